@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Everything CI runs, in order. `.ci/run` calls this script and nothing else
+# (apart from installing what it needs), so a green run here is a green CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+
+echo "== cargo clippy (all targets, all features, warnings are errors)"
+cargo clippy --all-targets --all-features -- -D warnings
+
+echo "== cargo check --no-default-features (model, CLI and headless code build without the GUI)"
+cargo check --no-default-features --all-targets
+
+echo "== the map import is reproducible"
+bash scripts/import-map.sh --check
+
+echo "== tests (the README's test command)"
+log=$(mktemp)
+cargo test --all-features 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+[ "$status" -eq 0 ] || exit "$status"
+# Fail if the run executed no test at all (e.g. everything filtered out).
+passed=$(grep -Eo '^test result: ok\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')
+echo "== $passed tests passed"
+[ "$passed" -gt 0 ] || { echo "error: no test ran" >&2; exit 1; }

@@ -1,0 +1,271 @@
+//! The command line: `check`, `state` and `steps` over the same library the
+//! viewer uses. Output functions return strings or JSON values so tests can
+//! assert on them without spawning a process.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use serde_json::{Value, json};
+
+use crate::model::state::state_at;
+use crate::model::{Dataset, Date, LoadError, load_bundled, load_folder};
+
+/// karabakh-atlas: explore how control of the seven districts around
+/// Nagorno-Karabakh changed, step by step, with the sources one click away.
+#[derive(Debug, Parser)]
+#[command(name = "karabakh-atlas", version, about, long_about = None)]
+pub struct Cli {
+    /// Load the dataset in this folder instead of the bundled one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// What to do (default: `check`).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the dataset and print a summary, or every error found.
+    Check,
+    /// Who controls each place at a date, since when, and any pending handover.
+    State {
+        /// The date, as YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Date,
+        /// Print JSON (shape documented in data/README.md).
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the steps: index, date with its precision, title, citation ids.
+    Steps {
+        /// Print JSON (shape documented in data/README.md).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).map_err(|e| e.to_string())
+}
+
+/// Load the dataset named by `--data`, or the bundled one.
+///
+/// # Errors
+/// Every problem in the dataset.
+pub fn load(data: Option<&std::path::Path>) -> Result<Dataset, LoadError> {
+    match data {
+        Some(dir) => load_folder(dir),
+        None => load_bundled(),
+    }
+}
+
+/// Parse the process arguments and run; returns the exit code (0 success,
+/// 1 invalid dataset, 2 bad usage).
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help/version to stdout with exit 0, errors to stderr with 2.
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    let dataset = match load(cli.data.as_deref()) {
+        Ok(ds) => ds,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    match cli.command.unwrap_or(Command::Check) {
+        Command::Check => print!("{}", check_summary(&dataset)),
+        Command::State { date, json } => {
+            if !dataset.coverage.contains(date) {
+                eprintln!(
+                    "error: --date {date} is outside the period the dataset describes ({} to {})\n  help: pick a date in that period",
+                    dataset.coverage.from, dataset.coverage.to
+                );
+                return ExitCode::from(2);
+            }
+            if json {
+                println!("{}", pretty(&state_json(&dataset, date)));
+            } else {
+                print!("{}", state_text(&dataset, date));
+            }
+        }
+        Command::Steps { json } => {
+            if json {
+                println!("{}", pretty(&steps_json(&dataset)));
+            } else {
+                print!("{}", steps_text(&dataset));
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn pretty(v: &Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string())
+}
+
+fn origin(ds: &Dataset) -> String {
+    match &ds.origin {
+        crate::model::types::Origin::Bundled => "the bundled dataset".to_owned(),
+        crate::model::types::Origin::Folder(p) => format!("the dataset in {}", p.display()),
+    }
+}
+
+/// The one-paragraph summary `check` prints for a valid dataset.
+#[must_use]
+pub fn check_summary(ds: &Dataset) -> String {
+    let disputed: Vec<&str> = ds
+        .claims
+        .iter()
+        .filter(|c| c.disputed)
+        .map(|c| c.id.as_str())
+        .collect();
+    let tracked = ds.tracked_places().count();
+    format!(
+        "OK: {} (\"{}\") is valid. {} sources, {} steps from {} to {}, {} citations (every quote found verbatim at its offset), {} places ({} tracked, each with a state on every day from {} to {}), {} claims of which {} disputed{}.\n",
+        origin(ds),
+        ds.title.en(),
+        ds.sources.len(),
+        ds.steps.len(),
+        ds.steps
+            .first()
+            .map_or_else(String::new, |s| s.date.english()),
+        ds.steps
+            .last()
+            .map_or_else(String::new, |s| s.date.english()),
+        ds.citations.len(),
+        ds.places.len(),
+        tracked,
+        ds.coverage.from,
+        ds.coverage.to,
+        ds.claims.len(),
+        disputed.len(),
+        if disputed.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", disputed.join(", "))
+        }
+    )
+}
+
+/// `state --json`: see data/README.md for the shape.
+#[must_use]
+pub fn state_json(ds: &Dataset, date: Date) -> Value {
+    let places: Vec<Value> = state_at(ds, date)
+        .into_iter()
+        .map(|s| {
+            let kind = ds.place(&s.id).map_or("", |p| p.kind.as_str());
+            let mut v = serde_json::to_value(&s).unwrap_or(Value::Null);
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("kind".into(), json!(kind));
+            }
+            v
+        })
+        .collect();
+    json!({ "date": date, "places": places })
+}
+
+fn controller_name(ds: &Dataset, id: &str) -> String {
+    ds.controller(id)
+        .map_or_else(|| id.to_owned(), |c| c.names.en().to_owned())
+}
+
+/// `state` for people: one block per place.
+#[must_use]
+pub fn state_text(ds: &Dataset, date: Date) -> String {
+    let mut out = format!("State on {} ({}):\n", date.english(), date);
+    for s in state_at(ds, date) {
+        let name = ds.place(&s.id).map_or(s.id.as_str(), |p| p.names.en());
+        let step = ds
+            .step_index(&s.since_step)
+            .map_or(String::new(), |i| format!(", step {}", i + 1));
+        out.push_str(&format!(
+            "\n{} [{}]\n  controlled by {} {}{step}\n  citations: {}\n",
+            name,
+            s.id,
+            controller_name(ds, &s.controlled_by),
+            s.since.english_since(),
+            s.citations.join(", ")
+        ));
+        if let Some(t) = &s.transition {
+            out.push_str(&format!(
+                "  changing to {} {} (the sources give no exact day; step '{}')\n",
+                controller_name(ds, &t.to),
+                t.between.english_on(),
+                t.step
+            ));
+        }
+        if let Some(p) = &s.pending {
+            out.push_str(&format!(
+                "  handover to {} pending (agreed at step '{}'){}\n",
+                controller_name(ds, &p.to),
+                p.agreed_at_step,
+                if p.disputed {
+                    "; the sources disagree on the deadline"
+                } else {
+                    ""
+                }
+            ));
+            for d in &p.deadlines {
+                let left = match d.days_left {
+                    n if n > 1 => format!("{n} days left"),
+                    1 => "1 day left".to_owned(),
+                    0 => "due today".to_owned(),
+                    n => format!("passed {} day(s) ago", -n),
+                };
+                out.push_str(&format!(
+                    "    deadline {} according to {} ({left}; {})\n",
+                    d.date.english(),
+                    d.according_to,
+                    d.citations.join(", ")
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// `steps --json`: index (1-based), id, date, precision, titles, citation ids.
+#[must_use]
+pub fn steps_json(ds: &Dataset) -> Value {
+    let steps: Vec<Value> = ds
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            json!({
+                "index": i + 1,
+                "id": s.id,
+                "date": s.date,
+                "precision": s.date.precision(),
+                "title": s.title,
+                "citations": ds.step_citation_ids(s),
+            })
+        })
+        .collect();
+    json!({ "steps": steps })
+}
+
+/// `steps` for people: one line per step.
+#[must_use]
+pub fn steps_text(ds: &Dataset) -> String {
+    let mut out = String::new();
+    for (i, s) in ds.steps.iter().enumerate() {
+        out.push_str(&format!(
+            "{:>2}. {:<27} [{}] {}\n    citations: {}\n",
+            i + 1,
+            s.date.english(),
+            s.date.precision(),
+            s.title.en(),
+            ds.step_citation_ids(s).join(", ")
+        ));
+    }
+    out
+}

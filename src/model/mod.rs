@@ -1,0 +1,18 @@
+//! The dataset: types, loading and validation, and the state at a date.
+//!
+//! Nothing here draws or depends on a GUI; it is shared by the CLI, the
+//! viewer and the exporters.
+
+pub mod date;
+pub mod diag;
+pub mod geometry;
+pub mod load;
+pub mod quote;
+pub mod raw;
+pub mod state;
+pub mod types;
+
+pub use date::{Date, DateSpec};
+pub use diag::{Diagnostic, LoadError};
+pub use load::{load_bundled, load_folder};
+pub use types::Dataset;

@@ -1,0 +1,177 @@
+//! Who controls each tracked place at a date, derived from the timeline's
+//! changes (never stored per day).
+//!
+//! A change dated by a range of days is *in transition* inside the range: the
+//! sources confirm the previous controller up to its start and the new one
+//! from its end, but not the day in between, so the state says exactly that.
+
+use serde::Serialize;
+
+use super::date::{Date, DateSpec};
+use super::types::{Change, ClaimKind, Dataset, Place, Step};
+
+/// A change whose day is not known, open at the queried date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Transition {
+    /// The controller the place passes to.
+    pub to: String,
+    /// The days within which it happened.
+    pub between: DateSpec,
+    /// Id of the step that reports it.
+    pub step: String,
+    /// Citation ids.
+    pub citations: Vec<String>,
+}
+
+/// One version of a handover deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deadline {
+    /// The deadline.
+    pub date: Date,
+    /// Who gives it.
+    pub according_to: String,
+    /// Citation ids.
+    pub citations: Vec<String>,
+    /// Days from the queried date to the deadline (negative once passed).
+    pub days_left: i64,
+}
+
+/// A handover agreed and not yet carried out at the queried date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PendingHandover {
+    /// The controller it is to pass to.
+    pub to: String,
+    /// Id of the step that agreed it.
+    pub agreed_at_step: String,
+    /// Id of the deadline claim.
+    pub claim: String,
+    /// Whether the sources disagree on the deadline.
+    pub disputed: bool,
+    /// Every version of the deadline.
+    pub deadlines: Vec<Deadline>,
+    /// Citation ids for the agreement.
+    pub citations: Vec<String>,
+}
+
+/// A tracked place's state at a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlaceState {
+    /// Place id.
+    pub id: String,
+    /// The last controller the sources confirm at the date.
+    pub controlled_by: String,
+    /// Since when (a day, or the range within which the change happened).
+    pub since: DateSpec,
+    /// Id of the step whose change established the current controller.
+    pub since_step: String,
+    /// Citation ids for the current state.
+    pub citations: Vec<String>,
+    /// A change under way whose exact day the sources do not give.
+    pub transition: Option<Transition>,
+    /// An agreed handover not yet carried out.
+    pub pending: Option<PendingHandover>,
+}
+
+impl PlaceState {
+    /// Whether the date of the state shown is uncertain at this date: inside
+    /// a transition window.
+    #[must_use]
+    pub fn is_uncertain(&self) -> bool {
+        self.transition.is_some()
+    }
+}
+
+fn changes_of<'a>(ds: &'a Dataset, place: &'a Place) -> Vec<(&'a Step, &'a Change)> {
+    let mut v: Vec<(&Step, &Change)> = ds
+        .steps
+        .iter()
+        .flat_map(|s| s.changes.iter().map(move |c| (s, c)))
+        .filter(|(_, c)| c.place == place.id)
+        .collect();
+    v.sort_by_key(|(_, c)| (c.when.end(), c.when.start()));
+    v
+}
+
+/// The state of `place` at `date`, or `None` before its first change.
+#[must_use]
+pub fn place_state_at(ds: &Dataset, place: &Place, date: Date) -> Option<PlaceState> {
+    let changes = changes_of(ds, place);
+    let (since_step, current) = changes.iter().rev().find(|(_, c)| c.when.end() <= date)?;
+    let transition = changes
+        .iter()
+        .find(|(_, c)| c.when.start() <= date && date < c.when.end())
+        .map(|(s, c)| Transition {
+            to: c.to.clone(),
+            between: c.when,
+            step: s.id.clone(),
+            citations: c.citations.clone(),
+        });
+    let pending = ds
+        .steps
+        .iter()
+        .rev()
+        .flat_map(|s| s.pending.iter().map(move |p| (s, p)))
+        .filter(|(s, p)| p.place == place.id && s.date.end() <= date)
+        .find(|(s, p)| {
+            // Still pending unless a change to the agreed controller has
+            // happened since the agreement.
+            !changes
+                .iter()
+                .any(|(_, c)| c.to == p.to && c.when.end() >= s.date.end() && c.when.end() <= date)
+        })
+        .map(|(s, p)| {
+            let claim = ds.claim(&p.deadline);
+            PendingHandover {
+                to: p.to.clone(),
+                agreed_at_step: s.id.clone(),
+                claim: p.deadline.clone(),
+                disputed: claim.is_some_and(|c| c.disputed),
+                deadlines: claim
+                    .filter(|c| c.kind == ClaimKind::Date)
+                    .map(|c| {
+                        c.versions
+                            .iter()
+                            .filter_map(|v| {
+                                v.date.map(|d| Deadline {
+                                    date: d,
+                                    according_to: v.according_to.clone(),
+                                    citations: v.citations.clone(),
+                                    days_left: date.days_until(d),
+                                })
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                citations: p.citations.clone(),
+            }
+        });
+    Some(PlaceState {
+        id: place.id.clone(),
+        controlled_by: current.to.clone(),
+        since: current.when,
+        since_step: since_step.id.clone(),
+        citations: current.citations.clone(),
+        transition,
+        pending,
+    })
+}
+
+/// The state of every tracked place at `date`, in places.toml order (places
+/// with no state yet at that date are left out).
+#[must_use]
+pub fn state_at(ds: &Dataset, date: Date) -> Vec<PlaceState> {
+    ds.tracked_places()
+        .filter_map(|p| place_state_at(ds, p, date))
+        .collect()
+}
+
+/// The ids of the steps whose changes or agreed handovers touch `place`.
+#[must_use]
+pub fn steps_touching<'a>(ds: &'a Dataset, place: &str) -> Vec<&'a Step> {
+    ds.steps
+        .iter()
+        .filter(|s| {
+            s.changes.iter().any(|c| c.place == place) || s.pending.iter().any(|p| p.place == place)
+        })
+        .collect()
+}

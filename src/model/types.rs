@@ -1,0 +1,403 @@
+//! The validated dataset: every id resolves, every quote is verbatim, every
+//! tracked place has a state on every covered day.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::date::{Date, DateSpec};
+use super::geometry::MapData;
+
+/// Text by language tag; `en` is always present.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Localized(pub BTreeMap<String, String>);
+
+impl Localized {
+    /// The text in `lang`, falling back to English.
+    #[must_use]
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get("en"))
+            .map_or("", String::as_str)
+    }
+
+    /// The English text.
+    #[must_use]
+    pub fn en(&self) -> &str {
+        self.get("en")
+    }
+
+    /// The text in `lang` only, with no fallback.
+    #[must_use]
+    pub fn exact(&self, lang: &str) -> Option<&str> {
+        self.0.get(lang).map(String::as_str)
+    }
+}
+
+/// Where a dataset was loaded from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The dataset compiled into the binary.
+    Bundled,
+    /// A folder on disk.
+    Folder(std::path::PathBuf),
+}
+
+/// The period the dataset describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// First covered day.
+    pub from: Date,
+    /// Last covered day.
+    pub to: Date,
+}
+
+impl Coverage {
+    /// Whether `date` is inside the covered period.
+    #[must_use]
+    pub fn contains(&self, date: Date) -> bool {
+        self.from <= date && date <= self.to
+    }
+}
+
+/// A party that can control a place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Controller {
+    /// Stable id.
+    pub id: String,
+    /// Display names.
+    pub names: Localized,
+}
+
+/// What a place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    /// An administrative district whose control the timeline tracks.
+    District,
+    /// A larger region whose control the timeline tracks, drawn above districts.
+    Region,
+    /// A town shown as a marker.
+    Town,
+}
+
+impl PlaceKind {
+    /// Whether the timeline tracks who controls places of this kind.
+    #[must_use]
+    pub fn is_tracked(self) -> bool {
+        matches!(self, Self::District | Self::Region)
+    }
+
+    /// The kind's name as written in files.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::District => "district",
+            Self::Region => "region",
+            Self::Town => "town",
+        }
+    }
+}
+
+/// WGS84 coordinates in degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LatLon {
+    /// Latitude, degrees north.
+    pub lat: f64,
+    /// Longitude, degrees east.
+    pub lon: f64,
+}
+
+/// A place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Place {
+    /// Stable id.
+    pub id: String,
+    /// What it is.
+    pub kind: PlaceKind,
+    /// Display names by language (`en`, `az`, `ar`, `hy` = Armenian-side name).
+    pub names: Localized,
+    /// Spellings found in the sources, by language.
+    pub aliases: BTreeMap<String, Vec<String>>,
+    /// Administrative centre.
+    pub centre: Option<LatLon>,
+    /// Notes by language.
+    pub note: Localized,
+}
+
+/// A verbatim passage of a source with an English gloss.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Passage {
+    /// The exact words.
+    pub text: String,
+    /// Their meaning, in our own words.
+    pub gloss: String,
+}
+
+/// A date a source states, with its wording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatedDate {
+    /// The exact words.
+    pub text: String,
+    /// The date.
+    pub date: DateSpec,
+    /// What it is the date of.
+    pub gloss: String,
+}
+
+/// Writing direction of a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Right to left (Arabic, Hebrew, ...).
+    Rtl,
+    /// Left to right.
+    Ltr,
+}
+
+/// A source text and its metadata.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// Stable id.
+    pub id: String,
+    /// Path relative to the dataset's `sources/` folder.
+    pub file: String,
+    /// File name as received.
+    pub original_file_name: String,
+    /// SHA-256 of the bytes, as recorded (and verified) when given.
+    pub sha256: Option<String>,
+    /// Language tag.
+    pub language: String,
+    /// Writing direction.
+    pub direction: Direction,
+    /// Short English label.
+    pub label: String,
+    /// Headline as printed.
+    pub headline: Option<Passage>,
+    /// Publisher, where the text names it.
+    pub publisher: Option<Passage>,
+    /// Agencies the text names.
+    pub agencies: Vec<Passage>,
+    /// Dateline as printed.
+    pub dateline: Option<Passage>,
+    /// Page date as printed.
+    pub page_date: Option<Passage>,
+    /// Event dates the text states.
+    pub stated_dates: Vec<StatedDate>,
+    /// Remarks.
+    pub note: Option<String>,
+    /// The full text.
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// A verbatim quote from a source, at a verified position.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// Stable id.
+    pub id: String,
+    /// Source id.
+    pub source: String,
+    /// The exact words.
+    pub quote: String,
+    /// Character offset (Unicode scalar values, 0-based) of the first character.
+    pub offset: usize,
+    /// Byte range of the quote in the source text (derived from `offset`).
+    #[serde(skip)]
+    pub byte_range: std::ops::Range<usize>,
+    /// 1-based line of the quote's first character in the source file.
+    pub line: usize,
+    /// Who speaks in the quote, if not the source's own voice.
+    pub speaker: Option<String>,
+    /// English gloss in our own words.
+    pub gloss: String,
+}
+
+/// What kind of value a claim's versions hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A `YYYY-MM-DD` date.
+    Date,
+    /// A number or count, as free text.
+    Number,
+    /// Free text.
+    Text,
+}
+
+/// One version of a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimVersion {
+    /// The value as written.
+    pub value: String,
+    /// The value as a date, for `date` claims.
+    pub date: Option<Date>,
+    /// Who says so.
+    pub according_to: String,
+    /// Citation ids.
+    pub citations: Vec<String>,
+}
+
+/// A claim and all its versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    /// Stable id.
+    pub id: String,
+    /// What it is about.
+    pub subject: Localized,
+    /// Value kind.
+    pub kind: ClaimKind,
+    /// Whether the versions contradict each other.
+    pub disputed: bool,
+    /// Why they differ or agree.
+    pub note: Option<String>,
+    /// Every version.
+    pub versions: Vec<ClaimVersion>,
+}
+
+/// A change of control caused by a step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// Place id.
+    pub place: String,
+    /// New controller id.
+    pub to: String,
+    /// When it happened (the step's date unless given).
+    pub when: DateSpec,
+    /// Citation ids.
+    pub citations: Vec<String>,
+}
+
+/// A handover agreed at a step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pending {
+    /// Place id.
+    pub place: String,
+    /// Controller id it is to pass to.
+    pub to: String,
+    /// Id of the date claim giving the deadline.
+    pub deadline: String,
+    /// Citation ids.
+    pub citations: Vec<String>,
+}
+
+/// One step of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// Stable id.
+    pub id: String,
+    /// When it happened.
+    pub date: DateSpec,
+    /// How the date follows from the sources, when not stated outright.
+    pub date_note: Option<String>,
+    /// Title by language.
+    pub title: Localized,
+    /// Summary by language.
+    pub summary: Localized,
+    /// Citation ids.
+    pub citations: Vec<String>,
+    /// Claim ids.
+    pub claims: Vec<String>,
+    /// Control changes.
+    pub changes: Vec<Change>,
+    /// Agreed handovers.
+    pub pending: Vec<Pending>,
+}
+
+/// A loaded, validated dataset.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// Where it came from.
+    pub origin: Origin,
+    /// Title.
+    pub title: Localized,
+    /// Description.
+    pub description: Localized,
+    /// Covered period.
+    pub coverage: Coverage,
+    /// Controllers.
+    pub controllers: Vec<Controller>,
+    /// Places.
+    pub places: Vec<Place>,
+    /// Sources.
+    pub sources: Vec<Source>,
+    /// Citations.
+    pub citations: Vec<Citation>,
+    /// Claims.
+    pub claims: Vec<Claim>,
+    /// Steps, in chronological order.
+    pub steps: Vec<Step>,
+    /// Geometry.
+    pub map: MapData,
+}
+
+impl Dataset {
+    /// The place with this id.
+    #[must_use]
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
+    }
+
+    /// The source with this id.
+    #[must_use]
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The citation with this id.
+    #[must_use]
+    pub fn citation(&self, id: &str) -> Option<&Citation> {
+        self.citations.iter().find(|c| c.id == id)
+    }
+
+    /// The claim with this id.
+    #[must_use]
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+
+    /// The controller with this id.
+    #[must_use]
+    pub fn controller(&self, id: &str) -> Option<&Controller> {
+        self.controllers.iter().find(|c| c.id == id)
+    }
+
+    /// The index of the step with this id.
+    #[must_use]
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|s| s.id == id)
+    }
+
+    /// Places whose control the timeline tracks, in file order.
+    pub fn tracked_places(&self) -> impl Iterator<Item = &Place> {
+        self.places.iter().filter(|p| p.kind.is_tracked())
+    }
+
+    /// Every citation id a step uses: its own, its changes', its pending
+    /// handovers' and its claims' versions', without repeats, in that order.
+    #[must_use]
+    pub fn step_citation_ids<'a>(&'a self, step: &'a Step) -> Vec<&'a str> {
+        let own = step.citations.iter();
+        let changes = step.changes.iter().flat_map(|c| c.citations.iter());
+        let pending = step.pending.iter().flat_map(|p| p.citations.iter());
+        let claims = step
+            .claims
+            .iter()
+            .filter_map(|id| self.claim(id))
+            .flat_map(|c| c.versions.iter().flat_map(|v| v.citations.iter()));
+        let mut out: Vec<&str> = Vec::new();
+        for id in own.chain(changes).chain(pending).chain(claims) {
+            if !out.contains(&id.as_str()) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    /// Number of claims whose versions contradict each other.
+    #[must_use]
+    pub fn disputed_claim_count(&self) -> usize {
+        self.claims.iter().filter(|c| c.disputed).count()
+    }
+}

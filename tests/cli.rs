@@ -1,0 +1,152 @@
+//! The `check`, `state` and `steps` commands as a user runs them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::{run, texts};
+use serde_json::Value;
+
+fn json(args: &[&str]) -> Value {
+    let out = run(args);
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    serde_json::from_str(&stdout).unwrap()
+}
+
+#[test]
+fn check_prints_a_summary_with_the_counts() {
+    let out = run(&["check"]);
+    let (stdout, _) = texts(&out);
+    assert!(out.status.success());
+    assert!(stdout.starts_with("OK: the bundled dataset"), "{stdout}");
+    assert!(stdout.contains("5 sources"), "{stdout}");
+    assert!(stdout.contains("8 tracked"), "{stdout}");
+    assert!(stdout.contains("kalbajar-deadline"), "{stdout}");
+    // No subcommand runs check.
+    assert_eq!(texts(&run(&[])).0, stdout);
+}
+
+#[test]
+fn check_works_from_any_directory_with_the_embedded_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
+        .arg("check")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+}
+
+#[test]
+fn state_json_the_day_after_aghdam_handover() {
+    let v = json(&["state", "--date", "2020-11-21", "--json"]);
+    assert_eq!(v["date"], "2020-11-21");
+    let places = v["places"].as_array().unwrap();
+    let ids: Vec<&str> = places.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "aghdam",
+            "fuzuli",
+            "jabrayil",
+            "zangilan",
+            "qubadli",
+            "lachin",
+            "kalbajar",
+            "nagorno-karabakh"
+        ]
+    );
+    let get = |id: &str| places.iter().find(|p| p["id"] == id).unwrap();
+    let aghdam = get("aghdam");
+    assert_eq!(aghdam["controlled_by"], "azerbaijan");
+    assert_eq!(aghdam["since"], "2020-11-20");
+    assert_eq!(aghdam["kind"], "district");
+    assert!(aghdam["pending"].is_null());
+    let fuzuli = get("fuzuli");
+    assert_eq!(fuzuli["since"]["from"], "2020-09-27");
+    assert_eq!(fuzuli["since"]["to"], "2020-11-10");
+    let lachin = get("lachin");
+    assert_eq!(lachin["controlled_by"], "armenian_forces");
+    assert_eq!(lachin["pending"]["to"], "azerbaijan");
+    assert_eq!(lachin["pending"]["deadlines"][0]["date"], "2020-12-01");
+    assert_eq!(lachin["pending"]["deadlines"][0]["days_left"], 10);
+    assert!(
+        !lachin["pending"]["citations"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let kalbajar = get("kalbajar");
+    assert_eq!(kalbajar["pending"]["disputed"], true);
+    assert_eq!(
+        kalbajar["pending"]["deadlines"].as_array().unwrap().len(),
+        2
+    );
+    assert_eq!(get("nagorno-karabakh")["kind"], "region");
+}
+
+#[test]
+fn state_text_reads_as_sentences() {
+    let out = run(&["state", "--date", "2020-10-15"]);
+    let (stdout, _) = texts(&out);
+    assert!(out.status.success());
+    assert!(stdout.contains("State on 15 Oct 2020"), "{stdout}");
+    assert!(
+        stdout.contains("changing to Azerbaijan on a day between 27 Sep 2020 and 10 Nov 2020"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn steps_json_lists_index_date_precision_title_and_citations() {
+    let v = json(&["steps", "--json"]);
+    let steps = v["steps"].as_array().unwrap();
+    assert_eq!(steps[0]["index"], 1);
+    assert_eq!(steps[0]["precision"], "before");
+    assert_eq!(steps[0]["date"]["before"], "2020-09-27");
+    let lachin = steps.iter().find(|s| s["id"] == "lachin-handover").unwrap();
+    assert_eq!(lachin["date"], "2020-12-01");
+    assert_eq!(lachin["precision"], "day");
+    assert!(lachin["title"]["ar"].as_str().unwrap().contains("لاتشين"));
+    let cites: Vec<&str> = lachin["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(cites.contains(&"lachin-handed-over"));
+    let vote = steps
+        .iter()
+        .find(|s| s["id"] == "turkish-memorandum-vote")
+        .unwrap();
+    assert_eq!(vote["precision"], "range");
+    // The disputed vote date's citations from both sources are listed.
+    let cites: Vec<&str> = vote["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(
+        cites.contains(&"vote-17-nov") && cites.contains(&"vote-16-nov"),
+        "{cites:?}"
+    );
+}
+
+#[test]
+fn steps_text_has_one_numbered_line_per_step() {
+    let out = run(&["steps"]);
+    let (stdout, _) = texts(&out);
+    let numbered = stdout
+        .lines()
+        .filter(|l| {
+            l.trim_start()
+                .split('.')
+                .next()
+                .is_some_and(|n| n.parse::<usize>().is_ok())
+        })
+        .count();
+    let v = json(&["steps", "--json"]);
+    assert_eq!(numbered, v["steps"].as_array().unwrap().len());
+    assert!(stdout.contains("before 27 Sep 2020"), "{stdout}");
+}
