@@ -26,3 +26,10 @@ status=${PIPESTATUS[0]}
 passed=$(grep -Eo '^test result: ok\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')
 echo "== $passed tests passed"
 [ "$passed" -gt 0 ] || { echo "error: no test ran" >&2; exit 1; }
+# Under CI the end-to-end tests in a real window must have run and passed.
+if [ "${CI:-}" = true ]; then
+  for t in screenshots_at_three_dates_show_each_state_in_its_legend_colour \
+           screenshot_refuses_to_overwrite_and_reports_a_bad_path; do
+    grep -q "^test $t \.\.\. ok$" "$log" || { echo "error: end-to-end test $t did not run and pass" >&2; exit 1; }
+  done
+fi

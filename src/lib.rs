@@ -3,10 +3,18 @@
 //! each step linked to the exact passage of the Arabic news text reporting it.
 //!
 //! Layers (see ARCHITECTURE.md): [`model`] loads and validates a dataset and
-//! derives the state at a date; [`cli`] exposes it on the command line. The
-//! bundled dataset lives in [`bundled`].
+//! derives the state at a date; [`control`] holds the current date and
+//! playback; [`scene`] projects and styles the map into a backend-neutral
+//! display list; [`text`] orders bidirectional text; [`ui`] (feature `gui`)
+//! is the egui viewer; [`cli`] is the command line. The bundled dataset lives
+//! in [`bundled`]; [`import`] builds the map from Natural Earth.
 
 pub mod bundled;
 pub mod cli;
+pub mod control;
 pub mod import;
 pub mod model;
+pub mod scene;
+pub mod text;
+#[cfg(feature = "gui")]
+pub mod ui;

@@ -22,8 +22,55 @@ fn check_prints_a_summary_with_the_counts() {
     assert!(stdout.contains("5 sources"), "{stdout}");
     assert!(stdout.contains("8 tracked"), "{stdout}");
     assert!(stdout.contains("kalbajar-deadline"), "{stdout}");
-    // No subcommand runs check.
-    assert_eq!(texts(&run(&[])).0, stdout);
+}
+
+#[test]
+fn bad_viewer_flags_are_usage_errors_before_any_window_opens() {
+    for (args, expect) in [
+        (
+            vec!["--size", "100000x100000"],
+            "each side must be from 200 to 16384 points",
+        ),
+        (vec!["--size", "big"], "is not a size like 1280x800"),
+        (
+            vec!["--date", "2020-11-20", "--step", "3"],
+            "cannot be used with",
+        ),
+        (vec!["gui", "--step", "99"], "step 99 does not exist"),
+        (vec!["gui", "--step", "0"], "step 0 does not exist"),
+        (
+            vec!["--date", "2030-01-01"],
+            "outside the period the dataset describes",
+        ),
+    ] {
+        let out = run(&args);
+        let (_, err) = texts(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(expect), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_screenshot_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("existing.png");
+    std::fs::write(&path, b"mine").unwrap();
+    let out = run(&["--screenshot", path.to_str().unwrap()]);
+    let (_, err) = texts(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("already exists") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), b"mine");
+    let missing_dir = dir.path().join("no/such/dir/shot.png");
+    let out = run(&["--screenshot", missing_dir.to_str().unwrap()]);
+    let (_, err) = texts(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("folder") && err.contains("does not exist"),
+        "{err}"
+    );
 }
 
 #[test]

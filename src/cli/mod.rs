@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
 use crate::model::state::state_at;
@@ -13,20 +13,111 @@ use crate::model::{Dataset, Date, LoadError, load_bundled, load_folder};
 
 /// karabakh-atlas: explore how control of the seven districts around
 /// Nagorno-Karabakh changed, step by step, with the sources one click away.
+///
+/// With no subcommand it opens the viewer (the `gui` flags apply).
 #[derive(Debug, Parser)]
 #[command(name = "karabakh-atlas", version, about, long_about = None)]
 pub struct Cli {
     /// Load the dataset in this folder instead of the bundled one.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// What to do (default: `check`).
+    /// Viewer options, when no subcommand is given.
+    #[command(flatten)]
+    pub gui: GuiArgs,
+    /// What to do (default: open the viewer).
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Which names the map shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NamesArg {
+    /// English.
+    En,
+    /// Azerbaijani.
+    Az,
+    /// Arabic.
+    Ar,
+    /// Armenian-side names.
+    Hy,
+}
+
+/// Light or dark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Light theme.
+    Light,
+    /// Dark theme.
+    Dark,
+}
+
+/// Options of the viewer window.
+#[derive(Debug, Clone, Default, Args)]
+pub struct GuiArgs {
+    /// Open at this date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with = "step")]
+    pub date: Option<Date>,
+    /// Open at step N (1-based, as listed by `steps`).
+    #[arg(long, value_name = "N")]
+    pub step: Option<usize>,
+    /// Window size in points, e.g. 1280x800.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub size: Option<(u32, u32)>,
+    /// Write a PNG of the first fully drawn frame to PATH, then exit.
+    #[arg(long, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
+    /// Overwrite the --screenshot file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Which names the map shows.
+    #[arg(long, value_enum)]
+    pub names: Option<NamesArg>,
+    /// Light or dark theme.
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+}
+
+impl GuiArgs {
+    /// Whether any viewer option was given.
+    #[must_use]
+    pub fn is_set(&self) -> bool {
+        self.date.is_some()
+            || self.step.is_some()
+            || self.size.is_some()
+            || self.screenshot.is_some()
+            || self.force
+            || self.names.is_some()
+            || self.theme.is_some()
+    }
+}
+
+/// The smallest and largest window sides `--size` accepts, in points.
+pub const WINDOW_SIDE_RANGE: std::ops::RangeInclusive<u32> = 200..=16_384;
+
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let err = || format!("'{s}' is not a size like 1280x800 (width x height in points)");
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(err)?;
+    let (w, h) = (
+        w.trim().parse::<u32>().map_err(|_| err())?,
+        h.trim().parse::<u32>().map_err(|_| err())?,
+    );
+    for v in [w, h] {
+        if !WINDOW_SIDE_RANGE.contains(&v) {
+            return Err(format!(
+                "'{s}': each side must be from {} to {} points",
+                WINDOW_SIDE_RANGE.start(),
+                WINDOW_SIDE_RANGE.end()
+            ));
+        }
+    }
+    Ok((w, h))
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the viewer (the default).
+    Gui(GuiArgs),
     /// Validate the dataset and print a summary, or every error found.
     Check,
     /// Who controls each place at a date, since when, and any pending handover.
@@ -73,6 +164,13 @@ pub fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };
+    if cli.command.is_some() && cli.gui.is_set() {
+        eprintln!(
+            "error: viewer options (--date, --step, --size, --screenshot, --force, --names, --theme) before a subcommand apply only to the viewer\n  help: put them after `gui`, or after the subcommand if it has them (e.g. `state --date ...`)"
+        );
+        return ExitCode::from(2);
+    }
+    let command = cli.command.unwrap_or(Command::Gui(cli.gui));
     let dataset = match load(cli.data.as_deref()) {
         Ok(ds) => ds,
         Err(e) => {
@@ -80,7 +178,8 @@ pub fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match cli.command.unwrap_or(Command::Check) {
+    match command {
+        Command::Gui(args) => return run_gui(dataset, args),
         Command::Check => print!("{}", check_summary(&dataset)),
         Command::State { date, json } => {
             if !dataset.coverage.contains(date) {
@@ -105,6 +204,19 @@ pub fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+#[cfg(feature = "gui")]
+fn run_gui(dataset: Dataset, args: GuiArgs) -> ExitCode {
+    crate::ui::run(dataset, args)
+}
+
+#[cfg(not(feature = "gui"))]
+fn run_gui(_dataset: Dataset, _args: GuiArgs) -> ExitCode {
+    eprintln!(
+        "error: this build has no viewer (built without the `gui` feature)\n  help: use a subcommand such as `check`, or rebuild with default features"
+    );
+    ExitCode::from(2)
 }
 
 fn pretty(v: &Value) -> String {

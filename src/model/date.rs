@@ -97,6 +97,72 @@ impl Date {
         )
     }
 
+    /// The year.
+    #[must_use]
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+
+    /// The month, 1–12.
+    #[must_use]
+    pub fn month(self) -> u8 {
+        u8::from(self.0.month())
+    }
+
+    /// The day of the month, 1–31.
+    #[must_use]
+    pub fn day(self) -> u8 {
+        self.0.day()
+    }
+
+    /// The full date for English readers: "1 December 2020".
+    #[must_use]
+    pub fn english_long(self) -> String {
+        format!("{} {} {}", self.0.day(), self.0.month(), self.0.year())
+    }
+
+    /// The date as the Arabic sources write it, with both month names:
+    /// "1 ديسمبر/كانون الأول 2020".
+    #[must_use]
+    pub fn arabic(self) -> String {
+        const GREGORIAN: [&str; 12] = [
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "مايو",
+            "يونيو",
+            "يوليو",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ];
+        const SYRIAC: [&str; 12] = [
+            "كانون الثاني",
+            "شباط",
+            "آذار",
+            "نيسان",
+            "أيار",
+            "حزيران",
+            "تموز",
+            "آب",
+            "أيلول",
+            "تشرين الأول",
+            "تشرين الثاني",
+            "كانون الأول",
+        ];
+        let m = usize::from(self.month()).saturating_sub(1).min(11);
+        format!(
+            "{} {}/{} {}",
+            self.day(),
+            GREGORIAN[m],
+            SYRIAC[m],
+            self.year()
+        )
+    }
+
     /// The date for English readers: "1 Dec 2020".
     #[must_use]
     pub fn english(self) -> String {
@@ -305,6 +371,13 @@ mod tests {
                 .unwrap_or_default();
             assert!(e.contains("YYYY-MM-DD"), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn long_forms_in_english_and_arabic() {
+        assert_eq!(d("2020-12-01").english_long(), "1 December 2020");
+        assert_eq!(d("2020-12-01").arabic(), "1 ديسمبر/كانون الأول 2020");
+        assert_eq!(d("2023-09-19").arabic(), "19 سبتمبر/أيلول 2023");
     }
 
     #[test]

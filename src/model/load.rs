@@ -436,6 +436,7 @@ fn check_places(l: &mut Loader<'_>, (ctx, raw): &(FileCtx, RawPlacesFile)) -> (S
                 .collect(),
             centre,
             note: Localized(p.note.clone()),
+            legend: Localized(p.legend.clone()),
         });
     }
     (ctx.label.clone(), out)

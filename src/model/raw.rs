@@ -97,6 +97,9 @@ pub struct RawPlace {
     /// Notes about the place, by language.
     #[serde(default)]
     pub note: RawLocalized,
+    /// How the legend names the place's outline (regions), by language.
+    #[serde(default)]
+    pub legend: RawLocalized,
 }
 
 /// WGS84 coordinates in degrees.

@@ -175,3 +175,89 @@ pub fn steps_touching<'a>(ds: &'a Dataset, place: &str) -> Vec<&'a Step> {
         })
         .collect()
 }
+
+/// How one tracked place's state differs between two dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateChange {
+    /// Place id.
+    pub id: String,
+    /// State at the earlier date (None if it had none).
+    pub before: Option<PlaceState>,
+    /// State at the later date.
+    pub after: PlaceState,
+}
+
+impl StateChange {
+    /// Whether the controller changed.
+    #[must_use]
+    pub fn controller_changed(&self) -> bool {
+        self.before
+            .as_ref()
+            .is_none_or(|b| b.controlled_by != self.after.controlled_by)
+    }
+}
+
+/// The tracked places whose controller, pending handover or transition
+/// differs between `from` and `to`, in places.toml order.
+#[must_use]
+pub fn changes_between(ds: &Dataset, from: Date, to: Date) -> Vec<StateChange> {
+    ds.tracked_places()
+        .filter_map(|p| {
+            let after = place_state_at(ds, p, to)?;
+            let before = place_state_at(ds, p, from);
+            let same = before.as_ref().is_some_and(|b| {
+                b.controlled_by == after.controlled_by
+                    && b.since == after.since
+                    && b.pending.as_ref().map(|x| &x.to) == after.pending.as_ref().map(|x| &x.to)
+                    && b.transition.as_ref().map(|x| &x.to)
+                        == after.transition.as_ref().map(|x| &x.to)
+            });
+            (!same).then(|| StateChange {
+                id: p.id.clone(),
+                before,
+                after,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::model::load_bundled;
+
+    #[test]
+    fn the_ceasefire_changes_four_districts_and_agrees_three_handovers() {
+        let ds = load_bundled().unwrap();
+        let before = Date::parse("2020-09-27").unwrap();
+        let after = Date::parse("2020-11-10").unwrap();
+        let changes = changes_between(&ds, before, after);
+        let ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "aghdam", "fuzuli", "jabrayil", "zangilan", "qubadli", "lachin", "kalbajar"
+            ]
+        );
+        let moved: Vec<&str> = changes
+            .iter()
+            .filter(|c| c.controller_changed())
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(moved, ["fuzuli", "jabrayil", "zangilan", "qubadli"]);
+        assert!(
+            changes
+                .iter()
+                .filter(|c| !c.controller_changed())
+                .all(|c| c.after.pending.is_some())
+        );
+    }
+
+    #[test]
+    fn nothing_changes_between_a_date_and_itself() {
+        let ds = load_bundled().unwrap();
+        let d = Date::parse("2021-06-01").unwrap();
+        assert!(changes_between(&ds, d, d).is_empty());
+    }
+}

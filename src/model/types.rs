@@ -124,6 +124,8 @@ pub struct Place {
     pub centre: Option<LatLon>,
     /// Notes by language.
     pub note: Localized,
+    /// How the legend names the place's outline, by language (optional).
+    pub legend: Localized,
 }
 
 /// A verbatim passage of a source with an English gloss.

@@ -1,0 +1,526 @@
+//! The display list: what the map shows at a date, in screen coordinates,
+//! independent of any backend. The egui painter draws it; the exporters will
+//! write it to SVG and PNG, so every output shows the same thing.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::hatch::hatch_segments;
+use super::polylabel::{label_point, pole_of_inaccessibility};
+use super::projection::{GeoBBox, Projection};
+use super::style::{Rgba, Stroke, Style};
+use super::triangulate::{Triangles, triangulate};
+use crate::model::Dataset;
+use crate::model::geometry::{Feature, Shape};
+use crate::model::state::PlaceState;
+use crate::model::types::PlaceKind;
+
+/// Which name of a place to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameLang {
+    /// English.
+    #[default]
+    En,
+    /// Azerbaijani.
+    Az,
+    /// Arabic.
+    Ar,
+    /// The Armenian-side name (Latin script).
+    Hy,
+}
+
+impl NameLang {
+    /// Every choice, in menu order.
+    pub const ALL: [Self; 4] = [Self::En, Self::Az, Self::Ar, Self::Hy];
+
+    /// The language tag used in the dataset's name tables.
+    #[must_use]
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Az => "az",
+            Self::Ar => "ar",
+            Self::Hy => "hy",
+        }
+    }
+
+    /// A menu label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::En => "English",
+            Self::Az => "Azerbaijani",
+            Self::Ar => "Arabic",
+            Self::Hy => "Armenian-side names",
+        }
+    }
+}
+
+/// Geometry prepared once per dataset: triangulated fills, label points and
+/// bounding boxes, all in lon/lat so they only need projecting each frame.
+#[derive(Debug, Clone, Default)]
+pub struct MapCache {
+    /// Latitude (degrees) at which longitudes are scaled by its cosine.
+    pub ref_lat: f64,
+    /// Bounding box of the tracked places: what "fit" shows.
+    pub tracked_bbox: Option<GeoBBox>,
+    /// Bounding box of everything.
+    pub all_bbox: Option<GeoBBox>,
+    /// Per feature, in `map.features` order.
+    pub features: Vec<CachedFeature>,
+}
+
+/// One feature's prepared geometry.
+#[derive(Debug, Clone, Default)]
+pub struct CachedFeature {
+    /// Triangles of each polygon (areas only).
+    pub triangles: Vec<Triangles>,
+    /// Where its label goes (areas: pole of inaccessibility; points: the point).
+    pub label_at: Option<[f64; 2]>,
+    /// Distance from the label point to the nearest edge, degrees of latitude.
+    pub label_room: f64,
+}
+
+fn bbox_of(f: &Feature) -> Option<GeoBBox> {
+    let pts: Vec<[f64; 2]> = match &f.shape {
+        Shape::Area(polys) => polys.iter().flatten().flatten().copied().collect(),
+        Shape::Lines(lines) => lines.iter().flatten().copied().collect(),
+        Shape::Point(p) => vec![*p],
+    };
+    GeoBBox::from_points(pts)
+}
+
+impl MapCache {
+    /// Prepare the dataset's map.
+    #[must_use]
+    pub fn new(ds: &Dataset) -> Self {
+        let tracked: Vec<&Feature> = ds
+            .tracked_places()
+            .filter_map(|p| ds.map.feature(&p.id))
+            .collect();
+        let union =
+            |fs: &mut dyn Iterator<Item = &Feature>| fs.filter_map(bbox_of).reduce(GeoBBox::union);
+        let tracked_bbox = union(&mut tracked.iter().copied());
+        let all_bbox = union(&mut ds.map.features.iter());
+        let ref_lat = tracked_bbox.or(all_bbox).map_or(0.0, |b| b.center()[1]);
+        let features = ds
+            .map
+            .features
+            .iter()
+            .map(|f| match &f.shape {
+                Shape::Area(polys) => {
+                    let label_at = label_point(polys, ref_lat);
+                    let label_room = polys
+                        .iter()
+                        .filter_map(|p| pole_of_inaccessibility(p, ref_lat, 0.002))
+                        .map(|(_, d)| d)
+                        .fold(0.0, f64::max);
+                    CachedFeature {
+                        triangles: polys.iter().map(|p| triangulate(p)).collect(),
+                        label_at,
+                        label_room,
+                    }
+                }
+                Shape::Point(p) => CachedFeature {
+                    label_at: Some(*p),
+                    ..CachedFeature::default()
+                },
+                Shape::Lines(_) => CachedFeature::default(),
+            })
+            .collect();
+        Self {
+            ref_lat,
+            tracked_bbox,
+            all_bbox,
+            features,
+        }
+    }
+}
+
+/// A fill pattern drawn over an area's fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pattern {
+    /// Diagonal stripes: a handover agreed and not yet carried out.
+    Hatch,
+    /// Crossed stripes: a change whose day the sources do not give.
+    CrossHatch,
+}
+
+/// Text alignment relative to its anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// Centred on the anchor.
+    Center,
+    /// Left edge at the anchor, vertically centred.
+    LeftCenter,
+}
+
+/// One thing to draw, in screen points (y down).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A filled triangle mesh.
+    Fill {
+        /// Vertices.
+        vertices: Vec<[f32; 2]>,
+        /// Triangle indices into `vertices`.
+        indices: Vec<u32>,
+        /// Colour.
+        color: Rgba,
+    },
+    /// A polyline, closed or open.
+    Path {
+        /// Points.
+        points: Vec<[f32; 2]>,
+        /// Whether the last point joins the first.
+        closed: bool,
+        /// Line style.
+        stroke: Stroke,
+    },
+    /// Separate segments (hatching).
+    Segments {
+        /// Segment end points.
+        segments: Vec<([f32; 2], [f32; 2])>,
+        /// Line style.
+        stroke: Stroke,
+    },
+    /// A filled circle.
+    Circle {
+        /// Centre.
+        center: [f32; 2],
+        /// Radius.
+        radius: f32,
+        /// Fill.
+        fill: Rgba,
+        /// Outline.
+        stroke: Stroke,
+    },
+    /// A text label (logical order; the backend handles bidi and shaping).
+    Text {
+        /// The text.
+        text: String,
+        /// Anchor point.
+        pos: [f32; 2],
+        /// Size in points.
+        size: f32,
+        /// Ink.
+        color: Rgba,
+        /// Halo behind the glyphs.
+        halo: Rgba,
+        /// Alignment.
+        anchor: Anchor,
+        /// Bold.
+        bold: bool,
+    },
+}
+
+/// A legend swatch.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Swatch {
+    /// A fill, optionally patterned with stripes of `ink`.
+    Fill {
+        /// Base colour.
+        color: Rgba,
+        /// Pattern over it.
+        pattern: Option<(Pattern, Rgba)>,
+    },
+    /// A line style.
+    Line(Stroke),
+}
+
+/// A legend entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    /// Swatch.
+    pub swatch: Swatch,
+    /// Text.
+    pub label: String,
+}
+
+/// The map at a date, ready to paint.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scene {
+    /// Background colour.
+    pub background: Rgba,
+    /// Items in painting order.
+    pub items: Vec<Item>,
+    /// Legend entries, in order.
+    pub legend: Vec<LegendEntry>,
+}
+
+/// Everything the scene depends on besides the data.
+pub struct View<'a> {
+    /// Screen projection.
+    pub projection: &'a Projection,
+    /// Colours and sizes.
+    pub style: &'a Style,
+    /// Which names to show.
+    pub names: NameLang,
+    /// Fill colours to use instead of the state's (cross-fades), by place id.
+    pub fill_override: &'a HashMap<String, Rgba>,
+    /// The selected place.
+    pub selected: Option<&'a str>,
+    /// The place under the pointer.
+    pub hovered: Option<&'a str>,
+}
+
+/// The display name of a feature or place in `lang`, falling back to English.
+#[must_use]
+pub fn display_name(names: &crate::model::types::Localized, lang: NameLang) -> &str {
+    names.get(lang.tag())
+}
+
+/// The fill colour and pattern of a tracked place in its state.
+#[must_use]
+pub fn state_fill(
+    ds: &Dataset,
+    style: &Style,
+    state: &PlaceState,
+) -> (Rgba, Option<(Pattern, Rgba)>) {
+    let idx = |id: &str| ds.controllers.iter().position(|c| c.id == id).unwrap_or(0);
+    let fill = style.controller_fill(idx(&state.controlled_by));
+    let pattern = if let Some(t) = &state.transition {
+        Some((Pattern::CrossHatch, style.controller_ink(idx(&t.to))))
+    } else {
+        state
+            .pending
+            .as_ref()
+            .map(|p| (Pattern::Hatch, style.controller_ink(idx(&p.to))))
+    };
+    (fill, pattern)
+}
+
+fn project_ring(proj: &Projection, ring: &[[f64; 2]]) -> Vec<[f32; 2]> {
+    ring.iter().map(|p| proj.screen_from_geo(*p)).collect()
+}
+
+fn pattern_segments(
+    rings: &[Vec<[f32; 2]>],
+    pattern: Pattern,
+    spacing: f32,
+) -> Vec<([f32; 2], [f32; 2])> {
+    let diag = std::f32::consts::FRAC_PI_4;
+    let mut segs = hatch_segments(rings, spacing, diag, 0.0);
+    if pattern == Pattern::CrossHatch {
+        segs.extend(hatch_segments(rings, spacing, -diag, 0.0));
+    }
+    segs
+}
+
+/// Build the scene for the states at one date.
+#[must_use]
+pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<'_>) -> Scene {
+    let style = view.style;
+    let proj = view.projection;
+    let mut items = Vec::new();
+    let mut labels = Vec::new();
+    let state_of = |id: &str| states.iter().find(|s| s.id == id);
+    // Painting order: countries, rayons, districts, regions, lines, towns.
+    let order = ["country", "rayon", "district", "region", "line", "town"];
+    let rank = |kind: &str| order.iter().position(|k| *k == kind).unwrap_or(order.len());
+    let mut indices: Vec<usize> = (0..ds.map.features.len()).collect();
+    indices.sort_by_key(|&i| rank(&ds.map.features[i].kind));
+
+    for i in indices {
+        let f = &ds.map.features[i];
+        let Some(cached) = cache.features.get(i) else {
+            continue;
+        };
+        let place = ds.place(&f.id);
+        let tracked = place.is_some_and(|p| p.kind.is_tracked());
+        match &f.shape {
+            Shape::Area(polys) => {
+                let (fill, pattern, stroke) = if tracked {
+                    let (fill, pattern) = state_of(&f.id)
+                        .map_or((style.rayon_fill, None), |s| state_fill(ds, style, s));
+                    let fill = view.fill_override.get(&f.id).copied().unwrap_or(fill);
+                    let stroke = if place.is_some_and(|p| p.kind == PlaceKind::Region) {
+                        style.region_stroke
+                    } else {
+                        style.district_stroke
+                    };
+                    (fill, pattern, stroke)
+                } else if f.kind == "country" {
+                    (style.country_fill, None, style.country_stroke)
+                } else {
+                    (style.rayon_fill, None, style.rayon_stroke)
+                };
+                for (poly, tris) in polys.iter().zip(&cached.triangles) {
+                    items.push(Item::Fill {
+                        vertices: tris
+                            .vertices
+                            .iter()
+                            .map(|p| proj.screen_from_geo(*p))
+                            .collect(),
+                        indices: tris.indices.clone(),
+                        color: fill,
+                    });
+                    let rings: Vec<Vec<[f32; 2]>> =
+                        poly.iter().map(|r| project_ring(proj, r)).collect();
+                    if let Some((pattern, ink)) = pattern {
+                        items.push(Item::Segments {
+                            segments: pattern_segments(&rings, pattern, style.hatch_spacing),
+                            stroke: Stroke {
+                                width: style.hatch_width,
+                                color: ink,
+                                dash: None,
+                            },
+                        });
+                    }
+                    for ring in rings {
+                        items.push(Item::Path {
+                            points: ring,
+                            closed: true,
+                            stroke,
+                        });
+                    }
+                }
+                if let Some(at) = cached.label_at {
+                    let pos = proj.screen_from_geo(at);
+                    let name = display_name(place.map_or(&f.names, |p| &p.names), view.names);
+                    let (size, color) = if tracked {
+                        (style.label_size, style.label)
+                    } else {
+                        (style.context_label_size, style.context_label)
+                    };
+                    // Context labels only where the area has room for them.
+                    let room_pts = cached.label_room * proj.camera().zoom * 2.0;
+                    let needed = f64::from(size) * 0.55 * name.chars().count() as f64;
+                    if tracked || room_pts > needed {
+                        labels.push(Item::Text {
+                            text: name.to_owned(),
+                            pos,
+                            size,
+                            color,
+                            halo: style.halo,
+                            anchor: Anchor::Center,
+                            bold: tracked,
+                        });
+                    }
+                }
+            }
+            Shape::Lines(lines) => {
+                for line in lines {
+                    items.push(Item::Path {
+                        points: project_ring(proj, line),
+                        closed: false,
+                        stroke: style.line_stroke,
+                    });
+                }
+            }
+            Shape::Point(p) => {
+                let center = proj.screen_from_geo(*p);
+                items.push(Item::Circle {
+                    center,
+                    radius: style.marker_radius,
+                    fill: style.marker_fill,
+                    stroke: style.marker_stroke,
+                });
+                let name = display_name(place.map_or(&f.names, |p| &p.names), view.names);
+                labels.push(Item::Text {
+                    text: name.to_owned(),
+                    pos: [center[0] + style.marker_radius + 3.0, center[1]],
+                    size: style.context_label_size,
+                    color: style.label,
+                    halo: style.halo,
+                    anchor: Anchor::LeftCenter,
+                    bold: false,
+                });
+            }
+        }
+    }
+    // Selection and hover outlines above the areas, below the labels.
+    for (id, stroke) in [
+        (view.hovered, style.hover_stroke),
+        (view.selected, style.selected_stroke),
+    ] {
+        let Some(f) = id.and_then(|id| ds.map.feature(id)) else {
+            continue;
+        };
+        if let Shape::Area(polys) = &f.shape {
+            for ring in polys.iter().flatten() {
+                items.push(Item::Path {
+                    points: project_ring(proj, ring),
+                    closed: true,
+                    stroke,
+                });
+            }
+        }
+    }
+    items.extend(labels);
+    Scene {
+        background: style.background,
+        items,
+        legend: legend(ds, style, view.names),
+    }
+}
+
+/// The legend: one entry per controller, the two patterns, each region's
+/// boundary and each line, and the context areas.
+#[must_use]
+pub fn legend(ds: &Dataset, style: &Style, names: NameLang) -> Vec<LegendEntry> {
+    let mut out: Vec<LegendEntry> = ds
+        .controllers
+        .iter()
+        .enumerate()
+        .map(|(i, c)| LegendEntry {
+            swatch: Swatch::Fill {
+                color: style.controller_fill(i),
+                pattern: None,
+            },
+            label: format!("Controlled by {}", c.names.en()),
+        })
+        .collect();
+    let neutral = style.controller_fill(0);
+    let ink = style.controller_ink(1 % ds.controllers.len().max(1));
+    out.push(LegendEntry {
+        swatch: Swatch::Fill {
+            color: neutral,
+            pattern: Some((Pattern::Hatch, ink)),
+        },
+        label: "Handover agreed, not yet carried out (stripes: to whom)".to_owned(),
+    });
+    out.push(LegendEntry {
+        swatch: Swatch::Fill {
+            color: neutral,
+            pattern: Some((Pattern::CrossHatch, ink)),
+        },
+        label: "Changing hands on a day the sources do not give".to_owned(),
+    });
+    for p in ds.places.iter().filter(|p| p.kind == PlaceKind::Region) {
+        let label = p
+            .legend
+            .exact(names.tag())
+            .or(p.legend.exact("en"))
+            .map_or_else(
+                || format!("Boundary of {}", display_name(&p.names, names)),
+                str::to_owned,
+            );
+        out.push(LegendEntry {
+            swatch: Swatch::Line(style.region_stroke),
+            label,
+        });
+    }
+    for f in ds.map.features.iter().filter(|f| f.kind == "line") {
+        out.push(LegendEntry {
+            swatch: Swatch::Line(style.line_stroke),
+            label: display_name(&f.names, names).to_owned(),
+        });
+    }
+    out.push(LegendEntry {
+        swatch: Swatch::Fill {
+            color: style.rayon_fill,
+            pattern: None,
+        },
+        label: "Neighbouring areas (context)".to_owned(),
+    });
+    out.push(LegendEntry {
+        swatch: Swatch::Fill {
+            color: style.country_fill,
+            pattern: None,
+        },
+        label: "Neighbouring countries (context)".to_owned(),
+    });
+    out
+}

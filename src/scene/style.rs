@@ -1,0 +1,233 @@
+//! Colours and sizes of the map, in one place (no literals in the painters).
+//!
+//! Controllers take colours from the Okabe–Ito palette, which stays
+//! distinguishable with the common forms of colour blindness; status is never
+//! shown by colour alone (patterns mark pending handovers and undated
+//! changes). Colours are plain RGBA bytes so every backend can use them.
+
+use serde::{Deserialize, Serialize};
+
+/// An sRGB colour with alpha, 0–255 per channel (unmultiplied).
+pub type Rgba = [u8; 4];
+
+/// Light or dark map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeKind {
+    /// Dark ink on a pale background.
+    #[default]
+    Light,
+    /// Pale ink on a dark background.
+    Dark,
+}
+
+/// A line style.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    /// Width in points.
+    pub width: f32,
+    /// Colour.
+    pub color: Rgba,
+    /// Dash and gap lengths in points, for dashed lines.
+    pub dash: Option<[f32; 2]>,
+}
+
+/// Every colour and size the map uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Style {
+    /// Which theme this is.
+    pub kind: ThemeKind,
+    /// Behind everything (sea of "no data").
+    pub background: Rgba,
+    /// Countries other than the one the districts belong to.
+    pub country_fill: Rgba,
+    /// Country outlines.
+    pub country_stroke: Stroke,
+    /// Neighbouring rayons (context).
+    pub rayon_fill: Rgba,
+    /// Rayon outlines.
+    pub rayon_stroke: Stroke,
+    /// Outlines of tracked districts.
+    pub district_stroke: Stroke,
+    /// Outline of a tracked region (the 1991 boundary).
+    pub region_stroke: Stroke,
+    /// Other lines (the 1994 ceasefire line).
+    pub line_stroke: Stroke,
+    /// Outline of the selected place.
+    pub selected_stroke: Stroke,
+    /// Outline of the place under the pointer.
+    pub hover_stroke: Stroke,
+    /// Label ink for tracked places.
+    pub label: Rgba,
+    /// Halo behind labels, for legibility over patterns.
+    pub halo: Rgba,
+    /// Label ink for context areas.
+    pub context_label: Rgba,
+    /// Town markers.
+    pub marker_fill: Rgba,
+    /// Town marker outline.
+    pub marker_stroke: Stroke,
+    /// Size of tracked place labels, points.
+    pub label_size: f32,
+    /// Size of context labels, points.
+    pub context_label_size: f32,
+    /// Town marker radius, points.
+    pub marker_radius: f32,
+    /// Distance between hatch lines, points.
+    pub hatch_spacing: f32,
+    /// Width of hatch lines, points.
+    pub hatch_width: f32,
+    /// Legend and overlay background.
+    pub panel_fill: Rgba,
+    /// Legend text.
+    pub panel_text: Rgba,
+}
+
+/// Okabe–Ito colours in the order controllers receive them (by their order
+/// in dataset.toml): orange, blue, bluish green, vermillion, reddish purple,
+/// sky blue, yellow.
+pub const PALETTE: [Rgba; 7] = [
+    [0xE6, 0x9F, 0x00, 0xFF],
+    [0x00, 0x72, 0xB2, 0xFF],
+    [0x00, 0x9E, 0x73, 0xFF],
+    [0xD5, 0x5E, 0x00, 0xFF],
+    [0xCC, 0x79, 0xA7, 0xFF],
+    [0x56, 0xB4, 0xE9, 0xFF],
+    [0xF0, 0xE4, 0x42, 0xFF],
+];
+
+/// Mix `a` toward `b` by `t` (0 = a, 1 = b), per channel.
+#[must_use]
+pub fn mix(a: Rgba, b: Rgba, t: f32) -> Rgba {
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let ch = |x: u8, y: u8| {
+        let v = f32::from(x) + (f32::from(y) - f32::from(x)) * t;
+        // In 0..=255 by construction.
+        v.round().clamp(0.0, 255.0) as u8
+    };
+    [
+        ch(a[0], b[0]),
+        ch(a[1], b[1]),
+        ch(a[2], b[2]),
+        ch(a[3], b[3]),
+    ]
+}
+
+impl Style {
+    /// The style for a theme.
+    #[must_use]
+    pub fn new(kind: ThemeKind) -> Self {
+        let (bg, country, rayon, ink, halo, context_ink, panel, panel_text) = match kind {
+            ThemeKind::Light => (
+                [0xF4, 0xF1, 0xEA, 0xFF],
+                [0xE2, 0xDD, 0xD3, 0xFF],
+                [0xEC, 0xE8, 0xDF, 0xFF],
+                [0x1A, 0x1A, 0x1A, 0xFF],
+                [0xFF, 0xFF, 0xFF, 0xE0],
+                [0x6B, 0x66, 0x5C, 0xFF],
+                [0xFF, 0xFF, 0xFF, 0xEB],
+                [0x1A, 0x1A, 0x1A, 0xFF],
+            ),
+            ThemeKind::Dark => (
+                [0x1B, 0x1D, 0x21, 0xFF],
+                [0x2B, 0x2D, 0x31, 0xFF],
+                [0x33, 0x36, 0x3B, 0xFF],
+                [0xF2, 0xF2, 0xF2, 0xFF],
+                [0x10, 0x10, 0x10, 0xD0],
+                [0xA8, 0xA4, 0x9A, 0xFF],
+                [0x22, 0x24, 0x28, 0xEB],
+                [0xEE, 0xEE, 0xEE, 0xFF],
+            ),
+        };
+        let thin = |color: Rgba, width: f32| Stroke {
+            width,
+            color,
+            dash: None,
+        };
+        Self {
+            kind,
+            background: bg,
+            country_fill: country,
+            country_stroke: thin(mix(country, ink, 0.35), 0.8),
+            rayon_fill: rayon,
+            rayon_stroke: thin(mix(rayon, ink, 0.2), 0.6),
+            district_stroke: thin(mix(bg, ink, 0.55), 1.0),
+            region_stroke: Stroke {
+                width: 2.2,
+                color: ink,
+                dash: Some([7.0, 4.0]),
+            },
+            line_stroke: Stroke {
+                width: 2.0,
+                color: [0xB0, 0x1C, 0x2E, 0xFF],
+                dash: Some([2.0, 3.0]),
+            },
+            selected_stroke: thin(ink, 3.0),
+            hover_stroke: thin(mix(ink, bg, 0.3), 2.0),
+            label: ink,
+            halo,
+            context_label: context_ink,
+            marker_fill: ink,
+            marker_stroke: thin(halo, 1.5),
+            label_size: 14.0,
+            context_label_size: 10.5,
+            marker_radius: 3.5,
+            hatch_spacing: 9.0,
+            hatch_width: 1.6,
+            panel_fill: panel,
+            panel_text,
+        }
+    }
+
+    /// The fill of areas held by the controller at `index` (dataset order):
+    /// a lighter tint of its palette colour, so labels stay legible.
+    #[must_use]
+    pub fn controller_fill(&self, index: usize) -> Rgba {
+        let base = PALETTE[index % PALETTE.len()];
+        match self.kind {
+            ThemeKind::Light => mix(base, [0xFF, 0xFF, 0xFF, 0xFF], 0.45),
+            ThemeKind::Dark => mix(base, [0x00, 0x00, 0x00, 0xFF], 0.25),
+        }
+    }
+
+    /// The ink of the controller at `index`: its full palette colour, used for
+    /// the stripes that show a handover or a change toward it.
+    #[must_use]
+    pub fn controller_ink(&self, index: usize) -> Rgba {
+        let base = PALETTE[index % PALETTE.len()];
+        match self.kind {
+            ThemeKind::Light => mix(base, [0, 0, 0, 0xFF], 0.15),
+            ThemeKind::Dark => mix(base, [0xFF, 0xFF, 0xFF, 0xFF], 0.15),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controller_fills_differ_from_each_other_and_the_context() {
+        for kind in [ThemeKind::Light, ThemeKind::Dark] {
+            let s = Style::new(kind);
+            let fills: Vec<Rgba> = (0..PALETTE.len()).map(|i| s.controller_fill(i)).collect();
+            for (i, a) in fills.iter().enumerate() {
+                assert_ne!(*a, s.rayon_fill);
+                assert_ne!(*a, s.background);
+                for b in &fills[i + 1..] {
+                    assert_ne!(a, b);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn mix_is_bounded() {
+        assert_eq!(mix([0, 0, 0, 0], [255, 255, 255, 255], 2.0), [255; 4]);
+        assert_eq!(mix([10, 20, 30, 40], [0; 4], f32::NAN), [10, 20, 30, 40]);
+    }
+}

@@ -1,0 +1,603 @@
+//! The application: state, commands, and the frame loop. Panels push
+//! [`Command`]s; [`App::apply`] runs them once per frame, after drawing.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use egui::{Key, Modifiers};
+
+use super::persist::{KEY, Settings};
+use super::screenshot::{self, Outcome};
+use super::{map_panel, menus, step_card, time_panel};
+use crate::cli::{GuiArgs, NamesArg, ThemeArg};
+use crate::control::{TimeCommand, TimeControl, step_date};
+use crate::model::state::{PlaceState, state_at};
+use crate::model::types::Origin;
+use crate::model::{Dataset, Date, load_folder};
+use crate::scene::display::{MapCache, NameLang, state_fill};
+use crate::scene::projection::Camera;
+use crate::scene::style::{Rgba, Style, ThemeKind, mix};
+
+/// How long a colour cross-fade lasts, seconds.
+pub const FADE_SECS: f64 = 0.45;
+
+/// Something the user asked for, applied once per frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// A time command (date, step, playback).
+    Time(TimeCommand),
+    /// Select a place (or clear the selection).
+    Select(Option<String>),
+    /// Show the whole area of interest.
+    FitMap,
+    /// Zoom the map about its centre by a factor.
+    ZoomBy(f64),
+    /// Open the native folder picker.
+    OpenFolderDialog,
+    /// Ask for a folder path in the app (when no native dialog is available).
+    OpenFolderPrompt,
+    /// Load the dataset in this folder.
+    OpenFolder(PathBuf),
+    /// Show or hide the keyboard shortcuts.
+    ToggleShortcuts,
+    /// Show the About window.
+    ShowAbout,
+}
+
+struct Fade {
+    from: Rgba,
+    to: Rgba,
+    start: f64,
+}
+
+/// A pending `--screenshot`.
+struct ScreenshotPlan {
+    path: PathBuf,
+    force: bool,
+    requested: bool,
+}
+
+/// The viewer.
+pub struct App {
+    pub(crate) ds: Dataset,
+    pub(crate) cache: MapCache,
+    pub(crate) time: TimeControl,
+    pub(crate) settings: Settings,
+    pub(crate) style: Style,
+    pub(crate) states: Vec<PlaceState>,
+    /// `None` means "fit to the places of interest".
+    pub(crate) camera: Option<Camera>,
+    pub(crate) selected: Option<String>,
+    pub(crate) hovered: Option<String>,
+    pub(crate) fills: HashMap<String, Rgba>,
+    pub(crate) commands: Vec<Command>,
+    pub(crate) show_shortcuts: bool,
+    pub(crate) show_about: bool,
+    pub(crate) notice: Option<String>,
+    pub(crate) errors: Option<(String, Vec<String>)>,
+    pub(crate) path_prompt: Option<String>,
+    /// The map's last viewport and camera, for the screenshot metadata.
+    pub(crate) last_map: Option<(egui::Rect, Camera)>,
+    /// Where the legend was drawn (screenshot metadata: not map pixels).
+    pub(crate) last_legend: Option<egui::Rect>,
+    fades: HashMap<String, Fade>,
+    last_time: Option<f64>,
+    folder_rx: Option<mpsc::Receiver<Option<PathBuf>>>,
+    screenshot: Option<ScreenshotPlan>,
+    outcome: Outcome,
+    frames: u32,
+    states_for: Option<Date>,
+}
+
+/// The window title: the app and the dataset.
+#[must_use]
+pub fn window_title(ds: &Dataset) -> String {
+    match &ds.origin {
+        Origin::Bundled => format!("karabakh-atlas — {}", ds.title.en()),
+        Origin::Folder(p) => format!("karabakh-atlas — {} ({})", ds.title.en(), p.display()),
+    }
+}
+
+impl App {
+    /// Create the app for `ds`, with the window's flags and the screenshot
+    /// outcome to report into.
+    #[must_use]
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        ds: Dataset,
+        args: &GuiArgs,
+        outcome: Outcome,
+    ) -> Self {
+        super::text::install_fonts(&cc.egui_ctx);
+        let scripted = args.screenshot.is_some();
+        let (settings, notice) = if scripted {
+            (Settings::default(), None)
+        } else {
+            let stored = cc.storage.and_then(|s| s.get_string(KEY));
+            Settings::from_stored(stored.as_deref())
+        };
+        let mut app = Self::with_settings(ds, settings, args);
+        app.notice = notice;
+        app.outcome = outcome;
+        app.screenshot = args.screenshot.clone().map(|path| ScreenshotPlan {
+            path,
+            force: args.force,
+            requested: false,
+        });
+        app.apply_theme(&cc.egui_ctx);
+        app
+    }
+
+    /// Create the app without a window (tests, benchmarks).
+    #[must_use]
+    pub fn with_settings(ds: Dataset, mut settings: Settings, args: &GuiArgs) -> Self {
+        if let Some(n) = args.names {
+            settings.names = match n {
+                NamesArg::En => NameLang::En,
+                NamesArg::Az => NameLang::Az,
+                NamesArg::Ar => NameLang::Ar,
+                NamesArg::Hy => NameLang::Hy,
+            };
+        }
+        if let Some(t) = args.theme {
+            settings.theme = match t {
+                ThemeArg::Light => ThemeKind::Light,
+                ThemeArg::Dark => ThemeKind::Dark,
+            };
+        }
+        let mut time = TimeControl::new(&ds, settings.playback);
+        if let Some(n) = args.step.filter(|n| (1..=ds.steps.len()).contains(n)) {
+            time.apply(&ds, TimeCommand::GoToStep(n - 1));
+        } else if let Some(d) = args.date {
+            time.apply(&ds, TimeCommand::SetDate(d));
+        } else if let Some(d) = settings.date.as_deref().and_then(|s| Date::parse(s).ok()) {
+            match settings.step {
+                Some(i) if step_date(&ds, i) == Some(d) => {
+                    time.apply(&ds, TimeCommand::GoToStep(i))
+                }
+                _ => time.apply(&ds, TimeCommand::SetDate(d)),
+            }
+        }
+        let camera = if args.screenshot.is_some() {
+            None
+        } else {
+            settings.camera
+        };
+        let cache = MapCache::new(&ds);
+        let style = Style::new(settings.theme);
+        Self {
+            ds,
+            cache,
+            time,
+            style,
+            settings,
+            states: Vec::new(),
+            camera,
+            selected: None,
+            hovered: None,
+            fills: HashMap::new(),
+            commands: Vec::new(),
+            show_shortcuts: false,
+            show_about: false,
+            notice: None,
+            errors: None,
+            path_prompt: None,
+            last_map: None,
+            last_legend: None,
+            fades: HashMap::new(),
+            last_time: None,
+            folder_rx: None,
+            screenshot: None,
+            outcome: Outcome::default(),
+            frames: 0,
+            states_for: None,
+        }
+    }
+
+    /// The dataset on screen.
+    #[must_use]
+    pub fn dataset(&self) -> &Dataset {
+        &self.ds
+    }
+
+    /// The time control.
+    #[must_use]
+    pub fn time(&self) -> &TimeControl {
+        &self.time
+    }
+
+    /// The selected place.
+    #[must_use]
+    pub fn selected(&self) -> Option<&str> {
+        self.selected.as_deref()
+    }
+
+    /// The map's viewport and camera in the last frame.
+    #[must_use]
+    pub fn last_map(&self) -> Option<(egui::Rect, Camera)> {
+        self.last_map
+    }
+
+    /// The settings as they would be saved now.
+    #[must_use]
+    pub fn settings(&self) -> Settings {
+        let mut s = self.settings.clone();
+        s.date = Some(self.time.date().iso());
+        s.step = self.time.step();
+        s.camera = self.camera;
+        s.playback = self.time.prefs();
+        s
+    }
+
+    /// Queue a command.
+    pub fn push(&mut self, c: Command) {
+        self.commands.push(c);
+    }
+
+    pub(crate) fn apply_theme(&mut self, ctx: &egui::Context) {
+        self.style = Style::new(self.settings.theme);
+        ctx.set_theme(match self.settings.theme {
+            ThemeKind::Light => egui::Theme::Light,
+            ThemeKind::Dark => egui::Theme::Dark,
+        });
+    }
+
+    fn refresh_states(&mut self) {
+        let date = self.time.date();
+        if self.states_for != Some(date) {
+            self.states = state_at(&self.ds, date);
+            self.states_for = Some(date);
+        }
+    }
+
+    /// Update the cross-faded fills; returns whether a fade is still running.
+    fn update_fills(&mut self, now: f64) -> bool {
+        let mut animating = false;
+        for s in &self.states {
+            let target = state_fill(&self.ds, &self.style, s).0;
+            let fade = self.fades.entry(s.id.clone()).or_insert(Fade {
+                from: target,
+                to: target,
+                start: now,
+            });
+            let t = |f: &Fade| ((now - f.start) / FADE_SECS).clamp(0.0, 1.0) as f32;
+            if fade.to != target {
+                let shown = mix(fade.from, fade.to, t(fade));
+                *fade = Fade {
+                    from: shown,
+                    to: target,
+                    start: now,
+                };
+            }
+            let progress = t(fade);
+            animating |= progress < 1.0 && fade.from != fade.to;
+            self.fills
+                .insert(s.id.clone(), mix(fade.from, fade.to, progress));
+        }
+        animating
+    }
+
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let mut cmds = Vec::new();
+        ctx.input_mut(|i| {
+            let mut key = |m: Modifiers, k: Key, c: Command| {
+                if i.consume_key(m, k) {
+                    cmds.push(c);
+                }
+            };
+            key(
+                Modifiers::SHIFT,
+                Key::ArrowRight,
+                Command::Time(TimeCommand::DayBy(1)),
+            );
+            key(
+                Modifiers::SHIFT,
+                Key::ArrowLeft,
+                Command::Time(TimeCommand::DayBy(-1)),
+            );
+            key(
+                Modifiers::NONE,
+                Key::ArrowRight,
+                Command::Time(TimeCommand::NextStep),
+            );
+            key(
+                Modifiers::NONE,
+                Key::ArrowLeft,
+                Command::Time(TimeCommand::PrevStep),
+            );
+            key(
+                Modifiers::NONE,
+                Key::Home,
+                Command::Time(TimeCommand::First),
+            );
+            key(Modifiers::NONE, Key::End, Command::Time(TimeCommand::Last));
+            key(
+                Modifiers::NONE,
+                Key::Space,
+                Command::Time(TimeCommand::TogglePlay),
+            );
+            key(Modifiers::NONE, Key::Plus, Command::ZoomBy(1.25));
+            key(Modifiers::NONE, Key::Equals, Command::ZoomBy(1.25));
+            key(Modifiers::NONE, Key::Minus, Command::ZoomBy(0.8));
+            key(Modifiers::NONE, Key::Escape, Command::Select(None));
+            key(
+                Modifiers::SHIFT,
+                Key::Questionmark,
+                Command::ToggleShortcuts,
+            );
+            key(Modifiers::NONE, Key::Questionmark, Command::ToggleShortcuts);
+            key(Modifiers::NONE, Key::F1, Command::ToggleShortcuts);
+        });
+        self.commands.extend(cmds);
+    }
+
+    /// Apply the queued commands.
+    pub fn apply(&mut self, ctx: &egui::Context) {
+        for c in std::mem::take(&mut self.commands) {
+            match c {
+                Command::Time(t) => self.time.apply(&self.ds, t),
+                Command::Select(id) => self.selected = id,
+                Command::FitMap => self.camera = None,
+                Command::ZoomBy(f) => map_panel::zoom_by(self, f),
+                Command::OpenFolderDialog => self.open_folder_dialog(ctx),
+                Command::OpenFolderPrompt => self.path_prompt = Some(String::new()),
+                Command::OpenFolder(p) => self.open_folder(ctx, &p),
+                Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+                Command::ShowAbout => self.show_about = true,
+            }
+        }
+    }
+
+    fn open_folder_dialog(&mut self, ctx: &egui::Context) {
+        let (tx, rx) = mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .set_title("Open dataset folder")
+                .pick_folder();
+            let _ = tx.send(picked);
+            ctx.request_repaint();
+        });
+        self.folder_rx = Some(rx);
+    }
+
+    fn poll_folder_dialog(&mut self) {
+        let Some(rx) = &self.folder_rx else { return };
+        match rx.try_recv() {
+            Ok(Some(path)) => {
+                self.folder_rx = None;
+                self.commands.push(Command::OpenFolder(path));
+            }
+            Ok(None) => self.folder_rx = None,
+            Err(mpsc::TryRecvError::Empty) => {}
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.folder_rx = None;
+                self.notice = Some(
+                    "The system folder dialog is not available (no desktop portal). Use File › Open dataset folder by path… instead.".to_owned(),
+                );
+            }
+        }
+    }
+
+    /// Load the dataset in `path`; on failure keep the current one and show
+    /// every error.
+    pub fn open_folder(&mut self, ctx: &egui::Context, path: &std::path::Path) {
+        match load_folder(path) {
+            Ok(ds) => {
+                let date = self.time.date();
+                self.time = TimeControl::new(&ds, self.time.prefs());
+                if ds.coverage.contains(date) {
+                    self.time.apply(&ds, TimeCommand::SetDate(date));
+                }
+                self.cache = MapCache::new(&ds);
+                self.ds = ds;
+                self.camera = None;
+                self.selected = None;
+                self.fades.clear();
+                self.states_for = None;
+                self.errors = None;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(&self.ds)));
+            }
+            Err(e) => {
+                self.errors = Some((
+                    format!("Could not open the dataset in {}", path.display()),
+                    e.diagnostics.iter().map(ToString::to_string).collect(),
+                ));
+            }
+        }
+    }
+
+    fn screenshot_step(&mut self, ctx: &egui::Context, animating: bool) {
+        let Some(plan) = &mut self.screenshot else {
+            return;
+        };
+        if self.outcome.is_set() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        ctx.request_repaint();
+        if plan.requested || self.frames < screenshot::SETTLE_FRAMES || animating {
+            return;
+        }
+        plan.requested = true;
+        let path = plan.path.clone();
+        let force = plan.force;
+        let outcome = self.outcome.clone();
+        let mut text = vec![
+            (
+                "Software",
+                format!("karabakh-atlas {}", env!("CARGO_PKG_VERSION")),
+            ),
+            ("karabakh-atlas:date", self.time.date().iso()),
+            (
+                "karabakh-atlas:step",
+                self.time
+                    .step()
+                    .map_or(String::new(), |s| (s + 1).to_string()),
+            ),
+            (
+                "karabakh-atlas:pixels-per-point",
+                ctx.pixels_per_point().to_string(),
+            ),
+            ("karabakh-atlas:ref-lat", self.cache.ref_lat.to_string()),
+            (
+                "karabakh-atlas:theme",
+                format!("{:?}", self.settings.theme).to_lowercase(),
+            ),
+        ];
+        if let Some((rect, cam)) = self.last_map {
+            text.push((
+                "karabakh-atlas:map-viewport",
+                format!(
+                    "{} {} {} {}",
+                    rect.min.x,
+                    rect.min.y,
+                    rect.width(),
+                    rect.height()
+                ),
+            ));
+            text.push((
+                "karabakh-atlas:camera",
+                format!("{} {} {}", cam.center[0], cam.center[1], cam.zoom),
+            ));
+        }
+        if let Some(r) = self.last_legend.filter(|_| self.settings.show_legend) {
+            text.push((
+                "karabakh-atlas:legend",
+                format!("{} {} {} {}", r.min.x, r.min.y, r.width(), r.height()),
+            ));
+        }
+        let repaint = ctx.clone();
+        ctx.request_screenshot(move |image| {
+            let [w, h] = image.size;
+            let bytes = screenshot::rgba_bytes(&image);
+            let (w, h) = (u32::try_from(w).unwrap_or(0), u32::try_from(h).unwrap_or(0));
+            let r = screenshot::write_png(&path, w, h, &bytes, &text, force).map(|()| path.clone());
+            outcome.set(r);
+            repaint.request_repaint();
+        });
+    }
+
+    fn windows(&mut self, ctx: &egui::Context) {
+        menus::shortcuts_window(ctx, &mut self.show_shortcuts);
+        menus::about_window(ctx, &mut self.show_about, &self.ds);
+        if let Some(msg) = self.notice.clone() {
+            let mut open = true;
+            egui::Window::new("Notice")
+                .open(&mut open)
+                .collapsible(false)
+                .show(ctx, |ui| {
+                    ui.label(&msg);
+                });
+            if !open {
+                self.notice = None;
+            }
+        }
+        if let Some((title, lines)) = self.errors.clone() {
+            let mut open = true;
+            egui::Window::new("Dataset errors").open(&mut open).default_width(640.0).show(ctx, |ui| {
+                ui.label(egui::RichText::new(&title).strong());
+                ui.label("The dataset on screen is unchanged. Fix these problems and open the folder again:");
+                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                    for l in &lines {
+                        ui.label(egui::RichText::new(l).monospace());
+                    }
+                });
+            });
+            if !open {
+                self.errors = None;
+            }
+        }
+        if let Some(mut text) = self.path_prompt.take() {
+            let mut keep = true;
+            let mut open_it = false;
+            egui::Window::new("Open dataset folder by path").collapsible(false).show(ctx, |ui| {
+                ui.label("Folder holding dataset.toml, places.toml, sources.toml, timeline.toml and map.geojson:");
+                let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0));
+                if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                    open_it = true;
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Open").clicked() {
+                        open_it = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        keep = false;
+                    }
+                });
+            });
+            if open_it && !text.trim().is_empty() {
+                self.commands
+                    .push(Command::OpenFolder(PathBuf::from(text.trim())));
+                keep = false;
+            }
+            if keep {
+                self.path_prompt = Some(text);
+            }
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let now = ctx.input(|i| i.time);
+        let dt = self.last_time.map_or(0.0, |t| (now - t).max(0.0));
+        self.last_time = Some(now);
+        self.frames = self.frames.saturating_add(1);
+
+        let next_auto = self.time.update(&self.ds, dt as f32);
+        self.poll_folder_dialog();
+        self.keyboard(&ctx);
+        self.refresh_states();
+        let animating = self.update_fills(now);
+
+        egui::Panel::top("menu_bar").show(ui, |ui| menus::bar(ui, self));
+        if self.settings.show_time_panel {
+            egui::Panel::bottom("time_panel")
+                .resizable(true)
+                .default_size(150.0)
+                .min_size(110.0)
+                .show(ui, |ui| time_panel::ui(ui, self));
+        }
+        if self.settings.show_step_card {
+            egui::Panel::right("step_card")
+                .resizable(true)
+                .default_size(380.0)
+                .min_size(240.0)
+                .show(ui, |ui| step_card::ui(ui, self));
+        }
+        egui::CentralPanel::no_frame().show(ui, |ui| map_panel::ui(ui, self));
+        self.windows(&ctx);
+
+        let before = (self.time.date(), self.selected.clone());
+        self.apply(&ctx);
+        if (self.time.date(), self.selected.clone()) != before {
+            ctx.request_repaint();
+        }
+        if let Some(secs) = next_auto {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f32(secs));
+        }
+        if animating || self.folder_rx.is_some() {
+            ctx.request_repaint();
+        }
+        self.screenshot_step(&ctx, animating);
+        if self.screenshot.is_some() && self.outcome.is_set() {
+            screenshot::flush();
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            storage.set_string(KEY, self.settings().to_stored());
+        }
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        self.screenshot.is_none()
+    }
+}

@@ -1,0 +1,342 @@
+//! The map panel: paints the scene, pans and zooms, hit-tests the pointer,
+//! shows the hover tooltip, the legend and the zoom buttons.
+
+use egui::{Align2, Pos2, Rect, Sense, Ui, Vec2};
+
+use super::app::{App, Command};
+use super::paint;
+use crate::model::geometry::Shape;
+use crate::model::state::PlaceState;
+use crate::scene::display::{self, View};
+use crate::scene::hit::point_in_area;
+use crate::scene::projection::{Camera, Projection, Viewport, fit, pan, zoom_about};
+
+/// Margin around the places of interest when fitting, as a share of the view.
+const FIT_MARGIN: f32 = 0.06;
+/// How far out and in the map may zoom, relative to the fitted zoom.
+const ZOOM_RANGE: (f64, f64) = (0.4, 40.0);
+/// Width reserved for the legend when fitting, in points.
+const LEGEND_WIDTH: f32 = 250.0;
+
+fn viewport(rect: Rect) -> Viewport {
+    Viewport {
+        min: [rect.min.x, rect.min.y],
+        size: [rect.width(), rect.height()],
+    }
+}
+
+/// The camera that shows every tracked place, leaving room for the legend
+/// on the left when the map is wide enough.
+#[must_use]
+pub fn fitted_camera(app: &App, rect: Rect) -> Camera {
+    let Some(bbox) = app.cache.tracked_bbox.or(app.cache.all_bbox) else {
+        return Camera::default();
+    };
+    let mut fit_rect = rect;
+    if app.settings.show_legend && rect.width() > LEGEND_WIDTH * 2.5 {
+        fit_rect.min.x += LEGEND_WIDTH;
+    }
+    let cam = fit(bbox, viewport(fit_rect), app.cache.ref_lat, FIT_MARGIN);
+    // The fitted centre belongs in the middle of fit_rect, not of rect:
+    // move the content right by the difference.
+    let full = Projection::new(cam, viewport(rect), app.cache.ref_lat);
+    pan(cam, &full, [fit_rect.center().x - rect.center().x, 0.0])
+}
+
+fn zoom_limits(app: &App, rect: Rect) -> (f64, f64) {
+    let base = fitted_camera(app, rect).zoom;
+    (base * ZOOM_RANGE.0, base * ZOOM_RANGE.1)
+}
+
+/// Zoom about the map's centre (keyboard and buttons).
+pub fn zoom_by(app: &mut App, factor: f64) {
+    let Some((rect, cam)) = app.last_map else {
+        return;
+    };
+    let proj = Projection::new(cam, viewport(rect), app.cache.ref_lat);
+    let (lo, hi) = zoom_limits(app, rect);
+    app.camera = Some(zoom_about(
+        cam,
+        &proj,
+        [rect.center().x, rect.center().y],
+        factor,
+        lo,
+        hi,
+    ));
+}
+
+/// The tracked place, town or context area under a geographic point, topmost
+/// first (regions above districts, as drawn).
+fn hit(app: &App, proj: &Projection, pointer: Pos2) -> Option<String> {
+    let geo = proj.geo_from_screen([pointer.x, pointer.y]);
+    let features = &app.ds.map.features;
+    // Towns: within a few points of the marker.
+    for f in features.iter().rev() {
+        if let Shape::Point(p) = &f.shape {
+            let s = proj.screen_from_geo(*p);
+            if Pos2::new(s[0], s[1]).distance(pointer) <= app.style.marker_radius + 4.0 {
+                return Some(f.id.clone());
+            }
+        }
+    }
+    let rank = |kind: &str| match kind {
+        "region" => 0,
+        "district" => 1,
+        "rayon" => 2,
+        "country" => 3,
+        _ => 4,
+    };
+    let mut areas: Vec<_> = features
+        .iter()
+        .filter_map(|f| match &f.shape {
+            Shape::Area(polys) => Some((rank(&f.kind), f, polys)),
+            _ => None,
+        })
+        .collect();
+    areas.sort_by_key(|(r, _, _)| *r);
+    areas
+        .into_iter()
+        .find(|(_, _, polys)| point_in_area(polys, geo))
+        .map(|(_, f, _)| f.id.clone())
+}
+
+/// The map panel.
+pub fn ui(ui: &mut Ui, app: &mut App) {
+    let rect = ui.available_rect_before_wrap();
+    let response = ui.allocate_rect(rect, Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Map"));
+    let (lo, hi) = zoom_limits(app, rect);
+    let mut cam = app.camera.unwrap_or_else(|| fitted_camera(app, rect));
+    let ref_lat = app.cache.ref_lat;
+
+    // Pan and zoom.
+    if response.dragged() {
+        let d = response.drag_delta();
+        let proj = Projection::new(cam, viewport(rect), ref_lat);
+        cam = pan(cam, &proj, [d.x, d.y]);
+        app.camera = Some(cam);
+    }
+    if response.hovered() {
+        let (scroll, pinch, pointer) = ui.input(|i| {
+            (
+                i.smooth_scroll_delta.y,
+                i.zoom_delta(),
+                i.pointer.hover_pos(),
+            )
+        });
+        let factor = f64::from(pinch) * (f64::from(scroll) / 300.0).exp();
+        if (factor - 1.0).abs() > 1e-4 {
+            let anchor = pointer.unwrap_or(rect.center());
+            let proj = Projection::new(cam, viewport(rect), ref_lat);
+            cam = zoom_about(cam, &proj, [anchor.x, anchor.y], factor, lo, hi);
+            app.camera = Some(cam);
+        }
+    }
+    if response.double_clicked() {
+        app.push(Command::FitMap);
+    }
+    let proj = Projection::new(cam, viewport(rect), ref_lat);
+    app.last_map = Some((rect, cam));
+
+    // Hover and click.
+    let hovered = response.hover_pos().and_then(|p| hit(app, &proj, p));
+    app.hovered.clone_from(&hovered);
+    if response.clicked() {
+        let target = response
+            .interact_pointer_pos()
+            .and_then(|p| hit(app, &proj, p));
+        let tracked = target.filter(|id| app.ds.place(id).is_some());
+        app.push(Command::Select(tracked));
+    }
+
+    // Paint.
+    let view = View {
+        projection: &proj,
+        style: &app.style,
+        names: app.settings.names,
+        fill_override: &app.fills,
+        selected: app.selected.as_deref(),
+        hovered: hovered.as_deref(),
+    };
+    let scene = display::build(&app.ds, &app.cache, &app.states, &view);
+    let painter = ui.painter_at(rect);
+    paint::scene(&painter, &scene);
+
+    if let Some(id) = &hovered {
+        let response = response.clone();
+        response.on_hover_ui_at_pointer(|ui| tooltip(ui, app, id));
+    }
+    overlay(ui, app, rect, &scene);
+}
+
+fn tooltip(ui: &mut Ui, app: &App, id: &str) {
+    ui.set_max_width(360.0);
+    let ds = &app.ds;
+    let feature = ds.map.feature(id);
+    let names = ds.place(id).map(|p| &p.names).or(feature.map(|f| &f.names));
+    if let Some(names) = names {
+        ui.label(egui::RichText::new(names.en()).strong());
+        for (tag, what) in [
+            ("az", "Azerbaijani"),
+            ("ar", "Arabic"),
+            ("hy", "Armenian-side name"),
+        ] {
+            if let Some(n) = names.exact(tag).filter(|n| *n != names.en()) {
+                ui.horizontal(|ui| {
+                    ui.label(format!("{what}:"));
+                    super::text::bidi_label(
+                        ui,
+                        n,
+                        egui::FontId::proportional(14.0),
+                        ui.visuals().text_color(),
+                    );
+                });
+            }
+        }
+    }
+    match app.states.iter().find(|s| s.id == id) {
+        Some(state) => state_lines(ui, app, state),
+        None if ds.place(id).is_none() => {
+            ui.label(egui::RichText::new("Shown for context; its control is not tracked.").weak());
+        }
+        None => {}
+    }
+}
+
+/// The lines describing a tracked place's state, shared by the tooltip and the card.
+pub fn state_lines(ui: &mut Ui, app: &App, s: &PlaceState) {
+    let ds = &app.ds;
+    let who = |id: &str| {
+        ds.controller(id)
+            .map_or(id.to_owned(), |c| c.names.en().to_owned())
+    };
+    ui.label(format!(
+        "Controlled by {} {}",
+        who(&s.controlled_by),
+        s.since.english_since()
+    ));
+    if let Some(i) = ds.step_index(&s.since_step) {
+        ui.label(format!(
+            "Changed at step {}: {}",
+            i + 1,
+            ds.steps[i].title.en()
+        ));
+    }
+    if let Some(t) = &s.transition {
+        ui.label(format!(
+            "Changing to {} {}; the sources do not give the day.",
+            who(&t.to),
+            t.between.english_on()
+        ));
+    }
+    if let Some(p) = &s.pending {
+        ui.label(format!(
+            "Handover to {} agreed, not yet carried out.",
+            who(&p.to)
+        ));
+        for d in &p.deadlines {
+            ui.label(format!(
+                "  Deadline {} ({}), according to {}",
+                d.date.english(),
+                countdown(d.days_left),
+                d.according_to
+            ));
+        }
+        if p.disputed {
+            ui.label(
+                egui::RichText::new("The sources disagree on this deadline.")
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+    }
+}
+
+/// "4 days left", "due today", "passed 6 days ago".
+#[must_use]
+pub fn countdown(days_left: i64) -> String {
+    match days_left {
+        1 => "1 day left".to_owned(),
+        n if n > 1 => format!("{n} days left"),
+        0 => "due today".to_owned(),
+        -1 => "passed 1 day ago".to_owned(),
+        n => format!("passed {} days ago", -n),
+    }
+}
+
+fn overlay(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
+    // Zoom buttons, top right.
+    let buttons = Rect::from_min_size(
+        rect.right_top() + Vec2::new(-44.0, 8.0),
+        Vec2::new(36.0, 110.0),
+    );
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(buttons)
+            .layout(egui::Layout::top_down(egui::Align::Center)),
+    );
+    let size = Vec2::splat(30.0);
+    for (text, label, cmd) in [
+        ("+", "Zoom in", Command::ZoomBy(1.25)),
+        ("−", "Zoom out", Command::ZoomBy(0.8)),
+        ("⛶", "Fit map", Command::FitMap),
+    ] {
+        let b = child
+            .add_sized(size, egui::Button::new(text))
+            .on_hover_text(label);
+        b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+        if b.clicked() {
+            app.push(cmd);
+        }
+    }
+    if !app.settings.show_legend || scene.legend.is_empty() {
+        return;
+    }
+    // Legend, bottom left: lay the entries out first to know its height.
+    let style = &app.style;
+    let painter = ui.painter_at(rect);
+    let ink = paint::color(style.panel_text);
+    let width = LEGEND_WIDTH - 16.0;
+    let galleys: Vec<_> = scene
+        .legend
+        .iter()
+        .map(|e| {
+            painter.layout(
+                e.label.clone(),
+                egui::FontId::proportional(11.5),
+                ink,
+                width - 54.0,
+            )
+        })
+        .collect();
+    let rows: Vec<f32> = galleys.iter().map(|g| g.size().y.max(16.0) + 5.0).collect();
+    let height = rows.iter().sum::<f32>() + 34.0;
+    let legend_rect = Rect::from_min_size(
+        Pos2::new(rect.left() + 8.0, rect.bottom() - height - 8.0),
+        Vec2::new(width, height),
+    );
+    painter.rect_filled(legend_rect, 6.0, paint::color(style.panel_fill));
+    painter.text(
+        legend_rect.left_top() + Vec2::new(10.0, 8.0),
+        Align2::LEFT_TOP,
+        "Legend",
+        egui::FontId::proportional(13.0),
+        ink,
+    );
+    let mut y = legend_rect.top() + 30.0;
+    for ((entry, galley), h) in scene.legend.iter().zip(galleys).zip(rows) {
+        let sw = Rect::from_min_size(
+            Pos2::new(legend_rect.left() + 10.0, y + 1.0),
+            Vec2::new(28.0, 14.0),
+        );
+        paint::swatch(
+            &painter,
+            sw,
+            &entry.swatch,
+            style.hatch_spacing,
+            style.hatch_width,
+        );
+        painter.galley(Pos2::new(sw.right() + 8.0, y), galley, ink);
+        y += h;
+    }
+    app.last_legend = Some(legend_rect);
+}

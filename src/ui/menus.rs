@@ -1,0 +1,126 @@
+//! The menu bar and the Help windows (shortcuts, About).
+
+use egui::{RichText, Ui};
+
+use super::app::{App, Command};
+use crate::model::Dataset;
+use crate::scene::display::NameLang;
+use crate::scene::style::ThemeKind;
+
+/// Every keyboard shortcut, as shown in the overlay and the Help menu.
+pub const SHORTCUTS: [(&str, &str); 12] = [
+    ("→ / ←", "next / previous step"),
+    ("Shift + → / ←", "one day later / earlier"),
+    ("Home / End", "first / last step"),
+    ("Space", "play / pause"),
+    ("+ / −", "zoom in / out"),
+    ("Drag, scroll, pinch", "pan and zoom the map"),
+    ("Double-click the map", "fit the places of interest"),
+    ("Click a place", "select it and list its steps"),
+    ("Esc", "clear the selection"),
+    ("?  or  F1", "show or hide this list"),
+    ("Tab", "move between controls"),
+    ("Enter / Space on a control", "activate it"),
+];
+
+/// The menu bar.
+pub fn bar(ui: &mut Ui, app: &mut App) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("Open dataset folder…").clicked() {
+                app.push(Command::OpenFolderDialog);
+            }
+            if ui.button("Open dataset folder by path…").clicked() {
+                app.push(Command::OpenFolderPrompt);
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            ui.checkbox(&mut app.settings.show_time_panel, "Time panel");
+            ui.checkbox(&mut app.settings.show_step_card, "Step card");
+            ui.checkbox(&mut app.settings.show_legend, "Legend");
+            ui.checkbox(
+                &mut app.settings.collapse_gaps,
+                "Collapse quiet periods on the time axis",
+            );
+            ui.separator();
+            ui.label("Theme");
+            let before = app.settings.theme;
+            ui.radio_value(&mut app.settings.theme, ThemeKind::Light, "Light");
+            ui.radio_value(&mut app.settings.theme, ThemeKind::Dark, "Dark");
+            if app.settings.theme != before {
+                let ctx = ui.ctx().clone();
+                app.apply_theme(&ctx);
+            }
+            ui.separator();
+            ui.label("Place names on the map");
+            for lang in NameLang::ALL {
+                ui.radio_value(&mut app.settings.names, lang, lang.label());
+            }
+            ui.separator();
+            if ui.button("Fit map").clicked() {
+                app.push(Command::FitMap);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui.button("Keyboard shortcuts").clicked() {
+                app.push(Command::ToggleShortcuts);
+            }
+            if ui.button("About karabakh-atlas").clicked() {
+                app.push(Command::ShowAbout);
+            }
+        });
+    });
+}
+
+/// The keyboard shortcuts overlay.
+pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(2)
+                .spacing([24.0, 6.0])
+                .show(ui, |ui| {
+                    for (keys, what) in SHORTCUTS {
+                        ui.label(RichText::new(keys).strong());
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+/// The About window: what the product is and every attribution.
+pub fn about_window(ctx: &egui::Context, open: &mut bool, ds: &Dataset) {
+    egui::Window::new("About karabakh-atlas")
+        .open(open)
+        .default_width(560.0)
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical().max_height(480.0).show(ui, |ui| {
+                ui.label(RichText::new(format!("karabakh-atlas {}", env!("CARGO_PKG_VERSION"))).strong());
+                ui.label(ds.description.en());
+                ui.add_space(6.0);
+                ui.label(RichText::new("Map data").strong());
+                ui.label("Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com. Imported from the Debian package qgis-common (world_map.gpkg, Natural Earth 1:10m v4.1.0).");
+                ui.label("Boundaries are simplified and approximate; the Lachin and Jabrayil town markers stand at their true coordinates, a few km outside their Natural Earth district polygons.");
+                ui.add_space(6.0);
+                ui.label(RichText::new("Fonts").strong());
+                ui.label("Noto Sans and Noto Naskh Arabic, © Google, SIL Open Font License 1.1 (assets/fonts/OFL.txt), from the Debian package fonts-noto-core. egui's built-in fonts (Ubuntu Light, Hack, Noto Emoji, emoji-icon-font) as fallbacks, under their own licences.");
+                ui.add_space(6.0);
+                ui.label(RichText::new("Sources").strong());
+                for s in &ds.sources {
+                    let by = s.publisher.as_ref().map_or(String::new(), |p| format!(" — publisher as printed: {}", p.gloss));
+                    ui.label(format!("{} ({}): {}{}", s.id, s.original_file_name, s.label, by));
+                }
+                ui.add_space(6.0);
+                ui.label("Titles and summaries are written for this product; every step links to the passages it rests on, and claims are attributed to whoever made them.");
+            });
+        });
+}

@@ -1,0 +1,212 @@
+//! The egui backend of the display list: turns a [`Scene`] into shapes.
+
+use egui::epaint::{Mesh, Vertex, WHITE_UV};
+use egui::{Color32, FontFamily, FontId, Painter, Pos2, Rect, Shape, Vec2};
+
+use super::text::line_job;
+use crate::scene::display::{Anchor, Item, Pattern, Scene, Swatch};
+use crate::scene::hatch::hatch_segments;
+use crate::scene::style::{Rgba, Stroke};
+
+/// An egui colour from RGBA bytes.
+#[must_use]
+pub fn color(c: Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied(c[0], c[1], c[2], c[3])
+}
+
+fn pos(p: [f32; 2]) -> Pos2 {
+    Pos2::new(p[0], p[1])
+}
+
+fn stroke(s: Stroke) -> egui::Stroke {
+    egui::Stroke::new(s.width, color(s.color))
+}
+
+/// Paint a polyline, dashed if the stroke says so.
+pub fn path(painter: &Painter, points: Vec<Pos2>, closed: bool, s: Stroke) {
+    if points.len() < 2 {
+        return;
+    }
+    match s.dash {
+        Some([dash, gap]) => {
+            let mut pts = points;
+            if closed && let Some(first) = pts.first().copied() {
+                pts.push(first);
+            }
+            painter.extend(Shape::dashed_line(&pts, stroke(s), dash, gap));
+        }
+        None if closed => {
+            painter.add(Shape::closed_line(points, stroke(s)));
+        }
+        None => {
+            painter.add(Shape::line(points, stroke(s)));
+        }
+    }
+}
+
+/// How a label looks.
+#[derive(Debug, Clone, Copy)]
+pub struct LabelStyle {
+    /// Size in points.
+    pub size: f32,
+    /// Glyph colour.
+    pub ink: Color32,
+    /// Halo colour (transparent for none).
+    pub halo: Color32,
+    /// Alignment on the anchor point.
+    pub anchor: Anchor,
+    /// Bold face.
+    pub bold: bool,
+}
+
+/// Paint a label: halo first, then the glyphs, bidi-correct. Returns its rect.
+pub fn label(painter: &Painter, text: &str, at: Pos2, style: LabelStyle) -> Rect {
+    let family = if style.bold {
+        FontFamily::Name(super::text::BOLD_FAMILY.into())
+    } else {
+        FontFamily::Proportional
+    };
+    let galley = painter.layout_job(line_job(text, FontId::new(style.size, family), style.ink));
+    let size = galley.size();
+    let top_left = match style.anchor {
+        Anchor::Center => at - size / 2.0,
+        Anchor::LeftCenter => at - Vec2::new(0.0, size.y / 2.0),
+    };
+    if style.halo.a() > 0 {
+        for dx in [-1.0, 0.0, 1.0] {
+            for dy in [-1.0, 0.0, 1.0] {
+                if dx != 0.0 || dy != 0.0 {
+                    painter.galley_with_override_text_color(
+                        top_left + Vec2::new(dx, dy),
+                        galley.clone(),
+                        style.halo,
+                    );
+                }
+            }
+        }
+    }
+    painter.galley(top_left, galley, style.ink);
+    Rect::from_min_size(top_left, size)
+}
+
+/// Paint every item of the scene in order.
+pub fn scene(painter: &Painter, scene: &Scene) {
+    painter.rect_filled(painter.clip_rect(), 0.0, color(scene.background));
+    for item in &scene.items {
+        match item {
+            Item::Fill {
+                vertices,
+                indices,
+                color: c,
+            } => {
+                let fill = color(*c);
+                let mesh = Mesh {
+                    vertices: vertices
+                        .iter()
+                        .map(|p| Vertex {
+                            pos: pos(*p),
+                            uv: WHITE_UV,
+                            color: fill,
+                        })
+                        .collect(),
+                    indices: indices.clone(),
+                    ..Mesh::default()
+                };
+                painter.add(Shape::mesh(mesh));
+            }
+            Item::Path {
+                points,
+                closed,
+                stroke: s,
+            } => {
+                path(
+                    painter,
+                    points.iter().map(|p| pos(*p)).collect(),
+                    *closed,
+                    *s,
+                );
+            }
+            Item::Segments {
+                segments,
+                stroke: s,
+            } => {
+                let st = stroke(*s);
+                painter.extend(
+                    segments
+                        .iter()
+                        .map(|(a, b)| Shape::line_segment([pos(*a), pos(*b)], st)),
+                );
+            }
+            Item::Circle {
+                center,
+                radius,
+                fill,
+                stroke: s,
+            } => {
+                painter.circle(pos(*center), *radius, color(*fill), stroke(*s));
+            }
+            Item::Text {
+                text,
+                pos: p,
+                size,
+                color: c,
+                halo,
+                anchor,
+                bold,
+            } => {
+                let style = LabelStyle {
+                    size: *size,
+                    ink: color(*c),
+                    halo: color(*halo),
+                    anchor: *anchor,
+                    bold: *bold,
+                };
+                label(painter, text, pos(*p), style);
+            }
+        }
+    }
+}
+
+/// Paint a legend swatch into `rect`.
+pub fn swatch(painter: &Painter, rect: Rect, swatch: &Swatch, spacing: f32, hatch_width: f32) {
+    match swatch {
+        Swatch::Fill { color: c, pattern } => {
+            painter.rect_filled(rect, 2.0, color(*c));
+            if let Some((pattern, ink)) = pattern {
+                let ring = vec![
+                    [rect.left(), rect.top()],
+                    [rect.right(), rect.top()],
+                    [rect.right(), rect.bottom()],
+                    [rect.left(), rect.bottom()],
+                    [rect.left(), rect.top()],
+                ];
+                let rings = [ring];
+                let diag = std::f32::consts::FRAC_PI_4;
+                let mut segs = hatch_segments(&rings, spacing * 0.6, diag, 0.0);
+                if *pattern == Pattern::CrossHatch {
+                    segs.extend(hatch_segments(&rings, spacing * 0.6, -diag, 0.0));
+                }
+                let st = egui::Stroke::new(hatch_width, color(*ink));
+                painter.extend(
+                    segs.iter()
+                        .map(|(a, b)| Shape::line_segment([pos(*a), pos(*b)], st)),
+                );
+            }
+            painter.rect_stroke(
+                rect,
+                2.0,
+                egui::Stroke::new(0.5, Color32::from_gray(120)),
+                egui::StrokeKind::Inside,
+            );
+        }
+        Swatch::Line(s) => {
+            let y = rect.center().y;
+            path(
+                painter,
+                vec![Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
+                false,
+                *s,
+            );
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! What survives a restart: date and step, camera, panels, theme, naming,
+//! playback. Stored as JSON in eframe's storage; every field has a default,
+//! and a store that cannot be read falls back to defaults with a notice.
+
+use serde::{Deserialize, Serialize};
+
+use crate::control::PlaybackPrefs;
+use crate::scene::display::NameLang;
+use crate::scene::projection::Camera;
+use crate::scene::style::ThemeKind;
+
+/// The storage key.
+pub const KEY: &str = "karabakh-atlas/settings";
+
+/// Persisted settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The current date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The current step (0-based).
+    pub step: Option<usize>,
+    /// The map camera.
+    pub camera: Option<Camera>,
+    /// Show the time panel.
+    pub show_time_panel: bool,
+    /// Show the step card.
+    pub show_step_card: bool,
+    /// Show the legend.
+    pub show_legend: bool,
+    /// Map theme.
+    pub theme: ThemeKind,
+    /// Which names the map shows.
+    pub names: NameLang,
+    /// Show summaries in Arabic in the card.
+    pub arabic_summary: bool,
+    /// Collapse the quiet gap on the time axis.
+    pub collapse_gaps: bool,
+    /// Playback speed and looping.
+    pub playback: PlaybackPrefs,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            date: None,
+            step: None,
+            camera: None,
+            show_time_panel: true,
+            show_step_card: true,
+            show_legend: true,
+            theme: ThemeKind::Light,
+            names: NameLang::En,
+            arabic_summary: false,
+            collapse_gaps: true,
+            playback: PlaybackPrefs::default(),
+        }
+    }
+}
+
+impl Settings {
+    /// Read settings from a stored string. Returns the settings and, if the
+    /// store could not be read, a notice for the user.
+    #[must_use]
+    pub fn from_stored(stored: Option<&str>) -> (Self, Option<String>) {
+        match stored {
+            None => (Self::default(), None),
+            Some(s) => match serde_json::from_str::<Self>(s) {
+                Ok(v) => (v, None),
+                Err(e) => (
+                    Self::default(),
+                    Some(format!(
+                        "Your saved settings could not be read ({e}); the viewer started with default settings, which replace them when it closes."
+                    )),
+                ),
+            },
+        }
+    }
+
+    /// The string to store.
+    #[must_use]
+    pub fn to_stored(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let s = Settings {
+            date: Some("2020-11-21".into()),
+            names: NameLang::Ar,
+            theme: ThemeKind::Dark,
+            ..Settings::default()
+        };
+        let (back, notice) = Settings::from_stored(Some(&s.to_stored()));
+        assert_eq!(back, s);
+        assert!(notice.is_none());
+    }
+
+    #[test]
+    fn missing_fields_take_defaults() {
+        let (s, notice) = Settings::from_stored(Some(r#"{"names":"az"}"#));
+        assert_eq!(s.names, NameLang::Az);
+        assert!(s.show_time_panel);
+        assert!(notice.is_none());
+    }
+
+    #[test]
+    fn a_corrupt_store_falls_back_to_defaults_with_a_notice() {
+        for bad in [
+            "{not json",
+            "[1,2,3]",
+            "\u{0}\u{1}",
+            r#"{"names":"klingon"}"#,
+        ] {
+            let (s, notice) = Settings::from_stored(Some(bad));
+            assert_eq!(s, Settings::default());
+            assert!(notice.unwrap().contains("could not be read"), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! The viewer driven through its accessible labels with egui_kittest (no
+//! window, no GPU): stepping, keyboard, playback with a mocked clock,
+//! selection from the map, and that an idle viewer stops repainting.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use karabakh_atlas::cli::GuiArgs;
+use karabakh_atlas::control::HOLD_SECS;
+use karabakh_atlas::model::load_bundled;
+use karabakh_atlas::scene::projection::Projection;
+use karabakh_atlas::ui::app::App;
+use karabakh_atlas::ui::screenshot::Outcome;
+
+fn harness_with(args: GuiArgs, step_dt: f32) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_step_dt(step_dt)
+        // A colour cross-fade lasts about 30 frames at 60 frames per second.
+        .with_max_steps(64)
+        .build_eframe(move |cc| App::new(cc, load_bundled().unwrap(), &args, Outcome::default()))
+}
+
+fn harness() -> Harness<'static, App> {
+    let mut h = harness_with(GuiArgs::default(), 1.0 / 60.0);
+    h.run();
+    h
+}
+
+#[test]
+fn next_moves_to_the_next_step_and_the_card_shows_its_title() {
+    let mut h = harness();
+    assert_eq!(h.state().time().step(), Some(0));
+    h.get_by_label("Next step").click();
+    h.run();
+    assert_eq!(h.state().time().step(), Some(1));
+    let title = h.state().dataset().steps[1].title.en().to_owned();
+    h.get_by_label(&title);
+    h.get_by_label("Next step").click();
+    h.run();
+    let title = h.state().dataset().steps[2].title.en().to_owned();
+    h.get_by_label(&title);
+    h.get_by_label("Previous step").click();
+    h.run();
+    assert_eq!(h.state().time().step(), Some(1));
+}
+
+#[test]
+fn end_then_home_with_the_keyboard_and_the_buttons() {
+    let mut h = harness();
+    let last = h.state().dataset().steps.len() - 1;
+    h.key_press(Key::End);
+    h.run();
+    assert_eq!(h.state().time().step(), Some(last));
+    h.key_press(Key::Home);
+    h.run();
+    assert_eq!(h.state().time().step(), Some(0));
+    h.get_by_label("Last step").click();
+    h.run();
+    assert_eq!(h.state().time().step(), Some(last));
+    h.get_by_label("First step").click();
+    h.run();
+    assert_eq!(h.state().time().step(), Some(0));
+    // Arrows: a step; Shift+arrows: a day.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().time().step(), Some(1));
+    let date = h.state().time().date();
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().time().date(), date.add_days(1));
+}
+
+#[test]
+fn space_starts_and_stops_playback_on_a_mocked_clock() {
+    // Each frame advances the clock by half a second.
+    let mut h = harness_with(GuiArgs::default(), 0.5);
+    h.run_steps(2);
+    assert!(!h.state().time().is_playing());
+    h.key_press(Key::Space);
+    h.run_steps(1);
+    assert!(h.state().time().is_playing());
+    h.get_by_label("Pause");
+    // A step is held for HOLD_SECS, so after that much clock time plus a frame
+    // the next step is shown.
+    let frames = (HOLD_SECS / 0.5).ceil() as usize + 1;
+    h.run_steps(frames);
+    assert_eq!(h.state().time().step(), Some(1));
+    h.key_press(Key::Space);
+    h.run_steps(1);
+    assert!(!h.state().time().is_playing());
+    h.run_steps(frames * 2);
+    assert_eq!(
+        h.state().time().step(),
+        Some(1),
+        "paused playback does not advance"
+    );
+    h.get_by_label("Play").click();
+    h.run_steps(1);
+    assert!(h.state().time().is_playing());
+}
+
+fn click_at(h: &mut Harness<'static, App>, pos: egui::Pos2) {
+    h.event(egui::Event::PointerMoved(pos));
+    h.step();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run();
+}
+
+#[test]
+fn clicking_a_district_selects_it_and_lists_its_steps() {
+    let mut h = harness();
+    let (rect, cam, ref_lat, label) = {
+        let app = h.state();
+        let (rect, cam) = app.last_map().unwrap();
+        let i = app
+            .dataset()
+            .map
+            .features
+            .iter()
+            .position(|f| f.id == "kalbajar")
+            .unwrap();
+        let cache = karabakh_atlas::scene::display::MapCache::new(app.dataset());
+        (
+            rect,
+            cam,
+            cache.ref_lat,
+            cache.features[i].label_at.unwrap(),
+        )
+    };
+    let vp = karabakh_atlas::scene::projection::Viewport {
+        min: [rect.min.x, rect.min.y],
+        size: [rect.width(), rect.height()],
+    };
+    let p = Projection::new(cam, vp, ref_lat).screen_from_geo(label);
+    // A little below the label's centre, inside the district.
+    click_at(&mut h, egui::Pos2::new(p[0], p[1] + 14.0));
+    assert_eq!(h.state().selected(), Some("kalbajar"));
+    // The card lists the steps that touched Kalbajar, and each one is a link.
+    h.get_by_label("Step 1 · before 27 Sep 2020 · Before the 2020 war");
+    h.get_by_label("Step 3 · 10 Nov 2020 · Ceasefire statement of 10 November 2020");
+    h.get_by_label("Step 8 · 25 Nov 2020 · Kalbajar handed over to Azerbaijan")
+        .click();
+    h.run();
+    assert_eq!(h.state().time().step(), Some(7));
+    assert_eq!(h.state().time().date().iso(), "2020-11-25");
+    // Esc clears the selection.
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().selected(), None);
+}
+
+#[test]
+fn an_idle_viewer_stops_repainting() {
+    let mut h = harness_with(GuiArgs::default(), 1.0 / 60.0);
+    // try_run fails if the app keeps asking for frames; after the first
+    // frames settle, nothing changes, so nothing is repainted.
+    let frames = h.try_run().expect("the viewer keeps repainting while idle");
+    assert!(frames < 10, "{frames} frames to settle");
+    // A state change animates, then stops again.
+    h.get_by_label("Next step").click();
+    h.try_run().expect("the cross-fade ends");
+}
+
+#[test]
+fn the_viewer_opens_at_a_step_or_date_from_the_flags() {
+    let args = GuiArgs {
+        step: Some(9),
+        ..GuiArgs::default()
+    };
+    let mut h = harness_with(args, 1.0 / 60.0);
+    h.run();
+    assert_eq!(h.state().time().date().iso(), "2020-12-01");
+    h.get_by_label("Lachin handed over: the last of the seven districts");
+    let args = GuiArgs {
+        date: karabakh_atlas::model::Date::parse("2020-11-21").ok(),
+        ..GuiArgs::default()
+    };
+    let mut h = harness_with(args, 1.0 / 60.0);
+    h.run();
+    assert_eq!(
+        h.state().time().step(),
+        h.state().dataset().step_index("aghdam-handover")
+    );
+}
+
+#[test]
+fn settings_survive_a_restart() {
+    let mut h = harness();
+    h.key_press(Key::End);
+    h.run();
+    let saved = h.state().settings();
+    let restored = App::with_settings(load_bundled().unwrap(), saved.clone(), &GuiArgs::default());
+    assert_eq!(restored.time().date(), h.state().time().date());
+    assert_eq!(restored.time().step(), h.state().time().step());
+    assert_eq!(restored.settings(), saved);
+}

@@ -1,0 +1,149 @@
+//! The map scene without a window: hit-testing through the projection, and
+//! the fill of every tracked place matching the legend for its state.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::HashMap;
+
+use karabakh_atlas::model::geometry::Shape;
+use karabakh_atlas::model::state::state_at;
+use karabakh_atlas::model::{Date, load_bundled};
+use karabakh_atlas::scene::display::{self, Item, MapCache, NameLang, Swatch, View};
+use karabakh_atlas::scene::hit::point_in_area;
+use karabakh_atlas::scene::projection::{Projection, Viewport, fit};
+use karabakh_atlas::scene::style::{Style, ThemeKind};
+
+fn d(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+#[test]
+fn a_screen_point_hits_the_district_drawn_there() {
+    let ds = load_bundled().unwrap();
+    let cache = MapCache::new(&ds);
+    let vp = Viewport {
+        min: [0.0, 0.0],
+        size: [1000.0, 700.0],
+    };
+    let cam = fit(cache.tracked_bbox.unwrap(), vp, cache.ref_lat, 0.05);
+    let proj = Projection::new(cam, vp, cache.ref_lat);
+    for id in [
+        "aghdam", "fuzuli", "jabrayil", "zangilan", "qubadli", "lachin", "kalbajar",
+    ] {
+        let i = ds.map.features.iter().position(|f| f.id == id).unwrap();
+        let label = cache.features[i].label_at.unwrap();
+        // Through the screen and back, the label point is inside its own
+        // district and in no other.
+        let screen = proj.screen_from_geo(label);
+        assert!(screen[0] > 0.0 && screen[0] < 1000.0 && screen[1] > 0.0 && screen[1] < 700.0);
+        let geo = proj.geo_from_screen(screen);
+        let hits: Vec<&str> = ds
+            .map
+            .features
+            .iter()
+            .filter(|f| f.kind == "district")
+            .filter(|f| matches!(&f.shape, Shape::Area(p) if point_in_area(p, geo)))
+            .map(|f| f.id.as_str())
+            .collect();
+        assert_eq!(hits, [id]);
+    }
+}
+
+fn fill_of(
+    scene: &display::Scene,
+    ds: &karabakh_atlas::model::Dataset,
+    cache: &MapCache,
+    proj: &Projection,
+    id: &str,
+) -> [u8; 4] {
+    // The first fill item whose vertices are those of the feature's triangles.
+    let i = ds.map.features.iter().position(|f| f.id == id).unwrap();
+    let first = proj.screen_from_geo(cache.features[i].triangles[0].vertices[0]);
+    scene
+        .items
+        .iter()
+        .find_map(|it| match it {
+            Item::Fill {
+                vertices, color, ..
+            } if vertices.first() == Some(&first) => Some(*color),
+            _ => None,
+        })
+        .unwrap()
+}
+
+#[test]
+fn every_tracked_place_is_filled_with_the_legend_colour_of_its_controller() {
+    let ds = load_bundled().unwrap();
+    let cache = MapCache::new(&ds);
+    let vp = Viewport {
+        min: [0.0, 0.0],
+        size: [1200.0, 800.0],
+    };
+    let proj = Projection::new(
+        fit(cache.tracked_bbox.unwrap(), vp, cache.ref_lat, 0.05),
+        vp,
+        cache.ref_lat,
+    );
+    for theme in [ThemeKind::Light, ThemeKind::Dark] {
+        let style = Style::new(theme);
+        let legend = display::legend(&ds, &style, NameLang::En);
+        let legend_colour = |controller: &str| {
+            let name = ds.controller(controller).unwrap().names.en();
+            legend
+                .iter()
+                .find_map(|e| match &e.swatch {
+                    Swatch::Fill {
+                        color,
+                        pattern: None,
+                    } if e.label == format!("Controlled by {name}") => Some(*color),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        // Just before and on each handover, and at the three screenshot dates.
+        for date in [
+            "2020-09-26",
+            "2020-11-19",
+            "2020-11-20",
+            "2020-11-21",
+            "2020-11-24",
+            "2020-11-25",
+            "2020-11-30",
+            "2020-12-01",
+            "2023-10-01",
+        ] {
+            let states = state_at(&ds, d(date));
+            let none = HashMap::new();
+            let view = View {
+                projection: &proj,
+                style: &style,
+                names: NameLang::En,
+                fill_override: &none,
+                selected: None,
+                hovered: None,
+            };
+            let scene = display::build(&ds, &cache, &states, &view);
+            for s in &states {
+                assert_eq!(
+                    fill_of(&scene, &ds, &cache, &proj, &s.id),
+                    legend_colour(&s.controlled_by),
+                    "{} on {date}",
+                    s.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn pending_and_undated_changes_are_patterned_not_only_coloured() {
+    let ds = load_bundled().unwrap();
+    let style = Style::new(ThemeKind::Light);
+    // 21 Nov 2020: Kalbajar and Lachin pending (stripes); 15 Oct 2020: four districts changing (cross-hatch).
+    for (date, expect) in [("2020-11-21", 2), ("2020-10-15", 4), ("2020-12-02", 0)] {
+        let patterned = state_at(&ds, d(date))
+            .iter()
+            .filter(|s| display::state_fill(&ds, &style, s).1.is_some())
+            .count();
+        assert_eq!(patterned, expect, "{date}");
+    }
+}
