@@ -11,8 +11,9 @@ cargo fmt --all -- --check
 echo "== cargo clippy (all targets, all features, warnings are errors)"
 cargo clippy --all-targets --all-features -- -D warnings
 
-echo "== cargo check --no-default-features (model, CLI and headless code build without the GUI)"
+echo "== without the GUI feature: the model, scene, text and CLI build and pass their tests"
 cargo check --no-default-features --all-targets
+cargo test --no-default-features --lib
 
 echo "== the map import is reproducible"
 bash scripts/import-map.sh --check

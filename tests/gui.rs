@@ -205,3 +205,103 @@ fn settings_survive_a_restart() {
     assert_eq!(restored.time().step(), h.state().time().step());
     assert_eq!(restored.settings(), saved);
 }
+
+#[test]
+fn question_mark_shows_the_shortcuts() {
+    let mut h = harness();
+    assert!(h.query_by_label("next / previous step").is_none());
+    h.key_press(Key::F1);
+    h.run();
+    h.get_by_label("next / previous step");
+    h.get_by_label("one day later / earlier");
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.query_by_label("next / previous step").is_none());
+}
+
+#[test]
+fn a_broken_dataset_folder_shows_its_errors_and_keeps_the_current_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("dataset.toml"), "title = [unclosed\n").unwrap();
+    let mut h = harness();
+    let before = h.state().dataset().steps.len();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open dataset folder by path…").click();
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text(dir.path().to_str().unwrap());
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+    h.get_by_label("Dataset errors");
+    assert!(h.query_by_label_contains("dataset.toml:1:").is_some());
+    assert_eq!(
+        h.state().dataset().steps.len(),
+        before,
+        "the bundled dataset stays on screen"
+    );
+}
+
+#[test]
+fn a_good_dataset_folder_replaces_the_bundled_one() {
+    let mut h = harness();
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    h.state_mut()
+        .push(karabakh_atlas::ui::app::Command::OpenFolder(data.clone()));
+    h.run();
+    assert_eq!(
+        h.state().dataset().origin,
+        karabakh_atlas::model::types::Origin::Folder(data)
+    );
+    assert!(h.query_by_label("Dataset errors").is_none());
+}
+
+#[test]
+fn the_window_works_from_800x600_to_4k_and_at_double_density() {
+    for (size, ppp) in [
+        ([800.0, 600.0], 1.0),
+        ([3840.0, 2160.0], 1.0),
+        ([1280.0, 800.0], 2.0),
+    ] {
+        let mut h = Harness::builder()
+            .with_size(size)
+            .with_pixels_per_point(ppp)
+            .with_max_steps(64)
+            .build_eframe(|cc| {
+                App::new(
+                    cc,
+                    load_bundled().unwrap(),
+                    &GuiArgs::default(),
+                    Outcome::default(),
+                )
+            });
+        h.run();
+        for label in [
+            "First step",
+            "Previous step",
+            "Play",
+            "Next step",
+            "Last step",
+            "Zoom in",
+            "Zoom out",
+            "Fit map",
+            "Map",
+        ] {
+            h.get_by_label(label);
+        }
+        let (map, _) = h.state().last_map().unwrap();
+        assert!(
+            map.width() > 200.0 && map.height() > 150.0,
+            "{size:?}: map {map:?}"
+        );
+        assert!(map.right() <= size[0] + 0.5 && map.bottom() <= size[1] + 0.5);
+        // On a small window the legend starts folded so the map stays visible.
+        let legend_toggle = if size[0] < 1000.0 {
+            "Show legend"
+        } else {
+            "Hide legend"
+        };
+        h.get_by_label(legend_toggle);
+    }
+}

@@ -81,6 +81,8 @@ pub struct App {
     pub(crate) last_map: Option<(egui::Rect, Camera)>,
     /// Where the legend was drawn (screenshot metadata: not map pixels).
     pub(crate) last_legend: Option<egui::Rect>,
+    /// Whether the legend is open; `None` follows the map's width.
+    pub(crate) legend_open: Option<bool>,
     fades: HashMap<String, Fade>,
     last_time: Option<f64>,
     folder_rx: Option<mpsc::Receiver<Option<PathBuf>>>,
@@ -185,6 +187,7 @@ impl App {
             path_prompt: None,
             last_map: None,
             last_legend: None,
+            legend_open: None,
             fades: HashMap::new(),
             last_time: None,
             folder_rx: None,
@@ -516,8 +519,13 @@ impl App {
             let mut keep = true;
             let mut open_it = false;
             egui::Window::new("Open dataset folder by path").collapsible(false).show(ctx, |ui| {
-                ui.label("Folder holding dataset.toml, places.toml, sources.toml, timeline.toml and map.geojson:");
-                let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0));
+                let label = ui.label("Folder holding dataset.toml, places.toml, sources.toml, timeline.toml and map.geojson:");
+                let r = ui
+                    .add(egui::TextEdit::singleline(&mut text).desired_width(420.0))
+                    .labelled_by(label.id);
+                if text.is_empty() && !r.has_focus() {
+                    r.request_focus();
+                }
                 if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                     open_it = true;
                 }

@@ -17,6 +17,8 @@ const FIT_MARGIN: f32 = 0.06;
 const ZOOM_RANGE: (f64, f64) = (0.4, 40.0);
 /// Width reserved for the legend when fitting, in points.
 const LEGEND_WIDTH: f32 = 250.0;
+/// The legend starts open when the map is at least this wide, in points.
+const LEGEND_AUTO_OPEN_WIDTH: f32 = 640.0;
 
 fn viewport(rect: Rect) -> Viewport {
     Viewport {
@@ -33,7 +35,10 @@ pub fn fitted_camera(app: &App, rect: Rect) -> Camera {
         return Camera::default();
     };
     let mut fit_rect = rect;
-    if app.settings.show_legend && rect.width() > LEGEND_WIDTH * 2.5 {
+    let legend_open = app
+        .legend_open
+        .unwrap_or(rect.width() >= LEGEND_AUTO_OPEN_WIDTH);
+    if app.settings.show_legend && legend_open && rect.width() > LEGEND_WIDTH * 2.5 {
         fit_rect.min.x += LEGEND_WIDTH;
     }
     let cam = fit(bbox, viewport(fit_rect), app.cache.ref_lat, FIT_MARGIN);
@@ -288,42 +293,68 @@ fn overlay(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
             app.push(cmd);
         }
     }
-    if !app.settings.show_legend || scene.legend.is_empty() {
-        return;
+    if app.settings.show_legend && !scene.legend.is_empty() {
+        legend(ui, app, rect, scene);
     }
-    // Legend, bottom left: lay the entries out first to know its height.
+}
+
+/// The legend, bottom left: open by default when the map is wide enough,
+/// and collapsible to its title.
+fn legend(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
+    let open = app
+        .legend_open
+        .unwrap_or(rect.width() >= LEGEND_AUTO_OPEN_WIDTH);
     let style = &app.style;
-    let painter = ui.painter_at(rect);
     let ink = paint::color(style.panel_text);
     let width = LEGEND_WIDTH - 16.0;
-    let galleys: Vec<_> = scene
-        .legend
+    let text_width = width - 54.0;
+    let font = egui::FontId::proportional(11.5);
+    let lines: Vec<Vec<super::text::BidiLine>> = if open {
+        scene
+            .legend
+            .iter()
+            .map(|e| super::text::paragraph_lines(ui, &e.label, font.clone(), ink, text_width))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let rows: Vec<f32> = lines
         .iter()
-        .map(|e| {
-            painter.layout(
-                e.label.clone(),
-                egui::FontId::proportional(11.5),
-                ink,
-                width - 54.0,
-            )
-        })
+        .map(|ls| ls.iter().map(|l| l.galley.size().y).sum::<f32>().max(16.0) + 5.0)
         .collect();
-    let rows: Vec<f32> = galleys.iter().map(|g| g.size().y.max(16.0) + 5.0).collect();
-    let height = rows.iter().sum::<f32>() + 34.0;
+    let height = if open {
+        rows.iter().sum::<f32>() + 36.0
+    } else {
+        30.0
+    };
     let legend_rect = Rect::from_min_size(
         Pos2::new(rect.left() + 8.0, rect.bottom() - height - 8.0),
-        Vec2::new(width, height),
+        Vec2::new(if open { width } else { 96.0 }, height),
     );
+    let painter = ui.painter_at(rect);
     painter.rect_filled(legend_rect, 6.0, paint::color(style.panel_fill));
+    let header = Rect::from_min_size(legend_rect.min, Vec2::new(legend_rect.width(), 28.0));
+    let (label, arrow) = if open {
+        ("Hide legend", "⏷")
+    } else {
+        ("Show legend", "⏵")
+    };
+    let r = ui
+        .interact(header, ui.scope_id().with("legend-toggle"), Sense::click())
+        .on_hover_text(label);
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+    if r.clicked() {
+        app.legend_open = Some(!open);
+    }
     painter.text(
-        legend_rect.left_top() + Vec2::new(10.0, 8.0),
-        Align2::LEFT_TOP,
-        "Legend",
+        header.left_center() + Vec2::new(10.0, 0.0),
+        Align2::LEFT_CENTER,
+        format!("{arrow} Legend"),
         egui::FontId::proportional(13.0),
         ink,
     );
     let mut y = legend_rect.top() + 30.0;
-    for ((entry, galley), h) in scene.legend.iter().zip(galleys).zip(rows) {
+    for ((entry, lines), h) in scene.legend.iter().zip(lines).zip(rows) {
         let sw = Rect::from_min_size(
             Pos2::new(legend_rect.left() + 10.0, y + 1.0),
             Vec2::new(28.0, 14.0),
@@ -335,7 +366,17 @@ fn overlay(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
             style.hatch_spacing,
             style.hatch_width,
         );
-        painter.galley(Pos2::new(sw.right() + 8.0, y), galley, ink);
+        let mut ly = y;
+        for line in lines {
+            let x = if line.direction.is_rtl() {
+                sw.right() + 8.0 + text_width - line.galley.size().x
+            } else {
+                sw.right() + 8.0
+            };
+            let gh = line.galley.size().y;
+            painter.galley(Pos2::new(x, ly), line.galley, ink);
+            ly += gh;
+        }
         y += h;
     }
     app.last_legend = Some(legend_rect);

@@ -9,8 +9,8 @@ use crate::scene::style::ThemeKind;
 
 /// Every keyboard shortcut, as shown in the overlay and the Help menu.
 pub const SHORTCUTS: [(&str, &str); 12] = [
-    ("→ / ←", "next / previous step"),
-    ("Shift + → / ←", "one day later / earlier"),
+    ("Right / Left arrow", "next / previous step"),
+    ("Shift + Right / Left arrow", "one day later / earlier"),
     ("Home / End", "first / last step"),
     ("Space", "play / pause"),
     ("+ / −", "zoom in / out"),

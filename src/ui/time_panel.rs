@@ -47,7 +47,7 @@ fn labeled_button(ui: &mut Ui, text: &str, label: &str) -> egui::Response {
 /// The time panel.
 pub fn ui(ui: &mut Ui, app: &mut App) {
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let playing = app.time.is_playing();
         let buttons: [(&str, &str, TimeCommand); 5] = [
             ("⏮", "First step", TimeCommand::First),
@@ -192,7 +192,10 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
                 } else {
                     month_abbr(d.month()).to_owned()
                 };
-                if x - last_label_x > 34.0 && gap_mids.iter().all(|m| (x - m).abs() > 48.0) {
+                if x - last_label_x > 34.0
+                    && x + 48.0 < inner.right()
+                    && gap_mids.iter().all(|m| (x - m).abs() > 48.0)
+                {
                     painter.text(
                         Pos2::new(x + 2.0, line_y + 6.0),
                         Align2::LEFT_TOP,
