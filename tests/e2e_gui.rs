@@ -363,3 +363,58 @@ fn screenshot_refuses_to_overwrite_and_reports_a_bad_path() {
     assert_eq!(shot.text["karabakh-atlas:step"], "9");
     assert_eq!(shot.text["karabakh-atlas:date"], "2020-12-01");
 }
+
+#[test]
+fn screenshot_with_the_reader_open_on_the_lachin_handover() {
+    let x = Xvfb::start();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reader.png");
+    let out = run_viewer(
+        x.display(),
+        dir.path(),
+        &[
+            "--step",
+            "9",
+            "--cite",
+            "lachin-handed-over",
+            "--size",
+            "1600x900",
+            "--screenshot",
+            path.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shot = Shot::read(&path);
+    assert_eq!(shot.text["karabakh-atlas:step"], "9");
+    let ppp = shot.numbers("karabakh-atlas:pixels-per-point")[0];
+    let r = shot.numbers("karabakh-atlas:reader");
+    let (x0, y0) = ((r[0] * ppp) as u32, (r[1] * ppp) as u32);
+    let (x1, y1) = (((r[0] + r[2]) * ppp) as u32, ((r[1] + r[3]) * ppp) as u32);
+    assert!(x1 > x0 + 200 && y1 > y0 + 300, "reader rect {r:?}");
+    let style = Style::new(ThemeKind::Light);
+    let (mut current, mut other, mut ink) = (0, 0, 0);
+    for py in y0..y1.min(shot.height) {
+        for px in x0..x1.min(shot.width) {
+            let p = shot.pixel(px, py);
+            if close(p, style.highlight_current) {
+                current += 1;
+            } else if close(p, style.highlight_other) {
+                other += 1;
+            } else if p[0] < 90 && p[1] < 90 && p[2] < 90 {
+                ink += 1;
+            }
+        }
+    }
+    // The step's passages in the strong colour, other steps' in the quiet one,
+    // and text drawn over them.
+    assert!(
+        current > 3_000,
+        "{current} pixels of the current step's highlight"
+    );
+    assert!(other > 3_000, "{other} pixels of other steps' highlights");
+    assert!(ink > 3_000, "{ink} dark text pixels");
+}

@@ -63,6 +63,9 @@ pub struct GuiArgs {
     /// Window size in points, e.g. 1280x800.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<(u32, u32)>,
+    /// Open the source reader on this citation (an id listed by `steps`).
+    #[arg(long, value_name = "CITATION")]
+    pub cite: Option<String>,
     /// Write a PNG of the first fully drawn frame to PATH, then exit.
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
@@ -88,6 +91,7 @@ impl GuiArgs {
             || self.force
             || self.names.is_some()
             || self.theme.is_some()
+            || self.cite.is_some()
     }
 }
 
@@ -166,7 +170,7 @@ pub fn main() -> ExitCode {
     };
     if cli.command.is_some() && cli.gui.is_set() {
         eprintln!(
-            "error: viewer options (--date, --step, --size, --screenshot, --force, --names, --theme) before a subcommand apply only to the viewer\n  help: put them after `gui`, or after the subcommand if it has them (e.g. `state --date ...`)"
+            "error: viewer options (--date, --step, --size, --cite, --screenshot, --force, --names, --theme) before a subcommand apply only to the viewer\n  help: put them after `gui`, or after the subcommand if it has them (e.g. `state --date ...`)"
         );
         return ExitCode::from(2);
     }

@@ -77,6 +77,18 @@ pub struct Style {
     pub hatch_spacing: f32,
     /// Width of hatch lines, points.
     pub hatch_width: f32,
+    /// Source reader: passages cited by the current step.
+    pub highlight_current: Rgba,
+    /// Source reader: passages cited by other steps.
+    pub highlight_other: Rgba,
+    /// Source reader: the passage just opened, at the peak of its flash.
+    pub highlight_flash: Rgba,
+    /// Source reader: find results.
+    pub search_hit: Rgba,
+    /// Source reader: the line under place names.
+    pub mention_underline: Stroke,
+    /// The time axis' current-date line.
+    pub time_cursor: Rgba,
     /// Legend and overlay background.
     pub panel_fill: Rgba,
     /// Legend text.
@@ -176,6 +188,25 @@ impl Style {
             label_size: 14.0,
             context_label_size: 10.5,
             marker_radius: 3.5,
+            highlight_current: match kind {
+                ThemeKind::Light => [0xFF, 0xD8, 0x4D, 0xFF],
+                ThemeKind::Dark => [0x7A, 0x5C, 0x00, 0xFF],
+            },
+            highlight_other: match kind {
+                ThemeKind::Light => [0xE4, 0xE7, 0xEE, 0xFF],
+                ThemeKind::Dark => [0x3A, 0x3F, 0x4A, 0xFF],
+            },
+            highlight_flash: [0xFF, 0x8C, 0x00, 0xFF],
+            search_hit: match kind {
+                ThemeKind::Light => [0x9E, 0xE6, 0xB8, 0xFF],
+                ThemeKind::Dark => [0x1E, 0x6B, 0x45, 0xFF],
+            },
+            mention_underline: Stroke {
+                width: 1.5,
+                color: PALETTE[2],
+                dash: None,
+            },
+            time_cursor: PALETTE[3],
             hatch_spacing: 9.0,
             hatch_width: 1.6,
             panel_fill: panel,

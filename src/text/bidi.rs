@@ -105,6 +105,9 @@ pub struct VisualRun {
     pub rtl: bool,
     /// The byte range of the input this piece was made from.
     pub logical: Range<usize>,
+    /// Whether the piece sits in a right-to-left run (odd bidi level), so
+    /// that its logical parts appear right to left.
+    pub level_rtl: bool,
 }
 
 /// The pieces of one line (no newline) in visual order, with `base` as the
@@ -153,6 +156,59 @@ pub fn visual_runs_in(paragraph: &str, base: Direction, line: Range<usize>) -> V
             } else {
                 push_ltr_run(paragraph, run, &mut out);
             }
+        }
+    }
+    out
+}
+
+/// Cut the pieces of a line at the byte offsets `cuts` (of `paragraph`, in
+/// any order), keeping visual order: the parts of a piece in a right-to-left
+/// run come out right to left, each prepared for the shaper as the whole
+/// piece was. Used to give highlighted or underlined spans sections of their
+/// own. A cut inside an Arabic word splits its shaping, so cuts belong at
+/// word boundaries (or after letters that do not join to the left).
+#[must_use]
+pub fn split_runs(paragraph: &str, runs: Vec<VisualRun>, cuts: &[usize]) -> Vec<VisualRun> {
+    let mut out = Vec::with_capacity(runs.len());
+    for run in runs {
+        let mut bounds: Vec<usize> = cuts
+            .iter()
+            .copied()
+            .filter(|&c| {
+                run.logical.start < c && c < run.logical.end && paragraph.is_char_boundary(c)
+            })
+            .collect();
+        if bounds.is_empty() {
+            out.push(run);
+            continue;
+        }
+        bounds.sort_unstable();
+        bounds.dedup();
+        let mut parts: Vec<Range<usize>> = Vec::with_capacity(bounds.len() + 1);
+        let mut start = run.logical.start;
+        for b in bounds {
+            parts.push(start..b);
+            start = b;
+        }
+        parts.push(start..run.logical.end);
+        if run.level_rtl {
+            parts.reverse();
+        }
+        for part in parts {
+            let Some(slice) = paragraph.get(part.clone()) else {
+                continue;
+            };
+            let text = match (run.level_rtl, run.rtl) {
+                (true, true) | (false, false) => slice.to_owned(),
+                (true, false) => reverse_clusters(slice, true),
+                (false, true) => reverse_clusters(slice, false),
+            };
+            out.push(VisualRun {
+                text,
+                rtl: run.rtl,
+                logical: part,
+                level_rtl: run.level_rtl,
+            });
         }
     }
     out
@@ -208,6 +264,7 @@ fn push_ltr_piece(
         text,
         rtl,
         logical: offset + range.start..offset + range.end,
+        level_rtl: false,
     });
 }
 
@@ -304,6 +361,7 @@ fn push_rtl_run(text: &str, run: Range<usize>, out: &mut Vec<VisualRun>) {
             text,
             rtl: is_arabic,
             logical: run.start + range.start..run.start + range.end,
+            level_rtl: true,
         });
     }
 }
@@ -1110,5 +1168,34 @@ mod tests {
         assert_eq!(trim_line_end("ab  cd \t", 0..4), 0..2);
         assert_eq!(trim_line_end("ab  cd \t", 4..8), 4..6);
         assert_eq!(trim_line_end("ab\u{00A0}", 0..4), 0..4);
+    }
+
+    #[test]
+    fn cutting_pieces_keeps_the_visual_order() {
+        let visual = |runs: &[VisualRun]| -> String {
+            runs.iter()
+                .map(|r| {
+                    if r.rtl {
+                        r.text.chars().rev().collect::<String>()
+                    } else {
+                        r.text.clone()
+                    }
+                })
+                .collect()
+        };
+        let text = "قال مسؤول (وضع) في 17 نوفمبر/تشرين الثاني 2020، Published On اليوم";
+        let base = paragraph_direction(text);
+        let whole = visual_runs(text, base);
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(3).collect();
+        let cut = split_runs(text, whole.clone(), &cuts);
+        assert!(cut.len() > whole.len());
+        assert_eq!(visual(&cut), visual(&whole));
+        for r in &cut {
+            assert!(
+                cuts.iter()
+                    .all(|&c| c <= r.logical.start || c >= r.logical.end),
+                "{r:?}"
+            );
+        }
     }
 }

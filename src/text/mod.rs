@@ -9,3 +9,4 @@
 //! `LayoutJob`.
 
 pub mod bidi;
+pub mod search;

@@ -8,8 +8,9 @@ use std::sync::mpsc;
 use egui::{Key, Modifiers};
 
 use super::persist::{KEY, Settings};
+use super::reader::{ReaderIndex, ReaderState};
 use super::screenshot::{self, Outcome};
-use super::{map_panel, menus, step_card, time_panel};
+use super::{map_panel, menus, reader, step_card, time_panel};
 use crate::cli::{GuiArgs, NamesArg, ThemeArg};
 use crate::control::{TimeCommand, TimeControl, step_date};
 use crate::model::state::{PlaceState, state_at};
@@ -43,6 +44,16 @@ pub enum Command {
     ToggleShortcuts,
     /// Show the About window.
     ShowAbout,
+    /// Open the reader on a citation's passage, scrolled to it and flashing.
+    OpenCitation(String),
+    /// Open the reader on a source.
+    OpenSource(String),
+    /// Copy a citation's reference and exact quote to the clipboard.
+    CopyCitation(String),
+    /// Show every version of a claim side by side.
+    CompareClaim(String),
+    /// Open the reader's find field.
+    Find,
 }
 
 struct Fade {
@@ -83,6 +94,10 @@ pub struct App {
     pub(crate) last_legend: Option<egui::Rect>,
     /// Whether the legend is open; `None` follows the map's width.
     pub(crate) legend_open: Option<bool>,
+    /// The reader's transient state.
+    pub(crate) reader: ReaderState,
+    /// Per-dataset lookups for the reader.
+    pub(crate) reader_index: ReaderIndex,
     fades: HashMap<String, Fade>,
     last_time: Option<f64>,
     folder_rx: Option<mpsc::Receiver<Option<PathBuf>>>,
@@ -121,6 +136,9 @@ impl App {
         };
         let mut app = Self::with_settings(ds, settings, args);
         app.notice = notice;
+        if let Some(c) = &args.cite {
+            app.commands.push(Command::OpenCitation(c.clone()));
+        }
         app.outcome = outcome;
         app.screenshot = args.screenshot.clone().map(|path| ScreenshotPlan {
             path,
@@ -167,6 +185,7 @@ impl App {
             settings.camera
         };
         let cache = MapCache::new(&ds);
+        let reader_index = ReaderIndex::new(&ds);
         let style = Style::new(settings.theme);
         Self {
             ds,
@@ -188,6 +207,8 @@ impl App {
             last_map: None,
             last_legend: None,
             legend_open: None,
+            reader: ReaderState::default(),
+            reader_index,
             fades: HashMap::new(),
             last_time: None,
             folder_rx: None,
@@ -220,6 +241,13 @@ impl App {
     #[must_use]
     pub fn last_map(&self) -> Option<(egui::Rect, Camera)> {
         self.last_map
+    }
+
+    /// The place named in the source reader under the pointer, which the map
+    /// outlines.
+    #[must_use]
+    pub fn reader_hovered_place(&self) -> Option<&str> {
+        self.reader.hovered_place.as_deref()
     }
 
     /// The settings as they would be saved now.
@@ -335,6 +363,10 @@ impl App {
             key(Modifiers::NONE, Key::Questionmark, Command::ToggleShortcuts);
             key(Modifiers::NONE, Key::F1, Command::ToggleShortcuts);
         });
+        let find = ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::F));
+        if find {
+            cmds.push(Command::Find);
+        }
         self.commands.extend(cmds);
     }
 
@@ -351,6 +383,36 @@ impl App {
                 Command::OpenFolder(p) => self.open_folder(ctx, &p),
                 Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
                 Command::ShowAbout => self.show_about = true,
+                Command::OpenCitation(id) => {
+                    if let Some(c) = self.ds.citation(&id) {
+                        let now = ctx.input(|i| i.time);
+                        self.settings.reader.open = true;
+                        self.settings.reader.source = Some(c.source.clone());
+                        self.reader.scroll_to = Some(c.byte_range.clone());
+                        self.reader.flash = Some((c.byte_range.clone(), now));
+                    }
+                }
+                Command::OpenSource(id) => {
+                    if self.ds.source(&id).is_some() {
+                        self.settings.reader.open = true;
+                        self.settings.reader.source = Some(id);
+                    }
+                }
+                Command::CopyCitation(id) => {
+                    if let Some(text) = crate::model::cite::reference(&self.ds, &id) {
+                        ctx.copy_text(text);
+                        self.notice =
+                            Some(format!("Copied the reference and exact quote of {id}."));
+                    }
+                }
+                Command::CompareClaim(id) => self.reader.compare = Some(id),
+                Command::Find => {
+                    self.settings.reader.open = true;
+                    if self.settings.reader.source.is_none() {
+                        self.settings.reader.source = self.ds.sources.first().map(|s| s.id.clone());
+                    }
+                    self.reader.focus_find = true;
+                }
             }
         }
     }
@@ -397,6 +459,17 @@ impl App {
                     self.time.apply(&ds, TimeCommand::SetDate(date));
                 }
                 self.cache = MapCache::new(&ds);
+                self.reader_index = ReaderIndex::new(&ds);
+                self.reader = ReaderState::default();
+                if self
+                    .settings
+                    .reader
+                    .source
+                    .as_ref()
+                    .is_some_and(|s| ds.source(s).is_none())
+                {
+                    self.settings.reader.source = None;
+                }
                 self.ds = ds;
                 self.camera = None;
                 self.selected = None;
@@ -466,6 +539,12 @@ impl App {
             text.push((
                 "karabakh-atlas:camera",
                 format!("{} {} {}", cam.center[0], cam.center[1], cam.zoom),
+            ));
+        }
+        if let Some(r) = self.reader.last_rect {
+            text.push((
+                "karabakh-atlas:reader",
+                format!("{} {} {} {}", r.min.x, r.min.y, r.width(), r.height()),
             ));
         }
         if let Some(r) = self.last_legend.filter(|_| self.settings.show_legend) {
@@ -579,7 +658,31 @@ impl eframe::App for App {
                 .min_size(240.0)
                 .show(ui, |ui| step_card::ui(ui, self));
         }
+        self.reader.last_rect = None;
+        if self.settings.reader.open && !self.settings.reader.popped_out {
+            egui::Panel::right("reader")
+                .resizable(true)
+                .default_size(440.0)
+                .min_size(260.0)
+                .show(ui, |ui| reader::ui(ui, self));
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| map_panel::ui(ui, self));
+        if self.settings.reader.open && self.settings.reader.popped_out {
+            let builder = egui::ViewportBuilder::default()
+                .with_title(format!("Source reader — {}", window_title(&self.ds)))
+                .with_inner_size([640.0, 820.0]);
+            let closed = ctx.show_viewport_immediate(
+                egui::ViewportId::from_hash_of("karabakh-atlas-reader"),
+                builder,
+                |ui, _class| {
+                    egui::CentralPanel::default().show(ui, |ui| reader::ui(ui, self));
+                    ui.ctx().input(|i| i.viewport().close_requested())
+                },
+            );
+            if closed {
+                self.settings.reader.popped_out = false;
+            }
+        }
         self.windows(&ctx);
 
         let before = (self.time.date(), self.selected.clone());
@@ -590,10 +693,10 @@ impl eframe::App for App {
         if let Some(secs) = next_auto {
             ctx.request_repaint_after(std::time::Duration::from_secs_f32(secs));
         }
-        if animating || self.folder_rx.is_some() {
+        if animating || self.folder_rx.is_some() || self.reader.animating {
             ctx.request_repaint();
         }
-        self.screenshot_step(&ctx, animating);
+        self.screenshot_step(&ctx, animating || self.reader.animating);
         if self.screenshot.is_some() && self.outcome.is_set() {
             screenshot::flush();
         }

@@ -1,7 +1,7 @@
 //! The map panel: paints the scene, pans and zooms, hit-tests the pointer,
 //! shows the hover tooltip, the legend and the zoom buttons.
 
-use egui::{Align2, Pos2, Rect, Sense, Ui, Vec2};
+use egui::{Align2, Pos2, Rect, RichText, Sense, Ui, Vec2};
 
 use super::app::{App, Command};
 use super::paint;
@@ -146,6 +146,8 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
     // Hover and click.
     let hovered = response.hover_pos().and_then(|p| hit(app, &proj, p));
     app.hovered.clone_from(&hovered);
+    // A place named in the source reader under the pointer is outlined too.
+    let outlined = hovered.clone().or_else(|| app.reader.hovered_place.clone());
     if response.clicked() {
         let target = response
             .interact_pointer_pos()
@@ -161,7 +163,7 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         names: app.settings.names,
         fill_override: &app.fills,
         selected: app.selected.as_deref(),
-        hovered: hovered.as_deref(),
+        hovered: outlined.as_deref(),
     };
     let scene = display::build(&app.ds, &app.cache, &app.states, &view);
     let painter = ui.painter_at(rect);
@@ -170,6 +172,37 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
     if let Some(id) = &hovered {
         let response = response.clone();
         response.on_hover_ui_at_pointer(|ui| tooltip(ui, app, id));
+    }
+    // Right-click: the passages behind the place's state, to open in the reader.
+    let menu_place = hovered
+        .clone()
+        .filter(|id| app.states.iter().any(|s| &s.id == id));
+    let mut open = None;
+    response.context_menu(|ui| {
+        let Some(id) = menu_place.as_deref().or(app.selected.as_deref()) else {
+            ui.label("Right-click a district or region for its sources.");
+            return;
+        };
+        let Some(state) = app.states.iter().find(|s| s.id == id) else {
+            return;
+        };
+        ui.label(
+            RichText::new(format!(
+                "Sources for {}",
+                app.ds.place(id).map_or(id, |p| p.names.en())
+            ))
+            .strong(),
+        );
+        let pending = state.pending.iter().flat_map(|p| p.citations.iter());
+        for cid in state.citations.iter().chain(pending) {
+            if ui.button(format!("Open in reader: {cid}")).clicked() {
+                open = Some(cid.clone());
+                ui.close();
+            }
+        }
+    });
+    if let Some(cid) = open {
+        app.push(Command::OpenCitation(cid));
     }
     overlay(ui, app, rect, &scene);
 }
@@ -200,7 +233,14 @@ fn tooltip(ui: &mut Ui, app: &App, id: &str) {
         }
     }
     match app.states.iter().find(|s| s.id == id) {
-        Some(state) => state_lines(ui, app, state),
+        Some(state) => {
+            state_lines(ui, app, state);
+            ui.label(
+                RichText::new("Click to select it; right-click for its sources.")
+                    .weak()
+                    .small(),
+            );
+        }
         None if ds.place(id).is_none() => {
             ui.label(egui::RichText::new("Shown for context; its control is not tracked.").weak());
         }

@@ -9,6 +9,7 @@ pub mod map_panel;
 pub mod menus;
 pub mod paint;
 pub mod persist;
+pub mod reader;
 pub mod screenshot;
 pub mod step_card;
 pub mod text;
@@ -44,6 +45,13 @@ pub fn validate_args(ds: &Dataset, args: &GuiArgs) -> Result<(), String> {
         return Err(format!(
             "--date {d} is outside the period the dataset describes ({} to {}); pick a date in that period",
             ds.coverage.from, ds.coverage.to
+        ));
+    }
+    if let Some(c) = &args.cite
+        && ds.citation(c).is_none()
+    {
+        return Err(format!(
+            "--cite {c}: no citation has that id; the ids are listed by `karabakh-atlas steps`"
         ));
     }
     if let Some(path) = &args.screenshot {

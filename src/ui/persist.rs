@@ -38,6 +38,33 @@ pub struct Settings {
     pub collapse_gaps: bool,
     /// Playback speed and looping.
     pub playback: PlaybackPrefs,
+    /// The source reader's state.
+    pub reader: ReaderPrefs,
+}
+
+/// The source reader's state that survives a restart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReaderPrefs {
+    /// Whether the reader is shown.
+    pub open: bool,
+    /// The source shown.
+    pub source: Option<String>,
+    /// Text size in points.
+    pub text_size: f32,
+    /// In its own window rather than beside the step card.
+    pub popped_out: bool,
+}
+
+impl Default for ReaderPrefs {
+    fn default() -> Self {
+        Self {
+            open: false,
+            source: None,
+            text_size: 17.0,
+            popped_out: false,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -54,6 +81,7 @@ impl Default for Settings {
             arabic_summary: false,
             collapse_gaps: true,
             playback: PlaybackPrefs::default(),
+            reader: ReaderPrefs::default(),
         }
     }
 }

@@ -68,6 +68,30 @@ fn selection(ui: &mut Ui, app: &mut App, id: &str) {
     }
     if let Some(state) = app.states.iter().find(|s| s.id == id).cloned() {
         state_lines(ui, app, &state);
+        // The passages behind its current state, one click from the reader.
+        let mut ids: Vec<String> = state.citations.clone();
+        if let Some(p) = &state.pending {
+            ids.extend(p.citations.iter().cloned());
+        }
+        if let Some(t) = &state.transition {
+            ids.extend(t.citations.iter().cloned());
+        }
+        ids.dedup();
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Passages:");
+            for cid in ids {
+                let label = format!("Open in reader: {cid}");
+                let b = ui
+                    .small_button(format!("📖 {cid}"))
+                    .on_hover_text("Show this passage in its source");
+                b.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())
+                });
+                if b.clicked() {
+                    app.push(Command::OpenCitation(cid));
+                }
+            }
+        });
     }
     ui.add_space(4.0);
     ui.label(RichText::new("Steps that touched it").strong());
@@ -308,11 +332,17 @@ fn claims(ui: &mut Ui, app: &App, s: &Step) {
     }
 }
 
-fn citations(ui: &mut Ui, app: &App, s: &Step) {
-    let ids = app.ds.step_citation_ids(s);
+fn citations(ui: &mut Ui, app: &mut App, s: &Step) {
+    let ids: Vec<String> = app
+        .ds
+        .step_citation_ids(s)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let mut commands = Vec::new();
     ui.add_space(6.0);
     ui.label(RichText::new(format!("Sources ({} passages)", ids.len())).strong());
-    for id in ids {
+    for id in &ids {
         let Some(c) = app.ds.citation(id) else {
             continue;
         };
@@ -322,6 +352,28 @@ fn citations(ui: &mut Ui, app: &App, s: &Step) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(&src.label).small().strong());
+            ui.horizontal(|ui| {
+                let label = format!("Open in reader: {id}");
+                let b = ui
+                    .small_button("📖 Open in reader")
+                    .on_hover_text("Show this passage in the full text of its source");
+                b.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())
+                });
+                if b.clicked() {
+                    commands.push(Command::OpenCitation(id.clone()));
+                }
+                let label = format!("Copy reference: {id}");
+                let b = ui
+                    .small_button("📋 Copy")
+                    .on_hover_text("Copy the reference and the exact quote");
+                b.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())
+                });
+                if b.clicked() {
+                    commands.push(Command::CopyCitation(id.clone()));
+                }
+            });
             if let Some(sp) = &c.speaker {
                 ui.label(RichText::new(format!("Speaker: {sp}")).small());
             }
@@ -372,5 +424,8 @@ fn citations(ui: &mut Ui, app: &App, s: &Step) {
                     );
                 });
         });
+    }
+    for c in commands {
+        app.push(c);
     }
 }

@@ -2,7 +2,7 @@
 //! English and Arabic, and a date axis with the step ticks, on which a drag
 //! scrubs the date and snaps to nearby steps.
 
-use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2};
+use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2};
 
 use super::app::{App, Command};
 use crate::control::{SPEEDS, TimeCommand};
@@ -275,7 +275,7 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
     let x = x_of(app.time.date());
     painter.line_segment(
         [Pos2::new(x, rect.top() + 2.0), Pos2::new(x, line_y + 8.0)],
-        Stroke::new(2.0, Color32::from_rgb(0xD5, 0x5E, 0x00)),
+        Stroke::new(2.0, super::paint::color(app.style.time_cursor)),
     );
 }
 
