@@ -9,9 +9,11 @@
 //! is the egui viewer; [`cli`] is the command line. The bundled dataset lives
 //! in [`bundled`]; [`import`] builds the map from Natural Earth.
 
+pub mod assets;
 pub mod bundled;
 pub mod cli;
 pub mod control;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod scene;

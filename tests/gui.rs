@@ -306,6 +306,14 @@ fn the_window_works_from_800x600_to_4k_and_at_double_density() {
     }
 }
 
+/// Scroll the widget with this label into view, then click it (the card and
+/// the reader are scroll areas, so a control may start below the fold).
+fn click(h: &mut Harness<'static, App>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+}
+
 fn at_step(n: usize) -> Harness<'static, App> {
     let args = GuiArgs {
         step: Some(n),
@@ -323,7 +331,7 @@ fn at_step(n: usize) -> Harness<'static, App> {
 fn opening_a_citation_from_the_card_shows_its_source_in_the_reader() {
     let mut h = at_step(9);
     assert!(h.query_by_label("Source id: lachin-handover").is_none());
-    h.get_by_label("Open in reader: lachin-handed-over").click();
+    click(&mut h, "Open in reader: lachin-handed-over");
     h.run();
     h.get_by_label("Source id: lachin-handover");
     // The passage is highlighted, and every passage of the source is a link.
@@ -341,7 +349,7 @@ fn opening_a_citation_from_the_card_shows_its_source_in_the_reader() {
 #[test]
 fn clicking_a_highlight_moves_the_timeline_to_its_step() {
     let mut h = at_step(9);
-    h.get_by_label("Open in reader: lachin-handed-over").click();
+    click(&mut h, "Open in reader: lachin-handed-over");
     h.run();
     // Kalbajar's handover, in the same article, is cited by step 8 only.
     h.get_all_by_label_contains("Cited passage kalbajar-handed-over, step 8")
@@ -355,7 +363,7 @@ fn clicking_a_highlight_moves_the_timeline_to_its_step() {
 #[test]
 fn place_names_in_the_text_are_links_to_the_map() {
     let mut h = at_step(9);
-    h.get_by_label("Open in reader: lachin-handed-over").click();
+    click(&mut h, "Open in reader: lachin-handed-over");
     h.run();
     // The mention in the passage just opened, which the reader scrolled to.
     let node = h.get_all_by_label("Place: Lachin").last().unwrap();
@@ -399,7 +407,7 @@ fn find_matches_every_spelling_of_aghdam_in_all_sources() {
 #[test]
 fn copying_a_citation_puts_the_reference_and_the_exact_quote_on_the_clipboard() {
     let mut h = at_step(9);
-    h.get_by_label("Copy reference: lachin-handed-over").click();
+    click(&mut h, "Copy reference: lachin-handed-over");
     h.step();
     let copied: Vec<String> = h
         .output()
@@ -429,7 +437,7 @@ fn copying_a_citation_puts_the_reference_and_the_exact_quote_on_the_clipboard() 
 #[test]
 fn the_reader_pops_out_into_its_own_window_and_back() {
     let mut h = at_step(9);
-    h.get_by_label("Open in reader: lachin-handed-over").click();
+    click(&mut h, "Open in reader: lachin-handed-over");
     h.run();
     h.get_by_label("Open the reader in its own window").click();
     h.run();
@@ -440,4 +448,160 @@ fn the_reader_pops_out_into_its_own_window_and_back() {
         .click();
     h.run();
     assert!(!h.state().settings().reader.popped_out);
+}
+
+#[test]
+fn compare_from_the_baseline_lists_exactly_the_seven_districts() {
+    let args = GuiArgs {
+        date: karabakh_atlas::model::Date::parse("2020-12-02").ok(),
+        ..GuiArgs::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(200)
+        .build_eframe(move |cc| App::new(cc, load_bundled().unwrap(), &args, Outcome::default()));
+    h.run();
+    h.get_by_label("Compare").click();
+    h.run();
+    // Enter the baseline date in the comparison's date field.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "or date")
+        .set_text_value_accesskit("2020-09-26");
+    h.run();
+    h.get_by_label("Changes from 26 Sep 2020 to 2 Dec 2020");
+    for place in [
+        "Aghdam", "Fuzuli", "Jabrayil", "Zangilan", "Qubadli", "Lachin", "Kalbajar",
+    ] {
+        h.get_by_label_contains(&format!("• {place}: from Armenian forces to Azerbaijan,"));
+    }
+    assert_eq!(
+        h.get_all_by_label_contains("from Armenian forces to Azerbaijan,")
+            .count(),
+        7
+    );
+    assert!(
+        h.query_by_label_contains("Nagorno-Karabakh: from")
+            .is_none()
+    );
+    h.get_by_label_contains("Area that changed hands:");
+}
+
+#[test]
+fn clicking_the_chart_scrubs_the_timeline() {
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(200)
+        .build_eframe(|cc| {
+            App::new(
+                cc,
+                load_bundled().unwrap(),
+                &GuiArgs::default(),
+                Outcome::default(),
+            )
+        });
+    h.run();
+    let before = h.state().time().date();
+    h.get_by_label("Territory chart").click();
+    h.run();
+    assert_ne!(h.state().time().date(), before);
+}
+
+/// Step the app until `done` or 60 s pass (exports run on their own thread).
+fn until(h: &mut Harness<'static, App>, mut done: impl FnMut(&Harness<'static, App>) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(h) {
+        assert!(start.elapsed().as_secs() < 60, "timed out");
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_ok();
+}
+
+#[test]
+fn export_a_figure_through_the_menu_and_the_path_prompt() {
+    karabakh_atlas::ui::files::disable_native_dialogs();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("figure.png");
+    let mut h = at_step(9);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export figure…").click();
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    // No native dialog: the in-app prompt asks for the file.
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text(path.to_str().unwrap());
+    h.run();
+    h.get_by_label("Save").click();
+    until(&mut h, |_| path.is_file());
+    until(&mut h, |h| h.query_by_label_contains("Wrote ").is_some());
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
+    let info = decoder.read_info().unwrap().info().clone();
+    assert_eq!((info.width, info.height), (1920, 1080));
+}
+
+#[test]
+fn an_existing_file_is_not_replaced_without_consent() {
+    karabakh_atlas::ui::files::disable_native_dialogs();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("keep.png");
+    std::fs::write(&path, b"mine").unwrap();
+    let mut h = at_step(3);
+    h.state_mut()
+        .push(karabakh_atlas::ui::app::Command::PathChosen(
+            karabakh_atlas::ui::files::Purpose::Figure(karabakh_atlas::ui::files::ExportSettings {
+                size: (640, 360),
+                names: karabakh_atlas::scene::display::NameLang::En,
+                theme: karabakh_atlas::scene::style::ThemeKind::Light,
+                format: karabakh_atlas::export::FigureFormat::Png,
+                hold_secs: 2.5,
+                overwrite: false,
+            }),
+            path.clone(),
+            false,
+        ));
+    h.run();
+    until(&mut h, |h| h.query_by_label("The export failed").is_some());
+    assert!(h.query_by_label_contains("already exists").is_some());
+    assert_eq!(std::fs::read(&path).unwrap(), b"mine");
+}
+
+#[test]
+fn export_all_steps_shows_progress_and_can_be_cancelled_leaving_nothing() {
+    karabakh_atlas::ui::files::disable_native_dialogs();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("steps");
+    let mut h = at_step(1);
+    h.state_mut()
+        .push(karabakh_atlas::ui::app::Command::PathChosen(
+            karabakh_atlas::ui::files::Purpose::AllSteps(
+                karabakh_atlas::ui::files::ExportSettings {
+                    size: (3840, 2160),
+                    names: karabakh_atlas::scene::display::NameLang::En,
+                    theme: karabakh_atlas::scene::style::ThemeKind::Light,
+                    format: karabakh_atlas::export::FigureFormat::Png,
+                    hold_secs: 2.5,
+                    overwrite: false,
+                },
+            ),
+            out.clone(),
+            false,
+        ));
+    // The progress window appears (after egui's sizing pass), then Cancel.
+    for _ in 0..10 {
+        if h.query_by_label("Exporting").is_some() {
+            break;
+        }
+        h.step();
+    }
+    h.get_by_label("Exporting");
+    h.get_by_label("Cancel").click();
+    until(&mut h, |h| h.query_by_label("Exporting").is_none());
+    assert!(h.query_by_label("The export failed").is_some());
+    assert!(!out.exists(), "a cancelled export leaves no folder behind");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "and no staging files"
+    );
 }

@@ -120,6 +120,7 @@ fn every_tracked_place_is_filled_with_the_legend_colour_of_its_controller() {
                 fill_override: &none,
                 selected: None,
                 hovered: None,
+                changed: None,
             };
             let scene = display::build(&ds, &cache, &states, &view);
             for s in &states {

@@ -1,11 +1,14 @@
-//! The command line: `check`, `state` and `steps` over the same library the
-//! viewer uses. Output functions return strings or JSON values so tests can
-//! assert on them without spawning a process.
+//! The command line: `check`, `state`, `steps`, `export` and `stats` over the
+//! same library the viewer uses. Output functions return strings or JSON
+//! values so tests can assert on them without spawning a process.
+
+pub mod export;
+pub mod stats;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
 use crate::model::state::state_at;
@@ -139,6 +142,113 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export figures (PNG, SVG), an animated walkthrough (GIF) or GeoJSON,
+    /// without a window or GPU.
+    Export(ExportArgs),
+    /// Areas held by each controller, per place, at a date or at every step.
+    Stats(StatsArgs),
+}
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A raster figure.
+    Png,
+    /// A vector figure.
+    Svg,
+    /// An animated walkthrough of every step (needs --all).
+    Gif,
+    /// The map's features with their state (with --all: one time-enabled file).
+    Geojson,
+}
+
+/// Paper sizes for print figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4, landscape.
+    A4,
+    /// ISO A5, landscape.
+    A5,
+}
+
+/// `export` options.
+#[derive(Debug, Clone, Args)]
+#[command(group(ArgGroup::new("when").required(true).args(["step", "date", "all"])))]
+pub struct ExportArgs {
+    /// Export step N (1-based, as listed by `steps`).
+    #[arg(long, value_name = "N")]
+    pub step: Option<usize>,
+    /// Export the state at this date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// Export every step (PNG/SVG: one file per step into the --out folder;
+    /// GIF: one animation; GeoJSON: one time-enabled file).
+    #[arg(long)]
+    pub all: bool,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Figure size in pixels, e.g. 1920x1080.
+    #[arg(long, value_name = "WxH", value_parser = parse_figure_size, conflicts_with_all = ["dpi", "paper"])]
+    pub size: Option<(u32, u32)>,
+    /// Print resolution, with --paper.
+    #[arg(long, value_name = "N", requires = "paper")]
+    pub dpi: Option<u32>,
+    /// Paper size, with --dpi.
+    #[arg(long, value_enum, requires = "dpi")]
+    pub paper: Option<PaperArg>,
+    /// Which place names to show.
+    #[arg(long, value_enum)]
+    pub names: Option<NamesArg>,
+    /// Light or dark figure.
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+    /// Seconds each step is held in a GIF (default 2.5).
+    #[arg(long, value_name = "SECS")]
+    pub hold: Option<f32>,
+    /// The file to write (a folder with --all for PNG/SVG).
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// Overwrite existing files.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `stats` options.
+#[derive(Debug, Clone, Args)]
+pub struct StatsArgs {
+    /// Areas at this date; without it, the series at every step.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// Print JSON.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV with a header row.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// The largest figure side `export` accepts, in pixels.
+pub const MAX_FIGURE_SIDE: u32 = 16_384;
+
+fn parse_figure_size(s: &str) -> Result<(u32, u32), String> {
+    let err = || format!("'{s}' is not a size like 1920x1080 (width x height in pixels)");
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(err)?;
+    let (w, h) = (
+        w.trim().parse::<u64>().map_err(|_| err())?,
+        h.trim().parse::<u64>().map_err(|_| err())?,
+    );
+    for v in [w, h] {
+        if !(64..=u64::from(MAX_FIGURE_SIDE)).contains(&v) {
+            return Err(format!(
+                "'{s}': each side must be from 64 to {MAX_FIGURE_SIDE} pixels"
+            ));
+        }
+    }
+    Ok((
+        u32::try_from(w).map_err(|_| err())?,
+        u32::try_from(h).map_err(|_| err())?,
+    ))
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -199,6 +309,8 @@ pub fn main() -> ExitCode {
                 print!("{}", state_text(&dataset, date));
             }
         }
+        Command::Export(args) => return export::run(&dataset, &args),
+        Command::Stats(args) => return stats::run(&dataset, &args),
         Command::Steps { json } => {
             if json {
                 println!("{}", pretty(&steps_json(&dataset)));
@@ -330,12 +442,7 @@ pub fn state_text(ds: &Dataset, date: Date) -> String {
                 }
             ));
             for d in &p.deadlines {
-                let left = match d.days_left {
-                    n if n > 1 => format!("{n} days left"),
-                    1 => "1 day left".to_owned(),
-                    0 => "due today".to_owned(),
-                    n => format!("passed {} day(s) ago", -n),
-                };
+                let left = d.countdown();
                 out.push_str(&format!(
                     "    deadline {} according to {} ({left}; {})\n",
                     d.date.english(),

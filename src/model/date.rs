@@ -115,6 +115,15 @@ impl Date {
         self.0.day()
     }
 
+    /// The month's English abbreviation: "Dec".
+    #[must_use]
+    pub fn month_abbr(self) -> &'static str {
+        const M: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        M[usize::from(self.month()).saturating_sub(1).min(11)]
+    }
+
     /// The full date for English readers: "1 December 2020".
     #[must_use]
     pub fn english_long(self) -> String {

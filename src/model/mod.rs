@@ -3,6 +3,7 @@
 //! Nothing here draws or depends on a GUI; it is shared by the CLI, the
 //! viewer and the exporters.
 
+pub mod area;
 pub mod cite;
 pub mod date;
 pub mod diag;

@@ -36,6 +36,27 @@ pub struct Deadline {
     pub days_left: i64,
 }
 
+impl Deadline {
+    /// "4 days left", "1 day left", "due today", "passed 1 day ago",
+    /// "passed 6 days ago".
+    #[must_use]
+    pub fn countdown(&self) -> String {
+        countdown(self.days_left)
+    }
+}
+
+/// The English countdown for a number of days left (negative: passed).
+#[must_use]
+pub fn countdown(days_left: i64) -> String {
+    match days_left {
+        1 => "1 day left".to_owned(),
+        n if n > 1 => format!("{n} days left"),
+        0 => "due today".to_owned(),
+        -1 => "passed 1 day ago".to_owned(),
+        n => format!("passed {} days ago", n.unsigned_abs()),
+    }
+}
+
 /// A handover agreed and not yet carried out at the queried date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PendingHandover {

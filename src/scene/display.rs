@@ -263,6 +263,9 @@ pub struct View<'a> {
     pub selected: Option<&'a str>,
     /// The place under the pointer.
     pub hovered: Option<&'a str>,
+    /// Places that changed between two compared dates, outlined, with the
+    /// legend text for them.
+    pub changed: Option<(&'a [String], String)>,
 }
 
 /// The display name of a feature or place in `lang`, falling back to English.
@@ -449,10 +452,20 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
         }
     }
     items.extend(labels);
+    let mut legend = legend(ds, style, view.names);
+    if let Some((_, text)) = &view.changed {
+        legend.insert(
+            0,
+            LegendEntry {
+                swatch: Swatch::Line(style.compare_stroke),
+                label: text.clone(),
+            },
+        );
+    }
     Scene {
         background: style.background,
         items,
-        legend: legend(ds, style, view.names),
+        legend,
     }
 }
 

@@ -25,8 +25,8 @@ pub const KM_PER_DEGREE_LAT: f64 = 111.32;
 
 /// The zoom (points per degree of latitude) used when none can be computed:
 /// a NaN or non-positive zoom, a bounding box with no extent, or a viewport
-/// with no size. 150 points per degree shows the region around
-/// Nagorno-Karabakh (about 2.5° across) in a typical window.
+/// with no size. 150 points per degree shows a region a few degrees across
+/// in a typical window.
 pub const DEFAULT_ZOOM: f64 = 150.0;
 
 /// The smallest `|cos(ref_lat)|` used, so longitudes stay invertible even for
@@ -43,12 +43,12 @@ pub struct Camera {
 }
 
 impl Default for Camera {
-    /// Centred on Nagorno-Karabakh and its seven surrounding districts
-    /// (46.75° E, 39.75° N) at [`DEFAULT_ZOOM`]; the viewer normally replaces
-    /// it with [`fit`] on the first frame.
+    /// Longitude 0, latitude 0 at [`DEFAULT_ZOOM`]: a fallback only, nothing
+    /// dataset-specific; the viewer and the exporters fit the dataset's
+    /// places with [`fit`].
     fn default() -> Self {
         Self {
-            center: [46.75, 39.75],
+            center: [0.0, 0.0],
             zoom: DEFAULT_ZOOM,
         }
     }

@@ -57,6 +57,8 @@ pub struct Style {
     pub selected_stroke: Stroke,
     /// Outline of the place under the pointer.
     pub hover_stroke: Stroke,
+    /// Outline of places that changed between the compared dates.
+    pub compare_stroke: Stroke,
     /// Label ink for tracked places.
     pub label: Rgba,
     /// Halo behind labels, for legibility over patterns.
@@ -180,6 +182,11 @@ impl Style {
             },
             selected_stroke: thin(ink, 3.0),
             hover_stroke: thin(mix(ink, bg, 0.3), 2.0),
+            compare_stroke: Stroke {
+                width: 3.5,
+                color: PALETTE[4],
+                dash: Some([9.0, 4.0]),
+            },
             label: ink,
             halo,
             context_label: context_ink,

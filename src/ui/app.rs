@@ -7,12 +7,15 @@ use std::sync::mpsc;
 
 use egui::{Key, Modifiers};
 
+use super::export_ui;
+use super::files::{Job, Picked, Picker, Prompt, Purpose};
 use super::persist::{KEY, Settings};
 use super::reader::{ReaderIndex, ReaderState};
 use super::screenshot::{self, Outcome};
 use super::{map_panel, menus, reader, step_card, time_panel};
 use crate::cli::{GuiArgs, NamesArg, ThemeArg};
 use crate::control::{TimeCommand, TimeControl, step_date};
+use crate::model::area::{Areas, Band, Series, areas, series, uncertainty_bands};
 use crate::model::state::{PlaceState, state_at};
 use crate::model::types::Origin;
 use crate::model::{Dataset, Date, load_folder};
@@ -34,10 +37,14 @@ pub enum Command {
     FitMap,
     /// Zoom the map about its centre by a factor.
     ZoomBy(f64),
-    /// Open the native folder picker.
-    OpenFolderDialog,
-    /// Ask for a folder path in the app (when no native dialog is available).
-    OpenFolderPrompt,
+    /// Choose a path for `Purpose` (native dialog, or the in-app prompt).
+    ChoosePath(Purpose),
+    /// Ask for a path in the app, whatever dialogs exist.
+    PromptPath(Purpose),
+    /// A path was chosen; the flag is consent to replace an existing file.
+    PathChosen(Purpose, PathBuf, bool),
+    /// Show an export dialog.
+    ShowExport(export_ui::Kind),
     /// Load the dataset in this folder.
     OpenFolder(PathBuf),
     /// Show or hide the keyboard shortcuts.
@@ -87,7 +94,16 @@ pub struct App {
     pub(crate) show_about: bool,
     pub(crate) notice: Option<String>,
     pub(crate) errors: Option<(String, Vec<String>)>,
-    pub(crate) path_prompt: Option<String>,
+    /// The in-app path prompt.
+    pub(crate) prompt: Option<Prompt>,
+    /// A native dialog that is open.
+    pub(crate) picker: Option<Picker>,
+    /// The export dialog.
+    pub(crate) export_dialog: Option<export_ui::Dialog>,
+    /// A running export.
+    pub(crate) job: Option<Job>,
+    /// A window screenshot being written: where, and its outcome.
+    shot: Option<mpsc::Receiver<Result<PathBuf, String>>>,
     /// The map's last viewport and camera, for the screenshot metadata.
     pub(crate) last_map: Option<(egui::Rect, Camera)>,
     /// Where the legend was drawn (screenshot metadata: not map pixels).
@@ -98,13 +114,44 @@ pub struct App {
     pub(crate) reader: ReaderState,
     /// Per-dataset lookups for the reader.
     pub(crate) reader_index: ReaderIndex,
+    /// Geodesic areas of the tracked places.
+    pub(crate) areas: Areas,
+    /// Totals by controller at every step.
+    pub(crate) area_series: Series,
+    /// Where undated changes leave the totals uncertain.
+    pub(crate) area_bands: Vec<Band>,
     fades: HashMap<String, Fade>,
     last_time: Option<f64>,
-    folder_rx: Option<mpsc::Receiver<Option<PathBuf>>>,
     screenshot: Option<ScreenshotPlan>,
     outcome: Outcome,
     frames: u32,
     states_for: Option<Date>,
+}
+
+/// Areas, their series at every step and the bands of undated changes.
+fn area_data(ds: &Dataset) -> (Areas, Series, Vec<Band>) {
+    let a = areas(ds);
+    let s = series(ds, &a);
+    let b = uncertainty_bands(ds, &a);
+    (a, s, b)
+}
+
+/// The earlier date of the comparison: the stored one if it is in the
+/// dataset, else the step before the current one, else the start.
+#[must_use]
+pub fn compare_from(app: &App) -> Date {
+    app.settings
+        .compare_from
+        .as_deref()
+        .and_then(|s| Date::parse(s).ok())
+        .filter(|d| app.ds.coverage.contains(*d))
+        .unwrap_or_else(|| {
+            app.time
+                .step()
+                .and_then(|i| i.checked_sub(1))
+                .and_then(|i| step_date(&app.ds, i))
+                .unwrap_or(app.ds.coverage.from)
+        })
 }
 
 /// The window title: the app and the dataset.
@@ -186,6 +233,7 @@ impl App {
         };
         let cache = MapCache::new(&ds);
         let reader_index = ReaderIndex::new(&ds);
+        let (areas, area_series, area_bands) = area_data(&ds);
         let style = Style::new(settings.theme);
         Self {
             ds,
@@ -203,15 +251,21 @@ impl App {
             show_about: false,
             notice: None,
             errors: None,
-            path_prompt: None,
+            prompt: None,
+            picker: None,
+            export_dialog: None,
+            job: None,
+            shot: None,
             last_map: None,
             last_legend: None,
             legend_open: None,
             reader: ReaderState::default(),
             reader_index,
+            areas,
+            area_series,
+            area_bands,
             fades: HashMap::new(),
             last_time: None,
-            folder_rx: None,
             screenshot: None,
             outcome: Outcome::default(),
             frames: 0,
@@ -367,6 +421,10 @@ impl App {
         if find {
             cmds.push(Command::Find);
         }
+        let shot = ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S));
+        if shot {
+            cmds.push(Command::ChoosePath(Purpose::SaveScreenshot));
+        }
         self.commands.extend(cmds);
     }
 
@@ -378,8 +436,24 @@ impl App {
                 Command::Select(id) => self.selected = id,
                 Command::FitMap => self.camera = None,
                 Command::ZoomBy(f) => map_panel::zoom_by(self, f),
-                Command::OpenFolderDialog => self.open_folder_dialog(ctx),
-                Command::OpenFolderPrompt => self.path_prompt = Some(String::new()),
+                Command::ChoosePath(purpose) => {
+                    let name = export_ui::default_name(self, &purpose);
+                    match super::files::pick(ctx, purpose, name) {
+                        Ok(picker) => self.picker = Some(picker),
+                        Err(purpose) => export_ui::open_prompt(self, purpose),
+                    }
+                }
+                Command::PromptPath(purpose) => export_ui::open_prompt(self, purpose),
+                Command::PathChosen(purpose, path, overwrite) => {
+                    export_ui::run(self, ctx, purpose, path, overwrite)
+                }
+                Command::ShowExport(kind) => {
+                    self.export_dialog = Some(export_ui::Dialog::new(
+                        kind,
+                        self.settings.names,
+                        self.settings.theme,
+                    ));
+                }
                 Command::OpenFolder(p) => self.open_folder(ctx, &p),
                 Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
                 Command::ShowAbout => self.show_about = true,
@@ -417,34 +491,60 @@ impl App {
         }
     }
 
-    fn open_folder_dialog(&mut self, ctx: &egui::Context) {
-        let (tx, rx) = mpsc::channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
-                .set_title("Open dataset folder")
-                .pick_folder();
-            let _ = tx.send(picked);
-            ctx.request_repaint();
-        });
-        self.folder_rx = Some(rx);
+    fn poll_picker(&mut self) {
+        let Some(picker) = &self.picker else { return };
+        match picker.poll() {
+            Picked::Waiting => {}
+            Picked::Path(purpose, path) => {
+                self.picker = None;
+                // The native save dialog asked about replacing the file.
+                self.commands.push(Command::PathChosen(purpose, path, true));
+            }
+            Picked::Cancelled => self.picker = None,
+            Picked::Unavailable(purpose) => {
+                self.picker = None;
+                export_ui::open_prompt(self, purpose);
+            }
+        }
     }
 
-    fn poll_folder_dialog(&mut self) {
-        let Some(rx) = &self.folder_rx else { return };
+    /// Write the window as it is to `path` as a PNG (after the next frame).
+    pub fn save_window_shot(&mut self, ctx: &egui::Context, path: PathBuf, overwrite: bool) {
+        if let Err(e) = screenshot::check_target(&path, overwrite) {
+            self.errors = Some(("Could not save the screenshot".to_owned(), vec![e]));
+            return;
+        }
+        let (tx, rx) = mpsc::channel();
+        let repaint = ctx.clone();
+        ctx.request_screenshot(move |image| {
+            let [w, h] = image.size;
+            let bytes = screenshot::rgba_bytes(&image);
+            let (w, h) = (u32::try_from(w).unwrap_or(0), u32::try_from(h).unwrap_or(0));
+            let text = [(
+                "Software",
+                format!("karabakh-atlas {}", env!("CARGO_PKG_VERSION")),
+            )];
+            let r =
+                screenshot::write_png(&path, w, h, &bytes, &text, overwrite).map(|()| path.clone());
+            let _ = tx.send(r);
+            repaint.request_repaint();
+        });
+        self.shot = Some(rx);
+    }
+
+    fn poll_window_shot(&mut self) {
+        let Some(rx) = &self.shot else { return };
         match rx.try_recv() {
-            Ok(Some(path)) => {
-                self.folder_rx = None;
-                self.commands.push(Command::OpenFolder(path));
+            Ok(Ok(path)) => {
+                self.shot = None;
+                self.notice = Some(format!("Saved the window to {}", path.display()));
             }
-            Ok(None) => self.folder_rx = None,
+            Ok(Err(e)) => {
+                self.shot = None;
+                self.errors = Some(("Could not save the screenshot".to_owned(), vec![e]));
+            }
             Err(mpsc::TryRecvError::Empty) => {}
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.folder_rx = None;
-                self.notice = Some(
-                    "The system folder dialog is not available (no desktop portal). Use File › Open dataset folder by path… instead.".to_owned(),
-                );
-            }
+            Err(mpsc::TryRecvError::Disconnected) => self.shot = None,
         }
     }
 
@@ -460,6 +560,7 @@ impl App {
                 }
                 self.cache = MapCache::new(&ds);
                 self.reader_index = ReaderIndex::new(&ds);
+                (self.areas, self.area_series, self.area_bands) = area_data(&ds);
                 self.reader = ReaderState::default();
                 if self
                     .settings
@@ -566,7 +667,7 @@ impl App {
 
     fn windows(&mut self, ctx: &egui::Context) {
         menus::shortcuts_window(ctx, &mut self.show_shortcuts);
-        menus::about_window(ctx, &mut self.show_about, &self.ds);
+        menus::about_window(ctx, &mut self.show_about, &self.ds, &self.areas);
         if let Some(msg) = self.notice.clone() {
             let mut open = true;
             egui::Window::new("Notice")
@@ -594,38 +695,9 @@ impl App {
                 self.errors = None;
             }
         }
-        if let Some(mut text) = self.path_prompt.take() {
-            let mut keep = true;
-            let mut open_it = false;
-            egui::Window::new("Open dataset folder by path").collapsible(false).show(ctx, |ui| {
-                let label = ui.label("Folder holding dataset.toml, places.toml, sources.toml, timeline.toml and map.geojson:");
-                let r = ui
-                    .add(egui::TextEdit::singleline(&mut text).desired_width(420.0))
-                    .labelled_by(label.id);
-                if text.is_empty() && !r.has_focus() {
-                    r.request_focus();
-                }
-                if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                    open_it = true;
-                }
-                ui.horizontal(|ui| {
-                    if ui.button("Open").clicked() {
-                        open_it = true;
-                    }
-                    if ui.button("Cancel").clicked() {
-                        keep = false;
-                    }
-                });
-            });
-            if open_it && !text.trim().is_empty() {
-                self.commands
-                    .push(Command::OpenFolder(PathBuf::from(text.trim())));
-                keep = false;
-            }
-            if keep {
-                self.path_prompt = Some(text);
-            }
-        }
+        export_ui::dialog_window(ctx, self);
+        export_ui::prompt_window(ctx, self);
+        export_ui::progress_window(ctx, self);
     }
 }
 
@@ -638,7 +710,8 @@ impl eframe::App for App {
         self.frames = self.frames.saturating_add(1);
 
         let next_auto = self.time.update(&self.ds, dt as f32);
-        self.poll_folder_dialog();
+        self.poll_picker();
+        self.poll_window_shot();
         self.keyboard(&ctx);
         self.refresh_states();
         let animating = self.update_fills(now);
@@ -647,7 +720,11 @@ impl eframe::App for App {
         if self.settings.show_time_panel {
             egui::Panel::bottom("time_panel")
                 .resizable(true)
-                .default_size(150.0)
+                .default_size(if self.settings.show_chart {
+                    340.0
+                } else {
+                    150.0
+                })
                 .min_size(110.0)
                 .show(ui, |ui| time_panel::ui(ui, self));
         }
@@ -693,7 +770,7 @@ impl eframe::App for App {
         if let Some(secs) = next_auto {
             ctx.request_repaint_after(std::time::Duration::from_secs_f32(secs));
         }
-        if animating || self.folder_rx.is_some() || self.reader.animating {
+        if animating || self.picker.is_some() || self.shot.is_some() || self.reader.animating {
             ctx.request_repaint();
         }
         self.screenshot_step(&ctx, animating || self.reader.animating);

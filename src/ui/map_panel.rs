@@ -156,6 +156,22 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         app.push(Command::Select(tracked));
     }
 
+    // Compare mode: the places that changed since the earlier date.
+    let compared = app.settings.compare.then(|| {
+        let from = super::app::compare_from(app);
+        let to = app.time.date();
+        let ids: Vec<String> =
+            crate::model::state::changes_between(&app.ds, from.min(to), from.max(to))
+                .into_iter()
+                .map(|c| c.id)
+                .collect();
+        let text = format!(
+            "Changed between {} and {}",
+            from.min(to).english(),
+            from.max(to).english()
+        );
+        (ids, text)
+    });
     // Paint.
     let view = View {
         projection: &proj,
@@ -164,6 +180,9 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         fill_override: &app.fills,
         selected: app.selected.as_deref(),
         hovered: outlined.as_deref(),
+        changed: compared
+            .as_ref()
+            .map(|(ids, text)| (ids.as_slice(), text.clone())),
     };
     let scene = display::build(&app.ds, &app.cache, &app.states, &view);
     let painter = ui.painter_at(rect);
@@ -235,6 +254,7 @@ fn tooltip(ui: &mut Ui, app: &App, id: &str) {
     match app.states.iter().find(|s| s.id == id) {
         Some(state) => {
             state_lines(ui, app, state);
+            area_line(ui, app, id);
             ui.label(
                 RichText::new("Click to select it; right-click for its sources.")
                     .weak()
@@ -246,6 +266,28 @@ fn tooltip(ui: &mut Ui, app: &App, id: &str) {
         }
         None => {}
     }
+}
+
+/// The place's area, labelled as computed from the simplified boundaries.
+pub fn area_line(ui: &mut Ui, app: &App, id: &str) {
+    use crate::model::area::thousands;
+    let Some(km2) = app.areas.get(id) else { return };
+    let overlap = app.areas.overlap_of(id).unwrap_or(0.0);
+    let text = if overlap >= 0.5 {
+        format!(
+            "Area: {} km² outside the former oblast's 1991 boundary (+{} km² inside it, counted there)",
+            thousands(km2),
+            thousands(overlap)
+        )
+    } else {
+        format!("Area: {} km²", thousands(km2))
+    };
+    ui.label(text);
+    ui.label(
+        RichText::new("computed from simplified Natural Earth boundaries")
+            .weak()
+            .small(),
+    );
 }
 
 /// The lines describing a tracked place's state, shared by the tooltip and the card.
@@ -283,7 +325,7 @@ pub fn state_lines(ui: &mut Ui, app: &App, s: &PlaceState) {
             ui.label(format!(
                 "  Deadline {} ({}), according to {}",
                 d.date.english(),
-                countdown(d.days_left),
+                d.countdown(),
                 d.according_to
             ));
         }
@@ -293,18 +335,6 @@ pub fn state_lines(ui: &mut Ui, app: &App, s: &PlaceState) {
                     .color(ui.visuals().warn_fg_color),
             );
         }
-    }
-}
-
-/// "4 days left", "due today", "passed 6 days ago".
-#[must_use]
-pub fn countdown(days_left: i64) -> String {
-    match days_left {
-        1 => "1 day left".to_owned(),
-        n if n > 1 => format!("{n} days left"),
-        0 => "due today".to_owned(),
-        -1 => "passed 1 day ago".to_owned(),
-        n => format!("passed {} days ago", -n),
     }
 }
 

@@ -3,12 +3,14 @@
 use egui::{RichText, Ui};
 
 use super::app::{App, Command};
+use super::export_ui::Kind;
+use super::files::Purpose;
 use crate::model::Dataset;
 use crate::scene::display::NameLang;
 use crate::scene::style::ThemeKind;
 
 /// Every keyboard shortcut, as shown in the overlay and the Help menu.
-pub const SHORTCUTS: [(&str, &str); 12] = [
+pub const SHORTCUTS: [(&str, &str); 14] = [
     ("Right / Left arrow", "next / previous step"),
     ("Shift + Right / Left arrow", "one day later / earlier"),
     ("Home / End", "first / last step"),
@@ -19,6 +21,8 @@ pub const SHORTCUTS: [(&str, &str); 12] = [
     ("Click a place", "select it and list its steps"),
     ("Esc", "clear the selection"),
     ("?  or  F1", "show or hide this list"),
+    ("Ctrl+F", "find in the source reader"),
+    ("Ctrl+Shift+S", "save a screenshot of the window"),
     ("Tab", "move between controls"),
     ("Enter / Space on a control", "activate it"),
 ];
@@ -28,11 +32,28 @@ pub fn bar(ui: &mut Ui, app: &mut App) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui.button("Open dataset folder…").clicked() {
-                app.push(Command::OpenFolderDialog);
+                app.push(Command::ChoosePath(Purpose::OpenDataset));
             }
             if ui.button("Open dataset folder by path…").clicked() {
-                app.push(Command::OpenFolderPrompt);
+                app.push(Command::PromptPath(Purpose::OpenDataset));
             }
+            ui.separator();
+            if ui
+                .add(egui::Button::new("Save screenshot…").shortcut_text("Ctrl+Shift+S"))
+                .clicked()
+            {
+                app.push(Command::ChoosePath(Purpose::SaveScreenshot));
+            }
+            if ui.button("Export figure…").clicked() {
+                app.push(Command::ShowExport(Kind::Figure));
+            }
+            if ui.button("Export all steps…").clicked() {
+                app.push(Command::ShowExport(Kind::AllSteps));
+            }
+            if ui.button("Export animation…").clicked() {
+                app.push(Command::ShowExport(Kind::Animation));
+            }
+            super::export_ui::menu_hint(ui);
             ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -98,7 +119,12 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
 }
 
 /// The About window: what the product is and every attribution.
-pub fn about_window(ctx: &egui::Context, open: &mut bool, ds: &Dataset) {
+pub fn about_window(
+    ctx: &egui::Context,
+    open: &mut bool,
+    ds: &Dataset,
+    areas: &crate::model::area::Areas,
+) {
     egui::Window::new("About karabakh-atlas")
         .open(open)
         .default_width(560.0)
@@ -110,6 +136,23 @@ pub fn about_window(ctx: &egui::Context, open: &mut bool, ds: &Dataset) {
                 ui.label(RichText::new("Map data").strong());
                 ui.label("Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com. Imported from the Debian package qgis-common (world_map.gpkg, Natural Earth 1:10m v4.1.0).");
                 ui.label("Boundaries are simplified and approximate; the Lachin and Jabrayil town markers stand at their true coordinates, a few km outside their Natural Earth district polygons.");
+                ui.add_space(6.0);
+                ui.label(RichText::new("Areas").strong());
+                egui::Grid::new("about-areas").num_columns(3).show(ui, |ui| {
+                    ui.label("place");
+                    ui.label("counted km²");
+                    ui.label("inside the region, km²");
+                    ui.end_row();
+                    for (id, km2) in &areas.by_place {
+                        let name = ds.place(id).map_or(id.as_str(), |p| p.names.en());
+                        ui.label(name);
+                        ui.label(crate::model::area::thousands(*km2));
+                        ui.label(crate::model::area::thousands(areas.overlap_of(id).unwrap_or(0.0)));
+                        ui.end_row();
+                    }
+                });
+                ui.label(crate::model::area::AREA_NOTE);
+                ui.label("Districts are counted outside the region's 1991 boundary, so nothing is counted twice.");
                 ui.add_space(6.0);
                 ui.label(RichText::new("Fonts").strong());
                 ui.label("Noto Sans and Noto Naskh Arabic, © Google, SIL Open Font License 1.1 (assets/fonts/OFL.txt), from the Debian package fonts-noto-core. egui's built-in fonts (Ubuntu Light, Hack, Noto Emoji, emoji-icon-font) as fallbacks, under their own licences.");

@@ -5,6 +5,9 @@
 //! scene in [`crate::scene`].
 
 pub mod app;
+pub mod chart;
+pub mod export_ui;
+pub mod files;
 pub mod map_panel;
 pub mod menus;
 pub mod paint;

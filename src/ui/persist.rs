@@ -40,6 +40,12 @@ pub struct Settings {
     pub playback: PlaybackPrefs,
     /// The source reader's state.
     pub reader: ReaderPrefs,
+    /// Show the territory chart in the time panel.
+    pub show_chart: bool,
+    /// Compare the current date with `compare_from`.
+    pub compare: bool,
+    /// The earlier date of the comparison, `YYYY-MM-DD`.
+    pub compare_from: Option<String>,
 }
 
 /// The source reader's state that survives a restart.
@@ -82,6 +88,9 @@ impl Default for Settings {
             collapse_gaps: true,
             playback: PlaybackPrefs::default(),
             reader: ReaderPrefs::default(),
+            show_chart: true,
+            compare: false,
+            compare_from: None,
         }
     }
 }

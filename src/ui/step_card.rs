@@ -6,7 +6,7 @@
 use egui::{FontId, RichText, Ui};
 
 use super::app::{App, Command};
-use super::map_panel::{countdown, state_lines};
+use super::map_panel::state_lines;
 use super::text::bidi_label;
 use crate::control::{TimeCommand, step_date};
 use crate::model::state::{changes_between, steps_touching};
@@ -18,6 +18,10 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.add_space(6.0);
+            if app.settings.compare {
+                compare(ui, app);
+                ui.separator();
+            }
             if let Some(id) = app.selected.clone() {
                 selection(ui, app, &id);
                 ui.separator();
@@ -68,6 +72,7 @@ fn selection(ui: &mut Ui, app: &mut App, id: &str) {
     }
     if let Some(state) = app.states.iter().find(|s| s.id == id).cloned() {
         state_lines(ui, app, &state);
+        super::map_panel::area_line(ui, app, id);
         // The passages behind its current state, one click from the reader.
         let mut ids: Vec<String> = state.citations.clone();
         if let Some(p) = &state.pending {
@@ -267,7 +272,7 @@ fn pending(ui: &mut Ui, app: &App) {
                 format!(
                     "{} ({}, according to {})",
                     d.date.english(),
-                    countdown(d.days_left),
+                    d.countdown(),
                     d.according_to
                 )
             })
@@ -428,4 +433,57 @@ fn citations(ui: &mut Ui, app: &mut App, s: &Step) {
     for c in commands {
         app.push(c);
     }
+}
+
+/// Compare mode: what changed between the earlier date and the current one,
+/// and the area that changed hands.
+fn compare(ui: &mut Ui, app: &mut App) {
+    use crate::model::area::{AREA_NOTE, moved_between, moved_km2, thousands};
+    let a = super::app::compare_from(app);
+    let b = app.time.date();
+    let (from, to) = (a.min(b), a.max(b));
+    ui.label(
+        RichText::new(format!(
+            "Changes from {} to {}",
+            from.english(),
+            to.english()
+        ))
+        .heading(),
+    );
+    let moved = moved_between(&app.ds, &app.areas, from, to);
+    if moved.is_empty() {
+        ui.label(RichText::new("Nothing changed between these dates.").weak());
+        return;
+    }
+    let who = |id: &str| {
+        app.ds
+            .controller(id)
+            .map_or(id.to_owned(), |c| c.names.en().to_owned())
+    };
+    for m in &moved {
+        let name = app
+            .ds
+            .place(&m.place)
+            .map_or(m.place.as_str(), |p| p.names.en());
+        if m.controller_changed {
+            ui.label(format!(
+                "• {name}: from {} to {}, {} km²",
+                who(&m.from),
+                who(&m.to),
+                thousands(m.km2)
+            ));
+        } else {
+            ui.label(format!(
+                "• {name}: handover agreed or under way, not yet changed"
+            ));
+        }
+    }
+    ui.label(
+        RichText::new(format!(
+            "Area that changed hands: {} km²",
+            thousands(moved_km2(&moved))
+        ))
+        .strong(),
+    );
+    ui.label(RichText::new(AREA_NOTE).weak().small());
 }

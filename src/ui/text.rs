@@ -44,22 +44,10 @@ const NOTO_NASKH_BOLD: &str = "NotoNaskhArabic-Bold";
 pub fn font_definitions() -> FontDefinitions {
     let mut defs = FontDefinitions::default();
     let fonts: [(&str, &'static [u8]); 4] = [
-        (
-            NOTO_SANS,
-            include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
-        ),
-        (
-            NOTO_SANS_BOLD,
-            include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
-        ),
-        (
-            NOTO_NASKH,
-            include_bytes!("../../assets/fonts/NotoNaskhArabic-Regular.ttf"),
-        ),
-        (
-            NOTO_NASKH_BOLD,
-            include_bytes!("../../assets/fonts/NotoNaskhArabic-Bold.ttf"),
-        ),
+        (NOTO_SANS, crate::assets::NOTO_SANS),
+        (NOTO_SANS_BOLD, crate::assets::NOTO_SANS_BOLD),
+        (NOTO_NASKH, crate::assets::NOTO_NASKH_ARABIC),
+        (NOTO_NASKH_BOLD, crate::assets::NOTO_NASKH_ARABIC_BOLD),
     ];
     for (name, bytes) in fonts {
         defs.font_data

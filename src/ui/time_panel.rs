@@ -100,6 +100,10 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         {
             app.settings.collapse_gaps = !linear;
         }
+        ui.toggle_value(&mut app.settings.show_chart, "📈 Chart")
+            .on_hover_text("Show the area each side held over time");
+        ui.toggle_value(&mut app.settings.compare, "Compare")
+            .on_hover_text("Outline what changed between an earlier date and the current one");
         ui.separator();
         let date = app.time.date();
         ui.label(egui::RichText::new(date.english_long()).strong().size(15.0));
@@ -116,6 +120,12 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         }
     });
     ui.add_space(2.0);
+    if app.settings.compare {
+        compare_row(ui, app);
+    }
+    if app.settings.show_chart {
+        super::chart::ui(ui, app);
+    }
     axis_ui(ui, app);
 }
 
@@ -188,9 +198,9 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
                     Stroke::new(1.0, weak),
                 );
                 let text = if d.month() == 1 || x - last_label_x > 90.0 {
-                    format!("{} {}", month_abbr(d.month()), d.year())
+                    format!("{} {}", d.month_abbr(), d.year())
                 } else {
-                    month_abbr(d.month()).to_owned()
+                    d.month_abbr().to_owned()
                 };
                 if x - last_label_x > 34.0
                     && x + 48.0 < inner.right()
@@ -279,9 +289,68 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
     );
 }
 
-fn month_abbr(m: u8) -> &'static str {
-    const M: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    M[usize::from(m).saturating_sub(1).min(11)]
+/// The earlier date of a comparison: a step from the list, or any date typed
+/// in; the later date is the current one.
+fn compare_row(ui: &mut Ui, app: &mut App) {
+    let from = super::app::compare_from(app);
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Compare from");
+        let selected = app.ds.steps.iter().position(|s| s.date.end() == from);
+        let text = selected.map_or_else(
+            || from.english(),
+            |i| format!("step {} · {}", i + 1, from.english()),
+        );
+        egui::ComboBox::from_id_salt("compare-from")
+            .selected_text(text)
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for (i, s) in app.ds.steps.iter().enumerate() {
+                    let d = s.date.end();
+                    if ui
+                        .selectable_label(
+                            d == from,
+                            format!("step {} · {} · {}", i + 1, d.english(), s.title.en()),
+                        )
+                        .clicked()
+                    {
+                        app.settings.compare_from = Some(d.iso());
+                    }
+                }
+            })
+            .response
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Compare from step")
+            });
+        let id = ui.make_persistent_id("compare-date-text");
+        let mut typed: String = ui
+            .data_mut(|d| d.get_temp::<String>(id))
+            .unwrap_or_else(|| from.iso());
+        let label = ui.label("or date");
+        let r = ui
+            .add(egui::TextEdit::singleline(&mut typed).desired_width(96.0))
+            .labelled_by(label.id);
+        if r.changed() {
+            match crate::model::Date::parse(typed.trim()) {
+                Ok(d) if app.ds.coverage.contains(d) => app.settings.compare_from = Some(d.iso()),
+                _ => {}
+            }
+        }
+        let valid = crate::model::Date::parse(typed.trim())
+            .ok()
+            .filter(|d| app.ds.coverage.contains(*d));
+        if valid.is_none() {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "write a date from {} to {} as YYYY-MM-DD",
+                    app.ds.coverage.from, app.ds.coverage.to
+                ),
+            );
+        }
+        ui.data_mut(|d| d.insert_temp(id, typed));
+        ui.label(format!(
+            "to {} (the current date)",
+            app.time.date().english()
+        ));
+    });
 }

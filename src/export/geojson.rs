@@ -1,0 +1,409 @@
+//! GeoJSON (RFC 7946): the map's features with their state at a date, and
+//! the whole timeline as one time-enabled file for QGIS's temporal
+//! controller.
+//!
+//! Both are FeatureCollections in WGS84 longitude/latitude with
+//! counter-clockwise outer rings and clockwise holes, written one feature per
+//! line in a fixed order (byte-identical for the same dataset). Foreign
+//! members at the top: `name`, `attribution` (the Natural Earth line), and
+//! `date` (snapshot) or `coverage` and `time_fields` (timeline).
+//!
+//! # Properties of every feature
+//!
+//! `id` (place or map feature id), `kind` (`district`, `region`, `rayon`,
+//! `country`, `line`, `town`), `name` (English) and `name_az`, `name_ar`,
+//! `name_hy` (null when missing), `tracked` (whether the timeline tracks who
+//! controls it).
+//!
+//! # State properties (tracked features; null or false elsewhere)
+//!
+//! - `controlled_by`, `controlled_by_name`: the last controller the sources
+//!   confirm;
+//! - `since` (ISO date by which the change had certainly happened),
+//!   `since_earliest` (first possible day; equal to `since` unless the
+//!   sources give only a range), `since_precision` (`day`, `range`,
+//!   `before`), `since_step` (step id) and `since_step_number` (1-based);
+//! - `citations`: citation ids for the current state;
+//! - `in_transition` and, when true, `transition_to`, `transition_to_name`,
+//!   `transition_from_date`, `transition_until_date` (the days within which
+//!   a change happened that the sources do not date exactly), `transition_step`;
+//! - `pending` and, when true, `pending_to`, `pending_to_name`,
+//!   `pending_agreed_at_step`, `pending_disputed`, `pending_deadline` (the
+//!   earliest version) and `pending_deadlines` (every version: `date`,
+//!   `according_to`, `citations`; in a snapshot also `days_left`).
+//!
+//! # The timeline (`geojson_timeline`)
+//!
+//! One feature per tracked place per *period* during which its state
+//! (controller, since, transition, pending handover) does not change, with
+//! the state properties above plus `start` (first day, inclusive) and `end`
+//! (the day after the last, exclusive; QGIS: "Include start, exclude end"),
+//! `last_day` (inclusive), `place` (the place id; the feature `id` is
+//! `place:start`) and `uncertain` (true while the change's day is unknown,
+//! i.e. `in_transition`, or when the period starts at the end of a range,
+//! `since_earliest` < `since`). Each place's periods tile the coverage
+//! exactly: the first starts on its first day, each ends where the next
+//! starts, the last ends the day after its last day. Context features (not
+//! tracked) appear once, spanning the whole coverage.
+
+use serde_json::{Map, Value, json};
+
+use super::figure::ATTRIBUTION;
+use crate::model::geometry::{Feature, LonLat, Shape};
+use crate::model::state::{PlaceState, place_state_at};
+use crate::model::{Dataset, Date};
+
+/// Twice the signed area of a ring (positive when counter-clockwise in
+/// lon/lat).
+fn signed_area2(ring: &[LonLat]) -> f64 {
+    ring.windows(2)
+        .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
+        .sum()
+}
+
+/// The ring with the orientation RFC 7946 asks for: counter-clockwise when
+/// `outer`, clockwise for holes.
+fn oriented(ring: &[LonLat], outer: bool) -> Vec<LonLat> {
+    let ccw = signed_area2(ring) > 0.0;
+    let mut r = ring.to_vec();
+    if ccw != outer {
+        r.reverse();
+    }
+    r
+}
+
+fn polygon_coords(poly: &[Vec<LonLat>]) -> Value {
+    Value::Array(
+        poly.iter()
+            .enumerate()
+            .map(|(i, ring)| json!(oriented(ring, i == 0)))
+            .collect(),
+    )
+}
+
+/// The feature's GeoJSON geometry.
+#[must_use]
+pub fn geometry(f: &Feature) -> Value {
+    match &f.shape {
+        Shape::Area(polys) if polys.len() == 1 => {
+            json!({"type": "Polygon", "coordinates": polygon_coords(&polys[0])})
+        }
+        Shape::Area(polys) => json!({
+            "type": "MultiPolygon",
+            "coordinates": polys.iter().map(|p| polygon_coords(p)).collect::<Vec<_>>(),
+        }),
+        Shape::Lines(lines) if lines.len() == 1 => {
+            json!({"type": "LineString", "coordinates": lines[0]})
+        }
+        Shape::Lines(lines) => json!({"type": "MultiLineString", "coordinates": lines}),
+        Shape::Point(p) => json!({"type": "Point", "coordinates": p}),
+    }
+}
+
+fn controller_name(ds: &Dataset, id: &str) -> Value {
+    ds.controller(id)
+        .map_or(Value::Null, |c| json!(c.names.en()))
+}
+
+/// Id, kind, names, tracked.
+fn base_properties(ds: &Dataset, f: &Feature) -> Map<String, Value> {
+    let names = ds.place(&f.id).map_or(&f.names, |p| &p.names);
+    let tracked = ds.place(&f.id).is_some_and(|p| p.kind.is_tracked());
+    let mut m = Map::new();
+    m.insert("id".into(), json!(f.id));
+    m.insert("kind".into(), json!(f.kind));
+    m.insert("name".into(), json!(names.en()));
+    for tag in ["az", "ar", "hy"] {
+        m.insert(format!("name_{tag}"), json!(names.exact(tag)));
+    }
+    m.insert("tracked".into(), json!(tracked));
+    m
+}
+
+/// The state properties (see the module documentation); `date` adds
+/// `days_left` to each deadline.
+fn state_properties(
+    ds: &Dataset,
+    s: Option<&PlaceState>,
+    date: Option<Date>,
+    m: &mut Map<String, Value>,
+) {
+    let step_number = |id: &str| ds.step_index(id).map(|i| i + 1);
+    m.insert(
+        "controlled_by".into(),
+        json!(s.map(|s| s.controlled_by.as_str())),
+    );
+    m.insert(
+        "controlled_by_name".into(),
+        s.map_or(Value::Null, |s| controller_name(ds, &s.controlled_by)),
+    );
+    m.insert("since".into(), json!(s.map(|s| s.since.end().iso())));
+    m.insert(
+        "since_earliest".into(),
+        json!(s.map(|s| s.since.start().iso())),
+    );
+    m.insert(
+        "since_precision".into(),
+        json!(s.map(|s| s.since.precision())),
+    );
+    m.insert("since_step".into(), json!(s.map(|s| s.since_step.as_str())));
+    m.insert(
+        "since_step_number".into(),
+        json!(s.and_then(|s| step_number(&s.since_step))),
+    );
+    m.insert("citations".into(), json!(s.map(|s| s.citations.clone())));
+    let t = s.and_then(|s| s.transition.as_ref());
+    m.insert("in_transition".into(), json!(t.is_some()));
+    m.insert("transition_to".into(), json!(t.map(|t| t.to.as_str())));
+    m.insert(
+        "transition_to_name".into(),
+        t.map_or(Value::Null, |t| controller_name(ds, &t.to)),
+    );
+    m.insert(
+        "transition_from_date".into(),
+        json!(t.map(|t| t.between.start().iso())),
+    );
+    m.insert(
+        "transition_until_date".into(),
+        json!(t.map(|t| t.between.end().iso())),
+    );
+    m.insert("transition_step".into(), json!(t.map(|t| t.step.as_str())));
+    let p = s.and_then(|s| s.pending.as_ref());
+    m.insert("pending".into(), json!(p.is_some()));
+    m.insert("pending_to".into(), json!(p.map(|p| p.to.as_str())));
+    m.insert(
+        "pending_to_name".into(),
+        p.map_or(Value::Null, |p| controller_name(ds, &p.to)),
+    );
+    m.insert(
+        "pending_agreed_at_step".into(),
+        json!(p.map(|p| p.agreed_at_step.as_str())),
+    );
+    m.insert("pending_disputed".into(), json!(p.map(|p| p.disputed)));
+    m.insert(
+        "pending_deadline".into(),
+        json!(p.and_then(|p| p.deadlines.iter().map(|d| d.date).min().map(Date::iso))),
+    );
+    m.insert(
+        "pending_deadlines".into(),
+        p.map_or(Value::Null, |p| {
+            Value::Array(
+                p.deadlines
+                    .iter()
+                    .map(|d| {
+                        let mut v = json!({
+                            "date": d.date.iso(),
+                            "according_to": d.according_to,
+                            "citations": d.citations,
+                        });
+                        if let (Some(obj), Some(_)) = (v.as_object_mut(), date) {
+                            obj.insert("days_left".into(), json!(d.days_left));
+                        }
+                        v
+                    })
+                    .collect(),
+            )
+        }),
+    );
+}
+
+fn feature_json(id: &str, properties: Map<String, Value>, geometry: &Value) -> String {
+    // Members in the usual order: type, id, properties, geometry.
+    let json = |v: &Value| serde_json::to_string(v).unwrap_or_default();
+    format!(
+        "{{\"type\":\"Feature\",\"id\":{},\"properties\":{},\"geometry\":{}}}",
+        json(&json!(id)),
+        json(&Value::Object(properties)),
+        json(geometry)
+    )
+}
+
+fn collection(header: &[(&str, Value)], features: &[String]) -> String {
+    let mut out = String::from("{\"type\":\"FeatureCollection\"");
+    for (k, v) in header {
+        out.push_str(&format!(
+            ",{}:{}",
+            serde_json::to_string(k).unwrap_or_default(),
+            serde_json::to_string(v).unwrap_or_default()
+        ));
+    }
+    out.push_str(",\"features\":[\n");
+    out.push_str(&features.join(",\n"));
+    out.push_str("\n]}\n");
+    out
+}
+
+/// Every map feature with its state at `date` (tracked places) as
+/// properties; see the module documentation.
+#[must_use]
+pub fn geojson_at(ds: &Dataset, date: Date) -> String {
+    let features: Vec<String> = ds
+        .map
+        .features
+        .iter()
+        .map(|f| {
+            let mut props = base_properties(ds, f);
+            props.insert("date".into(), json!(date.iso()));
+            let state = ds
+                .place(&f.id)
+                .filter(|p| p.kind.is_tracked())
+                .and_then(|p| place_state_at(ds, p, date));
+            state_properties(ds, state.as_ref(), Some(date), &mut props);
+            feature_json(&f.id, props, &geometry(f))
+        })
+        .collect();
+    collection(
+        &[
+            (
+                "name",
+                json!(format!("{} — state on {}", ds.title.en(), date.iso())),
+            ),
+            ("date", json!(date.iso())),
+            ("attribution", json!(ATTRIBUTION)),
+        ],
+        &features,
+    )
+}
+
+/// What makes two days' states the same period.
+fn period_key(s: Option<&PlaceState>) -> Option<(String, String, Option<String>, Option<String>)> {
+    s.map(|s| {
+        (
+            s.controlled_by.clone(),
+            s.since.to_string(),
+            s.transition
+                .as_ref()
+                .map(|t| format!("{} {} {}", t.to, t.between, t.step)),
+            s.pending
+                .as_ref()
+                .map(|p| format!("{} {}", p.to, p.agreed_at_step)),
+        )
+    })
+}
+
+/// One place's control periods `(start, last day, state)` over the
+/// coverage, in order; days with no state are left out.
+#[must_use]
+pub fn periods(ds: &Dataset, place_id: &str) -> Vec<(Date, Date, PlaceState)> {
+    let Some(place) = ds.place(place_id) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(Date, Date, PlaceState)> = Vec::new();
+    let mut day = ds.coverage.from;
+    let mut current: Option<(Date, Date, PlaceState)> = None;
+    while day <= ds.coverage.to {
+        let s = place_state_at(ds, place, day);
+        let same = current
+            .as_ref()
+            .is_some_and(|(_, _, c)| period_key(Some(c)) == period_key(s.as_ref()));
+        if same {
+            if let Some(c) = current.as_mut() {
+                c.1 = day;
+            }
+        } else {
+            out.extend(current.take());
+            current = s.map(|s| (day, day, s));
+        }
+        day = day.add_days(1);
+    }
+    out.extend(current);
+    out
+}
+
+/// The whole timeline in one time-enabled file: one feature per tracked
+/// place per control period with `start`/`end` (ISO dates, end exclusive),
+/// and the context features over the whole coverage; see the module
+/// documentation.
+#[must_use]
+pub fn geojson_timeline(ds: &Dataset) -> String {
+    let (from, to) = (ds.coverage.from, ds.coverage.to);
+    let mut features = Vec::new();
+    for f in &ds.map.features {
+        let tracked = ds.place(&f.id).is_some_and(|p| p.kind.is_tracked());
+        let geom = geometry(f);
+        if !tracked {
+            let mut props = base_properties(ds, f);
+            props.insert("place".into(), json!(f.id));
+            props.insert("start".into(), json!(from.iso()));
+            props.insert("end".into(), json!(to.add_days(1).iso()));
+            props.insert("last_day".into(), json!(to.iso()));
+            props.insert("uncertain".into(), json!(false));
+            state_properties(ds, None, None, &mut props);
+            features.push(feature_json(&f.id, props, &geom));
+            continue;
+        }
+        for (start, last, state) in periods(ds, &f.id) {
+            let mut props = base_properties(ds, f);
+            props.insert("place".into(), json!(f.id));
+            props.insert("start".into(), json!(start.iso()));
+            props.insert("end".into(), json!(last.add_days(1).iso()));
+            props.insert("last_day".into(), json!(last.iso()));
+            let uncertain = state.transition.is_some() || state.since.start() < state.since.end();
+            props.insert("uncertain".into(), json!(uncertain));
+            state_properties(ds, Some(&state), None, &mut props);
+            features.push(feature_json(
+                &format!("{}:{}", f.id, start.iso()),
+                props,
+                &geom,
+            ));
+        }
+    }
+    collection(
+        &[
+            ("name", json!(format!("{} — timeline", ds.title.en()))),
+            ("coverage", json!({"from": from.iso(), "to": to.iso()})),
+            (
+                "time_fields",
+                json!({"start": "start (inclusive)", "end": "end (exclusive)"}),
+            ),
+            ("attribution", json!(ATTRIBUTION)),
+        ],
+        &features,
+    )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::model::load_bundled;
+
+    #[test]
+    fn rings_are_oriented() {
+        let cw = vec![[0.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 0.0], [0.0, 0.0]];
+        assert!(signed_area2(&cw) < 0.0);
+        assert!(signed_area2(&oriented(&cw, true)) > 0.0);
+        assert!(signed_area2(&oriented(&cw, false)) < 0.0);
+    }
+
+    #[test]
+    fn periods_tile_the_coverage() {
+        let ds = load_bundled().unwrap();
+        for p in ds.tracked_places() {
+            let ps = periods(&ds, &p.id);
+            assert_eq!(ps.first().unwrap().0, ds.coverage.from, "{}", p.id);
+            assert_eq!(ps.last().unwrap().1, ds.coverage.to, "{}", p.id);
+            for w in ps.windows(2) {
+                assert_eq!(w[0].1.add_days(1), w[1].0, "{}", p.id);
+            }
+        }
+        let aghdam = periods(&ds, "aghdam");
+        assert!(
+            aghdam
+                .iter()
+                .any(|(s, _, st)| st.controlled_by == "azerbaijan" && s.iso() == "2020-11-20")
+        );
+    }
+
+    #[test]
+    fn the_snapshot_parses() {
+        let ds = load_bundled().unwrap();
+        let text = geojson_at(&ds, Date::parse("2020-11-21").unwrap());
+        let v: Value = serde_json::from_str(&text).unwrap();
+        let feats = v["features"].as_array().unwrap();
+        assert_eq!(feats.len(), ds.map.features.len());
+        let kalbajar = feats.iter().find(|f| f["id"] == "kalbajar").unwrap();
+        assert_eq!(kalbajar["properties"]["pending"], true);
+        assert_eq!(kalbajar["properties"]["pending_to"], "azerbaijan");
+    }
+}

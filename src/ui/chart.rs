@@ -1,0 +1,232 @@
+//! The territory chart: the area each side held over time as step lines on
+//! the time panel's axis, step markers, the uncertainty of undated changes as
+//! bands, the current date as a vertical line; hover reads out values, and a
+//! drag on the chart scrubs the timeline.
+
+use egui::{RichText, Ui};
+use egui_plot::{FilledArea, Line, Plot, PlotPoint, PlotPoints, Points, VLine};
+
+use super::app::{App, Command};
+use super::paint::color;
+use super::time_panel::axis;
+use crate::control::TimeCommand;
+use crate::model::area::{AREA_NOTE, thousands};
+
+/// Chart height, points.
+pub const CHART_HEIGHT: f32 = 150.0;
+/// The chart's x runs over the time axis' 0..1 scaled by this.
+const X_SCALE: f64 = 1000.0;
+/// A drag snaps to a step this close, in chart x units.
+const SNAP_X: f64 = 6.0;
+
+/// A shaded band: the range a controller's total may have had while a
+/// change's day is not given.
+struct BandArea {
+    controller: usize,
+    name: String,
+    xs: Vec<f64>,
+    low: Vec<f64>,
+    high: Vec<f64>,
+}
+
+/// The chart.
+pub fn ui(ui: &mut Ui, app: &mut App) {
+    let axis = axis(app);
+    let x_of = |d: crate::model::Date| f64::from(axis.x_from_date(d)) * X_SCALE;
+    let series = &app.area_series;
+    let ds = &app.ds;
+    let end_x = X_SCALE;
+    let mut lines = Vec::new();
+    for (ci, c) in ds.controllers.iter().enumerate() {
+        // Step lines: each value holds until the next step.
+        let mut pts: Vec<[f64; 2]> = Vec::new();
+        for (k, p) in series.points.iter().enumerate() {
+            let x = x_of(p.date);
+            let y = p.totals.held_by(&c.id);
+            if let Some(last) = pts.last().copied() {
+                pts.push([x, last[1]]);
+            }
+            pts.push([x, y]);
+            if k + 1 == series.points.len() {
+                pts.push([end_x, y]);
+            }
+        }
+        lines.push((ci, c.names.en().to_owned(), pts));
+    }
+    let bands: Vec<BandArea> = app
+        .area_bands
+        .iter()
+        .filter_map(|b| {
+            let ci = ds.controllers.iter().position(|c| c.id == b.controller)?;
+            let (x0, x1) = (x_of(b.from), x_of(b.to));
+            Some(BandArea {
+                controller: ci,
+                name: format!("{} (day not given)", ds.controllers[ci].names.en()),
+                xs: vec![x0, x1],
+                low: vec![b.low_km2, b.low_km2],
+                high: vec![b.high_km2, b.high_km2],
+            })
+        })
+        .collect();
+    let markers: Vec<[f64; 2]> = series
+        .points
+        .iter()
+        .map(|p| {
+            [
+                x_of(p.date),
+                p.totals
+                    .held_by(ds.controllers.last().map_or("", |c| c.id.as_str())),
+            ]
+        })
+        .collect();
+    let step_titles: Vec<(f64, String)> = series
+        .points
+        .iter()
+        .map(|p| {
+            (
+                x_of(p.date),
+                format!(
+                    "step {}: {}",
+                    p.step + 1,
+                    ds.steps.get(p.step).map_or("", |s| s.title.en())
+                ),
+            )
+        })
+        .collect();
+    let now_x = x_of(app.time.date());
+    let style = app.style.clone();
+    let axis_for_fmt = axis.clone();
+    // Grid marks at month starts outside collapsed gaps (years thicker).
+    let month_marks: Vec<egui_plot::GridMark> = {
+        let gaps = axis.gaps();
+        let mut marks = Vec::new();
+        let mut d = axis.from();
+        while d <= axis.to() {
+            if d.day() == 1 && !gaps.iter().any(|g| g.from < d && d < g.to) {
+                marks.push(egui_plot::GridMark {
+                    value: x_of(d),
+                    step_size: if d.month() == 1 { 400.0 } else { 100.0 },
+                });
+            }
+            d = d.add_days(1);
+        }
+        marks
+    };
+    let axis_for_label = axis.clone();
+    let series_for_label = series.clone();
+    let names: Vec<(String, String)> = ds
+        .controllers
+        .iter()
+        .map(|c| (c.id.clone(), c.names.en().to_owned()))
+        .collect();
+    let response = Plot::new("territory")
+        .height(CHART_HEIGHT)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_x(0.0)
+        .include_x(X_SCALE)
+        .x_grid_spacer(move |_| month_marks.clone())
+        .include_y(0.0)
+        .include_y(app.areas.total() * 1.05)
+        .x_axis_formatter(move |mark, _| {
+            let d = axis_for_fmt.date_from_x((mark.value / X_SCALE) as f32);
+            format!("{} {}", d.month_abbr(), d.year())
+        })
+        .y_axis_formatter(|mark, _| format!("{} km²", thousands(mark.value)))
+        .label_formatter(move |hover| {
+            let x = match hover {
+                egui_plot::HoverPosition::NearDataPoint { position, .. } => position.x,
+                egui_plot::HoverPosition::Elsewhere { position } => position.x,
+            };
+            let d = axis_for_label.date_from_x((x / X_SCALE) as f32);
+            let at = series_for_label.points.iter().rev().find(|p| p.date <= d)?;
+            let mut out = format!("{}\nstep {}", d.english(), at.step + 1);
+            for (id, name) in &names {
+                out.push_str(&format!(
+                    "\n{name}: {} km²",
+                    thousands(at.totals.held_by(id))
+                ));
+            }
+            Some(out)
+        })
+        .show(ui, |plot| {
+            for b in &bands {
+                let c = color(style.controller_fill(b.controller)).gamma_multiply(0.45);
+                plot.add(FilledArea::new(b.name.clone(), &b.xs, &b.low, &b.high).fill_color(c));
+            }
+            for (ci, name, pts) in &lines {
+                plot.add(
+                    Line::new(name.clone(), PlotPoints::from(pts.clone()))
+                        .color(color(style.controller_ink(*ci)))
+                        .width(2.0)
+                        .allow_band(false),
+                );
+            }
+            plot.add(
+                Points::new("steps", PlotPoints::from(markers.clone()))
+                    .radius(3.0)
+                    .color(color(style.label)),
+            );
+            plot.add(
+                VLine::new("current date", now_x)
+                    .color(color(style.time_cursor))
+                    .width(1.5),
+            );
+            let _ = &step_titles;
+        });
+    let r = &response.response;
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Territory chart"));
+    if (r.dragged() || r.clicked())
+        && let Some(pointer) = r.interact_pointer_pos()
+    {
+        let PlotPoint { x, .. } = response.transform.value_from_position(pointer);
+        let near = step_titles
+            .iter()
+            .enumerate()
+            .map(|(i, (sx, _))| (i, (sx - x).abs()))
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        match near {
+            Some((i, dist)) if dist <= SNAP_X => {
+                if let Some(p) = app.area_series.points.get(i) {
+                    app.push(Command::Time(TimeCommand::GoToStep(p.step)));
+                }
+            }
+            _ => {
+                let d = axis.date_from_x(((x / X_SCALE) as f32).clamp(0.0, 1.0));
+                app.push(Command::Time(TimeCommand::SetDate(d)));
+            }
+        }
+    }
+    // The key, under the chart so it hides no data.
+    ui.horizontal_wrapped(|ui| {
+        for (ci, c) in app.ds.controllers.iter().enumerate() {
+            key(ui, color(app.style.controller_ink(ci)), false);
+            ui.label(RichText::new(format!("{} (km² held)", c.names.en())).small());
+        }
+        key(
+            ui,
+            color(app.style.controller_fill(0)).gamma_multiply(0.45),
+            true,
+        );
+        ui.label(RichText::new("range while the day is not given").small());
+        key(ui, color(app.style.time_cursor), false);
+        ui.label(RichText::new("current date").small());
+    });
+    ui.label(RichText::new(AREA_NOTE).weak().small());
+}
+
+/// A small key swatch: a line, or a filled box.
+fn key(ui: &mut Ui, c: egui::Color32, filled: bool) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
+    if filled {
+        ui.painter().rect_filled(rect, 2.0, c);
+    } else {
+        ui.painter().line_segment(
+            [rect.left_center(), rect.right_center()],
+            egui::Stroke::new(2.5, c),
+        );
+    }
+}

@@ -1,0 +1,966 @@
+//! `export` as a user runs it (the real binary) and the export library the
+//! viewer calls: figures decode at their exact sizes, every district shows
+//! its legend colour at every step, the SVG keeps its words, Arabic labels
+//! are shaped and ordered right to left, output is byte-identical run to
+//! run, existing files are kept, bad paths and sizes are clear errors, the
+//! GeoJSON is RFC 7946 with a timeline that tiles the coverage, the GIF has
+//! one frame group per step, and a cancelled export leaves the folder as it
+//! was.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use common::{run, texts};
+use karabakh_atlas::export::{
+    self, ExportError, FADE_DELAY_CS, FADE_FRAMES, FigureFormat, FigureOptions, animation_gif,
+    export_steps, figure_at_step,
+};
+use karabakh_atlas::model::geometry::Shape;
+use karabakh_atlas::model::state::state_at;
+use karabakh_atlas::model::{Dataset, Date, load_bundled};
+use karabakh_atlas::scene::display::{MapCache, NameLang};
+use karabakh_atlas::scene::hit::point_in_area;
+use karabakh_atlas::scene::projection::{Camera, Projection, Viewport};
+use karabakh_atlas::scene::style::{Style, ThemeKind};
+use resvg::usvg;
+use serde_json::Value;
+
+const ATTRIBUTION: &str =
+    "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.";
+
+fn ok(args: &[&str]) -> String {
+    let out = run(args);
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{args:?} failed:\n{stderr}");
+    stdout
+}
+
+fn fails(args: &[&str], code: i32, expect: &[&str]) {
+    let out = run(args);
+    let (_, err) = texts(&out);
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+    for e in expect {
+        assert!(err.contains(e), "{args:?}: expected {e:?} in:\n{err}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// A decoded PNG with its text chunks.
+struct Shot {
+    width: u32,
+    height: u32,
+    rgba: Vec<u8>,
+    text: HashMap<String, String>,
+}
+
+impl Shot {
+    fn read(path: &Path) -> Self {
+        Self::decode(&std::fs::read(path).unwrap())
+    }
+
+    fn decode(bytes: &[u8]) -> Self {
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        assert_eq!(info.color_type, png::ColorType::Rgba);
+        buf.truncate(info.buffer_size());
+        let mut text: HashMap<String, String> = reader
+            .info()
+            .uncompressed_latin1_text
+            .iter()
+            .map(|t| (t.keyword.clone(), t.text.clone()))
+            .collect();
+        for t in &reader.info().utf8_text {
+            text.insert(t.keyword.clone(), t.get_text().unwrap());
+        }
+        Self {
+            width: info.width,
+            height: info.height,
+            rgba: buf,
+            text,
+        }
+    }
+
+    fn numbers(&self, key: &str) -> Vec<f64> {
+        self.text
+            .get(key)
+            .unwrap_or_else(|| panic!("no {key} in the PNG"))
+            .split_whitespace()
+            .map(|v| v.parse().unwrap())
+            .collect()
+    }
+
+    fn pixel(&self, x: u32, y: u32) -> [u8; 4] {
+        let i = ((y * self.width + x) * 4) as usize;
+        [
+            self.rgba[i],
+            self.rgba[i + 1],
+            self.rgba[i + 2],
+            self.rgba[i + 3],
+        ]
+    }
+}
+
+fn close(a: [u8; 4], b: [u8; 4]) -> bool {
+    a.iter().zip(b).take(3).all(|(x, y)| x.abs_diff(y) <= 3)
+}
+
+/// The most frequent colour inside `id`'s polygons in the figure, away from
+/// its outline, its label, towns and (for districts) the region drawn above
+/// them — found through the viewport and camera the PNG records.
+fn dominant_colour(ds: &Dataset, cache: &MapCache, shot: &Shot, id: &str) -> [u8; 4] {
+    let ppp = shot.numbers("karabakh-atlas:pixels-per-point")[0] as f32;
+    let vp = shot.numbers("karabakh-atlas:map-viewport");
+    let cam = shot.numbers("karabakh-atlas:camera");
+    let ref_lat = shot.numbers("karabakh-atlas:ref-lat")[0];
+    let viewport = Viewport {
+        min: [vp[0] as f32, vp[1] as f32],
+        size: [vp[2] as f32, vp[3] as f32],
+    };
+    let proj = Projection::new(
+        Camera {
+            center: [cam[0], cam[1]],
+            zoom: cam[2],
+        },
+        viewport,
+        ref_lat,
+    );
+    let feature = ds.map.feature(id).unwrap();
+    let Shape::Area(polys) = &feature.shape else {
+        panic!("{id} is not an area")
+    };
+    let idx = ds.map.features.iter().position(|f| f.id == id).unwrap();
+    let label = proj.screen_from_geo(cache.features[idx].label_at.unwrap());
+    let name_len = ds.place(id).unwrap().names.en().chars().count() as f32;
+    let (label_w, label_h) = (name_len * 14.0 * 0.62 + 14.0, 28.0);
+    let region_polys: Vec<&Vec<Vec<Vec<[f64; 2]>>>> = ds
+        .map
+        .features
+        .iter()
+        .filter(|f| f.kind == "region" && f.id != id)
+        .filter_map(|f| match &f.shape {
+            Shape::Area(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    let towns: Vec<[f32; 2]> = ds
+        .map
+        .features
+        .iter()
+        .filter_map(|f| match &f.shape {
+            Shape::Point(p) => Some(proj.screen_from_geo(*p)),
+            _ => None,
+        })
+        .collect();
+    let mut counts: HashMap<[u8; 4], usize> = HashMap::new();
+    for py in (0..shot.height).step_by(2) {
+        for px in (0..shot.width).step_by(2) {
+            let (x, y) = (px as f32 / ppp, py as f32 / ppp);
+            if !viewport.contains([x, y]) {
+                continue;
+            }
+            if (x - label[0]).abs() < label_w / 2.0 && (y - label[1]).abs() < label_h / 2.0 {
+                continue;
+            }
+            if towns
+                .iter()
+                .any(|t| x > t[0] - 8.0 && x < t[0] + 110.0 && (y - t[1]).abs() < 12.0)
+            {
+                continue;
+            }
+            let inside = |x: f32, y: f32| point_in_area(polys, proj.geo_from_screen([x, y]));
+            if !(inside(x, y)
+                && inside(x - 4.0, y)
+                && inside(x + 4.0, y)
+                && inside(x, y - 4.0)
+                && inside(x, y + 4.0))
+            {
+                continue;
+            }
+            if region_polys
+                .iter()
+                .any(|r| point_in_area(r, proj.geo_from_screen([x, y])))
+            {
+                continue;
+            }
+            *counts.entry(shot.pixel(px, py)).or_default() += 1;
+        }
+    }
+    let total: usize = counts.values().sum();
+    assert!(total > 50, "{id}: only {total} interior pixels sampled");
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(c, _)| c)
+        .unwrap()
+}
+
+fn svg_tree(text: &str) -> usvg::Tree {
+    usvg::Tree::from_str(text, &usvg::Options::default()).unwrap()
+}
+
+#[test]
+fn png_and_svg_figures_decode_at_their_exact_sizes_with_their_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("aghdam.png");
+    let stdout = ok(&[
+        "export",
+        "--step",
+        "7",
+        "--format",
+        "png",
+        "--size",
+        "1280x720",
+        "--out",
+        p(&png),
+    ]);
+    assert!(stdout.contains("wrote"), "{stdout}");
+    let shot = Shot::read(&png);
+    assert_eq!((shot.width, shot.height), (1280, 720));
+    assert_eq!(shot.text["karabakh-atlas:date"], "2020-11-20");
+    assert_eq!(shot.text["karabakh-atlas:step"], "7");
+    assert!(shot.text["Title"].contains("Aghdam handed over to Azerbaijan"));
+    assert!(shot.text["Description"].contains(ATTRIBUTION));
+
+    let svg = dir.path().join("aghdam.svg");
+    ok(&[
+        "export",
+        "--step",
+        "7",
+        "--format",
+        "svg",
+        "--size",
+        "1280x720",
+        "--out",
+        p(&svg),
+    ]);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    let tree = svg_tree(&text);
+    assert_eq!((tree.size().width(), tree.size().height()), (1280.0, 720.0));
+    assert!(!text.contains("<text"), "text should be paths");
+    for words in [
+        "<title id=\"figure-title\">The seven districts and Nagorno-Karabakh, 2020–2023",
+        "20 November 2020",
+        ATTRIBUTION,
+        "Sources for step 7 of 14",
+        "aghdam-handed-over",
+        "aria-label=\"Aghdam\"",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from the SVG");
+    }
+
+    // Print sizes: A4 and A5 landscape at the asked resolution.
+    let a4 = dir.path().join("a4.png");
+    ok(&[
+        "export",
+        "--date",
+        "2020-11-21",
+        "--format",
+        "png",
+        "--dpi",
+        "300",
+        "--paper",
+        "a4",
+        "--out",
+        p(&a4),
+    ]);
+    let a4 = Shot::read(&a4);
+    assert_eq!((a4.width, a4.height), (3508, 2480));
+    let a5 = dir.path().join("a5.svg");
+    ok(&[
+        "export",
+        "--step",
+        "1",
+        "--format",
+        "svg",
+        "--dpi",
+        "150",
+        "--paper",
+        "a5",
+        "--out",
+        p(&a5),
+    ]);
+    let a5 = svg_tree(&std::fs::read_to_string(&a5).unwrap());
+    assert_eq!((a5.size().width(), a5.size().height()), (1240.0, 874.0));
+}
+
+#[test]
+fn every_district_shows_its_legend_colour_at_every_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("steps");
+    let stdout = ok(&[
+        "export",
+        "--all",
+        "--format",
+        "png",
+        "--size",
+        "1280x720",
+        "--out",
+        p(&out),
+    ]);
+    assert!(stdout.contains("wrote 14 PNG figures"), "{stdout}");
+    let ds = load_bundled().unwrap();
+    let cache = MapCache::new(&ds);
+    let style = Style::new(ThemeKind::Light);
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), ds.steps.len());
+    assert_eq!(names[0], "step-01-baseline.png");
+    assert_eq!(names[6], "step-07-aghdam-handover.png");
+    for (i, name) in names.iter().enumerate() {
+        let shot = Shot::read(&out.join(name));
+        let date = karabakh_atlas::control::step_date(&ds, i).unwrap();
+        assert_eq!(shot.text["karabakh-atlas:date"], date.iso());
+        for s in state_at(&ds, date) {
+            let idx = ds
+                .controllers
+                .iter()
+                .position(|c| c.id == s.controlled_by)
+                .unwrap();
+            let expected = style.controller_fill(idx);
+            let got = dominant_colour(&ds, &cache, &shot, &s.id);
+            assert!(
+                close(got, expected),
+                "{name}: {} shows {got:?}, the legend colour of {} is {expected:?}",
+                s.id,
+                s.controlled_by
+            );
+        }
+    }
+}
+
+#[test]
+fn dark_figures_use_the_dark_legend_colours() {
+    let ds = load_bundled().unwrap();
+    let cache = MapCache::new(&ds);
+    let opts = FigureOptions {
+        width: 960,
+        height: 540,
+        names: NameLang::Hy,
+        theme: ThemeKind::Dark,
+    };
+    let fig = figure_at_step(&ds, &cache, 10, &opts).unwrap();
+    let shot = Shot::decode(&export::render_png(&fig).unwrap());
+    let style = Style::new(ThemeKind::Dark);
+    let date = fig.date;
+    for s in state_at(&ds, date) {
+        let idx = ds
+            .controllers
+            .iter()
+            .position(|c| c.id == s.controlled_by)
+            .unwrap();
+        let got = dominant_colour(&ds, &cache, &shot, &s.id);
+        assert!(close(got, style.controller_fill(idx)), "{}: {got:?}", s.id);
+    }
+}
+
+/// The bundled fonts, as the exporter uses them.
+fn bundled_fonts() -> usvg::Options<'static> {
+    let mut db = usvg::fontdb::Database::new();
+    for (_, bytes) in karabakh_atlas::assets::FONTS {
+        db.load_font_data(bytes.to_vec());
+    }
+    usvg::Options {
+        fontdb: Arc::new(db),
+        ..usvg::Options::default()
+    }
+}
+
+fn texts_of(group: &usvg::Group, out: &mut Vec<usvg::Text>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => texts_of(g, out),
+            usvg::Node::Text(t) => out.push((**t).clone()),
+            _ => {}
+        }
+    }
+}
+
+/// `(text, glyph id, x)` of every glyph of the text element whose string
+/// (without bidi controls) is `s`, left to right on the page.
+fn glyphs(tree: &usvg::Tree, s: &str) -> Vec<(String, u32, f32)> {
+    let mut all = Vec::new();
+    texts_of(tree.root(), &mut all);
+    let t = all
+        .iter()
+        .find(|t| {
+            t.chunks()
+                .iter()
+                .any(|c| c.text().trim_matches(['\u{202B}', '\u{202C}']) == s)
+        })
+        .unwrap_or_else(|| panic!("no text element {s:?}"));
+    let mut v: Vec<(String, u32, f32)> = t
+        .layouted()
+        .iter()
+        .flat_map(|span| span.positioned_glyphs.iter())
+        .filter(|g| !g.text.chars().all(|c| matches!(c, '\u{202B}' | '\u{202C}')))
+        .map(|g| (g.text.clone(), g.id.0, g.transform().tx))
+        .collect();
+    v.sort_by(|a, b| a.2.total_cmp(&b.2));
+    v
+}
+
+/// The characters of the glyphs, read left to right.
+fn visual(glyphs: &[(String, u32, f32)]) -> String {
+    glyphs.iter().map(|g| g.0.as_str()).collect()
+}
+
+#[test]
+fn arabic_labels_are_joined_and_ordered_right_to_left() {
+    let ds = load_bundled().unwrap();
+    let cache = MapCache::new(&ds);
+    let opts = FigureOptions {
+        width: 1280,
+        height: 720,
+        names: NameLang::Ar,
+        theme: ThemeKind::Light,
+    };
+    let fig = figure_at_step(&ds, &cache, 8, &opts).unwrap();
+    let tree = usvg::Tree::from_str(&fig.svg, &bundled_fonts()).unwrap();
+    // Kalbajar, كلبجار: right to left on the page, so read left to right
+    // its letters come last to first.
+    let word = "كلبجار";
+    let joined = glyphs(&tree, word);
+    assert_eq!(visual(&joined), word.chars().rev().collect::<String>());
+    // Shaped: kaf, lam, beh and jeem join the next letter, so they use other
+    // glyphs than when set alone.
+    let mut alone =
+        String::from("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"100\">");
+    for (i, c) in word.chars().enumerate() {
+        alone.push_str(&format!(
+            "<text x=\"{}\" y=\"50\" font-family=\"Noto Naskh Arabic\" font-size=\"14\">{c}</text>",
+            10 + 40 * i
+        ));
+    }
+    alone.push_str("</svg>");
+    let alone_tree = usvg::Tree::from_str(&alone, &bundled_fonts()).unwrap();
+    for c in word.chars().take(4) {
+        let isolated = glyphs(&alone_tree, &c.to_string())[0].1;
+        let in_word = joined.iter().find(|g| g.0 == c.to_string()).unwrap().1;
+        assert_ne!(
+            in_word, isolated,
+            "{c} is not in its joining form in {word}"
+        );
+    }
+    // The Arabic date: the day on the right, the year (left to right) on
+    // the left.
+    let date = fig.date.arabic();
+    assert!(date.starts_with("1 ") && date.ends_with(" 2020"), "{date}");
+    let seen = visual(&glyphs(&tree, &date));
+    assert!(
+        seen.starts_with("2020") && seen.ends_with('1'),
+        "{date} shown as {seen}"
+    );
+    // The exported SVG keeps the Arabic strings as labels of the paths.
+    let file = export::svg_for_file(&fig).unwrap();
+    assert!(file.contains(&format!("aria-label=\"{word}\"")));
+    assert!(file.contains(&format!("aria-label=\"{date}\"")));
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn the_same_export_twice_is_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for run_no in ["a", "b"] {
+        ok(&[
+            "export",
+            "--step",
+            "9",
+            "--format",
+            "png",
+            "--size",
+            "800x450",
+            "--names",
+            "ar",
+            "--out",
+            p(&d.join(format!("{run_no}.png"))),
+        ]);
+        ok(&[
+            "export",
+            "--date",
+            "2020-11-21",
+            "--format",
+            "svg",
+            "--size",
+            "800x450",
+            "--out",
+            p(&d.join(format!("{run_no}.svg"))),
+        ]);
+        ok(&[
+            "export",
+            "--all",
+            "--format",
+            "gif",
+            "--size",
+            "240x135",
+            "--out",
+            p(&d.join(format!("{run_no}.gif"))),
+        ]);
+        ok(&[
+            "export",
+            "--date",
+            "2020-11-21",
+            "--format",
+            "geojson",
+            "--out",
+            p(&d.join(format!("{run_no}.geojson"))),
+        ]);
+        ok(&[
+            "export",
+            "--all",
+            "--format",
+            "geojson",
+            "--out",
+            p(&d.join(format!("{run_no}-timeline.geojson"))),
+        ]);
+    }
+    for ext in ["png", "svg", "gif", "geojson"] {
+        let (a, b) = (
+            read(&d.join(format!("a.{ext}"))),
+            read(&d.join(format!("b.{ext}"))),
+        );
+        assert!(!a.is_empty());
+        assert!(a == b, "{ext} differs between two runs");
+    }
+    assert_eq!(
+        read(&d.join("a-timeline.geojson")),
+        read(&d.join("b-timeline.geojson"))
+    );
+}
+
+#[test]
+fn existing_files_are_kept_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.png");
+    std::fs::write(&path, b"user file").unwrap();
+    fails(
+        &[
+            "export",
+            "--step",
+            "1",
+            "--format",
+            "png",
+            "--size",
+            "320x180",
+            "--out",
+            p(&path),
+        ],
+        1,
+        &["already exists", "--force", "mine.png"],
+    );
+    assert_eq!(read(&path), b"user file");
+    // In a folder of per-step figures too, before anything is written.
+    let out = dir.path().join("steps");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("step-03-ceasefire-2020.svg"), b"keep").unwrap();
+    fails(
+        &[
+            "export",
+            "--all",
+            "--format",
+            "svg",
+            "--size",
+            "320x180",
+            "--out",
+            p(&out),
+        ],
+        1,
+        &["step-03-ceasefire-2020.svg", "already exists"],
+    );
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
+    assert_eq!(read(&out.join("step-03-ceasefire-2020.svg")), b"keep");
+    // With --force it is replaced, and nothing else is left behind.
+    ok(&[
+        "export",
+        "--step",
+        "1",
+        "--format",
+        "png",
+        "--size",
+        "320x180",
+        "--out",
+        p(&path),
+        "--force",
+    ]);
+    assert_eq!(Shot::read(&path).width, 320);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn bad_paths_sizes_and_combinations_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, b"x").unwrap();
+    let under_file = file.join("map.png");
+    // A folder that cannot exist (its parent is a regular file): exit 1.
+    fails(
+        &[
+            "export",
+            "--step",
+            "2",
+            "--format",
+            "png",
+            "--size",
+            "320x180",
+            "--out",
+            p(&under_file),
+        ],
+        1,
+        &["does not exist or is not a folder", "a-file"],
+    );
+    fails(
+        &[
+            "export",
+            "--all",
+            "--format",
+            "png",
+            "--size",
+            "320x180",
+            "--out",
+            p(&file.join("figures")),
+        ],
+        1,
+        &["does not exist or is not a folder"],
+    );
+    fails(
+        &[
+            "export",
+            "--all",
+            "--format",
+            "geojson",
+            "--out",
+            p(&under_file),
+        ],
+        1,
+        &["does not exist or is not a folder"],
+    );
+    // Usage errors: exit 2, nothing written.
+    let out = dir.path().join("x.png");
+    let o = p(&out);
+    for (args, expect) in [
+        (
+            vec![
+                "export",
+                "--step",
+                "1",
+                "--format",
+                "png",
+                "--size",
+                "100000x100000",
+                "--out",
+                o,
+            ],
+            "each side must be from 64 to 16384 pixels",
+        ),
+        (
+            vec![
+                "export", "--step", "1", "--format", "png", "--dpi", "5000", "--paper", "a4",
+                "--out", o,
+            ],
+            "--dpi 5000 is out of range",
+        ),
+        (
+            vec!["export", "--step", "99", "--format", "png", "--out", o],
+            "--step 99 is out of range: the dataset has 14 steps",
+        ),
+        (
+            vec![
+                "export",
+                "--date",
+                "2030-01-01",
+                "--format",
+                "png",
+                "--out",
+                o,
+            ],
+            "outside the period the dataset describes",
+        ),
+        (
+            vec!["export", "--step", "3", "--format", "gif", "--out", o],
+            "use it with --all",
+        ),
+        (
+            vec!["export", "--all", "--format", "png", "--out", p(&file)],
+            "that is not a folder",
+        ),
+        (
+            vec![
+                "export",
+                "--step",
+                "3",
+                "--format",
+                "png",
+                "--out",
+                p(dir.path()),
+            ],
+            "that is a folder",
+        ),
+    ] {
+        fails(&args, 2, &[expect]);
+    }
+    assert!(!out.exists());
+    assert!(matches!(
+        export::check_size(100_000, 100_000),
+        Err(ExportError::Size { .. })
+    ));
+}
+
+/// Twice the signed area of a ring (positive: counter-clockwise).
+fn area2(ring: &[Value]) -> f64 {
+    let pts: Vec<(f64, f64)> = ring
+        .iter()
+        .map(|p| (p[0].as_f64().unwrap(), p[1].as_f64().unwrap()))
+        .collect();
+    pts.windows(2)
+        .map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1)
+        .sum()
+}
+
+fn check_rings(feature: &Value) {
+    let g = &feature["geometry"];
+    let polys: Vec<&Value> = match g["type"].as_str().unwrap() {
+        "Polygon" => vec![&g["coordinates"]],
+        "MultiPolygon" => g["coordinates"].as_array().unwrap().iter().collect(),
+        _ => return,
+    };
+    for poly in polys {
+        for (i, ring) in poly.as_array().unwrap().iter().enumerate() {
+            let ring = ring.as_array().unwrap();
+            assert_eq!(
+                ring.first(),
+                ring.last(),
+                "{} has an open ring",
+                feature["id"]
+            );
+            let a = area2(ring);
+            if i == 0 {
+                assert!(
+                    a > 0.0,
+                    "{}: outer ring not counter-clockwise",
+                    feature["id"]
+                );
+            } else {
+                assert!(a < 0.0, "{}: hole not clockwise", feature["id"]);
+            }
+        }
+    }
+}
+
+#[test]
+fn geojson_snapshots_and_the_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = load_bundled().unwrap();
+    let snap = dir.path().join("state.geojson");
+    ok(&[
+        "export",
+        "--date",
+        "2020-11-21",
+        "--format",
+        "geojson",
+        "--out",
+        p(&snap),
+    ]);
+    let v: Value = serde_json::from_slice(&read(&snap)).unwrap();
+    assert_eq!(v["type"], "FeatureCollection");
+    assert_eq!(v["attribution"], ATTRIBUTION);
+    let feats = v["features"].as_array().unwrap();
+    assert_eq!(feats.len(), ds.map.features.len());
+    for f in feats {
+        assert_eq!(f["type"], "Feature");
+        check_rings(f);
+    }
+    let by_id = |id: &str| feats.iter().find(|f| f["id"] == id).unwrap();
+    let aghdam = &by_id("aghdam")["properties"];
+    assert_eq!(aghdam["controlled_by"], "azerbaijan");
+    assert_eq!(aghdam["since"], "2020-11-20");
+    let kalbajar = &by_id("kalbajar")["properties"];
+    assert_eq!(kalbajar["pending"], true);
+    let deadlines = kalbajar["pending_deadlines"].as_array().unwrap();
+    assert_eq!(deadlines.len(), 2, "both deadline versions: {deadlines:?}");
+    let fuzuli = &by_id("fuzuli")["properties"];
+    assert_eq!(fuzuli["since_precision"], "range");
+    assert!(fuzuli["since_earliest"].as_str() < fuzuli["since"].as_str());
+
+    let timeline = dir.path().join("timeline.geojson");
+    ok(&[
+        "export",
+        "--all",
+        "--format",
+        "geojson",
+        "--out",
+        p(&timeline),
+    ]);
+    let v: Value = serde_json::from_slice(&read(&timeline)).unwrap();
+    let feats = v["features"].as_array().unwrap();
+    let (from, to) = (ds.coverage.from, ds.coverage.to);
+    let end = to.add_days(1).iso();
+    let mut periods: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for f in feats {
+        check_rings(f);
+        let props = &f["properties"];
+        let start = props["start"].as_str().expect("start on every feature");
+        let stop = props["end"].as_str().expect("end on every feature");
+        assert!(Date::parse(start).is_ok() && Date::parse(stop).is_ok());
+        assert!(start < stop);
+        if props["tracked"] == true {
+            assert!(props["controlled_by"].is_string());
+            periods
+                .entry(props["place"].as_str().unwrap().to_owned())
+                .or_default()
+                .push((start.to_owned(), stop.to_owned()));
+        } else {
+            assert_eq!((start, stop), (from.iso().as_str(), end.as_str()));
+        }
+    }
+    assert_eq!(periods.len(), ds.tracked_places().count());
+    for (place, mut ps) in periods {
+        ps.sort();
+        assert_eq!(ps.first().unwrap().0, from.iso(), "{place}");
+        assert_eq!(ps.last().unwrap().1, end, "{place}");
+        for w in ps.windows(2) {
+            assert_eq!(w[0].1, w[1].0, "{place}: periods must tile the coverage");
+        }
+    }
+    // A change the sources date only by a range is marked uncertain.
+    assert!(feats.iter().any(|f| f["properties"]["place"] == "fuzuli"
+        && f["properties"]["in_transition"] == true
+        && f["properties"]["uncertain"] == true));
+}
+
+#[test]
+fn the_animation_has_one_frame_group_per_step() {
+    let ds = load_bundled().unwrap();
+    let cache = MapCache::new(&ds);
+    let opts = FigureOptions {
+        width: 320,
+        height: 180,
+        ..FigureOptions::default()
+    };
+    let mut calls = Vec::new();
+    let bytes = animation_gif(&ds, &cache, &opts, 2.5, &mut |d, t| {
+        calls.push((d, t));
+        true
+    })
+    .unwrap();
+    let n = ds.steps.len();
+    assert_eq!(calls.first(), Some(&(0, n)));
+    assert_eq!(calls.last(), Some(&(n, n)));
+
+    let mut options = gif::DecodeOptions::new();
+    options.set_color_output(gif::ColorOutput::RGBA);
+    let mut decoder = options.read_info(std::io::Cursor::new(&bytes)).unwrap();
+    assert_eq!((decoder.width(), decoder.height()), (320, 180));
+    let mut delays = Vec::new();
+    while let Some(frame) = decoder.read_next_frame().unwrap() {
+        delays.push(frame.delay);
+    }
+    assert_eq!(delays.len(), n + (n - 1) * FADE_FRAMES);
+    // Groups: a hold frame, then the fades toward the next step.
+    let holds: Vec<usize> = (0..delays.len())
+        .filter(|&i| delays[i] != FADE_DELAY_CS)
+        .collect();
+    assert_eq!(holds.len(), n, "{delays:?}");
+    for (k, &i) in holds.iter().enumerate() {
+        assert_eq!(delays[i], 250);
+        assert_eq!(i, k * (FADE_FRAMES + 1), "{delays:?}");
+    }
+    // Cancelling stops with an error.
+    let cancelled = animation_gif(&ds, &cache, &opts, 2.5, &mut |d, _| d < 2);
+    assert!(matches!(cancelled, Err(ExportError::Cancelled)));
+}
+
+fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let bytes = std::fs::read(e.path()).unwrap_or_default();
+            (e.file_name().to_string_lossy().into_owned(), bytes)
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_cancelled_export_leaves_the_folder_as_it_was() {
+    let ds = load_bundled().unwrap();
+    let cache = MapCache::new(&ds);
+    let opts = FigureOptions {
+        width: 320,
+        height: 180,
+        ..FigureOptions::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("figures");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("notes.txt"), b"mine").unwrap();
+    std::fs::write(out.join("step-01-baseline.png"), b"old figure").unwrap();
+    let before = listing(&out);
+    let r = export_steps(
+        &ds,
+        &cache,
+        &opts,
+        FigureFormat::Png,
+        &out,
+        true,
+        &mut |d, _| d < 3,
+    );
+    assert!(matches!(r, Err(ExportError::Cancelled)), "{r:?}");
+    assert_eq!(listing(&out), before);
+    // A folder that did not exist is not left behind either.
+    let fresh = dir.path().join("new");
+    let r = export_steps(
+        &ds,
+        &cache,
+        &opts,
+        FigureFormat::Svg,
+        &fresh,
+        false,
+        &mut |d, _| d < 2,
+    );
+    assert!(matches!(r, Err(ExportError::Cancelled)));
+    assert!(!fresh.exists());
+    assert_eq!(
+        listing(dir.path()).len(),
+        1,
+        "{:?}",
+        listing(dir.path()).iter().map(|e| &e.0).collect::<Vec<_>>()
+    );
+    // Finished, it replaces the old figure (forced) and keeps the notes.
+    let paths = export_steps(
+        &ds,
+        &cache,
+        &opts,
+        FigureFormat::Png,
+        &out,
+        true,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    assert_eq!(paths.len(), ds.steps.len());
+    let after = listing(&out);
+    assert_eq!(after.len(), ds.steps.len() + 1);
+    assert!(after.iter().any(|(n, b)| n == "notes.txt" && b == b"mine"));
+    assert_eq!(&read(&out.join("step-01-baseline.png"))[1..4], b"PNG");
+}
