@@ -7,16 +7,15 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::collections::HashMap;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use karabakh_atlas::model::geometry::Shape;
+use common::pixels::{Shot, close, dominant_colour};
 use karabakh_atlas::model::state::state_at;
-use karabakh_atlas::model::{Dataset, Date, load_bundled};
-use karabakh_atlas::scene::hit::point_in_area;
-use karabakh_atlas::scene::projection::{Camera, Projection, Viewport};
+use karabakh_atlas::model::{Date, load_bundled};
 use karabakh_atlas::scene::style::{Style, ThemeKind};
 
 /// A private X server for one test.
@@ -115,173 +114,12 @@ fn run_viewer(display: &str, home: &Path, args: &[&str]) -> std::process::Output
     }
 }
 
-/// A decoded screenshot with its text chunks.
-struct Shot {
-    width: u32,
-    height: u32,
-    rgba: Vec<u8>,
-    text: HashMap<String, String>,
-}
-
-impl Shot {
-    fn read(path: &Path) -> Self {
-        let decoder =
-            png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
-        let mut reader = decoder.read_info().unwrap();
-        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-        let info = reader.next_frame(&mut buf).unwrap();
-        assert_eq!(info.color_type, png::ColorType::Rgba);
-        let text = reader
-            .info()
-            .uncompressed_latin1_text
-            .iter()
-            .map(|t| (t.keyword.clone(), t.text.clone()))
-            .collect();
-        buf.truncate(info.buffer_size());
-        Self {
-            width: info.width,
-            height: info.height,
-            rgba: buf,
-            text,
-        }
-    }
-
-    fn numbers(&self, key: &str) -> Vec<f64> {
-        self.text
-            .get(key)
-            .unwrap_or_else(|| panic!("no {key} in the PNG"))
-            .split_whitespace()
-            .map(|v| v.parse().unwrap())
-            .collect()
-    }
-
-    fn pixel(&self, x: u32, y: u32) -> [u8; 4] {
-        let i = ((y * self.width + x) * 4) as usize;
-        [
-            self.rgba[i],
-            self.rgba[i + 1],
-            self.rgba[i + 2],
-            self.rgba[i + 3],
-        ]
-    }
-}
-
-fn close(a: [u8; 4], b: [u8; 4]) -> bool {
-    a.iter().zip(b).take(3).all(|(x, y)| x.abs_diff(y) <= 3)
-}
-
-/// The most frequent colour of the pixels inside `id`'s polygons, away from
-/// its outline, its label, the legend, towns and (for districts) the region
-/// drawn above them.
-fn dominant_colour(ds: &Dataset, shot: &Shot, id: &str) -> [u8; 4] {
-    let ppp = shot.numbers("karabakh-atlas:pixels-per-point")[0] as f32;
-    let vp = shot.numbers("karabakh-atlas:map-viewport");
-    let cam = shot.numbers("karabakh-atlas:camera");
-    let ref_lat = shot.numbers("karabakh-atlas:ref-lat")[0];
-    let legend = shot
-        .text
-        .get("karabakh-atlas:legend")
-        .map(|_| shot.numbers("karabakh-atlas:legend"));
-    let viewport = Viewport {
-        min: [vp[0] as f32, vp[1] as f32],
-        size: [vp[2] as f32, vp[3] as f32],
-    };
-    let proj = Projection::new(
-        Camera {
-            center: [cam[0], cam[1]],
-            zoom: cam[2],
-        },
-        viewport,
-        ref_lat,
-    );
-    let feature = ds.map.feature(id).unwrap();
-    let Shape::Area(polys) = &feature.shape else {
-        panic!("{id} is not an area")
-    };
-    let cache = karabakh_atlas::scene::display::MapCache::new(ds);
-    let idx = ds.map.features.iter().position(|f| f.id == id).unwrap();
-    let label = proj.screen_from_geo(cache.features[idx].label_at.unwrap());
-    let name_len = ds.place(id).unwrap().names.en().chars().count() as f32;
-    let (label_w, label_h) = (name_len * 14.0 * 0.62 + 12.0, 26.0);
-    let region_polys: Vec<&Vec<Vec<Vec<[f64; 2]>>>> = ds
-        .map
-        .features
-        .iter()
-        .filter(|f| f.kind == "region" && f.id != id)
-        .filter_map(|f| match &f.shape {
-            Shape::Area(p) => Some(p),
-            _ => None,
-        })
-        .collect();
-    let towns: Vec<[f32; 2]> = ds
-        .map
-        .features
-        .iter()
-        .filter_map(|f| match &f.shape {
-            Shape::Point(p) => Some(proj.screen_from_geo(*p)),
-            _ => None,
-        })
-        .collect();
-    let mut counts: HashMap<[u8; 4], usize> = HashMap::new();
-    let step = 2;
-    for py in (0..shot.height).step_by(step) {
-        for px in (0..shot.width).step_by(step) {
-            let (x, y) = (px as f32 / ppp, py as f32 / ppp);
-            if x < viewport.min[0] + 2.0
-                || y < viewport.min[1] + 2.0
-                || x > viewport.min[0] + viewport.size[0] - 2.0
-                || y > viewport.min[1] + viewport.size[1] - 2.0
-            {
-                continue;
-            }
-            if (x - label[0]).abs() < label_w / 2.0 && (y - label[1]).abs() < label_h / 2.0 {
-                continue;
-            }
-            if let Some(l) = &legend
-                && x >= l[0] as f32 - 2.0
-                && x <= (l[0] + l[2]) as f32 + 2.0
-                && y >= l[1] as f32 - 2.0
-                && y <= (l[1] + l[3]) as f32 + 2.0
-            {
-                continue;
-            }
-            if towns
-                .iter()
-                .any(|t| x > t[0] - 8.0 && x < t[0] + 110.0 && (y - t[1]).abs() < 12.0)
-            {
-                continue;
-            }
-            // Away from the outline: all four neighbours 4 points away are inside too.
-            let inside = |x: f32, y: f32| point_in_area(polys, proj.geo_from_screen([x, y]));
-            if !(inside(x, y)
-                && inside(x - 4.0, y)
-                && inside(x + 4.0, y)
-                && inside(x, y - 4.0)
-                && inside(x, y + 4.0))
-            {
-                continue;
-            }
-            let geo = proj.geo_from_screen([x, y]);
-            if region_polys.iter().any(|r| point_in_area(r, geo)) {
-                continue;
-            }
-            *counts.entry(shot.pixel(px, py)).or_default() += 1;
-        }
-    }
-    let total: usize = counts.values().sum();
-    assert!(total > 50, "{id}: only {total} interior pixels sampled");
-    counts
-        .into_iter()
-        .max_by_key(|(_, n)| *n)
-        .map(|(c, _)| c)
-        .unwrap()
-}
-
 #[test]
 fn screenshots_at_three_dates_show_each_state_in_its_legend_colour() {
     let x = Xvfb::start();
     let dir = tempfile::tempdir().unwrap();
     let ds = load_bundled().unwrap();
+    let cache = karabakh_atlas::scene::display::MapCache::new(&ds);
     let style = Style::new(ThemeKind::Light);
     let (w, h) = (1280u32, 800u32);
     for date in ["2020-09-26", "2020-11-21", "2023-10-01"] {
@@ -317,7 +155,7 @@ fn screenshots_at_three_dates_show_each_state_in_its_legend_colour() {
                 .position(|c| c.id == s.controlled_by)
                 .unwrap();
             let expected = style.controller_fill(idx);
-            let got = dominant_colour(&ds, &shot, &s.id);
+            let got = dominant_colour(&ds, &cache, &shot, &s.id);
             assert!(
                 close(got, expected),
                 "{} on {date}: dominant colour {got:?}, legend colour {expected:?} ({})",

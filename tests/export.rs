@@ -14,17 +14,15 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use common::pixels::{Shot, close, dominant_colour};
 use common::{run, texts};
 use karabakh_atlas::export::{
     self, ExportError, FADE_DELAY_CS, FADE_FRAMES, FigureFormat, FigureOptions, animation_gif,
     export_steps, figure_at_step,
 };
-use karabakh_atlas::model::geometry::Shape;
 use karabakh_atlas::model::state::state_at;
-use karabakh_atlas::model::{Dataset, Date, load_bundled};
+use karabakh_atlas::model::{Date, load_bundled};
 use karabakh_atlas::scene::display::{MapCache, NameLang};
-use karabakh_atlas::scene::hit::point_in_area;
-use karabakh_atlas::scene::projection::{Camera, Projection, Viewport};
 use karabakh_atlas::scene::style::{Style, ThemeKind};
 use resvg::usvg;
 use serde_json::Value;
@@ -51,157 +49,6 @@ fn fails(args: &[&str], code: i32, expect: &[&str]) {
 
 fn p(path: &Path) -> &str {
     path.to_str().unwrap()
-}
-
-/// A decoded PNG with its text chunks.
-struct Shot {
-    width: u32,
-    height: u32,
-    rgba: Vec<u8>,
-    text: HashMap<String, String>,
-}
-
-impl Shot {
-    fn read(path: &Path) -> Self {
-        Self::decode(&std::fs::read(path).unwrap())
-    }
-
-    fn decode(bytes: &[u8]) -> Self {
-        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
-        let mut reader = decoder.read_info().unwrap();
-        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-        let info = reader.next_frame(&mut buf).unwrap();
-        assert_eq!(info.color_type, png::ColorType::Rgba);
-        buf.truncate(info.buffer_size());
-        let mut text: HashMap<String, String> = reader
-            .info()
-            .uncompressed_latin1_text
-            .iter()
-            .map(|t| (t.keyword.clone(), t.text.clone()))
-            .collect();
-        for t in &reader.info().utf8_text {
-            text.insert(t.keyword.clone(), t.get_text().unwrap());
-        }
-        Self {
-            width: info.width,
-            height: info.height,
-            rgba: buf,
-            text,
-        }
-    }
-
-    fn numbers(&self, key: &str) -> Vec<f64> {
-        self.text
-            .get(key)
-            .unwrap_or_else(|| panic!("no {key} in the PNG"))
-            .split_whitespace()
-            .map(|v| v.parse().unwrap())
-            .collect()
-    }
-
-    fn pixel(&self, x: u32, y: u32) -> [u8; 4] {
-        let i = ((y * self.width + x) * 4) as usize;
-        [
-            self.rgba[i],
-            self.rgba[i + 1],
-            self.rgba[i + 2],
-            self.rgba[i + 3],
-        ]
-    }
-}
-
-fn close(a: [u8; 4], b: [u8; 4]) -> bool {
-    a.iter().zip(b).take(3).all(|(x, y)| x.abs_diff(y) <= 3)
-}
-
-/// The most frequent colour inside `id`'s polygons in the figure, away from
-/// its outline, its label, towns and (for districts) the region drawn above
-/// them — found through the viewport and camera the PNG records.
-fn dominant_colour(ds: &Dataset, cache: &MapCache, shot: &Shot, id: &str) -> [u8; 4] {
-    let ppp = shot.numbers("karabakh-atlas:pixels-per-point")[0] as f32;
-    let vp = shot.numbers("karabakh-atlas:map-viewport");
-    let cam = shot.numbers("karabakh-atlas:camera");
-    let ref_lat = shot.numbers("karabakh-atlas:ref-lat")[0];
-    let viewport = Viewport {
-        min: [vp[0] as f32, vp[1] as f32],
-        size: [vp[2] as f32, vp[3] as f32],
-    };
-    let proj = Projection::new(
-        Camera {
-            center: [cam[0], cam[1]],
-            zoom: cam[2],
-        },
-        viewport,
-        ref_lat,
-    );
-    let feature = ds.map.feature(id).unwrap();
-    let Shape::Area(polys) = &feature.shape else {
-        panic!("{id} is not an area")
-    };
-    let idx = ds.map.features.iter().position(|f| f.id == id).unwrap();
-    let label = proj.screen_from_geo(cache.features[idx].label_at.unwrap());
-    let name_len = ds.place(id).unwrap().names.en().chars().count() as f32;
-    let (label_w, label_h) = (name_len * 14.0 * 0.62 + 14.0, 28.0);
-    let region_polys: Vec<&Vec<Vec<Vec<[f64; 2]>>>> = ds
-        .map
-        .features
-        .iter()
-        .filter(|f| f.kind == "region" && f.id != id)
-        .filter_map(|f| match &f.shape {
-            Shape::Area(p) => Some(p),
-            _ => None,
-        })
-        .collect();
-    let towns: Vec<[f32; 2]> = ds
-        .map
-        .features
-        .iter()
-        .filter_map(|f| match &f.shape {
-            Shape::Point(p) => Some(proj.screen_from_geo(*p)),
-            _ => None,
-        })
-        .collect();
-    let mut counts: HashMap<[u8; 4], usize> = HashMap::new();
-    for py in (0..shot.height).step_by(2) {
-        for px in (0..shot.width).step_by(2) {
-            let (x, y) = (px as f32 / ppp, py as f32 / ppp);
-            if !viewport.contains([x, y]) {
-                continue;
-            }
-            if (x - label[0]).abs() < label_w / 2.0 && (y - label[1]).abs() < label_h / 2.0 {
-                continue;
-            }
-            if towns
-                .iter()
-                .any(|t| x > t[0] - 8.0 && x < t[0] + 110.0 && (y - t[1]).abs() < 12.0)
-            {
-                continue;
-            }
-            let inside = |x: f32, y: f32| point_in_area(polys, proj.geo_from_screen([x, y]));
-            if !(inside(x, y)
-                && inside(x - 4.0, y)
-                && inside(x + 4.0, y)
-                && inside(x, y - 4.0)
-                && inside(x, y + 4.0))
-            {
-                continue;
-            }
-            if region_polys
-                .iter()
-                .any(|r| point_in_area(r, proj.geo_from_screen([x, y])))
-            {
-                continue;
-            }
-            *counts.entry(shot.pixel(px, py)).or_default() += 1;
-        }
-    }
-    let total: usize = counts.values().sum();
-    assert!(total > 50, "{id}: only {total} interior pixels sampled");
-    counts
-        .into_iter()
-        .max_by_key(|(_, n)| *n)
-        .map(|(c, _)| c)
-        .unwrap()
 }
 
 fn svg_tree(text: &str) -> usvg::Tree {

@@ -2,6 +2,8 @@
 //! dataset to break on purpose, and running the real binary on it.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod pixels;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
