@@ -14,13 +14,25 @@ use karabakh_atlas::scene::projection::Projection;
 use karabakh_atlas::ui::app::App;
 use karabakh_atlas::ui::screenshot::Outcome;
 
-fn harness_with(args: GuiArgs, step_dt: f32) -> Harness<'static, App> {
+/// The app on the bundled dataset in a window of `size` points.
+fn build(
+    args: GuiArgs,
+    size: [f32; 2],
+    ppp: f32,
+    step_dt: f32,
+    max_steps: u64,
+) -> Harness<'static, App> {
     Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size(size)
+        .with_pixels_per_point(ppp)
         .with_step_dt(step_dt)
-        // A colour cross-fade lasts about 30 frames at 60 frames per second.
-        .with_max_steps(64)
+        .with_max_steps(max_steps)
         .build_eframe(move |cc| App::new(cc, load_bundled().unwrap(), &args, Outcome::default()))
+}
+
+fn harness_with(args: GuiArgs, step_dt: f32) -> Harness<'static, App> {
+    // A colour cross-fade lasts about 30 frames at 60 frames per second.
+    build(args, [1280.0, 800.0], 1.0, step_dt, 64)
 }
 
 fn harness() -> Harness<'static, App> {
@@ -264,18 +276,7 @@ fn the_window_works_from_800x600_to_4k_and_at_double_density() {
         ([3840.0, 2160.0], 1.0),
         ([1280.0, 800.0], 2.0),
     ] {
-        let mut h = Harness::builder()
-            .with_size(size)
-            .with_pixels_per_point(ppp)
-            .with_max_steps(64)
-            .build_eframe(|cc| {
-                App::new(
-                    cc,
-                    load_bundled().unwrap(),
-                    &GuiArgs::default(),
-                    Outcome::default(),
-                )
-            });
+        let mut h = build(GuiArgs::default(), size, ppp, 1.0 / 60.0, 64);
         h.run();
         for label in [
             "First step",
@@ -319,10 +320,7 @@ fn at_step(n: usize) -> Harness<'static, App> {
         step: Some(n),
         ..GuiArgs::default()
     };
-    let mut h = Harness::builder()
-        .with_size([1600.0, 900.0])
-        .with_max_steps(200)
-        .build_eframe(move |cc| App::new(cc, load_bundled().unwrap(), &args, Outcome::default()));
+    let mut h = build(args, [1600.0, 900.0], 1.0, 1.0 / 60.0, 200);
     h.run();
     h
 }
@@ -456,10 +454,7 @@ fn compare_from_the_baseline_lists_exactly_the_seven_districts() {
         date: karabakh_atlas::model::Date::parse("2020-12-02").ok(),
         ..GuiArgs::default()
     };
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_max_steps(200)
-        .build_eframe(move |cc| App::new(cc, load_bundled().unwrap(), &args, Outcome::default()));
+    let mut h = build(args, [1600.0, 1000.0], 1.0, 1.0 / 60.0, 200);
     h.run();
     h.get_by_label("Compare").click();
     h.run();
@@ -487,17 +482,7 @@ fn compare_from_the_baseline_lists_exactly_the_seven_districts() {
 
 #[test]
 fn clicking_the_chart_scrubs_the_timeline() {
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_max_steps(200)
-        .build_eframe(|cc| {
-            App::new(
-                cc,
-                load_bundled().unwrap(),
-                &GuiArgs::default(),
-                Outcome::default(),
-            )
-        });
+    let mut h = build(GuiArgs::default(), [1600.0, 1000.0], 1.0, 1.0 / 60.0, 200);
     h.run();
     let before = h.state().time().date();
     h.get_by_label("Territory chart").click();

@@ -115,7 +115,9 @@ use serde_json::{Value, json};
 use super::StatsArgs;
 use crate::model::Dataset;
 use crate::model::area::thousands;
-use crate::model::area::{AREA_NOTE, Areas, Totals, areas, series, totals_at, uncertainty_bands};
+use crate::model::area::{
+    AREA_NOTE, Areas, Series, Totals, areas, series, totals_at, uncertainty_bands,
+};
 use crate::model::date::Date;
 use crate::model::state::state_at;
 use crate::model::types::PlaceKind;
@@ -572,11 +574,9 @@ pub fn series_json(ds: &Dataset, a: &Areas) -> Value {
     })
 }
 
-/// `stats --csv` (no date): one row per step; see the module documentation.
-#[must_use]
-pub fn series_csv(ds: &Dataset, a: &Areas) -> String {
-    let s = series(ds, a);
-    let ids: Vec<&str> = s.points.first().map_or_else(
+/// The controller ids in the order the series lists them (dataset order).
+fn series_controller_ids<'a>(ds: &'a Dataset, s: &'a Series) -> Vec<&'a str> {
+    s.points.first().map_or_else(
         || ds.controllers.iter().map(|c| c.id.as_str()).collect(),
         |p| {
             p.totals
@@ -585,7 +585,14 @@ pub fn series_csv(ds: &Dataset, a: &Areas) -> String {
                 .map(|(c, _)| c.as_str())
                 .collect()
         },
-    );
+    )
+}
+
+/// `stats --csv` (no date): one row per step; see the module documentation.
+#[must_use]
+pub fn series_csv(ds: &Dataset, a: &Areas) -> String {
+    let s = series(ds, a);
+    let ids = series_controller_ids(ds, &s);
     let mut header: Vec<String> = ["index", "step", "date"].map(str::to_owned).to_vec();
     header.extend(ids.iter().map(|c| format!("{c}_km2")));
     header.extend(ids.iter().map(|c| format!("changing_to_{c}_km2")));
@@ -636,16 +643,7 @@ pub fn series_text(ds: &Dataset, a: &Areas) -> String {
     out.push_str(&table(&rows, &[false, false, true, true, true]));
 
     out.push_str("\nArea held at each step (km²; unchanged until the next step):\n\n");
-    let ids: Vec<&str> = s.points.first().map_or_else(
-        || ds.controllers.iter().map(|c| c.id.as_str()).collect(),
-        |p| {
-            p.totals
-                .by_controller
-                .iter()
-                .map(|(c, _)| c.as_str())
-                .collect()
-        },
-    );
+    let ids = series_controller_ids(ds, &s);
     let mut header: Vec<String> = ["#", "Step", "Date"].map(str::to_owned).to_vec();
     header.extend(ids.iter().map(|c| controller_name(ds, c)));
     header.push("changing".into());
