@@ -59,7 +59,7 @@ pub use figure::{
 };
 pub use geojson::{geojson_at, geojson_timeline};
 pub use gif::{DEFAULT_HOLD_SECS, FADE_DELAY_CS, FADE_FRAMES, HOLD_SECS_RANGE, animation_gif};
-pub use raster::{render_png, render_rgba, svg_for_file};
+pub use raster::{png_bytes, render_png, render_rgba, svg_for_file};
 pub use write::{StagedDir, check_target, write_file_atomic};
 
 use crate::model::Dataset;

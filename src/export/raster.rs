@@ -102,28 +102,48 @@ pub fn render_png(fig: &Figure) -> Result<Vec<u8>, ExportError> {
 }
 
 fn encode_png(fig: &Figure, rgba: &[u8]) -> Result<Vec<u8>, ExportError> {
+    let utf8 = [
+        ("Title", fig.title.clone()),
+        ("Description", fig.description.clone()),
+        (
+            "Software",
+            format!("karabakh-atlas {}", env!("CARGO_PKG_VERSION")),
+        ),
+    ];
+    png_bytes(fig.width, fig.height, rgba, &text_chunks(fig), &utf8)
+}
+
+/// Encode RGBA pixels as a PNG with `latin1` tEXt chunks and `utf8` iTXt
+/// chunks, in the order given (the same input gives the same bytes). Used
+/// for figures and for window screenshots.
+///
+/// # Errors
+/// [`ExportError::Encode`] (e.g. a pixel buffer of the wrong size).
+pub fn png_bytes(
+    width: u32,
+    height: u32,
+    rgba: &[u8],
+    latin1: &[(&str, String)],
+    utf8: &[(&str, String)],
+) -> Result<Vec<u8>, ExportError> {
     let err = |e: png::EncodingError| ExportError::Encode {
         format: "PNG",
         message: e.to_string(),
     };
     let mut out = Vec::new();
     {
-        let mut enc = png::Encoder::new(&mut out, fig.width, fig.height);
+        let mut enc = png::Encoder::new(&mut out, width, height);
         enc.set_color(png::ColorType::Rgba);
         enc.set_depth(png::BitDepth::Eight);
         enc.set_compression(png::Compression::Fast);
-        for (k, v) in text_chunks(fig) {
-            enc.add_text_chunk(k.to_owned(), v).map_err(err)?;
+        for (k, v) in latin1 {
+            enc.add_text_chunk((*k).to_owned(), v.clone())
+                .map_err(err)?;
         }
-        enc.add_itxt_chunk("Title".to_owned(), fig.title.clone())
-            .map_err(err)?;
-        enc.add_itxt_chunk("Description".to_owned(), fig.description.clone())
-            .map_err(err)?;
-        enc.add_itxt_chunk(
-            "Software".to_owned(),
-            format!("karabakh-atlas {}", env!("CARGO_PKG_VERSION")),
-        )
-        .map_err(err)?;
+        for (k, v) in utf8 {
+            enc.add_itxt_chunk((*k).to_owned(), v.clone())
+                .map_err(err)?;
+        }
         let mut writer = enc.write_header().map_err(err)?;
         writer.write_image_data(rgba).map_err(err)?;
         writer.finish().map_err(err)?;

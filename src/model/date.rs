@@ -115,6 +115,14 @@ impl Date {
         self.0.day()
     }
 
+    /// The first day of the following month.
+    #[must_use]
+    pub fn first_of_next_month(self) -> Self {
+        // Day 32 counted from the 1st always lands in the next month.
+        let in_next = self.add_days(32 - i64::from(self.day()));
+        in_next.add_days(1 - i64::from(in_next.day()))
+    }
+
     /// The month's English abbreviation: "Dec".
     #[must_use]
     pub fn month_abbr(self) -> &'static str {
@@ -387,6 +395,13 @@ mod tests {
         assert_eq!(d("2020-12-01").english_long(), "1 December 2020");
         assert_eq!(d("2020-12-01").arabic(), "1 ديسمبر/كانون الأول 2020");
         assert_eq!(d("2023-09-19").arabic(), "19 سبتمبر/أيلول 2023");
+    }
+
+    #[test]
+    fn first_of_next_month_crosses_months_and_years() {
+        assert_eq!(d("2020-01-31").first_of_next_month(), d("2020-02-01"));
+        assert_eq!(d("2020-02-01").first_of_next_month(), d("2020-03-01"));
+        assert_eq!(d("2020-12-15").first_of_next_month(), d("2021-01-01"));
     }
 
     #[test]

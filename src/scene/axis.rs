@@ -136,6 +136,26 @@ impl TimeAxis {
         self.from.add_days(offset)
     }
 
+    /// The first days of the months on the axis that lie outside collapsed
+    /// gaps: where the panel and the chart put their month marks.
+    #[must_use]
+    pub fn month_starts(&self) -> Vec<Date> {
+        let gaps = self.gaps();
+        let mut out = Vec::new();
+        let mut d = if self.from.day() == 1 {
+            self.from
+        } else {
+            self.from.first_of_next_month()
+        };
+        while d <= self.to {
+            if !gaps.iter().any(|g| g.from < d && d < g.to) {
+                out.push(d);
+            }
+            d = d.first_of_next_month();
+        }
+        out
+    }
+
     /// The collapsed gaps in date order (empty on a linear axis).
     #[must_use]
     pub fn gaps(&self) -> Vec<Gap> {

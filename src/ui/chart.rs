@@ -97,23 +97,16 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
     let style = app.style.clone();
     let axis_for_fmt = axis.clone();
     // Grid marks at month starts outside collapsed gaps (years thicker).
-    let month_marks: Vec<egui_plot::GridMark> = {
-        let gaps = axis.gaps();
-        let mut marks = Vec::new();
-        let mut d = axis.from();
-        while d <= axis.to() {
-            if d.day() == 1 && !gaps.iter().any(|g| g.from < d && d < g.to) {
-                marks.push(egui_plot::GridMark {
-                    value: x_of(d),
-                    step_size: if d.month() == 1 { 400.0 } else { 100.0 },
-                });
-            }
-            d = d.add_days(1);
-        }
-        marks
-    };
+    let month_marks: Vec<egui_plot::GridMark> = axis
+        .month_starts()
+        .into_iter()
+        .map(|d| egui_plot::GridMark {
+            value: x_of(d),
+            step_size: if d.month() == 1 { 400.0 } else { 100.0 },
+        })
+        .collect();
     let axis_for_label = axis.clone();
-    let series_for_label = series.clone();
+    let series_for_label = series;
     let names: Vec<(String, String)> = ds
         .controllers
         .iter()

@@ -10,40 +10,17 @@ use std::sync::{Arc, Mutex};
 /// panel sizes.
 pub const SETTLE_FRAMES: u32 = 3;
 
-/// Refuse a target that exists (without `force`) or whose folder does not.
+/// Refuse a target that exists (without `force`) or whose folder does not
+/// (the exporter's check, so the rules and messages are the same).
 ///
 /// # Errors
 /// A message naming the path and what to do.
 pub fn check_target(path: &Path, force: bool) -> Result<(), String> {
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if !parent.is_dir() {
-        return Err(format!(
-            "--screenshot {}: the folder {} does not exist; create it or choose another path",
-            path.display(),
-            parent.display()
-        ));
-    }
-    if path.is_dir() {
-        return Err(format!(
-            "--screenshot {}: that is a folder; give a file name such as map.png",
-            path.display()
-        ));
-    }
-    if path.exists() && !force {
-        return Err(format!(
-            "--screenshot {}: the file already exists; pass --force to overwrite it, or choose another path",
-            path.display()
-        ));
-    }
-    Ok(())
+    crate::export::check_target(path, force).map_err(|e| format!("--screenshot {e}"))
 }
 
-/// Write RGBA pixels as a PNG atomically (temporary file in the same folder,
-/// then rename), with `text` as tEXt chunks. Refuses to replace an existing
-/// file unless `force`.
+/// Write RGBA pixels as a PNG with `text` as tEXt chunks, atomically, with
+/// the exporter's writer: refused if the file exists unless `force`.
 ///
 /// # Errors
 /// A message naming the path and the cause.
@@ -55,36 +32,9 @@ pub fn write_png(
     text: &[(&str, String)],
     force: bool,
 ) -> Result<(), String> {
-    check_target(path, force)?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "screenshot".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| -> Result<(), String> {
-        let file = std::fs::File::create(&tmp)
-            .map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
-        let mut w = std::io::BufWriter::new(file);
-        {
-            let mut enc = png::Encoder::new(&mut w, width, height);
-            enc.set_color(png::ColorType::Rgba);
-            enc.set_depth(png::BitDepth::Eight);
-            for (k, v) in text {
-                enc.add_text_chunk((*k).to_owned(), v.clone())
-                    .map_err(|e| e.to_string())?;
-            }
-            let mut writer = enc.write_header().map_err(|e| e.to_string())?;
-            writer.write_image_data(rgba).map_err(|e| e.to_string())?;
-            writer.finish().map_err(|e| e.to_string())?;
-        }
-        let file = w.into_inner().map_err(|e| e.to_string())?;
-        file.sync_all().map_err(|e| e.to_string())?;
-        drop(file);
-        std::fs::rename(&tmp, path).map_err(|e| format!("cannot move the PNG into place: {e}"))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(|e| format!("could not write {}: {e}", path.display()))
+    let bytes =
+        crate::export::png_bytes(width, height, rgba, text, &[]).map_err(|e| e.to_string())?;
+    crate::export::write_file_atomic(path, &bytes, force).map_err(|e| e.to_string())
 }
 
 /// What happened to the screenshot, shared between the window and `main`.

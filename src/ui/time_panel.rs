@@ -187,37 +187,30 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
         .map(|g| inner.left() + (g.x0 + g.x1) / 2.0 * inner.width())
         .collect();
     let mut last_label_x = f32::NEG_INFINITY;
-    let mut d = axis.from();
-    while d <= axis.to() {
-        if d.day() == 1 {
-            let x = x_of(d);
-            let in_gap = axis.gaps().iter().any(|g| g.from < d && d < g.to);
-            if !in_gap {
-                painter.line_segment(
-                    [Pos2::new(x, line_y - 3.0), Pos2::new(x, line_y + 3.0)],
-                    Stroke::new(1.0, weak),
-                );
-                let text = if d.month() == 1 || x - last_label_x > 90.0 {
-                    format!("{} {}", d.month_abbr(), d.year())
-                } else {
-                    d.month_abbr().to_owned()
-                };
-                if x - last_label_x > 34.0
-                    && x + 48.0 < inner.right()
-                    && gap_mids.iter().all(|m| (x - m).abs() > 48.0)
-                {
-                    painter.text(
-                        Pos2::new(x + 2.0, line_y + 6.0),
-                        Align2::LEFT_TOP,
-                        text,
-                        FontId::proportional(10.0),
-                        weak,
-                    );
-                    last_label_x = x;
-                }
-            }
+    for d in axis.month_starts() {
+        let x = x_of(d);
+        painter.line_segment(
+            [Pos2::new(x, line_y - 3.0), Pos2::new(x, line_y + 3.0)],
+            Stroke::new(1.0, weak),
+        );
+        let text = if d.month() == 1 || x - last_label_x > 90.0 {
+            format!("{} {}", d.month_abbr(), d.year())
+        } else {
+            d.month_abbr().to_owned()
+        };
+        if x - last_label_x > 34.0
+            && x + 48.0 < inner.right()
+            && gap_mids.iter().all(|m| (x - m).abs() > 48.0)
+        {
+            painter.text(
+                Pos2::new(x + 2.0, line_y + 6.0),
+                Align2::LEFT_TOP,
+                text,
+                FontId::proportional(10.0),
+                weak,
+            );
+            last_label_x = x;
         }
-        d = d.add_days(1);
     }
 
     // Step ticks; steps on the same day stack upwards.
