@@ -81,6 +81,15 @@ pub struct GuiArgs {
     /// Light or dark theme.
     #[arg(long, value_enum)]
     pub theme: Option<ThemeArg>,
+    /// Start in presenter mode (full screen, captions, clicker keys).
+    #[arg(long)]
+    pub present: bool,
+    /// Present this tour file (see data/README.md, "Tours").
+    #[arg(long, value_name = "FILE")]
+    pub tour: Option<PathBuf>,
+    /// Start presenting with autoplay running (implies --present).
+    #[arg(long)]
+    pub autoplay: bool,
 }
 
 impl GuiArgs {
@@ -95,6 +104,9 @@ impl GuiArgs {
             || self.names.is_some()
             || self.theme.is_some()
             || self.cite.is_some()
+            || self.present
+            || self.tour.is_some()
+            || self.autoplay
     }
 }
 

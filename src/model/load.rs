@@ -335,6 +335,7 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
         claims,
         steps: steps.into_iter().map(|(s, _)| s).collect(),
         map,
+        tours: Vec::new(),
     })
 }
 

@@ -307,6 +307,47 @@ pub struct Step {
     pub pending: Vec<Pending>,
 }
 
+/// A bounding box in WGS84 degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Extent {
+    /// Westmost longitude.
+    pub west: f64,
+    /// Southmost latitude.
+    pub south: f64,
+    /// Eastmost longitude.
+    pub east: f64,
+    /// Northmost latitude.
+    pub north: f64,
+}
+
+/// One stop of a tour: a step shown with the teacher's material.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TourStop {
+    /// Index into [`Dataset::steps`].
+    pub step: usize,
+    /// Notes for the teacher (shown in the speaker window only), by language.
+    pub notes: Localized,
+    /// Questions for the class, each by language.
+    pub questions: Vec<Localized>,
+    /// How long autoplay holds this stop, seconds (`None`: the tour's default).
+    pub hold: Option<f32>,
+}
+
+/// An ordered walk through some of the steps, for teaching.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tour {
+    /// Stable id (the file stem for tour files).
+    pub id: String,
+    /// Title by language.
+    pub title: Localized,
+    /// What the tour covers, by language.
+    pub description: Localized,
+    /// Default autoplay hold, seconds.
+    pub hold: f32,
+    /// The stops, in the order they are presented.
+    pub stops: Vec<TourStop>,
+}
+
 /// A loaded, validated dataset.
 #[derive(Debug, Clone)]
 pub struct Dataset {
@@ -332,6 +373,9 @@ pub struct Dataset {
     pub steps: Vec<Step>,
     /// Geometry.
     pub map: MapData,
+    /// Tours shipped with the dataset (the default tour, every step in order,
+    /// is not listed here: see `model::tour::default_tour`).
+    pub tours: Vec<Tour>,
 }
 
 impl Dataset {
