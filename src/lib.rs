@@ -16,6 +16,7 @@ pub mod control;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod present;
 pub mod scene;
 pub mod text;
 #[cfg(feature = "gui")]

@@ -307,6 +307,22 @@ pub struct Step {
     pub pending: Vec<Pending>,
 }
 
+impl Step {
+    /// The places this step changes or agrees to hand over, without repeats,
+    /// in file order: what a presenter highlights and the camera frames.
+    #[must_use]
+    pub fn touched_places(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let ids = self.changes.iter().map(|c| c.place.as_str());
+        for id in ids.chain(self.pending.iter().map(|p| p.place.as_str())) {
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        out
+    }
+}
+
 /// A bounding box in WGS84 degrees.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Extent {

@@ -17,8 +17,11 @@ use crate::cli::{GuiArgs, NamesArg, ThemeArg};
 use crate::control::{TimeCommand, TimeControl, step_date};
 use crate::model::area::{Areas, Band, Series, areas, series, uncertainty_bands};
 use crate::model::state::{PlaceState, state_at};
+use crate::model::tour::{default_tour, load_tour_file, resolve_gui_tour, step_extent};
 use crate::model::types::Origin;
+use crate::model::types::{Extent, Tour};
 use crate::model::{Dataset, Date, load_folder};
+use crate::present::{PresentCommand, Presenter};
 use crate::scene::display::{MapCache, NameLang, state_fill};
 use crate::scene::projection::Camera;
 use crate::scene::style::{Rgba, Style, ThemeKind, mix};
@@ -61,6 +64,30 @@ pub enum Command {
     CompareClaim(String),
     /// Open the reader's find field.
     Find,
+    /// Enter presenter mode, at the first stop or at the stop nearest the
+    /// current step.
+    StartPresenting {
+        /// Start from the current step rather than the first stop.
+        from_current: bool,
+    },
+    /// Leave presenter mode.
+    StopPresenting,
+    /// A presenter command (next stop, blackout, autoplay...).
+    Present(PresentCommand),
+    /// Show or hide the speaker window.
+    ToggleSpeaker,
+    /// Choose the tour to present: one of the dataset's by id, or `None` for
+    /// every step in order.
+    ChooseTour(Option<String>),
+    /// Load a tour file and choose it.
+    OpenTourFile(PathBuf),
+}
+
+/// A camera flight to a stop's extent (`None`: everything).
+pub(crate) struct Flight {
+    pub(crate) from: Camera,
+    pub(crate) extent: Option<Extent>,
+    pub(crate) start: f64,
 }
 
 struct Fade {
@@ -120,6 +147,19 @@ pub struct App {
     pub(crate) area_series: Series,
     /// Where undated changes leave the totals uncertain.
     pub(crate) area_bands: Vec<Band>,
+    /// The tour being presented, when in presenter mode.
+    pub(crate) presenter: Option<Presenter>,
+    /// The tour chosen for presenting (`None`: every step in order).
+    pub(crate) tour: Option<Tour>,
+    /// Whether the speaker window is shown (while presenting).
+    pub(crate) show_speaker: bool,
+    /// A camera flight under way.
+    pub(crate) flight: Option<Flight>,
+    /// When the pointer last moved (presenter mode hides it when still).
+    last_pointer_move: f64,
+    /// Start presenting on the first frame (`--present`, `--autoplay`),
+    /// at this stop.
+    present_at_start: Option<(usize, bool)>,
     fades: HashMap<String, Fade>,
     last_time: Option<f64>,
     screenshot: Option<ScreenshotPlan>,
@@ -152,6 +192,25 @@ pub fn compare_from(app: &App) -> Date {
                 .and_then(|i| step_date(&app.ds, i))
                 .unwrap_or(app.ds.coverage.from)
         })
+}
+
+/// The stop of `tour` showing `step`, else the last stop before it, else the
+/// first.
+#[must_use]
+pub fn nearest_stop(tour: &Tour, step: Option<usize>) -> usize {
+    let Some(step) = step else { return 0 };
+    tour.stops
+        .iter()
+        .position(|s| s.step == step)
+        .or_else(|| {
+            tour.stops
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.step < step)
+                .max_by_key(|(_, s)| s.step)
+                .map(|(i, _)| i)
+        })
+        .unwrap_or(0)
 }
 
 /// The window title: the app and the dataset.
@@ -235,7 +294,7 @@ impl App {
         let reader_index = ReaderIndex::new(&ds);
         let (areas, area_series, area_bands) = area_data(&ds);
         let style = Style::new(settings.theme);
-        Self {
+        let mut app = Self {
             ds,
             cache,
             time,
@@ -264,12 +323,48 @@ impl App {
             areas,
             area_series,
             area_bands,
+            presenter: None,
+            tour: None,
+            show_speaker: false,
+            flight: None,
+            last_pointer_move: 0.0,
+            present_at_start: None,
             fades: HashMap::new(),
             last_time: None,
             screenshot: None,
             outcome: Outcome::default(),
             frames: 0,
             states_for: None,
+        };
+        app.apply_tour_args(args);
+        app
+    }
+
+    /// `--tour`, `--present`, `--autoplay` and `--step` together: choose the
+    /// tour and where presenting starts. A bad tour file is shown as an error
+    /// (the command line checks it before the window opens).
+    fn apply_tour_args(&mut self, args: &GuiArgs) {
+        let mut pos = 0;
+        match resolve_gui_tour(&self.ds, args) {
+            Ok(Some((tour, at))) => {
+                self.tour = Some(tour);
+                pos = at;
+            }
+            Ok(None) => {
+                if let Some(n) = args.step {
+                    let tour = default_tour(&self.ds);
+                    pos = tour.stops.iter().position(|s| s.step + 1 == n).unwrap_or(0);
+                }
+            }
+            Err(e) => {
+                self.errors = Some((
+                    "Could not open the tour".to_owned(),
+                    e.diagnostics.iter().map(ToString::to_string).collect(),
+                ));
+            }
+        }
+        if args.present || args.autoplay {
+            self.present_at_start = Some((pos, args.autoplay));
         }
     }
 
@@ -313,6 +408,24 @@ impl App {
         s.camera = self.camera;
         s.playback = self.time.prefs();
         s
+    }
+
+    /// The tour being presented, when in presenter mode.
+    #[must_use]
+    pub fn presenter(&self) -> Option<&Presenter> {
+        self.presenter.as_ref()
+    }
+
+    /// Whether the speaker window is shown.
+    #[must_use]
+    pub fn speaker_shown(&self) -> bool {
+        self.presenter.is_some() && self.show_speaker
+    }
+
+    /// The tour chosen for presenting.
+    #[must_use]
+    pub fn chosen_tour(&self) -> Tour {
+        self.tour.clone().unwrap_or_else(|| default_tour(&self.ds))
     }
 
     /// Queue a command.
@@ -417,6 +530,18 @@ impl App {
             key(Modifiers::NONE, Key::Questionmark, Command::ToggleShortcuts);
             key(Modifiers::NONE, Key::F1, Command::ToggleShortcuts);
         });
+        let present = ctx.input_mut(|i| {
+            if i.consume_key(Modifiers::SHIFT, Key::F5) {
+                Some(true)
+            } else if i.consume_key(Modifiers::NONE, Key::F5) {
+                Some(false)
+            } else {
+                None
+            }
+        });
+        if let Some(from_current) = present {
+            cmds.push(Command::StartPresenting { from_current });
+        }
         let find = ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::F));
         if find {
             cmds.push(Command::Find);
@@ -487,8 +612,120 @@ impl App {
                     }
                     self.reader.focus_find = true;
                 }
+                Command::StartPresenting { from_current } => {
+                    let tour = self.chosen_tour();
+                    let pos = if from_current {
+                        nearest_stop(&tour, self.time.step())
+                    } else {
+                        0
+                    };
+                    self.start_presenting(ctx, tour, pos, false);
+                }
+                Command::StopPresenting => self.stop_presenting(ctx),
+                Command::Present(pc) => {
+                    let moved = self.presenter.as_mut().is_some_and(|p| p.apply(pc));
+                    if moved {
+                        self.show_stop(ctx);
+                    }
+                }
+                Command::ToggleSpeaker => self.show_speaker = !self.show_speaker,
+                Command::ChooseTour(id) => {
+                    let tour = match id {
+                        Some(id) => self.ds.tours.iter().find(|t| t.id == id).cloned(),
+                        None => None,
+                    };
+                    self.choose_tour(ctx, tour);
+                }
+                Command::OpenTourFile(path) => match load_tour_file(&path, &self.ds) {
+                    Ok(t) => {
+                        self.notice = Some(format!(
+                            "Opened the tour “{}” ({} stops) from {}.",
+                            t.title.en(),
+                            t.stops.len(),
+                            path.display()
+                        ));
+                        self.choose_tour(ctx, Some(t));
+                    }
+                    Err(e) => {
+                        self.errors = Some((
+                            format!("Could not open the tour {}", path.display()),
+                            e.diagnostics.iter().map(ToString::to_string).collect(),
+                        ));
+                    }
+                },
             }
         }
+    }
+
+    /// Choose the tour to present; while presenting, restart it.
+    fn choose_tour(&mut self, ctx: &egui::Context, tour: Option<Tour>) {
+        self.tour = tour;
+        if self.presenter.is_some() {
+            let tour = self.chosen_tour();
+            let pos = nearest_stop(&tour, self.time.step());
+            if let Some(p) = &mut self.presenter {
+                p.replace_tour(tour, pos);
+            }
+            self.show_stop(ctx);
+        }
+    }
+
+    /// Enter presenter mode with `tour` at stop `pos`.
+    fn start_presenting(&mut self, ctx: &egui::Context, tour: Tour, pos: usize, autoplay: bool) {
+        if tour.stops.is_empty() {
+            self.notice = Some(format!(
+                "The tour “{}” has no stops to present.",
+                tour.title.en()
+            ));
+            return;
+        }
+        let mut p = Presenter::new(tour, pos);
+        if autoplay {
+            p.apply(PresentCommand::ToggleAutoplay);
+        }
+        self.presenter = Some(p);
+        self.selected = None;
+        self.show_shortcuts = false;
+        self.last_pointer_move = ctx.input(|i| i.time);
+        if self.screenshot.is_none() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        }
+        self.show_stop(ctx);
+    }
+
+    /// Leave presenter mode.
+    fn stop_presenting(&mut self, ctx: &egui::Context) {
+        if self.presenter.take().is_some() && self.screenshot.is_none() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
+        self.show_speaker = false;
+        self.flight = None;
+    }
+
+    /// Show the presenter's stop: its step, and a camera flight to its places.
+    fn show_stop(&mut self, ctx: &egui::Context) {
+        let Some(step) = self.presenter.as_ref().and_then(Presenter::step) else {
+            return;
+        };
+        self.time.apply(&self.ds, TimeCommand::GoToStep(step));
+        let extent = step_extent(&self.ds, step);
+        let now = ctx.input(|i| i.time);
+        self.flight = match self.last_map {
+            Some((_, from)) => Some(Flight {
+                from,
+                extent,
+                start: now,
+            }),
+            None => {
+                // No map drawn yet: start there.
+                self.camera = None;
+                Some(Flight {
+                    from: Camera::default(),
+                    extent,
+                    start: now - f64::from(crate::present::FLY_SECS),
+                })
+            }
+        };
     }
 
     fn poll_picker(&mut self) {
@@ -665,6 +902,46 @@ impl App {
         });
     }
 
+    /// A frame in presenter mode: the map and caption only, the speaker
+    /// window if asked for, and the windows that report problems.
+    fn present_frame(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &egui::Context,
+        animating: bool,
+        next_present: Option<f32>,
+    ) {
+        egui::CentralPanel::no_frame().show(ui, |ui| map_panel::ui(ui, self));
+        if self.show_speaker && super::speaker::show(ctx, self) {
+            self.show_speaker = false;
+        }
+        self.windows(ctx);
+        self.apply(ctx);
+        let fresh = self
+            .presenter
+            .as_ref()
+            .is_some_and(|p| p.freshness() > 0.0 && !p.blackout());
+        if animating || fresh || self.flight.is_some() {
+            ctx.request_repaint();
+        }
+        if let Some(secs) = next_present {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f32(secs.max(0.0)));
+        }
+        if self.show_speaker {
+            // The speaker window's clocks tick once a second.
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        }
+        if self.screenshot.is_none()
+            && let Some(wait) = super::presenter::cursor(ctx, &mut self.last_pointer_move)
+        {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+        }
+        self.screenshot_step(ctx, animating || fresh || self.flight.is_some());
+        if self.screenshot.is_some() && self.outcome.is_set() {
+            screenshot::flush();
+        }
+    }
+
     fn windows(&mut self, ctx: &egui::Context) {
         menus::shortcuts_window(ctx, &mut self.show_shortcuts);
         menus::about_window(ctx, &mut self.show_about, &self.ds, &self.areas);
@@ -709,12 +986,33 @@ impl eframe::App for App {
         self.last_time = Some(now);
         self.frames = self.frames.saturating_add(1);
 
+        if let Some((pos, autoplay)) = self.present_at_start.take() {
+            let tour = self.chosen_tour();
+            self.start_presenting(&ctx, tour, pos, autoplay);
+        }
         let next_auto = self.time.update(&self.ds, dt as f32);
+        let mut next_present = None;
+        if let Some(p) = &mut self.presenter {
+            let (moved, wake) = p.update(dt as f32);
+            next_present = wake;
+            if moved {
+                self.show_stop(&ctx);
+            }
+        }
         self.poll_picker();
         self.poll_window_shot();
-        self.keyboard(&ctx);
+        if self.presenter.is_some() {
+            let cmds = super::presenter::keys(&ctx, self);
+            self.commands.extend(cmds);
+        } else {
+            self.keyboard(&ctx);
+        }
         self.refresh_states();
         let animating = self.update_fills(now);
+        if self.presenter.is_some() {
+            self.present_frame(ui, &ctx, animating, next_present);
+            return;
+        }
 
         egui::Panel::top("menu_bar").show(ui, |ui| menus::bar(ui, self));
         if self.settings.show_time_panel {

@@ -219,6 +219,8 @@ pub fn prompt_window(ctx: &egui::Context, app: &mut App) {
     egui::Window::new(format!("{} by path", p.purpose.title())).collapsible(false).show(ctx, |ui| {
         let what = if p.purpose == Purpose::OpenDataset {
             "Folder holding dataset.toml, places.toml, sources.toml, timeline.toml and map.geojson:".to_owned()
+        } else if p.purpose == Purpose::OpenTour {
+            "Tour file (.toml) to open:".to_owned()
         } else if p.purpose.wants_folder() {
             "Folder to write the files into (created if missing):".to_owned()
         } else {
@@ -237,7 +239,7 @@ pub fn prompt_window(ctx: &egui::Context, app: &mut App) {
             ui.checkbox(&mut p.overwrite, "The file exists: replace it");
         }
         ui.horizontal(|ui| {
-            let verb = if p.purpose == Purpose::OpenDataset { "Open" } else { "Save" };
+            let verb = if p.purpose.writes_file() || p.purpose.wants_folder() && p.purpose != Purpose::OpenDataset { "Save" } else { "Open" };
             if ui.button(verb).clicked() {
                 chosen = true;
             }
@@ -320,6 +322,7 @@ pub fn run(app: &mut App, ctx: &egui::Context, purpose: Purpose, path: PathBuf, 
     };
     match purpose {
         Purpose::OpenDataset => app.open_folder(ctx, &path),
+        Purpose::OpenTour => app.push(Command::OpenTourFile(path)),
         Purpose::SaveScreenshot => app.save_window_shot(ctx, path, overwrite),
         Purpose::Figure(s) => {
             let o = opts(&s);
@@ -368,6 +371,7 @@ pub fn run(app: &mut App, ctx: &egui::Context, purpose: Purpose, path: PathBuf, 
 pub fn default_name(app: &App, purpose: &Purpose) -> String {
     let date = app.time.date().iso();
     match purpose.extension() {
+        _ if *purpose == Purpose::OpenTour => String::new(),
         Some(ext) if *purpose == Purpose::SaveScreenshot => {
             format!("karabakh-atlas-window-{date}.{ext}")
         }

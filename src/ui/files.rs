@@ -55,6 +55,8 @@ pub struct ExportSettings {
 pub enum Purpose {
     /// A dataset folder to open.
     OpenDataset,
+    /// A tour file to open.
+    OpenTour,
     /// A PNG of the window as it is.
     SaveScreenshot,
     /// The figure at the current date.
@@ -86,6 +88,7 @@ impl Purpose {
     pub fn title(&self) -> &'static str {
         match self {
             Self::OpenDataset => "Open dataset folder",
+            Self::OpenTour => "Open tour file",
             Self::SaveScreenshot => "Save screenshot",
             Self::Figure(_) => "Export figure",
             Self::AllSteps(_) => "Export all steps into a folder",
@@ -98,6 +101,7 @@ impl Purpose {
     pub fn extension(&self) -> Option<&'static str> {
         match self {
             Self::SaveScreenshot => Some("png"),
+            Self::OpenTour => Some("toml"),
             Self::Figure(s) => Some(s.format.extension()),
             Self::Animation(_) => Some("gif"),
             Self::OpenDataset | Self::AllSteps(_) => None,
@@ -153,6 +157,7 @@ pub fn pick(
     let title = purpose.title();
     let folder = purpose.wants_folder();
     let ext = purpose.extension();
+    let writes = purpose.writes_file();
     std::thread::spawn(move || {
         let dialog = rfd::FileDialog::new().set_title(title);
         let picked = if folder {
@@ -162,7 +167,11 @@ pub fn pick(
                 Some(e) => dialog.add_filter(e.to_uppercase(), &[e]),
                 None => dialog,
             };
-            dialog.set_file_name(default_name).save_file()
+            if writes {
+                dialog.set_file_name(default_name).save_file()
+            } else {
+                dialog.pick_file()
+            }
         };
         let _ = tx.send(picked);
         ctx.request_repaint();

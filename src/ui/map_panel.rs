@@ -9,7 +9,7 @@ use crate::model::geometry::Shape;
 use crate::model::state::PlaceState;
 use crate::scene::display::{self, View};
 use crate::scene::hit::point_in_area;
-use crate::scene::projection::{Camera, Projection, Viewport, fit, pan, zoom_about};
+use crate::scene::projection::{Camera, GeoBBox, Projection, Viewport, fit, pan, zoom_about};
 
 /// Margin around the places of interest when fitting, as a share of the view.
 const FIT_MARGIN: f32 = 0.06;
@@ -28,24 +28,89 @@ fn viewport(rect: Rect) -> Viewport {
 }
 
 /// The camera that shows every tracked place, leaving room for the legend
-/// on the left when the map is wide enough.
+/// on the left when the map is wide enough (and for the caption in
+/// presenter mode).
 #[must_use]
 pub fn fitted_camera(app: &App, rect: Rect) -> Camera {
     let Some(bbox) = app.cache.tracked_bbox.or(app.cache.all_bbox) else {
         return Camera::default();
     };
+    camera_for(app, rect, bbox)
+}
+
+/// The camera that shows `bbox` in the part of `rect` the legend and the
+/// presenter's caption leave free.
+fn camera_for(app: &App, rect: Rect, bbox: GeoBBox) -> Camera {
     let mut fit_rect = rect;
-    let legend_open = app
-        .legend_open
-        .unwrap_or(rect.width() >= LEGEND_AUTO_OPEN_WIDTH);
+    let legend_open = app.presenter.is_some()
+        || app
+            .legend_open
+            .unwrap_or(rect.width() >= LEGEND_AUTO_OPEN_WIDTH);
     if app.settings.show_legend && legend_open && rect.width() > LEGEND_WIDTH * 2.5 {
         fit_rect.min.x += LEGEND_WIDTH;
     }
+    if app.presenter.is_some() {
+        fit_rect.max.y -= super::presenter::caption_height(app, rect);
+        fit_rect.max.y = fit_rect.max.y.max(fit_rect.min.y + 1.0);
+    }
     let cam = fit(bbox, viewport(fit_rect), app.cache.ref_lat, FIT_MARGIN);
     // The fitted centre belongs in the middle of fit_rect, not of rect:
-    // move the content right by the difference.
+    // move the content by the difference.
     let full = Projection::new(cam, viewport(rect), app.cache.ref_lat);
-    pan(cam, &full, [fit_rect.center().x - rect.center().x, 0.0])
+    pan(
+        cam,
+        &full,
+        [
+            fit_rect.center().x - rect.center().x,
+            fit_rect.center().y - rect.center().y,
+        ],
+    )
+}
+
+/// Where a camera flight is on its way: the camera at `t` in 0..=1 of the
+/// way from `from` to `to`, eased, zooming geometrically.
+#[must_use]
+pub fn flight_camera(from: Camera, to: Camera, t: f32) -> Camera {
+    let t = f64::from(t.clamp(0.0, 1.0));
+    let e = t * t * (3.0 - 2.0 * t);
+    let zoom = if from.zoom > 0.0 && to.zoom > 0.0 {
+        (from.zoom.ln() + (to.zoom.ln() - from.zoom.ln()) * e).exp()
+    } else {
+        to.zoom
+    };
+    Camera {
+        center: [
+            from.center[0] + (to.center[0] - from.center[0]) * e,
+            from.center[1] + (to.center[1] - from.center[1]) * e,
+        ],
+        zoom,
+    }
+    .sanitized()
+}
+
+/// Move a running camera flight on; returns the camera to draw with.
+fn fly(app: &mut App, rect: Rect, now: f64) -> Option<Camera> {
+    let f = app.flight.as_ref()?;
+    let target = match f.extent {
+        Some(e) => camera_for(
+            app,
+            rect,
+            GeoBBox {
+                min: [e.west, e.south],
+                max: [e.east, e.north],
+            },
+        ),
+        None => fitted_camera(app, rect),
+    };
+    let t = ((now - f.start) / f64::from(crate::present::FLY_SECS)) as f32;
+    if t >= 1.0 {
+        app.camera = f.extent.map(|_| target);
+        app.flight = None;
+        return Some(target);
+    }
+    let cam = flight_camera(f.from, target, t);
+    app.camera = Some(cam);
+    Some(cam)
 }
 
 fn zoom_limits(app: &App, rect: Rect) -> (f64, f64) {
@@ -111,17 +176,22 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Map"));
     let (lo, hi) = zoom_limits(app, rect);
-    let mut cam = app.camera.unwrap_or_else(|| fitted_camera(app, rect));
+    let now = ui.input(|i| i.time);
+    let flying = fly(app, rect, now);
+    let mut cam = flying
+        .or(app.camera)
+        .unwrap_or_else(|| fitted_camera(app, rect));
     let ref_lat = app.cache.ref_lat;
+    let presenting = app.presenter.is_some();
 
     // Pan and zoom.
-    if response.dragged() {
+    if response.dragged() && !presenting {
         let d = response.drag_delta();
         let proj = Projection::new(cam, viewport(rect), ref_lat);
         cam = pan(cam, &proj, [d.x, d.y]);
         app.camera = Some(cam);
     }
-    if response.hovered() {
+    if response.hovered() && !presenting {
         let (scroll, pinch, pointer) = ui.input(|i| {
             (
                 i.smooth_scroll_delta.y,
@@ -137,18 +207,21 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
             app.camera = Some(cam);
         }
     }
-    if response.double_clicked() {
+    if response.double_clicked() && !presenting {
         app.push(Command::FitMap);
     }
     let proj = Projection::new(cam, viewport(rect), ref_lat);
     app.last_map = Some((rect, cam));
 
     // Hover and click.
-    let hovered = response.hover_pos().and_then(|p| hit(app, &proj, p));
+    let hovered = response
+        .hover_pos()
+        .filter(|_| !presenting)
+        .and_then(|p| hit(app, &proj, p));
     app.hovered.clone_from(&hovered);
     // A place named in the source reader under the pointer is outlined too.
     let outlined = hovered.clone().or_else(|| app.reader.hovered_place.clone());
-    if response.clicked() {
+    if response.clicked() && !presenting {
         let target = response
             .interact_pointer_pos()
             .and_then(|p| hit(app, &proj, p));
@@ -172,12 +245,14 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         );
         (ids, text)
     });
-    // Paint.
+    // Paint. In presenter mode the places the step does not touch are dimmed
+    // while its change is fresh.
+    let dimmed = super::presenter::dimmed_fills(app);
     let view = View {
         projection: &proj,
         style: &app.style,
         names: app.settings.names,
-        fill_override: &app.fills,
+        fill_override: dimmed.as_ref().unwrap_or(&app.fills),
         selected: app.selected.as_deref(),
         hovered: outlined.as_deref(),
         changed: compared
@@ -187,6 +262,7 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
     let scene = display::build(&app.ds, &app.cache, &app.states, &view);
     let painter = ui.painter_at(rect);
     paint::scene(&painter, &scene);
+    super::presenter::highlight(&painter, app, &proj, now);
 
     if let Some(id) = &hovered {
         let response = response.clone();
@@ -197,6 +273,10 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         .clone()
         .filter(|id| app.states.iter().any(|s| &s.id == id));
     let mut open = None;
+    if presenting {
+        legend_and_caption(ui, app, rect, &scene);
+        return;
+    }
     response.context_menu(|ui| {
         let Some(id) = menu_place.as_deref().or(app.selected.as_deref()) else {
             ui.label("Right-click a district or region for its sources.");
@@ -224,6 +304,14 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         app.push(Command::OpenCitation(cid));
     }
     overlay(ui, app, rect, &scene);
+}
+
+/// Presenter mode: the legend (not collapsible) and the caption, no buttons.
+fn legend_and_caption(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
+    if app.settings.show_legend && !scene.legend.is_empty() {
+        legend(ui, app, rect, scene);
+    }
+    super::presenter::overlay(ui, app, rect);
 }
 
 fn tooltip(ui: &mut Ui, app: &App, id: &str) {
@@ -371,9 +459,11 @@ fn overlay(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
 /// The legend, bottom left: open by default when the map is wide enough,
 /// and collapsible to its title.
 fn legend(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
-    let open = app
-        .legend_open
-        .unwrap_or(rect.width() >= LEGEND_AUTO_OPEN_WIDTH);
+    let presenting = app.presenter.is_some();
+    let open = presenting
+        || app
+            .legend_open
+            .unwrap_or(rect.width() >= LEGEND_AUTO_OPEN_WIDTH);
     let style = &app.style;
     let ink = paint::color(style.panel_text);
     let width = LEGEND_WIDTH - 16.0;
@@ -397,8 +487,13 @@ fn legend(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
     } else {
         30.0
     };
+    let bottom = if presenting {
+        rect.bottom() - super::presenter::caption_height(app, rect) - 24.0
+    } else {
+        rect.bottom() - 8.0
+    };
     let legend_rect = Rect::from_min_size(
-        Pos2::new(rect.left() + 8.0, rect.bottom() - height - 8.0),
+        Pos2::new(rect.left() + 8.0, bottom - height),
         Vec2::new(if open { width } else { 96.0 }, height),
     );
     let painter = ui.painter_at(rect);
@@ -409,17 +504,24 @@ fn legend(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
     } else {
         ("Show legend", "⏵")
     };
-    let r = ui
-        .interact(header, ui.scope_id().with("legend-toggle"), Sense::click())
-        .on_hover_text(label);
-    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
-    if r.clicked() {
-        app.legend_open = Some(!open);
+    if !presenting {
+        let r = ui
+            .interact(header, ui.scope_id().with("legend-toggle"), Sense::click())
+            .on_hover_text(label);
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+        if r.clicked() {
+            app.legend_open = Some(!open);
+        }
     }
+    let heading = if presenting {
+        "Legend".to_owned()
+    } else {
+        format!("{arrow} Legend")
+    };
     painter.text(
         header.left_center() + Vec2::new(10.0, 0.0),
         Align2::LEFT_CENTER,
-        format!("{arrow} Legend"),
+        heading,
         egui::FontId::proportional(13.0),
         ink,
     );

@@ -27,6 +27,68 @@ pub const SHORTCUTS: [(&str, &str); 14] = [
     ("Enter / Space on a control", "activate it"),
 ];
 
+/// The Present menu: presenter mode, the tour, the speaker window.
+fn present_menu(ui: &mut Ui, app: &mut App) {
+    if ui
+        .add(egui::Button::new("Start presenting").shortcut_text("F5"))
+        .clicked()
+    {
+        app.push(Command::StartPresenting {
+            from_current: false,
+        });
+    }
+    if ui
+        .add(egui::Button::new("Present from this step").shortcut_text("Shift+F5"))
+        .clicked()
+    {
+        app.push(Command::StartPresenting { from_current: true });
+    }
+    if ui.button("Present with autoplay").clicked() {
+        app.push(Command::StartPresenting {
+            from_current: false,
+        });
+        app.push(Command::Present(
+            crate::present::PresentCommand::ToggleAutoplay,
+        ));
+    }
+    ui.checkbox(&mut app.show_speaker, "Speaker window while presenting");
+    ui.separator();
+    ui.label(RichText::new("Tour").strong());
+    let current = app.tour.as_ref().map(|t| t.id.clone());
+    let mut choice = None;
+    if ui
+        .radio(current.is_none(), "Every step, in order")
+        .clicked()
+    {
+        choice = Some(None);
+    }
+    for t in &app.ds.tours {
+        let label = format!("{} ({} stops)", t.title.en(), t.stops.len());
+        if ui
+            .radio(current.as_deref() == Some(t.id.as_str()), label)
+            .clicked()
+        {
+            choice = Some(Some(t.id.clone()));
+        }
+    }
+    if let Some(t) = app
+        .tour
+        .as_ref()
+        .filter(|t| !app.ds.tours.iter().any(|d| d.id == t.id))
+    {
+        let _ = ui.radio(true, format!("{} (from a file)", t.title.en()));
+    }
+    if let Some(c) = choice {
+        app.push(Command::ChooseTour(c));
+    }
+    if ui.button("Open tour file…").clicked() {
+        app.push(Command::ChoosePath(Purpose::OpenTour));
+    }
+    if ui.button("Open tour file by path…").clicked() {
+        app.push(Command::PromptPath(Purpose::OpenTour));
+    }
+}
+
 /// The menu bar.
 pub fn bar(ui: &mut Ui, app: &mut App) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -59,6 +121,7 @@ pub fn bar(ui: &mut Ui, app: &mut App) {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
+        ui.menu_button("Present", |ui| present_menu(ui, app));
         ui.menu_button("View", |ui| {
             ui.checkbox(&mut app.settings.show_time_panel, "Time panel");
             ui.checkbox(&mut app.settings.show_step_card, "Step card");
@@ -94,6 +157,16 @@ pub fn bar(ui: &mut Ui, app: &mut App) {
                 app.push(Command::ShowAbout);
             }
         });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let b = ui
+                .button("Presenter mode")
+                .on_hover_text("Full screen with captions, for a class (F5)");
+            if b.clicked() {
+                app.push(Command::StartPresenting {
+                    from_current: false,
+                });
+            }
+        });
     });
 }
 
@@ -110,6 +183,13 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                 .spacing([24.0, 6.0])
                 .show(ui, |ui| {
                     for (keys, what) in SHORTCUTS {
+                        ui.label(RichText::new(keys).strong());
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                    ui.label(RichText::new("In presenter mode").strong().underline());
+                    ui.end_row();
+                    for (keys, what) in super::presenter::PRESENTER_KEYS {
                         ui.label(RichText::new(keys).strong());
                         ui.label(what);
                         ui.end_row();
