@@ -12,6 +12,7 @@ use super::files::{Job, Picked, Picker, Prompt, Purpose};
 use super::persist::{KEY, Settings};
 use super::reader::{ReaderIndex, ReaderState};
 use super::screenshot::{self, Outcome};
+use super::watch::{FolderWatch, Watched};
 use super::{map_panel, menus, reader, step_card, time_panel};
 use crate::cli::{GuiArgs, NamesArg, ThemeArg};
 use crate::control::{TimeCommand, TimeControl, step_date};
@@ -81,6 +82,43 @@ pub enum Command {
     ChooseTour(Option<String>),
     /// Load a tour file and choose it.
     OpenTourFile(PathBuf),
+    /// Put the bundled dataset back on screen.
+    OpenBundled,
+    /// Load the dataset's folder again.
+    Reload,
+    /// Forget the recent datasets.
+    ClearRecent,
+}
+
+/// How many recent datasets the File menu lists.
+pub const RECENT_MAX: usize = 8;
+
+/// Put `path` first in the recent list, without repeats, keeping at most
+/// [`RECENT_MAX`].
+pub fn remember_recent(recent: &mut Vec<String>, path: &std::path::Path) {
+    let p = std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string();
+    recent.retain(|r| *r != p);
+    recent.insert(0, p);
+    recent.truncate(RECENT_MAX);
+}
+
+/// What to do with a path dropped on the window: a folder is a dataset; a
+/// file that a dataset folder holds opens that folder; any other file is
+/// taken as a tour.
+#[must_use]
+pub fn dropped_command(path: &std::path::Path) -> Command {
+    if path.is_dir() {
+        return Command::OpenFolder(path.to_path_buf());
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let parent = path.parent().map(std::path::Path::to_path_buf);
+    match parent {
+        Some(dir) if crate::model::load::REQUIRED_FILES.contains(&name) => Command::OpenFolder(dir),
+        _ => Command::OpenTourFile(path.to_path_buf()),
+    }
 }
 
 /// A camera flight to a stop's extent (`None`: everything).
@@ -155,6 +193,14 @@ pub struct App {
     pub(crate) show_speaker: bool,
     /// A camera flight under way.
     pub(crate) flight: Option<Flight>,
+    /// The tour file chosen, read again on a reload.
+    pub(crate) tour_file: Option<PathBuf>,
+    /// The watch on the dataset folder (live reload).
+    watch: Option<FolderWatch>,
+    /// A folder that could not be watched (not retried every frame).
+    watch_failed: Option<PathBuf>,
+    /// The last reload's outcome, shown in the menu bar.
+    pub(crate) reload_status: Option<String>,
     /// When the pointer last moved (presenter mode hides it when still).
     last_pointer_move: f64,
     /// Start presenting on the first frame (`--present`, `--autoplay`),
@@ -328,6 +374,10 @@ impl App {
             show_speaker: false,
             flight: None,
             last_pointer_move: 0.0,
+            tour_file: None,
+            watch: None,
+            watch_failed: None,
+            reload_status: None,
             present_at_start: None,
             fades: HashMap::new(),
             last_time: None,
@@ -408,6 +458,14 @@ impl App {
         s.camera = self.camera;
         s.playback = self.time.prefs();
         s
+    }
+
+    /// The problems shown in the errors window: its title and lines.
+    #[must_use]
+    pub fn reload_errors(&self) -> Option<(&str, &[String])> {
+        self.errors
+            .as_ref()
+            .map(|(t, l)| (t.as_str(), l.as_slice()))
     }
 
     /// The tour being presented, when in presenter mode.
@@ -629,7 +687,11 @@ impl App {
                     }
                 }
                 Command::ToggleSpeaker => self.show_speaker = !self.show_speaker,
+                Command::OpenBundled => self.open_bundled(ctx),
+                Command::Reload => self.reload(ctx),
+                Command::ClearRecent => self.settings.recent.clear(),
                 Command::ChooseTour(id) => {
+                    self.tour_file = None;
                     let tour = match id {
                         Some(id) => self.ds.tours.iter().find(|t| t.id == id).cloned(),
                         None => None,
@@ -638,6 +700,7 @@ impl App {
                 }
                 Command::OpenTourFile(path) => match load_tour_file(&path, &self.ds) {
                     Ok(t) => {
+                        self.tour_file = Some(path.clone());
                         self.notice = Some(format!(
                             "Opened the tour “{}” ({} stops) from {}.",
                             t.title.en(),
@@ -790,31 +853,8 @@ impl App {
     pub fn open_folder(&mut self, ctx: &egui::Context, path: &std::path::Path) {
         match load_folder(path) {
             Ok(ds) => {
-                let date = self.time.date();
-                self.time = TimeControl::new(&ds, self.time.prefs());
-                if ds.coverage.contains(date) {
-                    self.time.apply(&ds, TimeCommand::SetDate(date));
-                }
-                self.cache = MapCache::new(&ds);
-                self.reader_index = ReaderIndex::new(&ds);
-                (self.areas, self.area_series, self.area_bands) = area_data(&ds);
-                self.reader = ReaderState::default();
-                if self
-                    .settings
-                    .reader
-                    .source
-                    .as_ref()
-                    .is_some_and(|s| ds.source(s).is_none())
-                {
-                    self.settings.reader.source = None;
-                }
-                self.ds = ds;
-                self.camera = None;
-                self.selected = None;
-                self.fades.clear();
-                self.states_for = None;
-                self.errors = None;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(&self.ds)));
+                self.replace_dataset(ctx, ds, false);
+                remember_recent(&mut self.settings.recent, path);
             }
             Err(e) => {
                 self.errors = Some((
@@ -822,6 +862,168 @@ impl App {
                     e.diagnostics.iter().map(ToString::to_string).collect(),
                 ));
             }
+        }
+    }
+
+    /// Load the watched folder again after an edit. On failure the last good
+    /// dataset stays on screen and the errors are shown.
+    pub fn reload(&mut self, ctx: &egui::Context) {
+        let Origin::Folder(path) = self.ds.origin.clone() else {
+            return;
+        };
+        match load_folder(&path) {
+            Ok(ds) => {
+                self.replace_dataset(ctx, ds, true);
+                self.reload_status = Some(format!(
+                    "Reloaded {} after an edit",
+                    path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned()
+                    )
+                ));
+            }
+            Err(e) => {
+                self.reload_status = Some("The edited dataset has errors".to_owned());
+                self.errors = Some((
+                    format!(
+                        "The edited dataset in {} has errors; the last good version stays on screen",
+                        path.display()
+                    ),
+                    e.diagnostics.iter().map(ToString::to_string).collect(),
+                ));
+            }
+        }
+    }
+
+    /// Put `ds` on screen. A reload (`keep_view`) keeps the date, the
+    /// selection, the camera and the presentation where they still apply;
+    /// opening another dataset starts afresh.
+    fn replace_dataset(&mut self, ctx: &egui::Context, ds: Dataset, keep_view: bool) {
+        let date = self.time.date();
+        let step = self.time.step();
+        let playing = self.time.is_playing();
+        self.time = TimeControl::new(&ds, self.time.prefs());
+        match step.filter(|&i| keep_view && step_date(&ds, i) == Some(date)) {
+            Some(i) => self.time.apply(&ds, TimeCommand::GoToStep(i)),
+            None if ds.coverage.contains(date) => {
+                self.time.apply(&ds, TimeCommand::SetDate(date));
+            }
+            None => {}
+        }
+        if keep_view && playing {
+            self.time.apply(&ds, TimeCommand::TogglePlay);
+        }
+        self.cache = MapCache::new(&ds);
+        self.reader_index = ReaderIndex::new(&ds);
+        (self.areas, self.area_series, self.area_bands) = area_data(&ds);
+        let flash = self.reader.flash.take();
+        self.reader = ReaderState::default();
+        if keep_view {
+            self.reader.flash = flash;
+        }
+        if self
+            .settings
+            .reader
+            .source
+            .as_ref()
+            .is_some_and(|s| ds.source(s).is_none())
+        {
+            self.settings.reader.source = None;
+        }
+        if !keep_view
+            || self
+                .selected
+                .as_ref()
+                .is_some_and(|id| ds.place(id).is_none())
+        {
+            self.selected = None;
+        }
+        // The chosen tour: a dataset's tour is taken from the new dataset,
+        // a tour file is read again against it.
+        self.tour = match self.tour.take() {
+            Some(t) if keep_view => match &self.tour_file {
+                Some(f) => load_tour_file(f, &ds).ok(),
+                None => ds.tours.iter().find(|d| d.id == t.id).cloned(),
+            },
+            _ => None,
+        };
+        if !keep_view {
+            self.tour_file = None;
+        }
+        self.ds = ds;
+        if !keep_view {
+            self.camera = None;
+        }
+        self.fades.clear();
+        self.states_for = None;
+        self.errors = None;
+        if self.presenter.is_some() {
+            if keep_view {
+                let tour = self.chosen_tour();
+                let pos = self
+                    .presenter
+                    .as_ref()
+                    .map_or(0, Presenter::position)
+                    .min(tour.stops.len().saturating_sub(1));
+                if let Some(p) = &mut self.presenter {
+                    p.replace_tour(tour, pos);
+                }
+                self.show_stop(ctx);
+            } else {
+                self.stop_presenting(ctx);
+            }
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(&self.ds)));
+    }
+
+    /// Put the bundled dataset back on screen.
+    pub fn open_bundled(&mut self, ctx: &egui::Context) {
+        match crate::model::load_bundled() {
+            Ok(ds) => self.replace_dataset(ctx, ds, false),
+            Err(e) => {
+                self.errors = Some((
+                    "Could not load the bundled dataset".to_owned(),
+                    e.diagnostics.iter().map(ToString::to_string).collect(),
+                ));
+            }
+        }
+    }
+
+    /// Keep the watch on the dataset's folder, and reload after an edit.
+    fn watch_folder(&mut self, ctx: &egui::Context) {
+        let Origin::Folder(path) = &self.ds.origin else {
+            self.watch = None;
+            return;
+        };
+        let current = self.watch.as_ref().is_some_and(|w| w.folder() == path);
+        if !current && self.watch_failed.as_ref() != Some(path) {
+            let wake = ctx.clone();
+            match FolderWatch::new(path, move || wake.request_repaint()) {
+                Ok(w) => self.watch = Some(w),
+                Err(e) => {
+                    self.watch = None;
+                    self.watch_failed = Some(path.clone());
+                    self.notice = Some(format!(
+                        "Edits to {} will not be picked up automatically ({e}); use File > Reload dataset after saving.",
+                        path.display()
+                    ));
+                }
+            }
+        }
+        let Some(w) = &mut self.watch else { return };
+        match w.poll() {
+            Watched::Quiet => {}
+            Watched::Settling(wait) => ctx.request_repaint_after(wait),
+            Watched::Changed => self.reload(ctx),
+        }
+    }
+
+    /// Open what was dropped on the window: a dataset folder (or a file in
+    /// one), or a tour file.
+    fn dropped(&mut self, ctx: &egui::Context) {
+        let files = ctx.input(|i| i.raw.dropped_files.clone());
+        if let Some(f) = files.first() {
+            self.commands.push(dropped_command(f.path()));
         }
     }
 
@@ -942,7 +1144,29 @@ impl App {
         }
     }
 
+    /// While files are dragged over the window, say what dropping does.
+    fn drop_hint(ctx: &egui::Context) {
+        let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+        if !hovering {
+            return;
+        }
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("drop-hint"),
+        ));
+        let rect = ctx.content_rect();
+        painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            "Drop a dataset folder to open it (or a tour file to present it)",
+            egui::FontId::proportional(24.0),
+            egui::Color32::WHITE,
+        );
+    }
+
     fn windows(&mut self, ctx: &egui::Context) {
+        Self::drop_hint(ctx);
         menus::shortcuts_window(ctx, &mut self.show_shortcuts);
         menus::about_window(ctx, &mut self.show_about, &self.ds, &self.areas);
         if let Some(msg) = self.notice.clone() {
@@ -1001,6 +1225,8 @@ impl eframe::App for App {
         }
         self.poll_picker();
         self.poll_window_shot();
+        self.watch_folder(&ctx);
+        self.dropped(&ctx);
         if self.presenter.is_some() {
             let cmds = super::presenter::keys(&ctx, self);
             self.commands.extend(cmds);

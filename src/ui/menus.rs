@@ -27,6 +27,28 @@ pub const SHORTCUTS: [(&str, &str); 14] = [
     ("Enter / Space on a control", "activate it"),
 ];
 
+/// File > Open recent: the dataset folders opened lately.
+fn recent_menu(ui: &mut Ui, app: &mut App) {
+    let recent = app.settings.recent.clone();
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+        ui.menu_button("Open recent", |ui| {
+            for r in &recent {
+                let exists = std::path::Path::new(r).is_dir();
+                let b = ui
+                    .add_enabled(exists, egui::Button::new(r.as_str()))
+                    .on_disabled_hover_text("This folder no longer exists");
+                if b.clicked() {
+                    app.push(Command::OpenFolder(r.into()));
+                }
+            }
+            ui.separator();
+            if ui.button("Clear recent datasets").clicked() {
+                app.push(Command::ClearRecent);
+            }
+        });
+    });
+}
+
 /// The Present menu: presenter mode, the tour, the speaker window.
 fn present_menu(ui: &mut Ui, app: &mut App) {
     if ui
@@ -99,6 +121,21 @@ pub fn bar(ui: &mut Ui, app: &mut App) {
             if ui.button("Open dataset folder by path…").clicked() {
                 app.push(Command::PromptPath(Purpose::OpenDataset));
             }
+            recent_menu(ui, app);
+            let folder = matches!(app.ds.origin, crate::model::types::Origin::Folder(_));
+            if ui
+                .add_enabled(folder, egui::Button::new("Reload dataset"))
+                .on_disabled_hover_text("The bundled dataset cannot change")
+                .clicked()
+            {
+                app.push(Command::Reload);
+            }
+            if ui
+                .add_enabled(folder, egui::Button::new("Use the bundled dataset"))
+                .clicked()
+            {
+                app.push(Command::OpenBundled);
+            }
             ui.separator();
             if ui
                 .add(egui::Button::new("Save screenshot…").shortcut_text("Ctrl+Shift+S"))
@@ -158,6 +195,9 @@ pub fn bar(ui: &mut Ui, app: &mut App) {
             }
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if let Some(status) = &app.reload_status {
+                ui.label(RichText::new(status).weak());
+            }
             let b = ui
                 .button("Presenter mode")
                 .on_hover_text("Full screen with captions, for a class (F5)");

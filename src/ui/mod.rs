@@ -19,6 +19,7 @@ pub mod speaker;
 pub mod step_card;
 pub mod text;
 pub mod time_panel;
+pub mod watch;
 
 use std::process::ExitCode;
 

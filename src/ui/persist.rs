@@ -46,6 +46,8 @@ pub struct Settings {
     pub compare: bool,
     /// The earlier date of the comparison, `YYYY-MM-DD`.
     pub compare_from: Option<String>,
+    /// Dataset folders opened lately, newest first.
+    pub recent: Vec<String>,
 }
 
 /// The source reader's state that survives a restart.
@@ -91,6 +93,7 @@ impl Default for Settings {
             show_chart: true,
             compare: false,
             compare_from: None,
+            recent: Vec::new(),
         }
     }
 }
