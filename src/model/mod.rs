@@ -12,6 +12,7 @@ pub mod load;
 pub mod quote;
 pub mod raw;
 pub mod state;
+pub mod tour;
 pub mod types;
 
 pub use date::{Date, DateSpec};
