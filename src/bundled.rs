@@ -11,6 +11,14 @@ pub const FILES: &[(&str, &[u8])] = &[
     ("timeline.toml", include_bytes!("../data/timeline.toml")),
     ("map.geojson", include_bytes!("../data/map.geojson")),
     (
+        "tours/full-story.toml",
+        include_bytes!("../data/tours/full-story.toml"),
+    ),
+    (
+        "tours/handovers.toml",
+        include_bytes!("../data/tours/handovers.toml"),
+    ),
+    (
         "sources/000_e9a2265f803ec764.txt",
         include_bytes!("../data/sources/000_e9a2265f803ec764.txt"),
     ),

@@ -168,7 +168,7 @@ impl Presenter {
     /// How long autoplay holds the stop on screen, seconds.
     #[must_use]
     pub fn hold(&self) -> f32 {
-        let h = self.stop().and_then(|s| s.hold).unwrap_or(self.tour.hold);
+        let h = self.tour.hold_of(self.pos);
         if h.is_finite() {
             h.clamp(*HOLD_RANGE.start(), *HOLD_RANGE.end())
         } else {

@@ -1,9 +1,10 @@
-//! The command line: `check`, `state`, `steps`, `export` and `stats` over the
+//! The command line: `check`, `state`, `steps`, `tours`, `export` and `stats` over the
 //! same library the viewer uses. Output functions return strings or JSON
 //! values so tests can assert on them without spawning a process.
 
 pub mod export;
 pub mod stats;
+pub mod tours;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -148,12 +149,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List the steps: index, date with its precision, title, citation ids.
+    /// List the steps: index, date with its precision, title, id, citation ids.
     Steps {
         /// Print JSON (shape documented in data/README.md).
         #[arg(long)]
         json: bool,
     },
+    /// List the dataset's tours (stops as step numbers and titles, hold
+    /// times), or check one tour file and print it.
+    Tours(ToursArgs),
     /// Export figures (PNG, SVG), an animated walkthrough (GIF) or GeoJSON,
     /// without a window or GPU.
     Export(ExportArgs),
@@ -226,6 +230,18 @@ pub struct ExportArgs {
     pub force: bool,
 }
 
+/// `tours` options.
+#[derive(Debug, Clone, Args)]
+pub struct ToursArgs {
+    /// Check this tour file against the dataset and print it, instead of
+    /// listing the dataset's tours.
+    #[arg(long, value_name = "FILE")]
+    pub tour: Option<PathBuf>,
+    /// Print JSON (shape documented in data/README.md).
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// `stats` options.
 #[derive(Debug, Clone, Args)]
 pub struct StatsArgs {
@@ -292,7 +308,7 @@ pub fn main() -> ExitCode {
     };
     if cli.command.is_some() && cli.gui.is_set() {
         eprintln!(
-            "error: viewer options (--date, --step, --size, --cite, --screenshot, --force, --names, --theme) before a subcommand apply only to the viewer\n  help: put them after `gui`, or after the subcommand if it has them (e.g. `state --date ...`)"
+            "error: viewer options (--date, --step, --size, --cite, --screenshot, --force, --names, --theme, --present, --tour, --autoplay) before a subcommand apply only to the viewer\n  help: put them after `gui`, or after the subcommand if it has them (e.g. `state --date ...`)"
         );
         return ExitCode::from(2);
     }
@@ -305,7 +321,21 @@ pub fn main() -> ExitCode {
         }
     };
     match command {
-        Command::Gui(args) => return run_gui(dataset, args),
+        Command::Gui(args) => {
+            // A bad --tour file (or a --step the tour does not show) is
+            // reported before any window opens; the viewer resolves it again.
+            if let Err(e) = crate::model::tour::resolve_gui_tour(&dataset, &args) {
+                eprint!("{}", tours::tour_error_text(&e));
+                // 1: the file is invalid; 2: it is fine but --step is not in it.
+                let file_ok = args
+                    .tour
+                    .as_deref()
+                    .is_some_and(|p| crate::model::tour::load_tour_file(p, &dataset).is_ok());
+                return ExitCode::from(if file_ok { 2 } else { 1 });
+            }
+            return run_gui(dataset, args);
+        }
+        Command::Tours(args) => return tours::run(&dataset, &args),
         Command::Check => print!("{}", check_summary(&dataset)),
         Command::State { date, json } => {
             if !dataset.coverage.contains(date) {
@@ -494,11 +524,12 @@ pub fn steps_text(ds: &Dataset) -> String {
     let mut out = String::new();
     for (i, s) in ds.steps.iter().enumerate() {
         out.push_str(&format!(
-            "{:>2}. {:<27} [{}] {}\n    citations: {}\n",
+            "{:>2}. {:<27} [{}] {}\n    id: {}; citations: {}\n",
             i + 1,
             s.date.english(),
             s.date.precision(),
             s.title.en(),
+            s.id,
             ds.step_citation_ids(s).join(", ")
         ));
     }

@@ -2,7 +2,8 @@
 //! and validating it. The CLI and the viewer share this one path.
 //!
 //! A dataset folder holds `dataset.toml`, `places.toml`, `sources.toml`,
-//! `timeline.toml`, `map.geojson` and the source texts under `sources/`.
+//! `timeline.toml`, `map.geojson`, the source texts under `sources/` and any
+//! tour files `dataset.toml` lists.
 //! Every problem is collected and reported at once.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,12 +19,14 @@ use super::diag::{Diagnostic, LoadError};
 use super::geometry::{MapData, Shape};
 use super::quote::{self, Located};
 use super::raw::{
-    RawDatasetFile, RawDate, RawLocalized, RawPassage, RawPlacesFile, RawSourcesFile,
+    RawDatasetFile, RawDate, RawExtent, RawLocalized, RawPassage, RawPlacesFile, RawSourcesFile,
     RawTimelineFile,
 };
+use super::tour;
 use super::types::{
     Change, Citation, Claim, ClaimKind, ClaimVersion, Controller, Coverage, Dataset, Direction,
-    LatLon, Localized, Origin, Passage, Pending, Place, PlaceKind, Source, StatedDate, Step,
+    Extent, LatLon, Localized, Origin, Passage, Pending, Place, PlaceKind, Source, StatedDate,
+    Step, Tour,
 };
 
 /// The files every dataset folder must have.
@@ -117,6 +120,38 @@ impl FileCtx {
     }
 }
 
+/// `bytes` as UTF-8 text, or a diagnostic naming `label` and the position of
+/// the first byte that is not UTF-8.
+pub(crate) fn decode_utf8(label: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let valid = String::from_utf8_lossy(&bytes[..good]).into_owned();
+        let bad = bytes.get(good).copied().unwrap_or_default();
+        Diagnostic::new(
+            label,
+            format!("is not valid UTF-8 text: byte 0x{bad:02X} (byte offset {good}) does not start a UTF-8 character"),
+        )
+        .at_byte(&valid, valid.len())
+        .help("save the file with UTF-8 encoding (for Windows-1256 Arabic text: iconv -f CP1256 -t UTF-8)")
+    })
+}
+
+/// A TOML syntax or shape error in file `label` (whose text is `text`), at
+/// the position the parser reports.
+pub(crate) fn toml_diagnostic(
+    label: &str,
+    text: &str,
+    e: &toml::de::Error,
+    help: &str,
+) -> Diagnostic {
+    let mut d = Diagnostic::new(label, e.message().trim().to_owned());
+    if let Some(span) = e.span() {
+        d = d.at_byte(text, span.start);
+    }
+    d.help(help)
+}
+
 struct Loader<'a> {
     files: &'a dyn Files,
     errors: Vec<Diagnostic>,
@@ -140,21 +175,10 @@ impl Loader<'_> {
                 return None;
             }
         };
-        match String::from_utf8(bytes) {
+        match decode_utf8(&label, bytes) {
             Ok(text) => Some(FileCtx { label, text }),
-            Err(e) => {
-                let good = e.utf8_error().valid_up_to();
-                let bytes = e.as_bytes();
-                let valid = String::from_utf8_lossy(&bytes[..good]).into_owned();
-                let bad = bytes.get(good).copied().unwrap_or_default();
-                self.push(
-                    Diagnostic::new(
-                        &label,
-                        format!("is not valid UTF-8 text: byte 0x{bad:02X} (byte offset {good}) does not start a UTF-8 character"),
-                    )
-                    .at_byte(&valid, valid.len())
-                    .help("save the file with UTF-8 encoding (for Windows-1256 Arabic text: iconv -f CP1256 -t UTF-8)"),
-                );
+            Err(d) => {
+                self.push(d);
                 None
             }
         }
@@ -166,11 +190,12 @@ impl Loader<'_> {
         match toml::from_str::<T>(&ctx.text) {
             Ok(v) => Some((ctx, v)),
             Err(e) => {
-                let mut d = Diagnostic::new(&ctx.label, e.message().trim().to_owned());
-                if let Some(span) = e.span() {
-                    d = d.at_byte(&ctx.text, span.start);
-                }
-                self.push(d.help("see data/README.md for the format of this file"));
+                self.push(toml_diagnostic(
+                    &ctx.label,
+                    &ctx.text,
+                    &e,
+                    "see data/README.md for the format of this file",
+                ));
                 None
             }
         }
@@ -318,6 +343,8 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
         });
     };
     check_control(&mut l, tctx, &places.1, &steps, coverage);
+    let steps: Vec<Step> = steps.into_iter().map(|(s, _)| s).collect();
+    let tours = check_tours(&mut l, &dataset, &steps);
     if !l.errors.is_empty() {
         return Err(LoadError {
             diagnostics: l.errors,
@@ -333,9 +360,9 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
         sources,
         citations,
         claims,
-        steps: steps.into_iter().map(|(s, _)| s).collect(),
+        steps,
         map,
-        tours: Vec::new(),
+        tours,
     })
 }
 
@@ -915,6 +942,7 @@ fn check_steps(
                 citations: cites,
             });
         }
+        let extent = s.extent.as_ref().and_then(|e| check_extent(l, ctx, e, &id));
         out.push((
             Step {
                 id,
@@ -926,6 +954,7 @@ fn check_steps(
                 claims: step_claims,
                 changes,
                 pending,
+                extent,
             },
             spans,
         ));
@@ -936,6 +965,124 @@ fn check_steps(
         );
     }
     complete.then_some(out)
+}
+
+/// A step's `extent`: finite, inside the lat/lon ranges, west < east and
+/// south < north.
+fn check_extent(
+    l: &mut Loader<'_>,
+    ctx: &FileCtx,
+    raw: &Spanned<RawExtent>,
+    step: &str,
+) -> Option<Extent> {
+    let e = raw.get_ref();
+    let mut problems = Vec::new();
+    for (name, v, limit) in [
+        ("west", e.west, 180.0),
+        ("east", e.east, 180.0),
+        ("south", e.south, 90.0),
+        ("north", e.north, 90.0),
+    ] {
+        if !v.is_finite() || v.abs() > limit {
+            problems.push(format!("{name} = {v} is outside -{limit}..{limit}"));
+        }
+    }
+    if problems.is_empty() {
+        if e.west >= e.east {
+            problems.push(format!(
+                "west ({}) must be less than east ({})",
+                e.west, e.east
+            ));
+        }
+        if e.south >= e.north {
+            problems.push(format!(
+                "south ({}) must be less than north ({})",
+                e.south, e.north
+            ));
+        }
+    }
+    if problems.is_empty() {
+        return Some(Extent {
+            west: e.west,
+            south: e.south,
+            east: e.east,
+            north: e.north,
+        });
+    }
+    l.push(
+        ctx.at(raw, format!("step '{step}': bad extent: {}", problems.join("; ")))
+            .help("extent = { west = lon, south = lat, east = lon, north = lat } in degrees (WGS84): longitudes -180..180 east, latitudes -90..90 north, west < east, south < north"),
+    );
+    None
+}
+
+/// The tour files `dataset.toml` lists: each path safe and inside the
+/// dataset, each id (the file stem) unique, each file a valid tour.
+fn check_tours(
+    l: &mut Loader<'_>,
+    (ctx, raw): &(FileCtx, RawDatasetFile),
+    steps: &[Step],
+) -> Vec<Tour> {
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for entry in &raw.tours {
+        let rel = entry.get_ref();
+        let stem = Path::new(rel)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        if !safe_relative(rel) || Path::new(rel).extension().is_none_or(|e| e != "toml") {
+            l.push(
+                ctx.at(entry, format!("tour file '{rel}' is not a plain relative path to a .toml file inside the dataset folder"))
+                    .help("write e.g. tours = [\"tours/handovers.toml\"]: no '..', no absolute paths, no backslashes"),
+            );
+            continue;
+        }
+        if stem == tour::DEFAULT_TOUR_ID {
+            l.push(
+                ctx.at(
+                    entry,
+                    format!(
+                        "tour id '{stem}' is reserved for the built-in tour through every step"
+                    ),
+                )
+                .help("rename the file"),
+            );
+            continue;
+        }
+        let before = l.errors.len();
+        l.id(
+            ctx,
+            &Spanned::new(entry.span(), stem.to_owned()),
+            &mut seen,
+            "tour",
+        );
+        if l.errors.len() > before {
+            continue;
+        }
+        let label = l.files.label(rel);
+        let bytes = match l.files.read(rel) {
+            Ok(b) => b,
+            Err(msg) => {
+                l.push(ctx.at(entry, format!("tour file {label}: {msg}")).help(
+                    "create the file (see data/README.md, \"Tours\"), or remove it from `tours`",
+                ));
+                continue;
+            }
+        };
+        let text = match decode_utf8(&label, bytes) {
+            Ok(t) => t,
+            Err(d) => {
+                l.push(d);
+                continue;
+            }
+        };
+        match tour::parse_tour_steps(&label, &text, stem, steps) {
+            Ok(t) => out.push(t),
+            Err(errs) => l.errors.extend(errs),
+        }
+    }
+    out
 }
 
 fn check_tracked(

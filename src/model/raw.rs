@@ -47,6 +47,10 @@ pub struct RawDatasetFile {
     /// Who can control a place.
     #[serde(default)]
     pub controller: Vec<RawController>,
+    /// Tour files shipped with the dataset, as paths relative to the dataset
+    /// folder (e.g. `"tours/handovers.toml"`), in the order they are offered.
+    #[serde(default)]
+    pub tours: Vec<Spanned<String>>,
 }
 
 /// The covered period.
@@ -229,6 +233,24 @@ pub struct RawStep {
     /// Handovers agreed at this step and carried out later.
     #[serde(default)]
     pub pending: Vec<RawPending>,
+    /// The part of the map to show for this step (default: the places it
+    /// changes or has pending, with a margin).
+    #[serde(default)]
+    pub extent: Option<Spanned<RawExtent>>,
+}
+
+/// A bounding box in WGS84 degrees.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExtent {
+    /// Westmost longitude, degrees east (-180..180, less than `east`).
+    pub west: f64,
+    /// Southmost latitude, degrees north (-90..90, less than `north`).
+    pub south: f64,
+    /// Eastmost longitude, degrees east (-180..180).
+    pub east: f64,
+    /// Northmost latitude, degrees north (-90..90).
+    pub north: f64,
 }
 
 /// A change of control.
@@ -309,4 +331,66 @@ pub struct RawClaimVersion {
     pub according_to: String,
     /// Citations for this version.
     pub citations: Vec<Spanned<String>>,
+}
+
+/// A number of seconds: a TOML integer or float (checked for range later).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RawSeconds(pub f64);
+
+impl<'de> Deserialize<'de> for RawSeconds {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = RawSeconds;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a number of seconds, e.g. 10 or 7.5")
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<RawSeconds, E> {
+                Ok(RawSeconds(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawSeconds, E> {
+                Ok(RawSeconds(v as f64))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RawSeconds, E> {
+                Ok(RawSeconds(v as f64))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// A tour file (`tours/*.toml`): an ordered walk through some of the steps,
+/// with the teacher's notes and questions. The tour's id is the file stem.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTourFile {
+    /// Title by language.
+    pub title: Spanned<RawLocalized>,
+    /// What the tour covers, by language.
+    #[serde(default)]
+    pub description: Option<Spanned<RawLocalized>>,
+    /// Default autoplay time per stop, seconds (more than 0, at most 600).
+    #[serde(default)]
+    pub hold: Option<Spanned<RawSeconds>>,
+    /// The stops, in the order they are presented.
+    #[serde(default)]
+    pub stop: Vec<RawTourStop>,
+}
+
+/// One stop of a tour.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTourStop {
+    /// The id of a step in `timeline.toml` (a step may appear more than once).
+    pub step: Spanned<String>,
+    /// Autoplay time for this stop, seconds (more than 0, at most 600);
+    /// the tour's `hold` when absent.
+    #[serde(default)]
+    pub hold: Option<Spanned<RawSeconds>>,
+    /// Notes for the teacher, by language (shown in the speaker window only).
+    #[serde(default)]
+    pub notes: Option<Spanned<RawLocalized>>,
+    /// Questions for the class, each by language.
+    #[serde(default)]
+    pub questions: Vec<Spanned<RawLocalized>>,
 }

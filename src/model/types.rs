@@ -285,7 +285,7 @@ pub struct Pending {
 }
 
 /// One step of the timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Step {
     /// Stable id.
     pub id: String,
@@ -305,6 +305,9 @@ pub struct Step {
     pub changes: Vec<Change>,
     /// Agreed handovers.
     pub pending: Vec<Pending>,
+    /// The part of the map to show, when the timeline gives one (see
+    /// `model::tour::step_extent` for the default).
+    pub extent: Option<Extent>,
 }
 
 impl Step {
@@ -334,6 +337,40 @@ pub struct Extent {
     pub east: f64,
     /// Northmost latitude.
     pub north: f64,
+}
+
+impl Extent {
+    /// East-west size, degrees of longitude.
+    #[must_use]
+    pub fn width(&self) -> f64 {
+        self.east - self.west
+    }
+
+    /// North-south size, degrees of latitude.
+    #[must_use]
+    pub fn height(&self) -> f64 {
+        self.north - self.south
+    }
+
+    /// Whether `other` lies entirely inside this box (edges included).
+    #[must_use]
+    pub fn contains(&self, other: &Self) -> bool {
+        self.west <= other.west
+            && other.east <= self.east
+            && self.south <= other.south
+            && other.north <= self.north
+    }
+
+    /// The smallest box holding both.
+    #[must_use]
+    pub fn union(&self, other: &Self) -> Self {
+        Self {
+            west: self.west.min(other.west),
+            south: self.south.min(other.south),
+            east: self.east.max(other.east),
+            north: self.north.max(other.north),
+        }
+    }
 }
 
 /// One stop of a tour: a step shown with the teacher's material.
