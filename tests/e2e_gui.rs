@@ -256,3 +256,88 @@ fn screenshot_with_the_reader_open_on_the_lachin_handover() {
     assert!(other > 3_000, "{other} pixels of other steps' highlights");
     assert!(ink > 3_000, "{ink} dark text pixels");
 }
+
+#[test]
+fn presenting_the_handover_tour_at_kalbajar_frames_it_under_a_caption() {
+    let x = Xvfb::start();
+    let dir = tempfile::tempdir().unwrap();
+    let ds = load_bundled().unwrap();
+    let cache = karabakh_atlas::scene::display::MapCache::new(&ds);
+    let style = Style::new(ThemeKind::Light);
+    let path = dir.path().join("present.png");
+    let tour = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/tours/handovers.toml");
+    let kalbajar_step = ds.step_index("kalbajar-handover").unwrap() + 1;
+    let out = run_viewer(
+        x.display(),
+        dir.path(),
+        &[
+            "--present",
+            "--tour",
+            tour.to_str().unwrap(),
+            "--step",
+            &kalbajar_step.to_string(),
+            "--size",
+            "1280x800",
+            "--screenshot",
+            path.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shot = Shot::read(&path);
+    assert_eq!(shot.text["karabakh-atlas:step"], kalbajar_step.to_string());
+    // The caption sits along the bottom of the map.
+    let cap = shot.numbers("karabakh-atlas:caption");
+    let vp = shot.numbers("karabakh-atlas:map-viewport");
+    assert!(cap[1] > vp[1] + vp[3] * 0.6, "caption at {cap:?}");
+    // Kalbajar (just handed over) and Lachin (still pending) show their
+    // states' legend colours.
+    let date = Date::parse(&shot.text["karabakh-atlas:date"]).unwrap();
+    for s in state_at(&ds, date)
+        .into_iter()
+        .filter(|s| s.id == "kalbajar" || s.id == "lachin")
+    {
+        let idx = ds
+            .controllers
+            .iter()
+            .position(|c| c.id == s.controlled_by)
+            .unwrap();
+        let got = dominant_colour(&ds, &cache, &shot, &s.id);
+        assert!(close(got, style.controller_fill(idx)), "{}: {got:?}", s.id);
+    }
+    // The camera flew in: Kalbajar spans far more of the map than when the
+    // whole area is fitted (about a fifth of the width).
+    let cam = shot.numbers("karabakh-atlas:camera");
+    let proj = karabakh_atlas::scene::projection::Projection::new(
+        karabakh_atlas::scene::projection::Camera {
+            center: [cam[0], cam[1]],
+            zoom: cam[2],
+        },
+        karabakh_atlas::scene::projection::Viewport {
+            min: [vp[0] as f32, vp[1] as f32],
+            size: [vp[2] as f32, vp[3] as f32],
+        },
+        shot.numbers("karabakh-atlas:ref-lat")[0],
+    );
+    let karabakh_atlas::model::geometry::Shape::Area(polys) =
+        &ds.map.feature("kalbajar").unwrap().shape
+    else {
+        panic!("kalbajar is an area")
+    };
+    let xs: Vec<f32> = polys
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|p| proj.screen_from_geo(*p)[0])
+        .collect();
+    let span =
+        xs.iter().copied().fold(f32::MIN, f32::max) - xs.iter().copied().fold(f32::MAX, f32::min);
+    assert!(
+        span > vp[2] as f32 * 0.28,
+        "Kalbajar spans {span} of {} points",
+        vp[2]
+    );
+}

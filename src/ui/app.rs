@@ -173,6 +173,8 @@ pub struct App {
     pub(crate) last_map: Option<(egui::Rect, Camera)>,
     /// Where the legend was drawn (screenshot metadata: not map pixels).
     pub(crate) last_legend: Option<egui::Rect>,
+    /// Where the presenter's caption was drawn (screenshot metadata).
+    pub(crate) last_caption: Option<egui::Rect>,
     /// Whether the legend is open; `None` follows the map's width.
     pub(crate) legend_open: Option<bool>,
     /// The reader's transient state.
@@ -364,6 +366,7 @@ impl App {
             last_map: None,
             last_legend: None,
             legend_open: None,
+            last_caption: None,
             reader: ReaderState::default(),
             reader_index,
             areas,
@@ -1084,6 +1087,12 @@ impl App {
         if let Some(r) = self.reader.last_rect {
             text.push((
                 "karabakh-atlas:reader",
+                format!("{} {} {} {}", r.min.x, r.min.y, r.width(), r.height()),
+            ));
+        }
+        if let Some(r) = self.last_caption.filter(|_| self.presenter.is_some()) {
+            text.push((
+                "karabakh-atlas:caption",
                 format!("{} {} {} {}", r.min.x, r.min.y, r.width(), r.height()),
             ));
         }

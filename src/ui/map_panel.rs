@@ -311,7 +311,7 @@ fn legend_and_caption(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::S
     if app.settings.show_legend && !scene.legend.is_empty() {
         legend(ui, app, rect, scene);
     }
-    super::presenter::overlay(ui, app, rect);
+    app.last_caption = super::presenter::overlay(ui, app, rect);
 }
 
 fn tooltip(ui: &mut Ui, app: &App, id: &str) {

@@ -233,9 +233,10 @@ pub fn highlight(painter: &egui::Painter, app: &App, proj: &Projection, now: f64
     }
 }
 
-/// The caption, the progress mark and the blackout, over the map.
-pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) {
-    let Some(p) = &app.presenter else { return };
+/// The caption, the progress mark and the blackout, over the map. Returns
+/// where the caption was drawn.
+pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) -> Option<Rect> {
+    let p = app.presenter.as_ref()?;
     let painter = ui.ctx().layer_painter(egui::LayerId::new(
         egui::Order::Foreground,
         egui::Id::unique("presenter-overlay"),
@@ -244,7 +245,7 @@ pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) {
         painter.rect_filled(ui.ctx().content_rect(), 0.0, Color32::BLACK);
         let r = ui.interact(rect, egui::Id::unique("presenter-blackout"), Sense::hover());
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Screen blacked out"));
-        return;
+        return None;
     }
     let k = type_scale(rect);
     let scale = k * p.caption_scale();
@@ -287,10 +288,8 @@ pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) {
     }
 
     // The caption.
-    let Some(step) = p.step() else { return };
-    let Some(st) = app.ds.steps.get(step) else {
-        return;
-    };
+    let step = p.step()?;
+    let st = app.ds.steps.get(step)?;
     let h = caption_height(app, rect);
     let margin = 24.0 * k;
     let cap = Rect::from_min_max(
@@ -339,6 +338,7 @@ pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) {
     if let Some(src) = source_line(app, step) {
         line(src, 15.0 * scale, weak, false);
     }
+    Some(cap)
 }
 
 /// Hide the pointer after it has been still for a while; returns the seconds

@@ -126,13 +126,20 @@ pub fn dominant_colour(ds: &Dataset, cache: &MapCache, shot: &Shot, id: &str) ->
         .text
         .get("karabakh-atlas:legend")
         .map(|_| shot.numbers("karabakh-atlas:legend"));
+    // The presenter's caption covers the map too.
+    let caption = shot
+        .text
+        .get("karabakh-atlas:caption")
+        .map(|_| shot.numbers("karabakh-atlas:caption"));
+    let inside = |l: &Vec<f64>, x: f32, y: f32| {
+        x >= l[0] as f32 - 2.0
+            && x <= (l[0] + l[2]) as f32 + 2.0
+            && y >= l[1] as f32 - 2.0
+            && y <= (l[1] + l[3]) as f32 + 2.0
+    };
     let in_legend = |x: f32, y: f32| {
-        legend.as_ref().is_some_and(|l| {
-            x >= l[0] as f32 - 2.0
-                && x <= (l[0] + l[2]) as f32 + 2.0
-                && y >= l[1] as f32 - 2.0
-                && y <= (l[1] + l[3]) as f32 + 2.0
-        })
+        legend.as_ref().is_some_and(|l| inside(l, x, y))
+            || caption.as_ref().is_some_and(|l| inside(l, x, y))
     };
     let mut counts: HashMap<[u8; 4], usize> = HashMap::new();
     for py in (0..shot.height).step_by(2) {
