@@ -341,3 +341,216 @@ fn presenting_the_handover_tour_at_kalbajar_frames_it_under_a_caption() {
         vp[2]
     );
 }
+
+/// A window's pixels captured with `xwd` (X Window Dump, 24/32-bit
+/// ZPixmap, the format Xvfb's default visual gives).
+struct Capture {
+    width: usize,
+    height: usize,
+    rgb: Vec<[u8; 3]>,
+}
+
+fn be32(b: &[u8], i: usize) -> u32 {
+    u32::from_be_bytes([b[i * 4], b[i * 4 + 1], b[i * 4 + 2], b[i * 4 + 3]])
+}
+
+fn capture(display: &str, window: &str) -> Capture {
+    let out = Command::new(which("xwd").expect("xwd is not installed (Debian: x11-apps)"))
+        .args(["-silent", "-id", window])
+        .env("DISPLAY", display)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "xwd failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let b = &out.stdout;
+    let (header, format, bpp) = (be32(b, 0) as usize, be32(b, 2), be32(b, 11));
+    let (width, height) = (be32(b, 4) as usize, be32(b, 5) as usize);
+    let byte_order = be32(b, 7);
+    let bytes_per_line = be32(b, 12) as usize;
+    let masks = [be32(b, 14), be32(b, 15), be32(b, 16)];
+    let ncolors = be32(b, 19) as usize;
+    assert_eq!((format, bpp), (2, 32), "expected a 32-bit ZPixmap");
+    let data = &b[header + ncolors * 12..];
+    let mut rgb = Vec::with_capacity(width * height);
+    for y in 0..height {
+        for x in 0..width {
+            let i = y * bytes_per_line + x * 4;
+            let px = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+            let v = if byte_order == 0 {
+                u32::from_le_bytes(px)
+            } else {
+                u32::from_be_bytes(px)
+            };
+            let ch = |m: u32| ((v & m) >> m.trailing_zeros()) as u8;
+            rgb.push([ch(masks[0]), ch(masks[1]), ch(masks[2])]);
+        }
+    }
+    Capture { width, height, rgb }
+}
+
+impl Capture {
+    /// Share of pixels that are pure black.
+    fn black_share(&self) -> f64 {
+        self.rgb.iter().filter(|p| **p == [0, 0, 0]).count() as f64 / self.rgb.len() as f64
+    }
+
+    /// Share of pixels that differ from `other`'s.
+    fn changed_share(&self, other: &Self) -> f64 {
+        assert_eq!((self.width, self.height), (other.width, other.height));
+        let n = self
+            .rgb
+            .iter()
+            .zip(&other.rgb)
+            .filter(|(a, b)| a != b)
+            .count();
+        n as f64 / self.rgb.len() as f64
+    }
+}
+
+fn xdotool(display: &str, args: &[&str]) -> String {
+    let out = Command::new(
+        which("xdotool").expect("xdotool is not installed (Debian: xdotool); .ci/run installs it"),
+    )
+    .args(args)
+    .env("DISPLAY", display)
+    .output()
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "xdotool {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// Wait (at most 60 s) until the window's title satisfies `ok`; returns it.
+fn wait_title(display: &str, window: &str, ok: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let t = xdotool(display, &["getwindowname", window]);
+        if ok(&t) {
+            return t;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the window title stayed {t:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// Capture once the picture has stopped changing (the camera flight and
+/// the highlight are over).
+fn settled_capture(display: &str, window: &str) -> Capture {
+    let mut last = capture(display, window);
+    let start = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(1500));
+        let now = capture(display, window);
+        if now.changed_share(&last) == 0.0 || start.elapsed() > Duration::from_secs(60) {
+            return now;
+        }
+        last = now;
+    }
+}
+
+#[test]
+fn a_clicker_walks_the_handover_tour_with_real_keystrokes() {
+    let x = Xvfb::start();
+    let d = x.display().to_owned();
+    let home = tempfile::tempdir().unwrap();
+    let tour = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/tours/handovers.toml");
+    let ds = load_bundled().unwrap();
+    let tour_steps: Vec<String> = karabakh_atlas::model::tour::load_tour_file(&tour, &ds)
+        .unwrap()
+        .stops
+        .iter()
+        .map(|s| ds.steps[s.step].title.en().to_owned())
+        .collect();
+    let n = tour_steps.len();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
+        .args([
+            "--present",
+            "--tour",
+            tour.to_str().unwrap(),
+            "--size",
+            "1024x700",
+        ])
+        .env("DISPLAY", &d)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("KARABAKH_ATLAS_NO_NATIVE_DIALOGS", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    struct Kill<'a>(&'a mut Child);
+    impl Drop for Kill<'_> {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let guard = Kill(&mut child);
+    let window = xdotool(
+        &d,
+        &[
+            "search",
+            "--sync",
+            "--onlyvisible",
+            "--name",
+            "^karabakh-atlas",
+        ],
+    );
+    let window = window.lines().next().unwrap().to_owned();
+    xdotool(&d, &["windowfocus", "--sync", &window]);
+    let title_for = |k: usize| format!("presenting {k}/{n}: {}", tour_steps[k - 1]);
+    wait_title(&d, &window, |t| t.contains(&title_for(1)));
+    let mut shots = vec![settled_capture(&d, &window)];
+    // Page Down, as a clicker sends it, through to the last stop.
+    for k in 2..=n {
+        xdotool(&d, &["key", "--window", &window, "Next"]);
+        wait_title(&d, &window, |t| t.contains(&title_for(k)));
+        let shot = settled_capture(&d, &window);
+        let changed = shot.changed_share(shots.last().unwrap());
+        assert!(
+            changed > 0.05,
+            "stop {k}: only {changed:.3} of the picture changed"
+        );
+        assert!(shot.black_share() < 0.05, "stop {k} is not blacked out");
+        shots.push(shot);
+    }
+    // One more Page Down stays on the last stop.
+    xdotool(&d, &["key", "--window", &window, "Next"]);
+    std::thread::sleep(Duration::from_millis(800));
+    wait_title(&d, &window, |t| t.contains(&title_for(n)));
+    // B blacks the screen out, B again brings the same picture back.
+    xdotool(&d, &["key", "--window", &window, "b"]);
+    let black = {
+        let start = Instant::now();
+        loop {
+            let c = capture(&d, &window);
+            if c.black_share() > 0.99 || start.elapsed() > Duration::from_secs(30) {
+                break c;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    };
+    assert!(black.black_share() > 0.99, "B did not black out the window");
+    xdotool(&d, &["key", "--window", &window, "b"]);
+    let back = settled_capture(&d, &window);
+    let diff = back.changed_share(shots.last().unwrap());
+    assert!(diff < 0.01, "after B, B the picture differs by {diff:.3}");
+    // Page Up goes back a stop; Escape leaves presenter mode.
+    xdotool(&d, &["key", "--window", &window, "Prior"]);
+    wait_title(&d, &window, |t| t.contains(&title_for(n - 1)));
+    xdotool(&d, &["key", "--window", &window, "Escape"]);
+    wait_title(&d, &window, |t| !t.contains("presenting"));
+    drop(guard);
+}

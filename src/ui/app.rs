@@ -761,8 +761,11 @@ impl App {
 
     /// Leave presenter mode.
     fn stop_presenting(&mut self, ctx: &egui::Context) {
-        if self.presenter.take().is_some() && self.screenshot.is_none() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        if self.presenter.take().is_some() {
+            if self.screenshot.is_none() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(&self.ds)));
         }
         self.show_speaker = false;
         self.flight = None;
@@ -774,6 +777,16 @@ impl App {
             return;
         };
         self.time.apply(&self.ds, TimeCommand::GoToStep(step));
+        if let Some(p) = &self.presenter {
+            // The taskbar (and a capture tool) name the stop on screen.
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
+                "{} — presenting {}/{}: {}",
+                window_title(&self.ds),
+                p.position() + 1,
+                p.len(),
+                self.ds.steps.get(step).map_or("", |s| s.title.en())
+            )));
+        }
         let extent = step_extent(&self.ds, step);
         let now = ctx.input(|i| i.time);
         self.flight = match self.last_map {
