@@ -31,7 +31,8 @@ echo "== $passed tests passed"
 if [ "${CI:-}" = true ]; then
   for t in screenshots_at_three_dates_show_each_state_in_its_legend_colour \
            screenshot_refuses_to_overwrite_and_reports_a_bad_path \
-           screenshot_with_the_reader_open_on_the_lachin_handover; do
+           screenshot_with_the_reader_open_on_the_lachin_handover \
+           synthetic_dataset_screenshots_show_each_controller_in_its_legend_colour; do
     grep -q "^test $t \.\.\. ok$" "$log" || { echo "error: end-to-end test $t did not run and pass" >&2; exit 1; }
   done
 fi
