@@ -208,29 +208,33 @@ fn secs(start: Instant) -> String {
     format!("{:.1} s", start.elapsed().as_secs_f64())
 }
 
+/// `export --format timelinejs`: every step, so no `--step` or `--date`.
+fn timelinejs(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
+    if args.step.is_some() || args.date.is_some() {
+        return Err(Failure::Usage(
+            "--format timelinejs always holds every step: leave out --step and --date".to_owned(),
+        ));
+    }
+    if args.size.is_some()
+        || args.dpi.is_some()
+        || args.paper.is_some()
+        || args.names.is_some()
+        || args.theme.is_some()
+        || args.hold.is_some()
+    {
+        eprintln!(
+            "note: --size, --dpi, --paper, --names, --theme and --hold do not apply to TimelineJS; ignored"
+        );
+    }
+    note_extension(&args.out, "json");
+    Ok(super::interop::export_timelinejs(
+        ds, &args.out, args.force,
+    )?)
+}
+
 fn export(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
     if args.format == ExportFormat::Timelinejs {
-        if args.step.is_some() || args.date.is_some() {
-            return Err(Failure::Usage(
-                "--format timelinejs always holds every step: leave out --step and --date"
-                    .to_owned(),
-            ));
-        }
-        if args.size.is_some()
-            || args.dpi.is_some()
-            || args.paper.is_some()
-            || args.names.is_some()
-            || args.theme.is_some()
-            || args.hold.is_some()
-        {
-            eprintln!(
-                "note: --size, --dpi, --paper, --names, --theme and --hold do not apply to TimelineJS; ignored"
-            );
-        }
-        note_extension(&args.out, "json");
-        return Ok(super::interop::export_timelinejs(
-            ds, &args.out, args.force,
-        )?);
+        return timelinejs(ds, args);
     }
     let when = when(ds, args)?;
     let out = args.out.as_path();
@@ -285,9 +289,7 @@ fn export(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
                 secs(start)
             ))
         }
-        ExportFormat::Timelinejs => Err(Failure::Usage(
-            "--format timelinejs is written above; this is a bug, please report it".to_owned(),
-        )),
+        ExportFormat::Timelinejs => timelinejs(ds, args),
         ExportFormat::Png | ExportFormat::Svg => {
             let format = if args.format == ExportFormat::Png {
                 FigureFormat::Png

@@ -339,14 +339,17 @@ impl TlDate {
     fn shown(&self) -> String {
         match self.precision {
             Precision::Year => self.first.year().to_string(),
-            Precision::Month => {
-                let long = self.first.english_long();
-                long.split_once(' ')
-                    .map_or(long.clone(), |(_, m)| m.to_owned())
-            }
+            Precision::Month => month_and_year(self.first),
             Precision::Day => self.first.english_long(),
         }
     }
+}
+
+/// "April 1912".
+fn month_and_year(d: Date) -> String {
+    let long = d.english_long();
+    long.split_once(' ')
+        .map_or_else(|| long.clone(), |(_, m)| m.to_owned())
 }
 
 /// One event, ready to become a step.
@@ -471,12 +474,9 @@ impl Importer {
             self.note(
                 path,
                 format!(
-                    "{} image{}, script{}, style{} or embedded frame{} dropped",
+                    "{} embedded item{} (images, scripts, styles, frames) dropped",
                     plain.dropped,
-                    "s".repeat(usize::from(plain.dropped != 1)),
-                    "s".repeat(usize::from(plain.dropped != 1)),
-                    "s".repeat(usize::from(plain.dropped != 1)),
-                    "s".repeat(usize::from(plain.dropped != 1)),
+                    if plain.dropped == 1 { "" } else { "s" }
                 ),
             );
         }
@@ -606,17 +606,7 @@ impl Importer {
                     i64::from(f.first_of_next_month().add_days(-1).day())
                 });
                 if !(1..=days).contains(&d) {
-                    let month_name = first
-                        .map(|f| {
-                            TlDate {
-                                first: f,
-                                last: f,
-                                precision: Precision::Month,
-                                display: None,
-                            }
-                            .shown()
-                        })
-                        .unwrap_or_default();
+                    let month_name = first.map(month_and_year).unwrap_or_default();
                     self.error(
                         &format!("{path}.day"),
                         format!("{d} does not exist: {month_name} has {days} days"),
