@@ -33,7 +33,8 @@ if [ "${CI:-}" = true ]; then
            screenshot_refuses_to_overwrite_and_reports_a_bad_path \
            screenshot_with_the_reader_open_on_the_lachin_handover \
            presenting_the_handover_tour_at_kalbajar_frames_it_under_a_caption \
-           a_clicker_walks_the_handover_tour_with_real_keystrokes; do
+           a_clicker_walks_the_handover_tour_with_real_keystrokes \
+           synthetic_dataset_screenshots_show_each_controller_in_its_legend_colour; do
     grep -q "^test $t \.\.\. ok$" "$log" || { echo "error: end-to-end test $t did not run and pass" >&2; exit 1; }
   done
 fi

@@ -7,7 +7,9 @@
 //! playback; [`scene`] projects and styles the map into a backend-neutral
 //! display list; [`text`] orders bidirectional text; [`ui`] (feature `gui`)
 //! is the egui viewer; [`cli`] is the command line. The bundled dataset lives
-//! in [`bundled`]; [`import`] builds the map from Natural Earth.
+//! in [`bundled`]; [`import`] builds the map from Natural Earth. [`scaffold`]
+//! writes an example dataset to start from; [`interop`] imports and exports
+//! other timeline formats (TimelineJS3).
 
 pub mod assets;
 pub mod bundled;
@@ -15,8 +17,10 @@ pub mod cli;
 pub mod control;
 pub mod export;
 pub mod import;
+pub mod interop;
 pub mod model;
 pub mod present;
+pub mod scaffold;
 pub mod scene;
 pub mod text;
 #[cfg(feature = "gui")]

@@ -11,6 +11,8 @@
 //! - Sizes: `--size WxH` (64 to 16384 pixels a side), or `--dpi N --paper
 //!   a4|a5` (72 to 1200 dpi, landscape), else 1920×1080 (figures) or
 //!   1280×720 (GIF). GeoJSON ignores size, names and theme (with a note).
+//! - `timelinejs` writes every step as one TimelineJS3 JSON file `--out
+//!   FILE` (no `--step`/`--date`; `--all` is accepted and changes nothing).
 //! - Existing files are kept unless `--force`; every write is atomic.
 //! - Multi-file runs (`--all` with png/svg/gif) draw a progress bar on
 //!   stderr when stderr is a terminal (nothing otherwise, so logs stay
@@ -115,7 +117,7 @@ fn when(ds: &Dataset, args: &ExportArgs) -> Result<When, Failure> {
         return Ok(When::All);
     }
     Err(Failure::Usage(
-        "say what to export: --step N, --date YYYY-MM-DD or --all".to_owned(),
+        "say what to export: --step N, --date YYYY-MM-DD or --all (--format timelinejs needs none of them)".to_owned(),
     ))
 }
 
@@ -206,7 +208,34 @@ fn secs(start: Instant) -> String {
     format!("{:.1} s", start.elapsed().as_secs_f64())
 }
 
+/// `export --format timelinejs`: every step, so no `--step` or `--date`.
+fn timelinejs(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
+    if args.step.is_some() || args.date.is_some() {
+        return Err(Failure::Usage(
+            "--format timelinejs always holds every step: leave out --step and --date".to_owned(),
+        ));
+    }
+    if args.size.is_some()
+        || args.dpi.is_some()
+        || args.paper.is_some()
+        || args.names.is_some()
+        || args.theme.is_some()
+        || args.hold.is_some()
+    {
+        eprintln!(
+            "note: --size, --dpi, --paper, --names, --theme and --hold do not apply to TimelineJS; ignored"
+        );
+    }
+    note_extension(&args.out, "json");
+    Ok(super::interop::export_timelinejs(
+        ds, &args.out, args.force,
+    )?)
+}
+
 fn export(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
+    if args.format == ExportFormat::Timelinejs {
+        return timelinejs(ds, args);
+    }
     let when = when(ds, args)?;
     let out = args.out.as_path();
     let start = Instant::now();
@@ -260,6 +289,7 @@ fn export(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
                 secs(start)
             ))
         }
+        ExportFormat::Timelinejs => timelinejs(ds, args),
         ExportFormat::Png | ExportFormat::Svg => {
             let format = if args.format == ExportFormat::Png {
                 FigureFormat::Png

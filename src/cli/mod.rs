@@ -1,8 +1,10 @@
-//! The command line: `check`, `state`, `steps`, `tours`, `export` and `stats` over the
-//! same library the viewer uses. Output functions return strings or JSON
+//! The command line: `check`, `state`, `steps`, `tours`, `export` and `stats`
+//! over the same library the viewer uses; `new` and `import-timelinejs` write
+//! a new dataset folder. Output functions return strings or JSON
 //! values so tests can assert on them without spawning a process.
 
 pub mod export;
+pub mod interop;
 pub mod stats;
 pub mod tours;
 
@@ -163,6 +165,31 @@ pub enum Command {
     Export(ExportArgs),
     /// Areas held by each controller, per place, at a date or at every step.
     Stats(StatsArgs),
+    /// Write a small example dataset into DIR, ready to edit (every place,
+    /// party and event in it is invented).
+    New {
+        /// The folder to write; it must not exist (its parent must) or be empty.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Turn a TimelineJS3 JSON file into a dataset folder (see
+    /// docs/timelinejs.md), reporting everything that could not be mapped.
+    ImportTimelinejs(ImportArgs),
+}
+
+/// `import-timelinejs` options.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The TimelineJS3 JSON file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The dataset folder to write (created if missing; its parent must exist).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Write into a folder that is not empty, replacing the dataset's files
+    /// there (other files are kept).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// What to export.
@@ -176,6 +203,8 @@ pub enum ExportFormat {
     Gif,
     /// The map's features with their state (with --all: one time-enabled file).
     Geojson,
+    /// Every step as a TimelineJS3 JSON file (see docs/timelinejs.md).
+    Timelinejs,
 }
 
 /// Paper sizes for print figures.
@@ -189,7 +218,7 @@ pub enum PaperArg {
 
 /// `export` options.
 #[derive(Debug, Clone, Args)]
-#[command(group(ArgGroup::new("when").required(true).args(["step", "date", "all"])))]
+#[command(group(ArgGroup::new("when").args(["step", "date", "all"])))]
 pub struct ExportArgs {
     /// Export step N (1-based, as listed by `steps`).
     #[arg(long, value_name = "N")]
@@ -198,7 +227,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<Date>,
     /// Export every step (PNG/SVG: one file per step into the --out folder;
-    /// GIF: one animation; GeoJSON: one time-enabled file).
+    /// GIF: one animation; GeoJSON: one time-enabled file). TimelineJS
+    /// always holds every step.
     #[arg(long)]
     pub all: bool,
     /// Output format.
@@ -313,6 +343,14 @@ pub fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let command = cli.command.unwrap_or(Command::Gui(cli.gui));
+    // The commands that write a new dataset read none.
+    match command {
+        Command::New { dir } => return interop::run_new(cli.data.as_deref(), &dir),
+        Command::ImportTimelinejs(args) => {
+            return interop::run_import(cli.data.as_deref(), &args);
+        }
+        _ => {}
+    }
     let dataset = match load(cli.data.as_deref()) {
         Ok(ds) => ds,
         Err(e) => {
@@ -353,6 +391,7 @@ pub fn main() -> ExitCode {
         }
         Command::Export(args) => return export::run(&dataset, &args),
         Command::Stats(args) => return stats::run(&dataset, &args),
+        Command::New { .. } | Command::ImportTimelinejs(_) => {}
         Command::Steps { json } => {
             if json {
                 println!("{}", pretty(&steps_json(&dataset)));

@@ -223,12 +223,19 @@ impl StagedDir {
         })
     }
 
-    /// Write one file into the staging folder.
+    /// Write one file into the staging folder. `name` may name a file in a
+    /// subfolder (`sources/a.txt`); the subfolder is created as needed.
     ///
     /// # Errors
     /// [`ExportError::Io`].
     pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), ExportError> {
-        write_synced(&self.stage.join(name), bytes)?;
+        let path = self.stage.join(name);
+        if let Some(parent) = path.parent()
+            && parent != self.stage
+        {
+            fs::create_dir_all(parent).map_err(io("create the folder", parent))?;
+        }
+        write_synced(&path, bytes)?;
         self.names.push(name.to_owned());
         Ok(())
     }
@@ -250,9 +257,18 @@ impl StagedDir {
         for name in &self.names {
             let staged = self.stage.join(name);
             let dest = self.target.join(name);
+            if let Some(parent) = dest.parent()
+                && parent != self.target
+                && let Err(e) = fs::create_dir_all(parent)
+            {
+                failure = Some(io("create the folder", parent)(e));
+                break;
+            }
             let mut backup = None;
             if dest.symlink_metadata().is_ok() {
-                let keep = self.stage.join(format!(".replaced-{name}"));
+                let keep = self
+                    .stage
+                    .join(format!(".replaced-{}", name.replace('/', "-")));
                 if let Err(e) = fs::rename(&dest, &keep) {
                     failure = Some(io("move aside", &dest)(e));
                     break;
@@ -385,6 +401,24 @@ mod tests {
         s.commit().unwrap();
         assert_eq!(listing(&out), ["a", "b"]);
         assert_eq!(fs::read(out.join("b")).unwrap(), b"4");
+        // Files in subfolders, into a new and into an existing folder.
+        let nested = vec!["top".to_owned(), "sub/inner".to_owned()];
+        let fresh = dir.path().join("fresh");
+        let mut s = StagedDir::begin(&fresh, &nested, false).unwrap();
+        s.add("top", b"t").unwrap();
+        s.add("sub/inner", b"i").unwrap();
+        s.commit().unwrap();
+        assert_eq!(fs::read(fresh.join("sub/inner")).unwrap(), b"i");
+        let mut s = StagedDir::begin(&out, &nested, false).unwrap();
+        s.add("top", b"t").unwrap();
+        s.add("sub/inner", b"i2").unwrap();
+        s.commit().unwrap();
+        assert_eq!(listing(&out), ["a", "b", "sub", "top"]);
+        assert_eq!(fs::read(out.join("sub/inner")).unwrap(), b"i2");
+        assert!(matches!(
+            StagedDir::begin(&out, &nested, false),
+            Err(ExportError::Exists { .. })
+        ));
         // A target that is a file.
         assert!(matches!(
             StagedDir::begin(&out.join("a"), &names, true),
