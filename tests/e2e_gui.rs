@@ -9,110 +9,15 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use common::pixels::{Shot, close, dominant_colour};
+use common::xvfb::{Xvfb, which};
 use karabakh_atlas::model::state::state_at;
 use karabakh_atlas::model::{Date, load_bundled};
 use karabakh_atlas::scene::style::{Style, ThemeKind};
-
-/// A private X server for one test.
-struct Xvfb {
-    child: Child,
-    display: String,
-}
-
-impl Xvfb {
-    fn start() -> Self {
-        let bin = which("Xvfb").unwrap_or_else(|| {
-            panic!("Xvfb is not installed: the end-to-end tests need it (Debian/Ubuntu: apt-get install -y xvfb libgl1-mesa-dri); .ci/run installs it")
-        });
-        // Xvfb picks a free display itself and prints its number (-displayfd 1).
-        let mut child = Command::new(&bin)
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1920x1200x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line);
-            let _ = tx.send(line);
-        });
-        match rx.recv_timeout(Duration::from_secs(20)) {
-            Ok(line) if !line.trim().is_empty() => Self {
-                child,
-                display: format!(":{}", line.trim()),
-            },
-            _ => {
-                let _ = child.kill();
-                panic!("Xvfb did not start within 20 s");
-            }
-        }
-    }
-
-    fn display(&self) -> &str {
-        &self.display
-    }
-}
-
-impl Drop for Xvfb {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn which(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?
-        .to_str()?
-        .split(':')
-        .map(|d| Path::new(d).join(name))
-        .find(|p| p.is_file())
-}
-
-/// Run the viewer with `args` on `display` and wait (at most two minutes).
-fn run_viewer(display: &str, home: &Path, args: &[&str]) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
-        .args(args)
-        .env("DISPLAY", display)
-        .env_remove("WAYLAND_DISPLAY")
-        .env("LIBGL_ALWAYS_SOFTWARE", "1")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
-        }
-        if start.elapsed() > Duration::from_secs(120) {
-            let _ = child.kill();
-            let out = child.wait_with_output().unwrap();
-            panic!(
-                "the viewer did not finish within 2 minutes:\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
 
 #[test]
 fn screenshots_at_three_dates_show_each_state_in_its_legend_colour() {
@@ -124,8 +29,7 @@ fn screenshots_at_three_dates_show_each_state_in_its_legend_colour() {
     let (w, h) = (1280u32, 800u32);
     for date in ["2020-09-26", "2020-11-21", "2023-10-01"] {
         let path = dir.path().join(format!("map-{date}.png"));
-        let out = run_viewer(
-            x.display(),
+        let out = x.run_viewer(
             dir.path(),
             &[
                 "--date",
@@ -172,15 +76,10 @@ fn screenshot_refuses_to_overwrite_and_reports_a_bad_path() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("keep.png");
     std::fs::write(&path, b"user file").unwrap();
-    let out = run_viewer(
-        x.display(),
-        dir.path(),
-        &["--screenshot", path.to_str().unwrap()],
-    );
+    let out = x.run_viewer(dir.path(), &["--screenshot", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read(&path).unwrap(), b"user file");
-    let out = run_viewer(
-        x.display(),
+    let out = x.run_viewer(
         dir.path(),
         &[
             "--screenshot",
@@ -207,8 +106,7 @@ fn screenshot_with_the_reader_open_on_the_lachin_handover() {
     let x = Xvfb::start();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("reader.png");
-    let out = run_viewer(
-        x.display(),
+    let out = x.run_viewer(
         dir.path(),
         &[
             "--step",
@@ -267,8 +165,7 @@ fn presenting_the_handover_tour_at_kalbajar_frames_it_under_a_caption() {
     let path = dir.path().join("present.png");
     let tour = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/tours/handovers.toml");
     let kalbajar_step = ds.step_index("kalbajar-handover").unwrap() + 1;
-    let out = run_viewer(
-        x.display(),
+    let out = x.run_viewer(
         dir.path(),
         &[
             "--present",
@@ -471,25 +368,16 @@ fn a_clicker_walks_the_handover_tour_with_real_keystrokes() {
         .map(|s| ds.steps[s.step].title.en().to_owned())
         .collect();
     let n = tour_steps.len();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
-        .args([
+    let mut child = x.spawn_viewer(
+        home.path(),
+        &[
             "--present",
             "--tour",
             tour.to_str().unwrap(),
             "--size",
             "1024x700",
-        ])
-        .env("DISPLAY", &d)
-        .env_remove("WAYLAND_DISPLAY")
-        .env("LIBGL_ALWAYS_SOFTWARE", "1")
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("KARABAKH_ATLAS_NO_NATIVE_DIALOGS", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        ],
+    );
     struct Kill<'a>(&'a mut Child);
     impl Drop for Kill<'_> {
         fn drop(&mut self) {

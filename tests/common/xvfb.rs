@@ -60,18 +60,7 @@ impl Xvfb {
     /// Run the viewer with `args` on this display, with `home` as its home
     /// and settings folder, and wait for it (at most two minutes).
     pub fn run_viewer(&self, home: &Path, args: &[&str]) -> std::process::Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
-            .args(args)
-            .env("DISPLAY", &self.display)
-            .env_remove("WAYLAND_DISPLAY")
-            .env("LIBGL_ALWAYS_SOFTWARE", "1")
-            .env("HOME", home)
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = self.spawn_viewer(home, args);
         let start = Instant::now();
         loop {
             if child.try_wait().unwrap().is_some() {
@@ -90,6 +79,26 @@ impl Xvfb {
     }
 }
 
+impl Xvfb {
+    /// Start the viewer with `args` on this display, with `home` as its home
+    /// and settings folder, native dialogs off, and return at once.
+    pub fn spawn_viewer(&self, home: &Path, args: &[&str]) -> Child {
+        Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            .env("HOME", home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("KARABAKH_ATLAS_NO_NATIVE_DIALOGS", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    }
+}
+
 impl Drop for Xvfb {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -97,7 +106,8 @@ impl Drop for Xvfb {
     }
 }
 
-fn which(name: &str) -> Option<PathBuf> {
+/// The path of program `name` on PATH.
+pub fn which(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH")?
         .to_str()?
         .split(':')
