@@ -1,8 +1,10 @@
-//! The command line: `check`, `state`, `steps`, `tours`, `export` and `stats` over the
-//! same library the viewer uses. Output functions return strings or JSON
-//! values so tests can assert on them without spawning a process.
+//! The command line: `check`, `state`, `steps`, `tours`, `export`, `stats`
+//! and `schema` over the same library the viewer uses. Output functions
+//! return strings or JSON values so tests can assert on them without
+//! spawning a process.
 
 pub mod export;
+pub mod schema;
 pub mod stats;
 pub mod tours;
 
@@ -158,6 +160,9 @@ pub enum Command {
     /// List the dataset's tours (stops as step numbers and titles, hold
     /// times), or check one tour file and print it.
     Tours(ToursArgs),
+    /// Write the JSON Schemas of the dataset files (for editors), or check
+    /// that a folder holds the current ones.
+    Schema(SchemaArgs),
     /// Export figures (PNG, SVG), an animated walkthrough (GIF) or GeoJSON,
     /// without a window or GPU.
     Export(ExportArgs),
@@ -242,6 +247,22 @@ pub struct ToursArgs {
     pub json: bool,
 }
 
+/// `schema` options.
+#[derive(Debug, Clone, Args)]
+#[command(group(ArgGroup::new("what").required(true).args(["out", "check"])))]
+pub struct SchemaArgs {
+    /// Write the schemas into this folder (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Overwrite schema files that exist in the --out folder.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// Compare the schemas in this folder with the ones this build
+    /// generates; exit 1 if any is missing or different.
+    #[arg(long, value_name = "DIR")]
+    pub check: Option<PathBuf>,
+}
+
 /// `stats` options.
 #[derive(Debug, Clone, Args)]
 pub struct StatsArgs {
@@ -313,6 +334,10 @@ pub fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let command = cli.command.unwrap_or(Command::Gui(cli.gui));
+    if let Command::Schema(args) = &command {
+        // The schemas describe the format, not a dataset: nothing to load.
+        return schema::run(args);
+    }
     let dataset = match load(cli.data.as_deref()) {
         Ok(ds) => ds,
         Err(e) => {
@@ -336,6 +361,7 @@ pub fn main() -> ExitCode {
             return run_gui(dataset, args);
         }
         Command::Tours(args) => return tours::run(&dataset, &args),
+        Command::Schema(args) => return schema::run(&args),
         Command::Check => print!("{}", check_summary(&dataset)),
         Command::State { date, json } => {
             if !dataset.coverage.contains(date) {
