@@ -233,3 +233,111 @@ fn schema_writes_a_folder_and_never_overwrites_without_force() {
     ]);
     assert!(out.status.success(), "{}", texts(&out).1);
 }
+
+/// The files of the minimal example in data/README.md: each `File `path`:`
+/// line and the fenced block after it.
+fn readme_example() -> Vec<(String, String)> {
+    let readme = std::fs::read_to_string(data_dir().join("README.md")).unwrap();
+    let start = readme.find("<!-- minimal-example:begin -->").unwrap();
+    let end = readme.find("<!-- minimal-example:end -->").unwrap();
+    let mut files = Vec::new();
+    let mut lines = readme[start..end].lines();
+    while let Some(line) = lines.next() {
+        let Some(rest) = line.strip_prefix("File `") else {
+            continue;
+        };
+        let path = rest.split('`').next().unwrap().to_owned();
+        let fence = lines.by_ref().find(|l| l.starts_with("```")).unwrap();
+        assert!(fence.len() > 3, "{path}: the fence names a language");
+        let body: Vec<&str> = lines
+            .by_ref()
+            .take_while(|l| !l.starts_with("```"))
+            .collect();
+        files.push((path, body.join("\n") + "\n"));
+    }
+    files
+}
+
+#[test]
+fn the_minimal_example_in_the_reference_loads_and_satisfies_the_schemas() {
+    let files = readme_example();
+    let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "dataset.toml",
+            "places.toml",
+            "sources.toml",
+            "sources/report.txt",
+            "timeline.toml",
+            "map.geojson",
+            "tours/intro.toml"
+        ]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in &files {
+        let target = dir.path().join(path);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, text).unwrap();
+        let schema = match path.as_str() {
+            "tours/intro.toml" => Some("tour.schema.json".to_owned()),
+            p if p.ends_with(".toml") => Some(p.replace(".toml", ".schema.json")),
+            _ => None,
+        };
+        if let Some(schema) = schema {
+            let errs = errors(&schema, text);
+            assert!(errs.is_empty(), "{path}: {errs:#?}");
+        }
+    }
+    let ds = karabakh_atlas::model::load_folder(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ds.steps.len(), 2);
+    assert_eq!(ds.tours.len(), 1);
+    assert_eq!(ds.tours[0].stops[0].step, 1);
+    assert!(ds.steps[1].extent.is_some());
+
+    // The documented offset is the one that counts: off by one, it fails.
+    std::fs::write(
+        dir.path().join("timeline.toml"),
+        files[4].1.replace("offset = 56", "offset = 57"),
+    )
+    .unwrap();
+    let e = karabakh_atlas::model::load_folder(dir.path()).unwrap_err();
+    assert!(e.to_string().contains("set offset = 56"), "{e}");
+}
+
+/// Every property name of an object schema, recursively.
+fn property_names(v: &Value, out: &mut std::collections::BTreeSet<String>) {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::Object(props)) = map.get("properties") {
+                out.extend(props.keys().cloned());
+            }
+            for child in map.values() {
+                property_names(child, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| property_names(i, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_reference_documents_every_field_of_every_file() {
+    let readme = std::fs::read_to_string(data_dir().join("README.md")).unwrap();
+    for (name, _, text) in schemas() {
+        let mut fields = std::collections::BTreeSet::new();
+        property_names(&serde_json::from_str(&text).unwrap(), &mut fields);
+        assert!(fields.len() > 2, "{name}");
+        for f in fields {
+            // `en` is the language key of localized text, documented under
+            // Conventions like the other tags.
+            assert!(
+                readme.contains(&format!("`{f}`"))
+                    || readme.contains(&format!("`[[{f}]]`"))
+                    || readme.contains(&format!(".{f}]]`"))
+                    || readme.contains(&format!("{f} = ")),
+                "data/README.md does not document `{f}` ({name})"
+            );
+        }
+    }
+}
