@@ -1,10 +1,12 @@
-//! The command line: `check`, `state`, `steps`, `tours`, `export` and `stats`
-//! over the same library the viewer uses; `new` and `import-timelinejs` write
-//! a new dataset folder. Output functions return strings or JSON
-//! values so tests can assert on them without spawning a process.
+//! The command line: `check`, `state`, `steps`, `tours`, `export`, `stats`
+//! and `schema` over the same library the viewer uses; `new` and
+//! `import-timelinejs` write a new dataset folder. Output functions return
+//! strings or JSON values so tests can assert on them without spawning a
+//! process.
 
 pub mod export;
 pub mod interop;
+pub mod schema;
 pub mod stats;
 pub mod tours;
 
@@ -160,6 +162,9 @@ pub enum Command {
     /// List the dataset's tours (stops as step numbers and titles, hold
     /// times), or check one tour file and print it.
     Tours(ToursArgs),
+    /// Write the JSON Schemas of the dataset files (for editors), or check
+    /// that a folder holds the current ones.
+    Schema(SchemaArgs),
     /// Export figures (PNG, SVG), an animated walkthrough (GIF) or GeoJSON,
     /// without a window or GPU.
     Export(ExportArgs),
@@ -272,6 +277,22 @@ pub struct ToursArgs {
     pub json: bool,
 }
 
+/// `schema` options.
+#[derive(Debug, Clone, Args)]
+#[command(group(ArgGroup::new("what").required(true).args(["out", "check"])))]
+pub struct SchemaArgs {
+    /// Write the schemas into this folder (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Overwrite schema files that exist in the --out folder.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// Compare the schemas in this folder with the ones this build
+    /// generates; exit 1 if any is missing or different.
+    #[arg(long, value_name = "DIR")]
+    pub check: Option<PathBuf>,
+}
+
 /// `stats` options.
 #[derive(Debug, Clone, Args)]
 pub struct StatsArgs {
@@ -343,12 +364,13 @@ pub fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let command = cli.command.unwrap_or(Command::Gui(cli.gui));
-    // The commands that write a new dataset read none.
+    // The commands that write a new dataset, or describe the format, read none.
     match command {
         Command::New { dir } => return interop::run_new(cli.data.as_deref(), &dir),
         Command::ImportTimelinejs(args) => {
             return interop::run_import(cli.data.as_deref(), &args);
         }
+        Command::Schema(args) => return schema::run(&args),
         _ => {}
     }
     let dataset = match load(cli.data.as_deref()) {
@@ -374,6 +396,7 @@ pub fn main() -> ExitCode {
             return run_gui(dataset, args);
         }
         Command::Tours(args) => return tours::run(&dataset, &args),
+        Command::Schema(args) => return schema::run(&args),
         Command::Check => print!("{}", check_summary(&dataset)),
         Command::State { date, json } => {
             if !dataset.coverage.contains(date) {

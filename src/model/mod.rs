@@ -11,6 +11,7 @@ pub mod geometry;
 pub mod load;
 pub mod quote;
 pub mod raw;
+pub mod schema;
 pub mod state;
 pub mod tour;
 pub mod types;

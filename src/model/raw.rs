@@ -3,79 +3,111 @@
 //! These structs mirror the TOML files one to one (see data/README.md for the
 //! format reference). Values whose errors need a line and column are wrapped
 //! in [`Spanned`], which records their byte range in the file.
+//!
+//! They also derive the JSON Schemas in `data/schema/` (see
+//! [`super::schema`]): each doc comment becomes the description an editor
+//! shows, so they are written for people who edit the files.
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
+
+use super::schema::{
+    ClaimKindSchema, DaySchema, DirectionSchema, IdSchema, LocalizedSchema, PlaceKindSchema,
+    Sha256Schema,
+};
 
 /// Text in several languages, keyed by language tag (`en`, `ar`, `az`, `hy`).
 pub type RawLocalized = BTreeMap<String, String>;
 
-/// A date as written: `"2020-11-10"`, `{ from = "...", to = "..." }` or
-/// `{ before = "..." }`.
-#[derive(Debug, Clone, Deserialize)]
+/// A date: a day `"2020-11-10"`; a range `{ from = "2020-09-27", to =
+/// "2020-11-10" }` when the sources only bound the day (both ends included);
+/// or `{ before = "2020-09-27" }` for the situation before a day. Days are
+/// `YYYY-MM-DD`, proleptic Gregorian, no time zone.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
+#[schemars(rename = "Date")]
 pub enum RawDate {
-    /// A single day.
-    Day(String),
-    /// A closed range of days.
+    /// A single day, `YYYY-MM-DD`.
+    Day(#[schemars(with = "DaySchema")] String),
+    /// A closed range of days: the sources say it happened on one of them.
     Range {
-        /// First possible day.
+        /// First possible day, `YYYY-MM-DD`.
+        #[schemars(with = "DaySchema")]
         from: String,
-        /// Last possible day.
+        /// Last possible day, `YYYY-MM-DD` (not before `from`).
+        #[schemars(with = "DaySchema")]
         to: String,
     },
     /// The situation before a day.
     Before {
-        /// The first day the situation no longer describes.
+        /// The first day the situation no longer describes, `YYYY-MM-DD`.
+        #[schemars(with = "DaySchema")]
         before: String,
     },
 }
 
-/// `dataset.toml`.
-#[derive(Debug, Deserialize)]
+/// `dataset.toml`: the dataset's title, the period it describes, who can
+/// control a place, and its tours.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "DatasetFile")]
 pub struct RawDatasetFile {
-    /// Title of the dataset.
+    /// Title of the dataset, by language (`en` required), shown in the window
+    /// title, About and summaries.
+    #[schemars(with = "LocalizedSchema")]
     pub title: RawLocalized,
-    /// What the dataset is about.
+    /// What the dataset is about, by language.
     #[serde(default)]
     pub description: RawLocalized,
-    /// The days on which every tracked place must have a defined state.
+    /// The period on every day of which each tracked place must have a
+    /// defined state.
+    #[schemars(with = "RawCoverage")]
     pub coverage: Spanned<RawCoverage>,
-    /// Who can control a place.
+    /// Who can control a place (at least one).
     #[serde(default)]
     pub controller: Vec<RawController>,
     /// Tour files shipped with the dataset, as paths relative to the dataset
-    /// folder (e.g. `"tours/handovers.toml"`), in the order they are offered.
+    /// folder ending in `.toml` (e.g. `"tours/handovers.toml"`), in the order
+    /// the viewer offers them. The file stem is the tour's id.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub tours: Vec<Spanned<String>>,
 }
 
-/// The covered period.
-#[derive(Debug, Deserialize)]
+/// The covered period, both ends included.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Coverage")]
 pub struct RawCoverage {
-    /// First covered day.
+    /// First covered day, `YYYY-MM-DD`.
+    #[schemars(with = "DaySchema")]
     pub from: String,
-    /// Last covered day.
+    /// Last covered day, `YYYY-MM-DD` (not before `from`).
+    #[schemars(with = "DaySchema")]
     pub to: String,
 }
 
 /// A party that can control a place.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Controller")]
 pub struct RawController {
     /// Stable id, used in timeline changes and in `state` output.
+    #[schemars(with = "IdSchema")]
     pub id: Spanned<String>,
-    /// Display names.
+    /// Display names by language (`en` required).
+    #[schemars(with = "LocalizedSchema")]
     pub names: RawLocalized,
 }
 
-/// `places.toml`.
-#[derive(Debug, Deserialize)]
+/// `places.toml`: the districts and regions whose control the timeline
+/// tracks, and the towns shown as markers.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "PlacesFile")]
 pub struct RawPlacesFile {
     /// The places.
     #[serde(default)]
@@ -83,42 +115,56 @@ pub struct RawPlacesFile {
 }
 
 /// A place.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Place")]
 pub struct RawPlace {
-    /// Stable id.
+    /// Stable id, used in timeline changes, map features and CLI output.
+    #[schemars(with = "IdSchema")]
     pub id: Spanned<String>,
-    /// `district` or `region` (areas whose control the timeline tracks) or `town`.
+    /// `district` or `region` (areas whose control the timeline tracks; each
+    /// needs a polygon with this id in `map.geojson`) or `town` (a marker).
+    #[schemars(with = "PlaceKindSchema")]
     pub kind: Spanned<String>,
-    /// Display names by language.
+    /// Display names by language (`en` required; `az` Azerbaijani, `ar`
+    /// Arabic, `hy` the Armenian-side name in Latin script).
+    #[schemars(with = "LocalizedSchema")]
     pub names: RawLocalized,
-    /// Spellings that occur in the sources, by language.
+    /// Spellings that occur in the sources, by language; each must occur in
+    /// a source of that language. An empty list means the corpus never names
+    /// the place in that language.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Vec<String>>")]
     pub aliases: BTreeMap<String, Vec<Spanned<String>>>,
-    /// Administrative centre.
+    /// Administrative centre (required for towns).
     #[serde(default)]
+    #[schemars(with = "Option<RawLatLon>")]
     pub centre: Option<Spanned<RawLatLon>>,
     /// Notes about the place, by language.
     #[serde(default)]
     pub note: RawLocalized,
-    /// How the legend names the place's outline (regions), by language.
+    /// How the map legend names the place's outline (regions), by language.
     #[serde(default)]
     pub legend: RawLocalized,
 }
 
 /// WGS84 coordinates in degrees.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "LatLon")]
 pub struct RawLatLon {
-    /// Latitude, degrees north.
+    /// Latitude, degrees north (-90 to 90).
+    #[schemars(range(min = -90.0, max = 90.0))]
     pub lat: f64,
-    /// Longitude, degrees east.
+    /// Longitude, degrees east (-180 to 180).
+    #[schemars(range(min = -180.0, max = 180.0))]
     pub lon: f64,
 }
 
-/// `sources.toml`.
-#[derive(Debug, Deserialize)]
+/// `sources.toml`: metadata of every source text, with verbatim passages.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "SourcesFile")]
 pub struct RawSourcesFile {
     /// The sources.
     #[serde(default)]
@@ -126,21 +172,27 @@ pub struct RawSourcesFile {
 }
 
 /// One source text and what it states about itself.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Source")]
 pub struct RawSource {
-    /// Stable id.
+    /// Stable id, used by citations.
+    #[schemars(with = "IdSchema")]
     pub id: Spanned<String>,
-    /// Path of the text, relative to the dataset's `sources/` folder.
+    /// Path of the text, relative to the dataset's `sources/` folder (no
+    /// `..`, no absolute path). The file is UTF-8, byte for byte as received.
+    #[schemars(with = "String")]
     pub file: Spanned<String>,
     /// The file name the text was received under (provenance).
     pub original_file_name: String,
-    /// SHA-256 of the file's bytes, lower-case hex; checked at load when given.
+    /// SHA-256 of the file's bytes, hex; checked at load when given.
     #[serde(default)]
+    #[schemars(with = "Option<Sha256Schema>")]
     pub sha256: Option<Spanned<String>>,
-    /// Language tag of the text.
+    /// Language tag of the text (`ar` for the bundled corpus).
     pub language: String,
     /// Writing direction: `rtl` or `ltr`.
+    #[schemars(with = "DirectionSchema")]
     pub direction: Spanned<String>,
     /// A short English label for lists.
     pub label: String,
@@ -168,32 +220,39 @@ pub struct RawSource {
 }
 
 /// A verbatim passage of a source and an English gloss.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Passage")]
 pub struct RawPassage {
-    /// The exact words, as they occur in the source file.
+    /// The exact words, as they occur in the source file (byte for byte).
+    #[schemars(with = "String")]
     pub text: Spanned<String>,
-    /// What they mean, in our own words.
+    /// What they mean, in our own words (English).
     pub gloss: String,
 }
 
 /// A date a source states.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "StatedDate")]
 pub struct RawStatedDate {
     /// The exact words, as they occur in the source file.
+    #[schemars(with = "String")]
     pub text: Spanned<String>,
     /// The date they give (or bound).
+    #[schemars(with = "RawDate")]
     pub date: Spanned<RawDate>,
-    /// What happened then, in our own words.
+    /// What happened then, in our own words (English).
     pub gloss: String,
 }
 
-/// `timeline.toml`.
-#[derive(Debug, Deserialize)]
+/// `timeline.toml`: the steps, the citations they rest on, and the claims
+/// the sources make.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "TimelineFile")]
 pub struct RawTimelineFile {
-    /// The steps, in display order.
+    /// The steps, in chronological order (by first possible day).
     #[serde(default)]
     pub step: Vec<RawStep>,
     /// Citations: verbatim quotes with their position.
@@ -205,27 +264,37 @@ pub struct RawTimelineFile {
 }
 
 /// One step of the timeline.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Step")]
 pub struct RawStep {
-    /// Stable id.
+    /// Stable id (tours refer to steps by it).
+    #[schemars(with = "IdSchema")]
     pub id: Spanned<String>,
-    /// When it happened.
+    /// When it happened, with its precision.
+    #[schemars(with = "RawDate")]
     pub date: Spanned<RawDate>,
-    /// The weekday the source names, checked against `date` when given.
+    /// The weekday the source names (`monday` ... `sunday`), checked against
+    /// a single-day `date` when given.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub weekday: Option<Spanned<String>>,
-    /// How the date follows from the sources, when it is not stated outright.
+    /// How the date follows from the sources, when they do not state it
+    /// outright.
     #[serde(default)]
     pub date_note: Option<String>,
-    /// Title by language.
+    /// Title by language (`en` required), in our own neutral wording.
+    #[schemars(with = "LocalizedSchema")]
     pub title: RawLocalized,
-    /// Summary by language.
+    /// Summary by language (`en` required), in our own neutral wording.
+    #[schemars(with = "LocalizedSchema")]
     pub summary: RawLocalized,
-    /// Citations backing the step.
+    /// Ids of the citations backing the step (at least one).
+    #[schemars(with = "Vec<String>")]
     pub citations: Vec<Spanned<String>>,
-    /// Claims the step reports.
+    /// Ids of the claims the step reports (their versions are shown together).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub claims: Vec<Spanned<String>>,
     /// Control changes the step causes.
     #[serde(default)]
@@ -234,106 +303,141 @@ pub struct RawStep {
     #[serde(default)]
     pub pending: Vec<RawPending>,
     /// The part of the map to show for this step (default: the places it
-    /// changes or has pending, with a margin).
+    /// changes or has pending, with a margin; the whole map if none).
     #[serde(default)]
+    #[schemars(with = "Option<RawExtent>")]
     pub extent: Option<Spanned<RawExtent>>,
 }
 
 /// A bounding box in WGS84 degrees.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Extent")]
 pub struct RawExtent {
-    /// Westmost longitude, degrees east (-180..180, less than `east`).
+    /// Westmost longitude, degrees east (-180 to 180, less than `east`).
+    #[schemars(range(min = -180.0, max = 180.0))]
     pub west: f64,
-    /// Southmost latitude, degrees north (-90..90, less than `north`).
+    /// Southmost latitude, degrees north (-90 to 90, less than `north`).
+    #[schemars(range(min = -90.0, max = 90.0))]
     pub south: f64,
-    /// Eastmost longitude, degrees east (-180..180).
+    /// Eastmost longitude, degrees east (-180 to 180).
+    #[schemars(range(min = -180.0, max = 180.0))]
     pub east: f64,
-    /// Northmost latitude, degrees north (-90..90).
+    /// Northmost latitude, degrees north (-90 to 90).
+    #[schemars(range(min = -90.0, max = 90.0))]
     pub north: f64,
 }
 
 /// A change of control.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Change")]
 pub struct RawChange {
-    /// The place.
+    /// The id of a district or region in `places.toml`.
+    #[schemars(with = "String")]
     pub place: Spanned<String>,
-    /// The new controller.
+    /// The id of the new controller (`dataset.toml`).
+    #[schemars(with = "String")]
     pub to: Spanned<String>,
-    /// When it happened, if not the step's date.
+    /// When it happened, if not the step's date; a range means the sources
+    /// do not give the day.
     #[serde(default)]
+    #[schemars(with = "Option<RawDate>")]
     pub when: Option<Spanned<RawDate>>,
-    /// Citations for this change.
+    /// Ids of the citations for this change (at least one).
+    #[schemars(with = "Vec<String>")]
     pub citations: Vec<Spanned<String>>,
 }
 
-/// A handover agreed but not yet carried out.
-#[derive(Debug, Deserialize)]
+/// A handover agreed at a step and carried out by a later change of the
+/// same place to the same controller.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Pending")]
 pub struct RawPending {
-    /// The place.
+    /// The id of a district or region in `places.toml`.
+    #[schemars(with = "String")]
     pub place: Spanned<String>,
-    /// The controller it is to pass to.
+    /// The id of the controller it is to pass to.
+    #[schemars(with = "String")]
     pub to: Spanned<String>,
-    /// The claim (of kind `date`) giving the deadline.
+    /// The id of the claim (of kind `date`) giving the deadline.
+    #[schemars(with = "String")]
     pub deadline: Spanned<String>,
-    /// Citations for the agreement.
+    /// Ids of the citations for the agreement (at least one).
+    #[schemars(with = "Vec<String>")]
     pub citations: Vec<Spanned<String>>,
 }
 
-/// A verbatim quote from a source.
-#[derive(Debug, Deserialize)]
+/// A verbatim quote from a source, at a checked position.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Citation")]
 pub struct RawCitation {
     /// Stable id.
+    #[schemars(with = "IdSchema")]
     pub id: Spanned<String>,
-    /// The source id.
+    /// The source id (`sources.toml`).
+    #[schemars(with = "String")]
     pub source: Spanned<String>,
-    /// The exact words, copied from the source file.
+    /// The exact words, copied from the source file (byte for byte: same
+    /// letters, punctuation, quotation marks and spaces).
+    #[schemars(with = "String")]
     pub quote: Spanned<String>,
     /// Offset of the quote's first character from the start of the file, in
-    /// Unicode scalar values (characters), 0-based.
+    /// Unicode scalar values (characters), 0-based: not bytes, not UTF-16
+    /// units, not grapheme clusters.
+    #[schemars(with = "u64")]
     pub offset: Spanned<i64>,
     /// Who is speaking in the quote, if not the source's own voice.
     #[serde(default)]
     pub speaker: Option<String>,
-    /// What the quote says, in our own words (English).
+    /// What the quote says, in our own words (English), with attribution.
     pub gloss: String,
 }
 
 /// A claim with one or more versions.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Claim")]
 pub struct RawClaim {
     /// Stable id.
+    #[schemars(with = "IdSchema")]
     pub id: Spanned<String>,
-    /// What the claim is about, by language.
+    /// What the claim is about, by language (`en` required).
+    #[schemars(with = "LocalizedSchema")]
     pub subject: RawLocalized,
     /// `date`, `number` or `text`.
+    #[schemars(with = "ClaimKindSchema")]
     pub kind: Spanned<String>,
-    /// Whether the versions contradict each other.
+    /// Whether the versions contradict each other (date claims whose
+    /// versions differ must say `true`; `true` needs two versions).
+    #[schemars(with = "bool")]
     pub disputed: Spanned<bool>,
     /// Why the versions differ or agree (English).
     #[serde(default)]
     pub note: Option<String>,
-    /// The versions, each with its citations.
+    /// The versions, each with its citations (at least one).
     pub version: Vec<RawClaimVersion>,
 }
 
 /// One version of a claim.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "ClaimVersion")]
 pub struct RawClaimVersion {
     /// The value: a `YYYY-MM-DD` date for `date` claims, otherwise free text.
+    #[schemars(with = "String")]
     pub value: Spanned<String>,
-    /// Who says so (attribution in the product's neutral voice).
+    /// Who says so (attribution in our own neutral voice).
     pub according_to: String,
-    /// Citations for this version.
+    /// Ids of the citations for this version (at least one).
+    #[schemars(with = "Vec<String>")]
     pub citations: Vec<Spanned<String>>,
 }
 
-/// A number of seconds: a TOML integer or float (checked for range later).
+/// A number of seconds: a TOML integer or float (its range is checked after
+/// parsing, so a bad value is reported with its position and the limits).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RawSeconds(pub f64);
 
@@ -359,38 +463,66 @@ impl<'de> Deserialize<'de> for RawSeconds {
     }
 }
 
+impl JsonSchema for RawSeconds {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Seconds".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": super::tour::MAX_HOLD,
+        })
+    }
+}
+
 /// A tour file (`tours/*.toml`): an ordered walk through some of the steps,
 /// with the teacher's notes and questions. The tour's id is the file stem.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "TourFile")]
 pub struct RawTourFile {
-    /// Title by language.
+    /// Title by language (`en` required).
+    #[schemars(with = "LocalizedSchema")]
     pub title: Spanned<RawLocalized>,
-    /// What the tour covers, by language.
+    /// What the tour covers, by language (`en` required when given).
     #[serde(default)]
+    #[schemars(with = "Option<LocalizedSchema>")]
     pub description: Option<Spanned<RawLocalized>>,
-    /// Default autoplay time per stop, seconds (more than 0, at most 600).
+    /// Default autoplay time per stop, seconds (more than 0, at most 600;
+    /// 10 when absent).
     #[serde(default)]
+    #[schemars(with = "Option<RawSeconds>")]
     pub hold: Option<Spanned<RawSeconds>>,
-    /// The stops, in the order they are presented.
+    /// The stops, in the order they are presented (at least one).
     #[serde(default)]
     pub stop: Vec<RawTourStop>,
 }
 
 /// One stop of a tour.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "TourStop")]
 pub struct RawTourStop {
-    /// The id of a step in `timeline.toml` (a step may appear more than once).
+    /// The id of a step in `timeline.toml` (a tour may skip, reorder and
+    /// repeat steps).
+    #[schemars(with = "IdSchema")]
     pub step: Spanned<String>,
-    /// Autoplay time for this stop, seconds (more than 0, at most 600);
-    /// the tour's `hold` when absent.
+    /// Autoplay time for this stop, seconds (more than 0, at most 600); the
+    /// tour's `hold` when absent.
     #[serde(default)]
+    #[schemars(with = "Option<RawSeconds>")]
     pub hold: Option<Spanned<RawSeconds>>,
-    /// Notes for the teacher, by language (shown in the speaker window only).
+    /// Notes for the teacher, by language (`en` required when given; shown
+    /// in the speaker window only).
     #[serde(default)]
+    #[schemars(with = "Option<LocalizedSchema>")]
     pub notes: Option<Spanned<RawLocalized>>,
-    /// Questions for the class, each by language.
+    /// Questions for the class, each by language (`en` required).
     #[serde(default)]
+    #[schemars(with = "Vec<LocalizedSchema>")]
     pub questions: Vec<Spanned<RawLocalized>>,
 }
