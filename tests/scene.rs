@@ -117,6 +117,7 @@ fn every_tracked_place_is_filled_with_the_legend_colour_of_its_controller() {
                 projection: &proj,
                 style: &style,
                 names: NameLang::En,
+                locale: karabakh_atlas::i18n::Locale::EN,
                 fill_override: &none,
                 selected: None,
                 hovered: None,

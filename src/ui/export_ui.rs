@@ -317,6 +317,7 @@ pub fn run(app: &mut App, ctx: &egui::Context, purpose: Purpose, path: PathBuf, 
         height: s.size.1,
         names: s.names,
         theme: s.theme,
+        locale: app.settings.locale(),
     };
     match purpose {
         Purpose::OpenDataset => app.open_folder(ctx, &path),

@@ -177,6 +177,7 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         projection: &proj,
         style: &app.style,
         names: app.settings.names,
+        locale: app.settings.locale(),
         fill_override: &app.fills,
         selected: app.selected.as_deref(),
         hovered: outlined.as_deref(),

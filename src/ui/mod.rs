@@ -8,6 +8,7 @@ pub mod app;
 pub mod chart;
 pub mod export_ui;
 pub mod files;
+pub mod i18n;
 pub mod map_panel;
 pub mod menus;
 pub mod paint;
