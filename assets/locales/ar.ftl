@@ -58,3 +58,180 @@ time-pause = إيقاف مؤقت
 time-next = الخطوة التالية
 time-last = الخطوة الأخيرة
 time-step-of = الخطوة { $n } من { $total }
+time-speed = السرعة
+time-speed-hover = سرعة التشغيل
+time-speed-value = { $speed }×
+time-loop = تكرار
+time-loop-hover = البدء من جديد بعد الخطوة الأخيرة
+time-linear = زمن خطي
+time-linear-hover = عرض الفترات الهادئة بطولها الحقيقي
+time-chart = المخطط
+time-chart-hover = عرض المساحة التي سيطر عليها كل طرف عبر الزمن
+time-compare = مقارنة
+time-compare-hover = إبراز ما تغيّر بين تاريخ سابق والتاريخ الحالي
+time-date-axis = التاريخ
+time-gap-months = { $months ->
+    [zero] أقل من شهر
+    [one] نحو شهر
+    [two] نحو شهرين
+    [few] نحو { $months } أشهر
+    [many] نحو { $months } شهرًا
+   *[other] نحو { $months } شهر
+}
+time-tick = الخطوة { $n }: { $title }
+
+## المقارنة بين تاريخين
+
+compare-from = المقارنة من
+compare-from-step = المقارنة من خطوة
+compare-step-date = الخطوة { $n } · { $date }
+compare-step-item = الخطوة { $n } · { $date } · { $title }
+compare-or-date = أو تاريخ
+compare-date-hint = اكتب تاريخًا من { $from } إلى { $to } بالصيغة سنة-شهر-يوم
+compare-to-current = إلى { $date } (التاريخ الحالي)
+
+## المواعيد النهائية
+
+countdown-left = { $days ->
+    [zero] يحين اليوم
+    [one] بقي يوم واحد
+    [two] بقي يومان
+    [few] بقيت { $days } أيام
+    [many] بقي { $days } يومًا
+   *[other] بقي { $days } يوم
+}
+countdown-today = يحين اليوم
+countdown-passed = { $days ->
+    [zero] يحين اليوم
+    [one] مضى عليه يوم واحد
+    [two] مضى عليه يومان
+    [few] مضت عليه { $days } أيام
+    [many] مضى عليه { $days } يومًا
+   *[other] مضى عليه { $days } يوم
+}
+
+## حالة المكان
+
+state-controlled-by = تحت سيطرة { $who } { $since }
+state-changed-at = تغيّرت في الخطوة { $n }: { $title }
+state-changing = تنتقل إلى { $who } { $when }؛ لا تذكر المصادر اليوم.
+state-handover-agreed = اتُّفق على تسليمها إلى { $who }، ولم يُنفَّذ التسليم بعد.
+state-deadline = الموعد النهائي { $date } ({ $countdown })، بحسب { $who }
+state-deadline-disputed = تختلف المصادر في هذا الموعد.
+state-area = المساحة: { $km } كم²
+state-area-outside = المساحة: { $km } كم² خارج حدود الإقليم السابق لعام 1991 (و{ $inside } كم² داخلها، محسوبة ضمنه)
+state-area-note = محسوبة من حدود Natural Earth المبسّطة
+area-note = حُسبت المساحات من حدود Natural Earth المبسّطة بمقياس 1:10 ملايين (حساب جيوديسي)؛ وهي تختلف عن الأرقام الرسمية.
+
+## بطاقة الخطوة
+
+card-no-step = لا توجد خطوة بعد في هذا التاريخ.
+card-clear-selection = إلغاء التحديد
+card-name-ours = لم يرد هذا الاسم في نصوص المصادر؛ الاسم العربي من وضعنا.
+card-passages = المقاطع:
+card-open-in-reader = افتح في القارئ: { $id }
+card-steps-touching = الخطوات التي شملته
+card-step-item = الخطوة { $n } · { $date } · { $title }
+card-step-of = الخطوة { $n } من { $total }
+card-days-after = يُعرض { $date }، { $days ->
+    [zero] في يوم هذه الخطوة نفسه
+    [one] بعد يوم واحد من هذه الخطوة
+    [two] بعد يومين من هذه الخطوة
+    [few] بعد { $days } أيام من هذه الخطوة
+    [many] بعد { $days } يومًا من هذه الخطوة
+   *[other] بعد { $days } يوم من هذه الخطوة
+}.
+card-summary-in-en = عرض الملخص بالإنجليزية
+card-summary-in-ar = عرض الملخص بالعربية
+card-what-changed = ما الذي تغيّر منذ الخطوة السابقة
+card-start = هذا هو الوضع في البداية.
+card-no-change = لا تغيّر في السيطرة.
+card-change-controller = { $place }: من { $from } إلى { $to } ({ $when })
+card-change-pending = { $place }: اتُّفق على تسليمها إلى { $to }
+card-change-transition = { $place }: تنتقل إلى { $to } { $when }
+card-pending-title = عمليات تسليم معلّقة في { $date }
+card-deadline = { $place }: الموعد النهائي { $deadlines }
+card-deadline-item = { $date } ({ $countdown }، بحسب { $who })
+card-deadline-or = {"؛ أو "}
+card-claims = روايات المصادر
+card-claim-disputed = موضع خلاف: { $subject }
+card-claim-agreed = المصادر متفقة: { $subject }
+card-claim-version = { $value } — بحسب { $who }
+card-cite-line = [{ $source }، السطر { $line }]
+card-sources-title = المصادر ({ $count ->
+    [zero] لا مقاطع
+    [one] مقطع واحد
+    [two] مقطعان
+    [few] { $count } مقاطع
+    [many] { $count } مقطعًا
+   *[other] { $count } مقطع
+})
+card-open-reader-button = افتح في القارئ
+card-copy-label = نسخ المرجع: { $id }
+card-copy-button = نسخ
+card-speaker = المتحدث: { $name }
+card-source-details = تفاصيل المصدر
+card-source-id = معرّف المصدر: { $id }
+card-file = الملف: { $file } (وصل باسم { $original })
+card-passage-at = المقطع: السطر { $line }، الإزاحة { $offset } حرفًا
+card-citation-id = معرّف الاستشهاد: { $id }
+card-changes-between = التغييرات من { $from } إلى { $to }
+card-nothing-changed = لم يتغيّر شيء بين هذين التاريخين.
+card-moved = { $place }: من { $from } إلى { $to }، { $km } كم²
+card-moved-pending = { $place }: اتُّفق على التسليم أو بدأ ولم تتغيّر السيطرة بعد
+card-moved-total = المساحة التي انتقلت السيطرة عليها: { $km } كم²
+
+## حقول المصدر
+
+field-publisher = الناشر
+field-dateline = سطر المكان والتاريخ
+field-page-date = تاريخ الصفحة
+field-headline = العنوان
+
+## قارئ المصادر
+
+reader-none = افتح مصدرًا من أحد الاستشهادات في بطاقة الخطوة.
+reader-missing = المصدر «{ $id }» غير موجود في مجموعة البيانات هذه.
+reader-smaller-icon = أ−
+reader-smaller = تصغير النص
+reader-larger-icon = أ+
+reader-larger = تكبير النص
+reader-dock = إرساء
+reader-dock-hover = إعادة القارئ إلى جانب بطاقة الخطوة
+reader-pop-out = نافذة مستقلة
+reader-pop-out-hover = فتح القارئ في نافذة مستقلة
+reader-close = إغلاق القارئ
+reader-about = عن هذا المصدر
+reader-as-printed = { $field } كما ورد في النص
+reader-agency = الوكالة المذكورة
+reader-stated-dates = التواريخ التي يذكرها النص
+reader-cited-by = تستشهد به الخطوات:
+reader-find = بحث:
+reader-all-sources = كل المصادر
+reader-matches = { $total ->
+    [zero] لا نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $total } نتائج
+    [many] { $total } نتيجة
+   *[other] { $total } نتيجة
+} في { $sources ->
+    [zero] أي مصدر
+    [one] مصدر واحد
+    [two] مصدرين
+    [few] { $sources } مصادر
+    [many] { $sources } مصدرًا
+   *[other] { $sources } مصدر
+}
+reader-match-label = نتيجة في { $source } عند البايت { $byte }
+reader-cited-passage = مقطع مستشهد به { $id }، الخطوة { $steps }
+reader-click-hint = انقر للانتقال إلى الخطوة، أو انقر بالزر الأيمن لنسخ المرجع.
+reader-copy-menu = نسخ المرجع والاقتباس
+reader-place = مكان: { $name }
+reader-place-hover = { $name } — انقر لتحديده على الخريطة
+reader-disputed = رواية موضع خلاف: { $subject }
+reader-disputed-hover = { $label }. انقر للمقارنة بين الروايات.
+reader-compare-title = مقارنة: { $subject }
+reader-disagree = تختلف المصادر في هذا.
+reader-cite-at = { $source } (السطر { $line })
+reader-open-cite = فتح { $id }

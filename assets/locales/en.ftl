@@ -58,3 +58,152 @@ time-pause = Pause
 time-next = Next step
 time-last = Last step
 time-step-of = step { $n } of { $total }
+time-speed = Speed
+time-speed-hover = Playback speed
+time-speed-value = { $speed }×
+time-loop = Loop
+time-loop-hover = Start over after the last step
+time-linear = Linear time
+time-linear-hover = Show quiet periods at their true length
+time-chart = Chart
+time-chart-hover = Show the area each side held over time
+time-compare = Compare
+time-compare-hover = Outline what changed between an earlier date and the current one
+time-date-axis = Date
+time-gap-months = { $months ->
+    [one] ~1 month
+   *[other] ~{ $months } months
+}
+time-tick = Step { $n }: { $title }
+
+## Comparing two dates
+
+compare-from = Compare from
+compare-from-step = Compare from step
+compare-step-date = step { $n } · { $date }
+compare-step-item = step { $n } · { $date } · { $title }
+compare-or-date = or date
+compare-date-hint = write a date from { $from } to { $to } as YYYY-MM-DD
+compare-to-current = to { $date } (the current date)
+
+## Deadlines
+
+countdown-left = { $days ->
+    [one] 1 day left
+   *[other] { $days } days left
+}
+countdown-today = due today
+countdown-passed = { $days ->
+    [one] passed 1 day ago
+   *[other] passed { $days } days ago
+}
+
+## A place's state
+
+state-controlled-by = Controlled by { $who } { $since }
+state-changed-at = Changed at step { $n }: { $title }
+state-changing = Changing to { $who } { $when }; the sources do not give the day.
+state-handover-agreed = Handover to { $who } agreed, not yet carried out.
+state-deadline = Deadline { $date } ({ $countdown }), according to { $who }
+state-deadline-disputed = The sources disagree on this deadline.
+state-area = Area: { $km } km²
+state-area-outside = Area: { $km } km² outside the former oblast's 1991 boundary (+{ $inside } km² inside it, counted there)
+state-area-note = computed from simplified Natural Earth boundaries
+area-note = Areas are computed from the simplified Natural Earth 1:10m boundaries (geodesic, WGS84); they differ from official figures.
+
+## Step card
+
+card-no-step = No step yet at this date.
+card-clear-selection = Clear the selection
+card-name-ours = Not named in the source corpus; the Arabic name is ours.
+card-passages = Passages:
+card-open-in-reader = Open in reader: { $id }
+card-steps-touching = Steps that touched it
+card-step-item = Step { $n } · { $date } · { $title }
+card-step-of = Step { $n } of { $total }
+card-days-after = Showing { $date }, { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} after this step.
+card-summary-in-en = Show summary in English
+card-summary-in-ar = Show summary in Arabic
+card-what-changed = What changed since the previous step
+card-start = This is the starting situation.
+card-no-change = No change of control.
+card-change-controller = { $place }: from { $from } to { $to } ({ $when })
+card-change-pending = { $place }: handover to { $to } agreed
+card-change-transition = { $place }: changing to { $to } { $when }
+card-pending-title = Handovers pending on { $date }
+card-deadline = { $place }: deadline { $deadlines }
+card-deadline-item = { $date } ({ $countdown }, according to { $who })
+card-deadline-or = {"; or "}
+card-claims = Claims in the sources
+card-claim-disputed = Disputed: { $subject }
+card-claim-agreed = Sources agree: { $subject }
+card-claim-version = { $value } — according to { $who }
+card-cite-line = [{ $source }, line { $line }]
+card-sources-title = Sources ({ $count ->
+    [one] 1 passage
+   *[other] { $count } passages
+})
+card-open-reader-button = Open in reader
+card-copy-label = Copy reference: { $id }
+card-copy-button = Copy
+card-speaker = Speaker: { $name }
+card-source-details = Source details
+card-source-id = Source id: { $id }
+card-file = File: { $file } (received as { $original })
+card-passage-at = Passage: line { $line }, character offset { $offset }
+card-citation-id = Citation id: { $id }
+card-changes-between = Changes from { $from } to { $to }
+card-nothing-changed = Nothing changed between these dates.
+card-moved = { $place }: from { $from } to { $to }, { $km } km²
+card-moved-pending = { $place }: handover agreed or under way, not yet changed
+card-moved-total = Area that changed hands: { $km } km²
+
+## Source fields
+
+field-publisher = Publisher
+field-dateline = Dateline
+field-page-date = Page date
+field-headline = Headline
+
+## Source reader
+
+reader-none = Open a source from a citation in the step card.
+reader-missing = The source '{ $id }' is not in this dataset.
+reader-smaller-icon = A−
+reader-smaller = Smaller text
+reader-larger-icon = A+
+reader-larger = Larger text
+reader-dock = ⬅ Dock
+reader-dock-hover = Dock the reader beside the step card
+reader-pop-out = ⬈ Pop out
+reader-pop-out-hover = Open the reader in its own window
+reader-close = Close the reader
+reader-about = About this source
+reader-as-printed = { $field } as printed
+reader-agency = Agency named
+reader-stated-dates = Dates the text states
+reader-cited-by = Cited by steps:
+reader-find = Find:
+reader-all-sources = All sources
+reader-matches = { $total ->
+    [one] 1 match
+   *[other] { $total } matches
+} in { $sources ->
+    [one] 1 source
+   *[other] { $sources } sources
+}
+reader-match-label = Match in { $source } at byte { $byte }
+reader-cited-passage = Cited passage { $id }, step { $steps }
+reader-click-hint = Click to go to the step; right-click to copy the reference.
+reader-copy-menu = Copy reference and quote
+reader-place = Place: { $name }
+reader-place-hover = { $name } — click to select it on the map
+reader-disputed = Disputed claim: { $subject }
+reader-disputed-hover = { $label }. Click to compare the versions.
+reader-compare-title = Compare: { $subject }
+reader-disagree = The sources disagree.
+reader-cite-at = { $source } (line { $line })
+reader-open-cite = Open { $id }

@@ -1,15 +1,18 @@
 //! The message catalogues: `assets/locales/{en,ar}.ftl` in Fluent syntax,
 //! compiled in and parsed once into one bundle per language and digit set
 //! (numbers passed as arguments are written by the bundle's formatter, so
-//! the plural rules see the number and the text shows the chosen digits).
+//! the plural rules see the number and the text shows the chosen digits;
+//! with Arabic-Indic digits the catalogue's own text is converted too, the
+//! arguments — ids, file names — are not).
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-use super::format::format_number;
+use super::format::{format_number, to_digits};
 use super::{Digits, Lang, Locale};
 
 const EN_FTL: &str = include_str!("../../assets/locales/en.ftl");
@@ -82,6 +85,15 @@ fn indic_formatter<M>(v: &FluentValue<'_>, _: &M) -> Option<String> {
     }
 }
 
+/// The catalogue's own text (not the arguments) in Arabic-Indic digits.
+fn indic_transform(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        Cow::Owned(to_digits(text, Digits::ArabicIndic))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 fn bundle(
     lang: Lang,
     source: &str,
@@ -97,6 +109,9 @@ fn bundle(
         Digits::Latin => latin_formatter,
         Digits::ArabicIndic => indic_formatter,
     }));
+    if digits == Digits::ArabicIndic {
+        bundle.set_transform(Some(indic_transform));
+    }
     let resource = match FluentResource::try_new(source.to_owned()) {
         Ok(r) => r,
         Err((r, errs)) => {

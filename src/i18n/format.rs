@@ -107,6 +107,19 @@ pub fn to_digits(text: &str, digits: Digits) -> String {
     }
 }
 
+/// `text` with Arabic-Indic (٠–٩) and Eastern Arabic-Indic (۰–۹) digits
+/// written as ASCII digits, so typed dates and numbers parse in either.
+#[must_use]
+pub fn ascii_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (u32::from(c) - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (u32::from(c) - 0x06F0) as u8),
+            c => c,
+        })
+        .collect()
+}
+
 /// `text` with its ASCII digits in the locale's digits.
 #[must_use]
 pub fn localize_digits(text: &str, locale: Locale) -> String {
@@ -207,6 +220,21 @@ pub fn month_year(date: Date, locale: Locale) -> String {
         month_short(date.month(), locale),
         year(date, locale)
     )
+}
+
+/// How long until a deadline, `days_left` days away (negative: passed):
+/// "4 days left", "1 day left", "due today", "passed 6 days ago".
+#[must_use]
+pub fn countdown(days_left: i64, locale: Locale) -> String {
+    match days_left {
+        0 => tr_args(locale, "countdown-today", &[]),
+        n if n > 0 => tr_args(locale, "countdown-left", &[("days", n.into())]),
+        n => tr_args(
+            locale,
+            "countdown-passed",
+            &[("days", n.saturating_abs().into())],
+        ),
+    }
 }
 
 /// A date with its precision: "10 Nov 2020", "27 Sep 2020 – 10 Nov 2020",
@@ -311,5 +339,12 @@ mod tests {
         assert_eq!(format_number(f64::NAN, 0, Digits::Latin), "0");
         assert_eq!(format_number(999.0, 0, Digits::Latin), "999");
         assert_eq!(format_number(1_000_000.0, 0, Digits::Latin), "1,000,000");
+    }
+
+    #[test]
+    fn typed_arabic_indic_digits_parse() {
+        assert_eq!(ascii_digits("٢٠٢٠-١١-١٠"), "2020-11-10");
+        assert_eq!(ascii_digits("۲۰۲۰"), "2020");
+        assert_eq!(ascii_digits("abc 12"), "abc 12");
     }
 }

@@ -366,3 +366,31 @@ pub fn collapsing<R>(
     accessible(&r.header_response, Role::Button, &text);
     r
 }
+
+/// Paint one line of `text` (bidi-correct) at `pos`, placed by `anchor`;
+/// returns where it went.
+pub fn paint_text(
+    ui: &Ui,
+    painter: &egui::Painter,
+    pos: egui::Pos2,
+    anchor: egui::Align2,
+    text: &str,
+    font: FontId,
+    color: Color32,
+) -> egui::Rect {
+    let galley = ui.fonts_mut(|f| f.layout_job(line_job(text, font, color)));
+    let rect = anchor.anchor_size(pos, galley.size());
+    painter.galley(rect.min, galley, color);
+    rect
+}
+
+/// A window's title, bidi-correct, in the heading style.
+#[must_use]
+pub fn window_title(ctx: &egui::Context, text: &str) -> WidgetText {
+    if bidi::needs_bidi(text) {
+        let font = TextStyle::Heading.resolve(&ctx.global_style());
+        WidgetText::LayoutJob(Arc::new(line_job(text, font, Color32::PLACEHOLDER)))
+    } else {
+        text.into()
+    }
+}
