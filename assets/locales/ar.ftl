@@ -235,3 +235,76 @@ reader-compare-title = مقارنة: { $subject }
 reader-disagree = تختلف المصادر في هذا.
 reader-cite-at = { $source } (السطر { $line })
 reader-open-cite = فتح { $id }
+
+## مخطط المساحات
+
+chart-label = مخطط السيطرة على الأراضي
+chart-km2 = { $km } كم²
+chart-step = الخطوة { $n }
+chart-steps = الخطوات
+chart-band-name = { $name } (اليوم غير مذكور)
+chart-key-held = { $name } (كم² تحت السيطرة)
+chart-key-range = النطاق ما دام اليوم غير مذكور
+chart-key-now = التاريخ الحالي
+
+## الملفات والتصدير
+
+cancel = إلغاء
+open = فتح
+save = حفظ
+files-open-dataset = فتح مجلد بيانات
+files-save-screenshot = حفظ لقطة للنافذة
+files-export-figure = تصدير صورة الخريطة
+files-export-all-steps = تصدير كل الخطوات إلى مجلد
+files-export-animation = تصدير الرسم المتحرك
+files-job-stopped = توقف التصدير على نحو غير متوقع
+files-by-path = { $title } بإدخال المسار
+files-prompt-dataset = المجلد الذي يحوي { $files }:
+files-prompt-folder = المجلد الذي تُكتب فيه الملفات (يُنشأ إن لم يكن موجودًا):
+files-prompt-file = الملف المراد كتابته ({ $ext }):
+files-replace-existing = الملف موجود: استبداله
+export-title-all = تصدير كل الخطوات
+export-go = تصدير…
+export-size = الحجم
+export-preset-px = { $w }×{ $h }
+export-preset-a4 = A4 بدقة { $dpi } نقطة في البوصة
+export-preset-a5 = A5 بدقة { $dpi } نقطة في البوصة
+export-custom = مخصص
+export-width = العرض
+export-height = الارتفاع
+export-size-not-number = { $what } «{ $value }» ليس عددًا صحيحًا من البكسلات
+export-size-range = { $what } { $value } خارج النطاق { $min }–{ $max } بكسل
+export-format = الصيغة
+export-svg = SVG (النص مسارات)
+export-names = أسماء الأماكن
+export-theme = المظهر
+theme-light = فاتح
+theme-dark = داكن
+export-hold = الثواني لكل خطوة
+export-existing = الملفات الموجودة
+export-replace = استبدال الملفات التي تحمل الأسماء نفسها
+export-failed = فشل التصدير
+export-failed-help = لم يُترك أي ملف مكتوبًا جزئيًا. تأكد من وجود المجلد وإمكان الكتابة فيه، أو اختر مكانًا آخر.
+export-exporting = جارٍ التصدير
+export-progress = { $done } من { $total }
+export-job-figure = صورة الخريطة في { $date } إلى { $path }
+export-job-all = كل الخطوات إلى { $path }
+export-job-animation = الرسم المتحرك إلى { $path }
+export-wrote = كُتب { $path }
+export-wrote-figures = { $count ->
+    [zero] لم تُكتب أي صورة
+    [one] كُتبت صورة واحدة
+    [two] كُتبت صورتان
+    [few] كُتبت { $count } صور
+    [many] كُتبت { $count } صورة
+   *[other] كُتبت { $count } صورة
+} في { $path }
+export-wrote-animation = كُتب { $path } ({ $count ->
+    [zero] بلا خطوات
+    [one] خطوة واحدة
+    [two] خطوتان
+    [few] { $count } خطوات
+    [many] { $count } خطوة
+   *[other] { $count } خطوة
+})
+export-menu-hint = يستخدم التصدير الخطوط المضمّنة ولا يحتاج إلى نافذة.

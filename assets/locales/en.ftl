@@ -207,3 +207,68 @@ reader-compare-title = Compare: { $subject }
 reader-disagree = The sources disagree.
 reader-cite-at = { $source } (line { $line })
 reader-open-cite = Open { $id }
+
+## Territory chart
+
+chart-label = Territory chart
+chart-km2 = { $km } km²
+chart-step = step { $n }
+chart-steps = steps
+chart-band-name = { $name } (day not given)
+chart-key-held = { $name } (km² held)
+chart-key-range = range while the day is not given
+chart-key-now = current date
+
+## Files and exports
+
+cancel = Cancel
+open = Open
+save = Save
+files-open-dataset = Open dataset folder
+files-save-screenshot = Save screenshot
+files-export-figure = Export figure
+files-export-all-steps = Export all steps into a folder
+files-export-animation = Export animation
+files-job-stopped = the export stopped unexpectedly
+files-by-path = { $title } by path
+files-prompt-dataset = Folder holding { $files }:
+files-prompt-folder = Folder to write the files into (created if missing):
+files-prompt-file = File to write ({ $ext }):
+files-replace-existing = The file exists: replace it
+export-title-all = Export all steps
+export-go = Export…
+export-size = Size
+export-preset-px = { $w }×{ $h }
+export-preset-a4 = A4 at { $dpi } dpi
+export-preset-a5 = A5 at { $dpi } dpi
+export-custom = Custom
+export-width = width
+export-height = height
+export-size-not-number = { $what } '{ $value }' is not a whole number of pixels
+export-size-range = { $what } { $value } is outside { $min }–{ $max } pixels
+export-format = Format
+export-svg = SVG (text as outlines)
+export-names = Place names
+export-theme = Theme
+theme-light = Light
+theme-dark = Dark
+export-hold = Seconds per step
+export-existing = Existing files
+export-replace = Replace files of the same names
+export-failed = The export failed
+export-failed-help = Nothing was left half-written. Check the folder exists and is writable, or choose another place.
+export-exporting = Exporting
+export-progress = { $done } of { $total }
+export-job-figure = Figure at { $date } to { $path }
+export-job-all = Every step into { $path }
+export-job-animation = Animation to { $path }
+export-wrote = Wrote { $path }
+export-wrote-figures = Wrote { $count ->
+    [one] 1 figure
+   *[other] { $count } figures
+} into { $path }
+export-wrote-animation = Wrote { $path } ({ $count ->
+    [one] 1 step
+   *[other] { $count } steps
+})
+export-menu-hint = Exports use the bundled fonts and need no window.

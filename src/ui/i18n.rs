@@ -394,3 +394,41 @@ pub fn window_title(ctx: &egui::Context, text: &str) -> WidgetText {
         text.into()
     }
 }
+
+/// `text` rearranged so that egui, laying it out as plain text in the
+/// proportional font (which splits Arabic at every space and places the
+/// pieces left to right), shows it in the right order: for widgets that
+/// take only a `String`, such as the chart's axis labels and tooltip. Each
+/// line is reordered on its own. Screen readers are not involved.
+#[must_use]
+pub fn visual_order(text: &str) -> String {
+    if !bidi::needs_bidi(text) {
+        return text.to_owned();
+    }
+    text.split('\n')
+        .map(|line| {
+            let base = bidi::paragraph_direction(line);
+            bidi::visual_runs(line, base)
+                .into_iter()
+                .map(|run| {
+                    let piece: String = run.text.chars().filter(|c| !is_control(*c)).collect();
+                    if run.rtl {
+                        // egui shapes each word right to left on its own but
+                        // puts the words left to right: reverse their order.
+                        piece.split(' ').rev().collect::<Vec<_>>().join(" ")
+                    } else {
+                        piece
+                    }
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn is_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
