@@ -70,7 +70,7 @@ time-chart-hover = عرض المساحة التي سيطر عليها كل طر�
 time-compare = مقارنة
 time-compare-hover = إبراز ما تغيّر بين تاريخ سابق والتاريخ الحالي
 time-date-axis = التاريخ
-time-gap-months = { $months ->
+time-gap-months = { PLURAL($months) ->
     [zero] أقل من شهر
     [one] نحو شهر
     [two] نحو شهرين
@@ -92,7 +92,7 @@ compare-to-current = إلى { $date } (التاريخ الحالي)
 
 ## المواعيد النهائية
 
-countdown-left = { $days ->
+countdown-left = { PLURAL($days) ->
     [zero] يحين اليوم
     [one] بقي يوم واحد
     [two] بقي يومان
@@ -101,7 +101,7 @@ countdown-left = { $days ->
    *[other] بقي { $days } يوم
 }
 countdown-today = يحين اليوم
-countdown-passed = { $days ->
+countdown-passed = { PLURAL($days) ->
     [zero] يحين اليوم
     [one] مضى عليه يوم واحد
     [two] مضى عليه يومان
@@ -133,7 +133,7 @@ card-open-in-reader = افتح في القارئ: { $id }
 card-steps-touching = الخطوات التي شملته
 card-step-item = الخطوة { $n } · { $date } · { $title }
 card-step-of = الخطوة { $n } من { $total }
-card-days-after = يُعرض { $date }، { $days ->
+card-days-after = يُعرض { $date }، { PLURAL($days) ->
     [zero] في يوم هذه الخطوة نفسه
     [one] بعد يوم واحد من هذه الخطوة
     [two] بعد يومين من هذه الخطوة
@@ -158,7 +158,7 @@ card-claim-disputed = موضع خلاف: { $subject }
 card-claim-agreed = المصادر متفقة: { $subject }
 card-claim-version = { $value } — بحسب { $who }
 card-cite-line = [{ $source }، السطر { $line }]
-card-sources-title = المصادر ({ $count ->
+card-sources-title = المصادر ({ PLURAL($count) ->
     [zero] لا مقاطع
     [one] مقطع واحد
     [two] مقطعان
@@ -208,14 +208,14 @@ reader-stated-dates = التواريخ التي يذكرها النص
 reader-cited-by = تستشهد به الخطوات:
 reader-find = بحث:
 reader-all-sources = كل المصادر
-reader-matches = { $total ->
+reader-matches = { PLURAL($total) ->
     [zero] لا نتائج
     [one] نتيجة واحدة
     [two] نتيجتان
     [few] { $total } نتائج
     [many] { $total } نتيجة
    *[other] { $total } نتيجة
-} في { $sources ->
+} في { PLURAL($sources) ->
     [zero] أي مصدر
     [one] مصدر واحد
     [two] مصدرين
@@ -291,7 +291,7 @@ export-job-figure = صورة الخريطة في { $date } إلى { $path }
 export-job-all = كل الخطوات إلى { $path }
 export-job-animation = الرسم المتحرك إلى { $path }
 export-wrote = كُتب { $path }
-export-wrote-figures = { $count ->
+export-wrote-figures = { PLURAL($count) ->
     [zero] لم تُكتب أي صورة
     [one] كُتبت صورة واحدة
     [two] كُتبت صورتان
@@ -299,7 +299,7 @@ export-wrote-figures = { $count ->
     [many] كُتبت { $count } صورة
    *[other] كُتبت { $count } صورة
 } في { $path }
-export-wrote-animation = كُتب { $path } ({ $count ->
+export-wrote-animation = كُتب { $path } ({ PLURAL($count) ->
     [zero] بلا خطوات
     [one] خطوة واحدة
     [two] خطوتان
@@ -308,3 +308,23 @@ export-wrote-animation = كُتب { $path } ({ $count ->
    *[other] { $count } خطوة
 })
 export-menu-hint = يستخدم التصدير الخطوط المضمّنة ولا يحتاج إلى نافذة.
+
+## الإعدادات
+
+settings-title = الإعدادات
+settings-language-numbers = اللغة والأرقام
+settings-interface-language = لغة الواجهة
+settings-language-system = لغة النظام ({ $name })
+settings-months = أسماء الأشهر
+settings-months-latin = مصر والخليج
+settings-months-syriac = الشام والعراق
+settings-months-both = كلاهما
+settings-digits = الأرقام
+settings-digits-latin = الأرقام اللاتينية
+settings-digits-arabic = الأرقام الهندية
+settings-arabic-only = تنطبق أسماء الأشهر والأرقام على الواجهة العربية.
+settings-axis = محور الزمن
+settings-axis-follow = اتّباع الواجهة (من اليمين إلى اليسار في العربية)
+settings-axis-ltr = التواريخ الأقدم على اليسار
+settings-axis-rtl = التواريخ الأقدم على اليمين
+settings-example = مثال: { $date }؛ { $km } كم²

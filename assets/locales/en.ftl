@@ -1,6 +1,7 @@
 # English interface strings. Every key here must also be in ar.ftl with the
 # same $variables (tests/i18n.rs checks). Numbers passed as variables are
-# written in the interface's digits; plural forms follow CLDR.
+# written in the interface's digits; plural forms follow CLDR, selected with
+# PLURAL($n) (see plural_category in src/i18n/catalogue.rs).
 
 ## Lists
 
@@ -70,7 +71,7 @@ time-chart-hover = Show the area each side held over time
 time-compare = Compare
 time-compare-hover = Outline what changed between an earlier date and the current one
 time-date-axis = Date
-time-gap-months = { $months ->
+time-gap-months = { PLURAL($months) ->
     [one] ~1 month
    *[other] ~{ $months } months
 }
@@ -88,12 +89,12 @@ compare-to-current = to { $date } (the current date)
 
 ## Deadlines
 
-countdown-left = { $days ->
+countdown-left = { PLURAL($days) ->
     [one] 1 day left
    *[other] { $days } days left
 }
 countdown-today = due today
-countdown-passed = { $days ->
+countdown-passed = { PLURAL($days) ->
     [one] passed 1 day ago
    *[other] passed { $days } days ago
 }
@@ -121,7 +122,7 @@ card-open-in-reader = Open in reader: { $id }
 card-steps-touching = Steps that touched it
 card-step-item = Step { $n } · { $date } · { $title }
 card-step-of = Step { $n } of { $total }
-card-days-after = Showing { $date }, { $days ->
+card-days-after = Showing { $date }, { PLURAL($days) ->
     [one] 1 day
    *[other] { $days } days
 } after this step.
@@ -142,7 +143,7 @@ card-claim-disputed = Disputed: { $subject }
 card-claim-agreed = Sources agree: { $subject }
 card-claim-version = { $value } — according to { $who }
 card-cite-line = [{ $source }, line { $line }]
-card-sources-title = Sources ({ $count ->
+card-sources-title = Sources ({ PLURAL($count) ->
     [one] 1 passage
    *[other] { $count } passages
 })
@@ -188,10 +189,10 @@ reader-stated-dates = Dates the text states
 reader-cited-by = Cited by steps:
 reader-find = Find:
 reader-all-sources = All sources
-reader-matches = { $total ->
+reader-matches = { PLURAL($total) ->
     [one] 1 match
    *[other] { $total } matches
-} in { $sources ->
+} in { PLURAL($sources) ->
     [one] 1 source
    *[other] { $sources } sources
 }
@@ -263,12 +264,32 @@ export-job-figure = Figure at { $date } to { $path }
 export-job-all = Every step into { $path }
 export-job-animation = Animation to { $path }
 export-wrote = Wrote { $path }
-export-wrote-figures = Wrote { $count ->
+export-wrote-figures = Wrote { PLURAL($count) ->
     [one] 1 figure
    *[other] { $count } figures
 } into { $path }
-export-wrote-animation = Wrote { $path } ({ $count ->
+export-wrote-animation = Wrote { $path } ({ PLURAL($count) ->
     [one] 1 step
    *[other] { $count } steps
 })
 export-menu-hint = Exports use the bundled fonts and need no window.
+
+## Settings
+
+settings-title = Settings
+settings-language-numbers = Language & numbers
+settings-interface-language = Interface language
+settings-language-system = System default ({ $name })
+settings-months = Arabic month names
+settings-months-latin = Egypt and the Gulf
+settings-months-syriac = The Levant and Iraq
+settings-months-both = Both
+settings-digits = Digits
+settings-digits-latin = Latin
+settings-digits-arabic = Arabic-Indic
+settings-arabic-only = Month names and digits apply to the Arabic interface.
+settings-axis = Time axis
+settings-axis-follow = Follow the interface (right to left in Arabic)
+settings-axis-ltr = Earlier dates on the left
+settings-axis-rtl = Earlier dates on the right
+settings-example = For example: { $date }; { $km } km²

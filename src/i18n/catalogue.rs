@@ -85,6 +85,45 @@ fn indic_formatter<M>(v: &FluentValue<'_>, _: &M) -> Option<String> {
     }
 }
 
+/// The CLDR plural category of `n` in `lang`: for Arabic zero, one, two,
+/// few (the last two digits 03–10), many (11–99) or other; for English one
+/// or other. The catalogues select with `PLURAL($n)` rather than on `$n`
+/// itself because the plural rules `fluent-bundle` uses test the whole
+/// number where CLDR tests `n % 100` for Arabic (giving "103 يوم" instead
+/// of "103 أيام").
+#[must_use]
+pub fn plural_category(lang: Lang, n: f64) -> &'static str {
+    let whole = n.is_finite() && n.fract() == 0.0;
+    match lang {
+        Lang::En => {
+            if n == 1.0 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+        Lang::Ar if !whole => "other",
+        Lang::Ar => {
+            let abs = n.abs();
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let last_two = (abs % 100.0) as u32;
+            if abs == 0.0 {
+                "zero"
+            } else if abs == 1.0 {
+                "one"
+            } else if abs == 2.0 {
+                "two"
+            } else if (3..=10).contains(&last_two) {
+                "few"
+            } else if (11..=99).contains(&last_two) {
+                "many"
+            } else {
+                "other"
+            }
+        }
+    }
+}
+
 /// The catalogue's own text (not the arguments) in Arabic-Indic digits.
 fn indic_transform(text: &str) -> Cow<'_, str> {
     if text.bytes().any(|b| b.is_ascii_digit()) {
@@ -111,6 +150,14 @@ fn bundle(
     }));
     if digits == Digits::ArabicIndic {
         bundle.set_transform(Some(indic_transform));
+    }
+    if let Err(e) = bundle.add_function("PLURAL", move |positional, _named| {
+        match positional.first() {
+            Some(FluentValue::Number(n)) => FluentValue::from(plural_category(lang, n.value)),
+            _ => FluentValue::from("other"),
+        }
+    }) {
+        errors.push(format!("{}.ftl: {e}", lang.tag()));
     }
     let resource = match FluentResource::try_new(source.to_owned()) {
         Ok(r) => r,

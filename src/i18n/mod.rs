@@ -29,7 +29,7 @@ pub mod format;
 
 use serde::{Deserialize, Serialize};
 
-pub use catalogue::{Arg, catalogue_errors, keys, placeables, tr, tr_args};
+pub use catalogue::{Arg, catalogue_errors, keys, placeables, plural_category, tr, tr_args};
 
 /// An interface language.
 #[derive(

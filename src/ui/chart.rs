@@ -49,7 +49,13 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         let f = (x / X_SCALE).clamp(0.0, 1.0);
         (if rtl { 1.0 - f } else { f }) as f32
     };
-    let km2 = move |v: f64| tr_args(loc, "chart-km2", &[("km", format::number(v.round(), 0, loc).into())]);
+    let km2 = move |v: f64| {
+        tr_args(
+            loc,
+            "chart-km2",
+            &[("km", format::number(v.round(), 0, loc).into())],
+        )
+    };
     let series = &app.area_series;
     let ds = &app.ds;
     let end_x = X_SCALE;
@@ -111,7 +117,13 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
                     "time-tick",
                     &[
                         ("n", (p.step + 1).into()),
-                        ("title", ds.steps.get(p.step).map_or("", |s| s.title.get(lang)).into()),
+                        (
+                            "title",
+                            ds.steps
+                                .get(p.step)
+                                .map_or("", |s| s.title.get(lang))
+                                .into(),
+                        ),
                     ],
                 ),
             )

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use egui::Ui;
 
 use super::app::{App, Command};
-use super::i18n::{self, Txt};
 use super::files::{ExportSettings, Job, Prompt, Purpose};
+use super::i18n::{self, Txt};
 use crate::export::{
     DEFAULT_HOLD_SECS, FigureFormat, FigureOptions, HOLD_SECS_RANGE, MAX_SIDE, MIN_SIDE, PRESETS,
     animation_gif, export_steps, figure_svg, write_file_atomic,
@@ -205,13 +205,22 @@ fn options(ui: &mut Ui, d: &mut Dialog, loc: Locale) {
                     tr_args(
                         loc,
                         "export-preset-px",
-                        &[("w", count(*w as usize, loc).into()), ("h", count(*h as usize, loc).into())],
+                        &[
+                            ("w", count(*w as usize, loc).into()),
+                            ("h", count(*h as usize, loc).into()),
+                        ],
                     )
                 };
                 i18n::radio_value(ui, loc, &mut d.preset, i, &text);
             }
             i18n::row_nowrap(ui, loc, |ui| {
-                i18n::radio_value(ui, loc, &mut d.preset, PRESETS.len(), &tr(loc, "export-custom"));
+                i18n::radio_value(
+                    ui,
+                    loc,
+                    &mut d.preset,
+                    PRESETS.len(),
+                    &tr(loc, "export-custom"),
+                );
                 if d.preset == PRESETS.len() {
                     let w = Txt::new(tr(loc, "export-width")).line(ui);
                     ui.add(egui::TextEdit::singleline(&mut d.width).desired_width(60.0))
@@ -225,7 +234,13 @@ fn options(ui: &mut Ui, d: &mut Dialog, loc: Locale) {
         if d.kind != Kind::Animation {
             option_row(ui, loc, &tr(loc, "export-format"), |ui| {
                 i18n::radio_value(ui, loc, &mut d.format, FigureFormat::Png, "PNG");
-                i18n::radio_value(ui, loc, &mut d.format, FigureFormat::Svg, &tr(loc, "export-svg"));
+                i18n::radio_value(
+                    ui,
+                    loc,
+                    &mut d.format,
+                    FigureFormat::Svg,
+                    &tr(loc, "export-svg"),
+                );
             });
         }
         option_row(ui, loc, &tr(loc, "export-names"), |ui| {
@@ -244,8 +259,20 @@ fn options(ui: &mut Ui, d: &mut Dialog, loc: Locale) {
                 });
         });
         option_row(ui, loc, &tr(loc, "export-theme"), |ui| {
-            i18n::radio_value(ui, loc, &mut d.theme, ThemeKind::Light, &tr(loc, "theme-light"));
-            i18n::radio_value(ui, loc, &mut d.theme, ThemeKind::Dark, &tr(loc, "theme-dark"));
+            i18n::radio_value(
+                ui,
+                loc,
+                &mut d.theme,
+                ThemeKind::Light,
+                &tr(loc, "theme-light"),
+            );
+            i18n::radio_value(
+                ui,
+                loc,
+                &mut d.theme,
+                ThemeKind::Dark,
+                &tr(loc, "theme-dark"),
+            );
         });
         if d.kind == Kind::Animation {
             option_row(ui, loc, &tr(loc, "export-hold"), |ui| {
@@ -315,7 +342,12 @@ pub fn prompt_window(ctx: &egui::Context, app: &mut App) {
                 }
                 let exists = !p.text.trim().is_empty() && Path::new(p.text.trim()).is_file();
                 if p.purpose.writes_file() && exists {
-                    i18n::checkbox(ui, loc, &mut p.overwrite, &tr(loc, "files-replace-existing"));
+                    i18n::checkbox(
+                        ui,
+                        loc,
+                        &mut p.overwrite,
+                        &tr(loc, "files-replace-existing"),
+                    );
                 }
                 i18n::row_nowrap(ui, loc, |ui| {
                     let verb = if p.purpose == Purpose::OpenDataset {
@@ -364,7 +396,10 @@ pub fn progress_window(ctx: &egui::Context, app: &mut App) {
         match result {
             Ok(summary) => app.notice = Some(summary),
             Err(e) => {
-                app.errors = Some((tr(loc, "export-failed"), vec![e, tr(loc, "export-failed-help")]));
+                app.errors = Some((
+                    tr(loc, "export-failed"),
+                    vec![e, tr(loc, "export-failed-help")],
+                ));
             }
         }
         return;
@@ -431,7 +466,10 @@ pub fn run(app: &mut App, ctx: &egui::Context, purpose: Purpose, path: PathBuf, 
             let label = tr_args(
                 loc,
                 "export-job-figure",
-                &[("date", date_short(date, loc).into()), ("path", shown.as_str().into())],
+                &[
+                    ("date", date_short(date, loc).into()),
+                    ("path", shown.as_str().into()),
+                ],
             );
             Some(Job::spawn(ctx, label, move |progress| {
                 progress(0, 1);
@@ -457,7 +495,11 @@ pub fn run(app: &mut App, ctx: &egui::Context, purpose: Purpose, path: PathBuf, 
         }
         Purpose::Animation(s) => {
             let o = opts(&s);
-            let label = tr_args(loc, "export-job-animation", &[("path", shown.as_str().into())]);
+            let label = tr_args(
+                loc,
+                "export-job-animation",
+                &[("path", shown.as_str().into())],
+            );
             Some(Job::spawn(ctx, label, move |progress| {
                 let bytes = animation_gif(&ds, &cache, &o, s.hold_secs, progress)
                     .map_err(|e| e.to_string())?;
@@ -498,5 +540,8 @@ pub fn menu_hint(ui: &mut Ui) {
 
 /// A note under the File menu's export items, in `loc`'s language.
 pub fn menu_hint_in(ui: &mut Ui, loc: Locale) {
-    Txt::new(tr(loc, "export-menu-hint")).weak().small().label(ui);
+    Txt::new(tr(loc, "export-menu-hint"))
+        .weak()
+        .small()
+        .label(ui);
 }

@@ -15,6 +15,7 @@ pub mod paint;
 pub mod persist;
 pub mod reader;
 pub mod screenshot;
+pub mod settings_window;
 pub mod step_card;
 pub mod text;
 pub mod time_panel;

@@ -136,7 +136,12 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         return;
     };
     let Some(src) = app.ds.source(&source_id).cloned() else {
-        Txt::new(tr_args(loc, "reader-missing", &[("id", source_id.as_str().into())])).label(ui);
+        Txt::new(tr_args(
+            loc,
+            "reader-missing",
+            &[("id", source_id.as_str().into())],
+        ))
+        .label(ui);
         return;
     };
     app.reader.last_rect = Some(ui.max_rect());
@@ -156,10 +161,19 @@ fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
     let english = loc.lang == Lang::En;
     Txt::new(src.label.as_str()).strong().label(ui);
     i18n::row(ui, loc, |ui| {
-        Txt::new(tr_args(loc, "card-source-id", &[("id", src.id.as_str().into())])).line(ui);
+        Txt::new(tr_args(
+            loc,
+            "card-source-id",
+            &[("id", src.id.as_str().into())],
+        ))
+        .line(ui);
         let size = app.settings.reader.text_size;
         for (text, label, delta) in [
-            (tr(loc, "reader-smaller-icon"), tr(loc, "reader-smaller"), -1.0),
+            (
+                tr(loc, "reader-smaller-icon"),
+                tr(loc, "reader-smaller"),
+                -1.0,
+            ),
             (tr(loc, "reader-larger-icon"), tr(loc, "reader-larger"), 1.0),
         ] {
             if i18n::labelled_button(ui, &text, &label, true).clicked() {
@@ -229,7 +243,10 @@ fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
                 );
             }
             if !src.stated_dates.is_empty() {
-                Txt::new(tr(loc, "reader-stated-dates")).small().strong().label(ui);
+                Txt::new(tr(loc, "reader-stated-dates"))
+                    .small()
+                    .strong()
+                    .label(ui);
                 for d in &src.stated_dates {
                     let line = if english {
                         format!("{} — {}", date_spec(d.date, loc), d.gloss)
@@ -291,7 +308,12 @@ fn find_bar(ui: &mut Ui, app: &mut App, source_id: &str) {
             r.request_focus();
             app.reader.focus_find = false;
         }
-        i18n::checkbox(ui, loc, &mut app.reader.all_sources, &tr(loc, "reader-all-sources"));
+        i18n::checkbox(
+            ui,
+            loc,
+            &mut app.reader.all_sources,
+            &tr(loc, "reader-all-sources"),
+        );
     });
     if app.reader.query.trim().is_empty() {
         return;
@@ -315,7 +337,10 @@ fn find_bar(ui: &mut Ui, app: &mut App, source_id: &str) {
     Txt::new(tr_args(
         loc,
         "reader-matches",
-        &[("total", total.into()), ("sources", per_source.len().into())],
+        &[
+            ("total", total.into()),
+            ("sources", per_source.len().into()),
+        ],
     ))
     .label(ui);
     let hit_font = FontId::proportional(14.0);
@@ -469,92 +494,177 @@ fn text(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
     let mut hovered_place = None;
     let mut commands = Vec::new();
     let mut badged: std::collections::HashSet<String> = std::collections::HashSet::new();
-    egui::ScrollArea::vertical().id_salt(("reader-text", &src.id)).auto_shrink([false, false]).show(ui, |ui| {
-        let width = ui.available_width().max(60.0);
-        let mut offset = 0;
-        for para in src.text.split('\n') {
-            let range = offset..offset + para.len();
-            offset = range.end + 1;
-            if para.trim().is_empty() {
-                ui.add_space(app.settings.reader.text_size * 0.5);
-                continue;
-            }
-            let local: Vec<(Mark, &Target)> = marks
-                .iter()
-                .filter(|(r, _, _)| r.start < range.end && range.start < r.end)
-                .map(|(r, m, t)| {
-                    let mut m = m.clone();
-                    m.range = r.start.max(range.start) - range.start..r.end.min(range.end) - range.start;
-                    (m, t)
-                })
-                .collect();
-            let only_marks: Vec<Mark> = local.iter().map(|(m, _)| m.clone()).collect();
-            let lines = marked_lines(ui, para, font.clone(), ink, width, &only_marks);
-            for line in lines {
-                let size = line.galley.size();
-                let (rect, _) = ui.allocate_exact_size(Vec2::new(width, size.y), Sense::hover());
-                let x = if line.direction.is_rtl() { rect.right() - size.x } else { rect.left() };
-                let origin = Pos2::new(x, rect.top());
-                let abs = range.start + line.logical.start..range.start + line.logical.end;
-                if let Some(target) = &scroll_to
-                    && target.start < abs.end
-                    && abs.start < target.end
-                {
-                    ui.scroll_to_rect(rect, Some(egui::Align::Center));
+    egui::ScrollArea::vertical()
+        .id_salt(("reader-text", &src.id))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let width = ui.available_width().max(60.0);
+            let mut offset = 0;
+            for para in src.text.split('\n') {
+                let range = offset..offset + para.len();
+                offset = range.end + 1;
+                if para.trim().is_empty() {
+                    ui.add_space(app.settings.reader.text_size * 0.5);
+                    continue;
                 }
-                ui.painter().galley(origin, line.galley.clone(), ink);
-                for span in &line.spans {
-                    let Some((_, target)) = local.get(span.mark) else { continue };
-                    let span_rect = Rect::from_x_y_ranges(origin.x + span.x0..=origin.x + span.x1, rect.y_range());
-                    match target {
-                        Target::Citation(cid) => {
-                            let steps = app.reader_index.citing.get(cid.as_str()).cloned().unwrap_or_default();
-                            let numbers: Vec<String> = steps.iter().map(|i| format::count(i + 1, loc)).collect();
-                            let label = tr_args(loc, "reader-cited-passage", &[("id", cid.as_str().into()), ("steps", numbers.join(&tr(loc, "list-separator")).into())]);
-                            let r = ui.interact(span_rect, ui.scope_id().with(("cite", cid.as_str(), span_rect.min.x as i32, span_rect.min.y as i32)), Sense::click());
-                            i18n::accessible(&r, egui::Role::Link, &label);
-                            let r = r.on_hover_ui(|ui| {
-                                for &i in &steps {
-                                    if let Some(s) = app.ds.steps.get(i) {
-                                        Txt::new(tr_args(loc, "card-step-item", &[("n", (i + 1).into()), ("date", date_spec(s.date, loc).into()), ("title", s.title.get(lang).into())])).label(ui);
+                let local: Vec<(Mark, &Target)> = marks
+                    .iter()
+                    .filter(|(r, _, _)| r.start < range.end && range.start < r.end)
+                    .map(|(r, m, t)| {
+                        let mut m = m.clone();
+                        m.range = r.start.max(range.start) - range.start
+                            ..r.end.min(range.end) - range.start;
+                        (m, t)
+                    })
+                    .collect();
+                let only_marks: Vec<Mark> = local.iter().map(|(m, _)| m.clone()).collect();
+                let lines = marked_lines(ui, para, font.clone(), ink, width, &only_marks);
+                for line in lines {
+                    let size = line.galley.size();
+                    let (rect, _) =
+                        ui.allocate_exact_size(Vec2::new(width, size.y), Sense::hover());
+                    let x = if line.direction.is_rtl() {
+                        rect.right() - size.x
+                    } else {
+                        rect.left()
+                    };
+                    let origin = Pos2::new(x, rect.top());
+                    let abs = range.start + line.logical.start..range.start + line.logical.end;
+                    if let Some(target) = &scroll_to
+                        && target.start < abs.end
+                        && abs.start < target.end
+                    {
+                        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+                    }
+                    ui.painter().galley(origin, line.galley.clone(), ink);
+                    for span in &line.spans {
+                        let Some((_, target)) = local.get(span.mark) else {
+                            continue;
+                        };
+                        let span_rect = Rect::from_x_y_ranges(
+                            origin.x + span.x0..=origin.x + span.x1,
+                            rect.y_range(),
+                        );
+                        match target {
+                            Target::Citation(cid) => {
+                                let steps = app
+                                    .reader_index
+                                    .citing
+                                    .get(cid.as_str())
+                                    .cloned()
+                                    .unwrap_or_default();
+                                let numbers: Vec<String> =
+                                    steps.iter().map(|i| format::count(i + 1, loc)).collect();
+                                let label = tr_args(
+                                    loc,
+                                    "reader-cited-passage",
+                                    &[
+                                        ("id", cid.as_str().into()),
+                                        ("steps", numbers.join(&tr(loc, "list-separator")).into()),
+                                    ],
+                                );
+                                let r = ui.interact(
+                                    span_rect,
+                                    ui.scope_id().with((
+                                        "cite",
+                                        cid.as_str(),
+                                        span_rect.min.x as i32,
+                                        span_rect.min.y as i32,
+                                    )),
+                                    Sense::click(),
+                                );
+                                i18n::accessible(&r, egui::Role::Link, &label);
+                                let r = r.on_hover_ui(|ui| {
+                                    for &i in &steps {
+                                        if let Some(s) = app.ds.steps.get(i) {
+                                            Txt::new(tr_args(
+                                                loc,
+                                                "card-step-item",
+                                                &[
+                                                    ("n", (i + 1).into()),
+                                                    ("date", date_spec(s.date, loc).into()),
+                                                    ("title", s.title.get(lang).into()),
+                                                ],
+                                            ))
+                                            .label(ui);
+                                        }
                                     }
+                                    Txt::new(tr(loc, "reader-click-hint"))
+                                        .weak()
+                                        .small()
+                                        .label(ui);
+                                });
+                                if r.clicked()
+                                    && let Some(&i) = steps.first()
+                                {
+                                    commands.push(Command::Time(TimeCommand::GoToStep(i)));
                                 }
-                                Txt::new(tr(loc, "reader-click-hint")).weak().small().label(ui);
-                            });
-                            if r.clicked()
-                                && let Some(&i) = steps.first()
-                            {
-                                commands.push(Command::Time(TimeCommand::GoToStep(i)));
-                            }
-                            r.context_menu(|ui| {
-                                if i18n::button(ui, &tr(loc, "reader-copy-menu")).clicked() {
-                                    commands.push(Command::CopyCitation(cid.clone()));
-                                    ui.close();
+                                r.context_menu(|ui| {
+                                    if i18n::button(ui, &tr(loc, "reader-copy-menu")).clicked() {
+                                        commands.push(Command::CopyCitation(cid.clone()));
+                                        ui.close();
+                                    }
+                                });
+                                if let Some(claims) = app.reader_index.disputed.get(cid.as_str())
+                                    && badged.insert(cid.clone())
+                                {
+                                    disputed_marker(
+                                        ui,
+                                        app,
+                                        &mut commands,
+                                        span_rect,
+                                        claims,
+                                        line.direction.is_rtl(),
+                                    );
                                 }
-                            });
-                            if let Some(claims) = app.reader_index.disputed.get(cid.as_str())
-                                && badged.insert(cid.clone())
-                            {
-                                disputed_marker(ui, app, &mut commands, span_rect, claims, line.direction.is_rtl());
                             }
+                            Target::Place(pid) => {
+                                let r = ui.interact(
+                                    span_rect,
+                                    ui.scope_id().with((
+                                        "place",
+                                        pid.as_str(),
+                                        span_rect.min.x as i32,
+                                        span_rect.min.y as i32,
+                                    )),
+                                    Sense::click(),
+                                );
+                                let name = app
+                                    .ds
+                                    .place(pid)
+                                    .map_or(pid.as_str(), |p| p.names.get(lang))
+                                    .to_owned();
+                                i18n::accessible(
+                                    &r,
+                                    egui::Role::Link,
+                                    &tr_args(
+                                        loc,
+                                        "reader-place",
+                                        &[("name", name.as_str().into())],
+                                    ),
+                                );
+                                if r.hovered() {
+                                    hovered_place = Some(pid.clone());
+                                }
+                                if i18n::hover(
+                                    r,
+                                    &tr_args(
+                                        loc,
+                                        "reader-place-hover",
+                                        &[("name", name.as_str().into())],
+                                    ),
+                                )
+                                .clicked()
+                                {
+                                    commands.push(Command::Select(Some(pid.clone())));
+                                }
+                            }
+                            Target::Other => {}
                         }
-                        Target::Place(pid) => {
-                            let r = ui.interact(span_rect, ui.scope_id().with(("place", pid.as_str(), span_rect.min.x as i32, span_rect.min.y as i32)), Sense::click());
-                            let name = app.ds.place(pid).map_or(pid.as_str(), |p| p.names.get(lang)).to_owned();
-                            i18n::accessible(&r, egui::Role::Link, &tr_args(loc, "reader-place", &[("name", name.as_str().into())]));
-                            if r.hovered() {
-                                hovered_place = Some(pid.clone());
-                            }
-                            if i18n::hover(r, &tr_args(loc, "reader-place-hover", &[("name", name.as_str().into())])).clicked() {
-                                commands.push(Command::Select(Some(pid.clone())));
-                            }
-                        }
-                        Target::Other => {}
                     }
                 }
             }
-        }
-    });
+        });
     app.reader.hovered_place = hovered_place;
     for c in commands {
         app.push(c);
@@ -603,7 +713,11 @@ fn disputed_marker(
     );
     if i18n::hover(
         r,
-        &tr_args(loc, "reader-disputed-hover", &[("label", label.as_str().into())]),
+        &tr_args(
+            loc,
+            "reader-disputed-hover",
+            &[("label", label.as_str().into())],
+        ),
     )
     .clicked()
         && let Some(id) = claims.first()

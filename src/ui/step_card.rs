@@ -80,7 +80,10 @@ pub fn state_lines(ui: &mut Ui, app: &App, s: &PlaceState) {
         Txt::new(tr_args(
             loc,
             "state-changed-at",
-            &[("n", (i + 1).into()), ("title", ds.steps[i].title.get(lang).into())],
+            &[
+                ("n", (i + 1).into()),
+                ("title", ds.steps[i].title.get(lang).into()),
+            ],
         ))
         .label(ui);
     }
@@ -138,7 +141,10 @@ pub fn area_line(ui: &mut Ui, app: &App, id: &str) {
         tr_args(loc, "state-area", &[("km", km(km2).into())])
     };
     Txt::new(text).label(ui);
-    Txt::new(tr(loc, "state-area-note")).weak().small().label(ui);
+    Txt::new(tr(loc, "state-area-note"))
+        .weak()
+        .small()
+        .label(ui);
 }
 
 fn selection(ui: &mut Ui, app: &mut App, id: &str) {
@@ -248,7 +254,10 @@ fn step(ui: &mut Ui, app: &mut App, i: usize) {
         Txt::new(tr_args(
             loc,
             "card-days-after",
-            &[("date", date_short(date, loc).into()), ("days", days.into())],
+            &[
+                ("date", date_short(date, loc).into()),
+                ("days", days.into()),
+            ],
         ))
         .italics()
         .label(ui);
@@ -412,7 +421,10 @@ fn pending(ui: &mut Ui, app: &App) {
                 "card-deadline",
                 &[
                     ("place", name.into()),
-                    ("deadlines", deadlines.join(&tr(loc, "card-deadline-or")).into()),
+                    (
+                        "deadlines",
+                        deadlines.join(&tr(loc, "card-deadline-or")).into()
+                    ),
                 ],
             )
         ))
@@ -542,9 +554,13 @@ fn citations(ui: &mut Ui, app: &mut App, s: &Step) {
                     }
                 });
                 if let Some(sp) = &c.speaker {
-                    Txt::new(tr_args(loc, "card-speaker", &[("name", sp.as_str().into())]))
-                        .small()
-                        .label(ui);
+                    Txt::new(tr_args(
+                        loc,
+                        "card-speaker",
+                        &[("name", sp.as_str().into())],
+                    ))
+                    .small()
+                    .label(ui);
                 }
                 bidi_label(
                     ui,
@@ -577,7 +593,12 @@ fn source_details(
     src: &crate::model::types::Source,
     c: &crate::model::types::Citation,
 ) {
-    Txt::new(tr_args(loc, "card-source-id", &[("id", src.id.as_str().into())])).label(ui);
+    Txt::new(tr_args(
+        loc,
+        "card-source-id",
+        &[("id", src.id.as_str().into())],
+    ))
+    .label(ui);
     Txt::new(tr_args(
         loc,
         "card-file",
@@ -619,10 +640,14 @@ fn source_details(
     {
         Txt::new(n.as_str()).weak().small().label(ui);
     }
-    Txt::new(tr_args(loc, "card-citation-id", &[("id", c.id.as_str().into())]))
-        .weak()
-        .small()
-        .label(ui);
+    Txt::new(tr_args(
+        loc,
+        "card-citation-id",
+        &[("id", c.id.as_str().into())],
+    ))
+    .weak()
+    .small()
+    .label(ui);
 }
 
 /// Compare mode: what changed between the earlier date and the current one,

@@ -9,8 +9,8 @@ use egui::{Align2, FontId, Key, Pos2, Rect, Sense, Stroke, Ui, Vec2};
 use super::app::{App, Command};
 use super::i18n::{self, Txt};
 use super::persist::Settings;
-use crate::i18n::{Locale, format, tr, tr_args};
 use crate::control::{SPEEDS, TimeCommand};
+use crate::i18n::{Locale, format, tr, tr_args};
 use crate::model::Date;
 use crate::scene::axis::TimeAxis;
 
@@ -99,9 +99,8 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         }
         ui.separator();
         let prefs = app.time.prefs();
-        let speed_label = |s: f32| {
-            tr_args(loc, "time-speed-value", &[("speed", f64::from(s).into())])
-        };
+        let speed_label =
+            |s: f32| tr_args(loc, "time-speed-value", &[("speed", f64::from(s).into())]);
         egui::ComboBox::from_id_salt("speed")
             .selected_text(speed_label(prefs.speed))
             .width(64.0)
@@ -309,7 +308,10 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
         let label = tr_args(
             loc,
             "time-tick",
-            &[("n", (i + 1).into()), ("title", step.title.get(lang).into())],
+            &[
+                ("n", (i + 1).into()),
+                ("title", step.title.get(lang).into()),
+            ],
         );
         let hover = format!("{}\n{}", format::date_spec(step.date, loc), label);
         let r = ui.interact(tick_rect, id, Sense::click());
