@@ -265,29 +265,28 @@ pub fn toggle(ui: &mut Ui, value: &mut bool, text: &str) -> Response {
 }
 
 /// A check box for `value` with `text` beside it: the box on the side the
-/// text starts (the right in Arabic), text and box both toggling it.
+/// text starts (the right in Arabic); one widget, labelled with `text`.
 pub fn checkbox(ui: &mut Ui, loc: Locale, value: &mut bool, text: &str) -> Response {
-    let inner = ui.with_layout(reading_row(loc, false), |ui| {
-        let mut r = ui.add(egui::Checkbox::without_text(value));
-        let label = ui.add(
-            egui::Label::new(Txt::new(text).widget_text(ui))
-                .sense(egui::Sense::click())
-                .wrap_mode(egui::TextWrapMode::Extend),
-        );
-        if label.clicked() {
+    let mut r = if loc.is_rtl() {
+        let r = mirrored_choice(ui, *value, text, false);
+        if r.clicked() {
             *value = !*value;
-            r.mark_changed();
         }
         r
-    });
-    let r = inner.inner;
+    } else {
+        let t = Txt::new(text).widget_text(ui);
+        ui.add(egui::Checkbox::new(value, t))
+    };
+    if loc.is_rtl() && r.clicked() {
+        r.mark_changed();
+    }
     let on = *value;
     r.widget_info(|| WidgetInfo::selected(Role::CheckBox, r.enabled(), on, text));
     r
 }
 
 /// A radio button selecting `alternative` into `current`, with `text` on
-/// the side the text starts; labelled with `text`.
+/// the side the text starts; one widget, labelled with `text`.
 pub fn radio_value<V: PartialEq>(
     ui: &mut Ui,
     loc: Locale,
@@ -296,21 +295,67 @@ pub fn radio_value<V: PartialEq>(
     text: &str,
 ) -> Response {
     let checked = *current == alternative;
-    let inner = ui.with_layout(reading_row(loc, false), |ui| {
-        let mut r = ui.add(egui::RadioButton::new(checked, ""));
-        let label = ui.add(
-            egui::Label::new(Txt::new(text).widget_text(ui))
-                .sense(egui::Sense::click())
-                .wrap_mode(egui::TextWrapMode::Extend),
-        );
-        if (r.clicked() || label.clicked()) && !checked {
-            *current = alternative;
-            r.mark_changed();
-        }
-        r
-    });
-    let r = inner.inner;
+    let mut r = if loc.is_rtl() {
+        mirrored_choice(ui, checked, text, true)
+    } else {
+        let t = Txt::new(text).widget_text(ui);
+        ui.add(egui::RadioButton::new(checked, t))
+    };
+    if r.clicked() && !checked {
+        *current = alternative;
+        r.mark_changed();
+    }
     r.widget_info(|| WidgetInfo::selected(Role::RadioButton, r.enabled(), checked, text));
+    r
+}
+
+/// A check box or radio button drawn mirrored: the box at the right, the
+/// text to its left.
+fn mirrored_choice(ui: &mut Ui, selected: bool, text: &str, radio: bool) -> Response {
+    let icon = ui.spacing().icon_width;
+    let gap = ui.spacing().icon_spacing;
+    let galley = Txt::new(text).galley(ui, Color32::PLACEHOLDER);
+    let size = egui::vec2(icon + gap + galley.size().x, galley.size().y.max(icon));
+    let (rect, r) = ui.allocate_exact_size(size, egui::Sense::click());
+    if ui.is_rect_visible(rect) {
+        let v = ui.style().interact_selectable(&r, selected);
+        let painter = ui.painter();
+        let box_rect = egui::Rect::from_center_size(
+            egui::pos2(rect.right() - icon / 2.0, rect.center().y),
+            egui::vec2(icon, icon),
+        );
+        if radio {
+            let c = box_rect.center();
+            painter.circle(c, icon / 2.0, v.bg_fill, v.bg_stroke);
+            if selected {
+                painter.circle_filled(c, icon / 4.0, v.fg_stroke.color);
+            }
+        } else {
+            painter.rect(
+                box_rect,
+                v.corner_radius,
+                v.bg_fill,
+                v.bg_stroke,
+                egui::StrokeKind::Inside,
+            );
+            if selected {
+                let b = box_rect.shrink(icon * 0.2);
+                painter.line(
+                    vec![
+                        egui::pos2(b.left(), b.center().y),
+                        egui::pos2(b.center().x, b.bottom()),
+                        egui::pos2(b.right(), b.top()),
+                    ],
+                    v.fg_stroke,
+                );
+            }
+        }
+        let text_pos = egui::pos2(
+            box_rect.left() - gap - galley.size().x,
+            rect.center().y - galley.size().y / 2.0,
+        );
+        painter.galley(text_pos, galley, ui.visuals().text_color());
+    }
     r
 }
 
