@@ -374,20 +374,31 @@ pub fn reading_row(loc: Locale, wrap: bool) -> Layout {
 /// A wrapping row of widgets in reading order (`horizontal_wrapped`, right
 /// to left in Arabic).
 pub fn row<R>(ui: &mut Ui, loc: Locale, add: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
-    if loc.is_rtl() {
-        ui.with_layout(reading_row(loc, true), add)
-    } else {
-        ui.horizontal_wrapped(add)
-    }
+    row_in(ui, loc, true, add)
 }
 
 /// A row that does not wrap, in reading order.
-pub fn row_nowrap<R>(ui: &mut Ui, loc: Locale, add: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
-    if loc.is_rtl() {
-        ui.with_layout(reading_row(loc, false), add)
-    } else {
-        ui.horizontal(add)
-    }
+pub fn row_nowrap<R>(
+    ui: &mut Ui,
+    loc: Locale,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> InnerResponse<R> {
+    row_in(ui, loc, false, add)
+}
+
+/// A row the way `ui.horizontal` makes one (one widget high to start with,
+/// growing with its contents), in `loc`'s reading order.
+fn row_in<R>(
+    ui: &mut Ui,
+    loc: Locale,
+    wrap: bool,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> InnerResponse<R> {
+    let size = egui::vec2(
+        ui.available_size_before_wrap().x,
+        ui.spacing().interact_size.y,
+    );
+    ui.allocate_ui_with_layout(size, reading_row(loc, wrap), add)
 }
 
 /// A column whose widgets line up on the side text starts (the right in
