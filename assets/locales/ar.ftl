@@ -28,7 +28,7 @@ names-hy = الأسماء لدى الجانب الأرمني
 ## مفتاح الخريطة
 
 legend-controlled-by = تحت سيطرة { $name }
-legend-handover-agreed = تسليم متفق عليه لم يُنفَّذ بعد (الخطوط: لمن)
+legend-handover-agreed = تسليم متفق عليه لم ينفذ بعد (الخطوط بلون الطرف المتسلم)
 legend-changing-undated = انتقال السيطرة في يوم لا تذكره المصادر
 legend-boundary-of = حدود { $name }
 legend-neighbouring-areas = مناطق مجاورة (للسياق)

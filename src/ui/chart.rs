@@ -160,6 +160,12 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         .x_grid_spacer(move |_| month_marks.clone())
         .include_y(0.0)
         .include_y(app.areas.total() * 1.05)
+        // The area scale sits where time starts.
+        .y_axis_position(if rtl {
+            egui_plot::HPlacement::Right
+        } else {
+            egui_plot::HPlacement::Left
+        })
         .x_axis_formatter(move |mark, _| {
             let d = axis_for_fmt.date_from_x(axis_pos(mark.value));
             visual_order(&month_year(d, loc))

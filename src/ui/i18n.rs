@@ -378,11 +378,7 @@ pub fn row<R>(ui: &mut Ui, loc: Locale, add: impl FnOnce(&mut Ui) -> R) -> Inner
 }
 
 /// A row that does not wrap, in reading order.
-pub fn row_nowrap<R>(
-    ui: &mut Ui,
-    loc: Locale,
-    add: impl FnOnce(&mut Ui) -> R,
-) -> InnerResponse<R> {
+pub fn row_nowrap<R>(ui: &mut Ui, loc: Locale, add: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
     row_in(ui, loc, false, add)
 }
 
