@@ -217,3 +217,29 @@ fn a_translated_button_is_found_by_its_logical_label_not_its_visual_text() {
     assert!(h.query_by_label(&plain).is_none());
     h.get_by_label(&visual);
 }
+
+#[test]
+fn the_settings_window_opens_closes_and_changes_the_settings() {
+    let mut h = Harness::builder()
+        .with_size([800.0, 800.0])
+        .with_context_setup(install_fonts)
+        .build_ui_state(
+            |ui, (settings, open): &mut (Settings, bool)| {
+                karabakh_atlas::ui::settings_window::window(ui.ctx(), settings, open);
+            },
+            (
+                Settings {
+                    lang: Some(Lang::Ar),
+                    ..Settings::default()
+                },
+                true,
+            ),
+        );
+    h.run();
+    h.get_by_label("الإعدادات");
+    h.get_by_label("English").click();
+    h.run();
+    assert_eq!(h.state().0.lang, Some(Lang::En));
+    h.get_by_label("Settings");
+    assert!(h.query_by_label("الإعدادات").is_none());
+}

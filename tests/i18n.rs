@@ -328,3 +328,55 @@ fn numbers_with_arabic_separators() {
         "١٢"
     );
 }
+
+#[test]
+fn an_arabic_figure_is_in_arabic_and_mirrored() {
+    use karabakh_atlas::export::{FigureOptions, figure_at_step};
+    use karabakh_atlas::model::load_bundled;
+    use karabakh_atlas::scene::display::{MapCache, NameLang};
+    let ds = load_bundled().unwrap();
+    let cache = MapCache::new(&ds);
+    let arabic = FigureOptions {
+        locale: ar(MonthStyle::Syriac, Digits::ArabicIndic),
+        ..FigureOptions::default()
+    };
+    let fig = figure_at_step(&ds, &cache, 8, &arabic).unwrap();
+    let texts: Vec<&str> = fig.texts.iter().map(|(_, t)| t.as_str()).collect();
+    // Step 9 is the Lachin handover on 1 December 2020.
+    assert!(texts.contains(&"١ كانون الأول ٢٠٢٠"), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.starts_with("الخطوة ٩ من ١٤: ")),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"مفتاح الخريطة"), "{texts:?}");
+    assert!(texts.contains(&"تحت سيطرة أذربيجان"), "{texts:?}");
+    // Names follow the figure's language: Lachin in Arabic.
+    assert!(texts.contains(&"لاتشين"), "{texts:?}");
+    for english in ["Key", "Controlled by Azerbaijan", "December", "Step 9"] {
+        assert!(
+            !texts.iter().any(|t| t.contains(english)),
+            "{english} in {texts:?}"
+        );
+    }
+    // (The source's label in the footer is the dataset's English text.)
+    assert!(!texts.contains(&"Lachin"));
+    // Right to left: the legend is left of the map; in English, right of it.
+    let vp = fig.map_viewport;
+    assert!(
+        fig.legend[0] + fig.legend[2] <= vp.min[0],
+        "{:?} {vp:?}",
+        fig.legend
+    );
+    let english = figure_at_step(&ds, &cache, 8, &FigureOptions::default()).unwrap();
+    let vp = english.map_viewport;
+    assert!(english.legend[0] >= vp.min[0] + vp.size[0]);
+    assert!(english.texts.iter().any(|(_, t)| t == "Lachin"));
+    // The naming setting overrides the language.
+    let named = FigureOptions {
+        names: NameLang::En,
+        ..arabic
+    };
+    let fig = figure_at_step(&ds, &cache, 8, &named).unwrap();
+    assert!(fig.texts.iter().any(|(_, t)| t == "Lachin"));
+    assert!(fig.texts.iter().any(|(_, t)| t == "مفتاح الخريطة"));
+}

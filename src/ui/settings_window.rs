@@ -5,7 +5,6 @@
 
 use egui::Ui;
 
-use super::app::App;
 use super::i18n::{self, Txt};
 use super::persist::{AxisDirection, Settings};
 use crate::i18n::format::{self, AR_MONTHS_LATIN, AR_MONTHS_SYRIAC};
@@ -13,15 +12,16 @@ use crate::i18n::{Digits, Lang, MonthStyle, system_lang, tr, tr_args};
 use crate::model::Date;
 
 /// The settings window, shown while `open` is true (its close button clears
-/// it).
-pub fn window(ctx: &egui::Context, app: &mut App, open: &mut bool) {
-    let loc = app.settings.locale();
+/// it). Call it from the frame loop with the app's settings, e.g.
+/// `settings_window::window(ctx, &mut self.settings, &mut self.show_settings)`.
+pub fn window(ctx: &egui::Context, settings: &mut Settings, open: &mut bool) {
+    let loc = settings.locale();
     egui::Window::new(i18n::window_title(ctx, &tr(loc, "settings-title")))
         .id(egui::Id::unique("settings-window"))
         .open(open)
         .collapsible(false)
         .resizable(false)
-        .show(ctx, |ui| language_section(ui, &mut app.settings));
+        .show(ctx, |ui| language_section(ui, settings));
 }
 
 /// The first three month names in a style, as an example: "يناير، فبراير،
