@@ -16,6 +16,7 @@ pub mod bundled;
 pub mod cli;
 pub mod control;
 pub mod export;
+pub mod i18n;
 pub mod import;
 pub mod interop;
 pub mod model;

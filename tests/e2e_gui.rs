@@ -442,3 +442,82 @@ fn a_clicker_walks_the_handover_tour_with_real_keystrokes() {
     wait_title(&d, &window, |t| !t.contains("presenting"));
     drop(guard);
 }
+
+/// Mean x (pixels) of the time cursor's colour below the map: the date
+/// cursor on the time axis and the current-date line on the chart.
+fn time_cursor_x(shot: &Shot) -> f64 {
+    let ppp = shot.numbers("karabakh-atlas:pixels-per-point")[0];
+    let vp = shot.numbers("karabakh-atlas:map-viewport");
+    let top = ((vp[1] + vp[3]) * ppp) as u32;
+    let cursor = Style::new(ThemeKind::Light).time_cursor;
+    let (mut sum, mut n) = (0.0, 0u32);
+    for y in top..shot.height {
+        for x in 0..shot.width {
+            if close(shot.pixel(x, y), cursor) {
+                sum += f64::from(x);
+                n += 1;
+            }
+        }
+    }
+    assert!(n > 20, "only {n} pixels of the time cursor's colour");
+    sum / f64::from(n)
+}
+
+#[test]
+fn screenshot_in_arabic_mirrors_the_time_axis_and_keeps_the_map_colours() {
+    let x = Xvfb::start();
+    let dir = tempfile::tempdir().unwrap();
+    let ds = load_bundled().unwrap();
+    let cache = karabakh_atlas::scene::display::MapCache::new(&ds);
+    let style = Style::new(ThemeKind::Light);
+    let date = "2020-12-01";
+    let mut cursor = Vec::new();
+    for lang in ["en", "ar"] {
+        let path = dir.path().join(format!("viewer-{lang}.png"));
+        let out = x.run_viewer(
+            dir.path(),
+            &[
+                "--lang",
+                lang,
+                "--digits",
+                "arabic-indic",
+                "--date",
+                date,
+                "--size",
+                "1280x800",
+                "--screenshot",
+                path.to_str().unwrap(),
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "viewer failed with --lang {lang}:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let shot = Shot::read(&path);
+        assert_eq!(shot.text["karabakh-atlas:date"], date);
+        // The map is the same map in either language.
+        for s in state_at(&ds, Date::parse(date).unwrap()) {
+            let idx = ds
+                .controllers
+                .iter()
+                .position(|c| c.id == s.controlled_by)
+                .unwrap();
+            let got = dominant_colour(&ds, &cache, &shot, &s.id);
+            assert!(
+                close(got, style.controller_fill(idx)),
+                "{lang}: {} shows {got:?}",
+                s.id
+            );
+        }
+        cursor.push((time_cursor_x(&shot), shot.width));
+    }
+    // Arabic runs time right to left: the date's cursor sits at the mirror
+    // image of where the English one does (the time panel spans the window).
+    let [(en, w), (ar, _)] = [cursor[0], cursor[1]];
+    let mirrored = f64::from(w) - en;
+    assert!(
+        (ar - mirrored).abs() < 0.03 * f64::from(w) && (ar - en).abs() > 0.1 * f64::from(w),
+        "English cursor at {en:.0}, Arabic at {ar:.0}, mirror of English {mirrored:.0} (width {w})"
+    );
+}

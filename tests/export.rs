@@ -197,6 +197,7 @@ fn dark_figures_use_the_dark_legend_colours() {
         height: 540,
         names: NameLang::Hy,
         theme: ThemeKind::Dark,
+        ..FigureOptions::default()
     };
     let fig = figure_at_step(&ds, &cache, 10, &opts).unwrap();
     let shot = Shot::decode(&export::render_png(&fig).unwrap());
@@ -273,6 +274,7 @@ fn arabic_labels_are_joined_and_ordered_right_to_left() {
         height: 720,
         names: NameLang::Ar,
         theme: ThemeKind::Light,
+        ..FigureOptions::default()
     };
     let fig = figure_at_step(&ds, &cache, 8, &opts).unwrap();
     let tree = usvg::Tree::from_str(&fig.svg, &bundled_fonts()).unwrap();

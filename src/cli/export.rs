@@ -142,7 +142,8 @@ fn figure_options(args: &ExportArgs, default: (u32, u32)) -> Result<FigureOption
         width,
         height,
         names: match args.names {
-            None | Some(NamesArg::En) => NameLang::En,
+            None => NameLang::Interface,
+            Some(NamesArg::En) => NameLang::En,
             Some(NamesArg::Az) => NameLang::Az,
             Some(NamesArg::Ar) => NameLang::Ar,
             Some(NamesArg::Hy) => NameLang::Hy,
@@ -150,6 +151,11 @@ fn figure_options(args: &ExportArgs, default: (u32, u32)) -> Result<FigureOption
         theme: match args.theme {
             None | Some(ThemeArg::Light) => ThemeKind::Light,
             Some(ThemeArg::Dark) => ThemeKind::Dark,
+        },
+        locale: crate::i18n::Locale {
+            lang: args.lang.unwrap_or_default(),
+            months: args.months.unwrap_or_default(),
+            digits: args.digits.unwrap_or_default(),
         },
     };
     opts.validate()?;

@@ -95,6 +95,15 @@ pub struct GuiArgs {
     /// Start presenting with autoplay running (implies --present).
     #[arg(long)]
     pub autoplay: bool,
+    /// Interface language (default: the saved choice, else the system's).
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
+    /// Arabic month names: latin (يناير), syriac (كانون الثاني) or both.
+    #[arg(long, value_enum)]
+    pub months: Option<crate::i18n::MonthStyle>,
+    /// Digits in the Arabic interface: latin (0-9) or arabic-indic (٠-٩).
+    #[arg(long, value_enum)]
+    pub digits: Option<crate::i18n::Digits>,
 }
 
 impl GuiArgs {
@@ -112,6 +121,9 @@ impl GuiArgs {
             || self.present
             || self.tour.is_some()
             || self.autoplay
+            || self.lang.is_some()
+            || self.months.is_some()
+            || self.digits.is_some()
     }
 }
 
@@ -254,6 +266,15 @@ pub struct ExportArgs {
     /// Light or dark figure.
     #[arg(long, value_enum)]
     pub theme: Option<ThemeArg>,
+    /// Language of the figure's words, dates and numbers (default: en).
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
+    /// Arabic month names in the figure: latin, syriac or both.
+    #[arg(long, value_enum)]
+    pub months: Option<crate::i18n::MonthStyle>,
+    /// Digits in an Arabic figure: latin or arabic-indic.
+    #[arg(long, value_enum)]
+    pub digits: Option<crate::i18n::Digits>,
     /// Seconds each step is held in a GIF (default 2.5).
     #[arg(long, value_name = "SECS")]
     pub hold: Option<f32>,

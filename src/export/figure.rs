@@ -23,6 +23,8 @@ use std::fmt::Write as _;
 use super::svg::{Align, SvgWriter, TextStyle, escape, num, num_prec};
 use super::{ExportError, check_size};
 use crate::control::{step_at, step_date};
+use crate::i18n::format::{date_long, localize_digits, number};
+use crate::i18n::{Lang, Locale, tr, tr_args};
 use crate::model::Dataset;
 use crate::model::Date;
 use crate::model::state::state_at;
@@ -61,16 +63,21 @@ pub struct FigureOptions {
     pub names: NameLang,
     /// Light or dark.
     pub theme: ThemeKind,
+    /// The language of the figure's words, dates and numbers; an Arabic
+    /// figure is laid out right to left (legend on the left, text on the
+    /// right).
+    pub locale: Locale,
 }
 
 impl Default for FigureOptions {
-    /// 1920 × 1080, English names, light theme.
+    /// 1920 × 1080, English, names in the figure's language, light theme.
     fn default() -> Self {
         Self {
             width: 1920,
             height: 1080,
-            names: NameLang::En,
+            names: NameLang::Interface,
             theme: ThemeKind::Light,
+            locale: Locale::EN,
         }
     }
 }
@@ -174,6 +181,12 @@ fn limit_lines(mut lines: Vec<String>, max: usize) -> Vec<String> {
 /// grouped by source in the order the step uses them.
 #[must_use]
 pub fn source_reference(ds: &Dataset, index: usize) -> String {
+    source_reference_in(ds, index, Locale::EN)
+}
+
+/// [`source_reference`] in `locale`'s language.
+#[must_use]
+pub fn source_reference_in(ds: &Dataset, index: usize, locale: Locale) -> String {
     let Some(step) = ds.steps.get(index) else {
         return String::new();
     };
@@ -185,32 +198,45 @@ pub fn source_reference(ds: &Dataset, index: usize) -> String {
             None => groups.push((&c.source, vec![id])),
         }
     }
+    let comma = tr(locale, "list-separator");
     let parts: Vec<String> = groups
         .iter()
         .map(|(src, ids)| match ds.source(src) {
-            Some(s) => format!(
-                "“{}” ({}, file {}): {}",
-                s.label,
-                s.id,
-                s.original_file_name,
-                ids.join(", ")
+            Some(s) => tr_args(
+                locale,
+                "fig-source-item",
+                &[
+                    ("label", s.label.as_str().into()),
+                    ("id", s.id.as_str().into()),
+                    ("file", s.original_file_name.as_str().into()),
+                    ("citations", ids.join(&comma).into()),
+                ],
             ),
-            None => format!("{src}: {}", ids.join(", ")),
+            None => format!("{src}: {}", ids.join(&comma)),
         })
         .collect();
+    let counts = [("n", (index + 1).into()), ("total", ds.steps.len().into())];
     if parts.is_empty() {
-        return format!("Step {} of {} cites no sources.", index + 1, ds.steps.len());
+        return tr_args(locale, "fig-no-sources", &counts);
     }
-    format!(
-        "Sources for step {} of {}: {}.",
-        index + 1,
-        ds.steps.len(),
-        parts.join("; ")
+    let [n, total] = counts;
+    tr_args(
+        locale,
+        "fig-sources",
+        &[
+            n,
+            total,
+            (
+                "list",
+                parts.join(&tr(locale, "list-group-separator")).into(),
+            ),
+        ],
     )
 }
 
-/// One header line: left-to-right text on the left, right-to-left on the
-/// right (when the names are Arabic).
+/// One header line: the figure's language at the side its text starts, and
+/// optionally the Arabic text at the other side (an English figure with
+/// Arabic names).
 struct HeaderLine {
     left: String,
     right: Option<String>,
@@ -218,11 +244,25 @@ struct HeaderLine {
     bold: bool,
 }
 
+/// The side text starts on.
+fn start_align(rtl: bool) -> Align {
+    if rtl { Align::Right } else { Align::Left }
+}
+
+/// The side text ends on.
+fn end_align(rtl: bool) -> Align {
+    if rtl { Align::Left } else { Align::Right }
+}
+
 /// A header line placed: baseline, text, alignment, size, bold.
 type PlacedLine = (f32, String, Align, f32, bool);
 
 /// The words a layout has to make room for.
 struct PlanText<'a> {
+    /// Whether the figure runs right to left.
+    rtl: bool,
+    /// The attribution in the figure's language.
+    attribution: &'a str,
     header: &'a [HeaderLine],
     source_ref: &'a str,
     legend: &'a [&'a str],
@@ -267,7 +307,8 @@ fn legend_row_h(lines: &[String]) -> f32 {
 /// margin, and their height: each line's left-to-right text at the left and
 /// right-to-left text at the right, or each wrapped on lines of its own when
 /// they do not fit side by side.
-fn header_layout(header: &[HeaderLine], inner_w: f32) -> (Vec<PlacedLine>, f32) {
+fn header_layout(header: &[HeaderLine], inner_w: f32, rtl: bool) -> (Vec<PlacedLine>, f32) {
+    let (start, end) = (start_align(rtl), end_align(rtl));
     let mut lines = Vec::new();
     let mut y = MARGIN;
     for line in header {
@@ -279,19 +320,19 @@ fn header_layout(header: &[HeaderLine], inner_w: f32) -> (Vec<PlacedLine>, f32) 
             .map_or(0.0, |r| approx_width(r, line.size, line.bold) + 2.0 * GAP);
         if left_w + right_w <= inner_w {
             y += lh;
-            lines.push((y, line.left.clone(), Align::Left, line.size, line.bold));
+            lines.push((y, line.left.clone(), start, line.size, line.bold));
             if let Some(r) = &line.right {
-                lines.push((y, r.clone(), Align::Right, line.size, line.bold));
+                lines.push((y, r.clone(), end, line.size, line.bold));
             }
         } else {
             for l in wrap(&line.left, line.size, line.bold, inner_w) {
                 y += lh;
-                lines.push((y, l, Align::Left, line.size, line.bold));
+                lines.push((y, l, start, line.size, line.bold));
             }
             if let Some(r) = &line.right {
                 for l in wrap(r, line.size, line.bold, inner_w) {
                     y += lh;
-                    lines.push((y, l, Align::Right, line.size, line.bold));
+                    lines.push((y, l, end, line.size, line.bold));
                 }
             }
         }
@@ -301,36 +342,55 @@ fn header_layout(header: &[HeaderLine], inner_w: f32) -> (Vec<PlacedLine>, f32) 
 
 /// The header of the figure at `date` presenting `step`: the dataset's
 /// title, the date, and the step ("Step 7 of 14: …", or the latest step
-/// before the date), with the Arabic title, date and step title on the
-/// right when `arabic`. Also returns the step line.
+/// before the date) in `locale`'s language, with the Arabic title, date and
+/// step title at the other side when `arabic` (an English figure with
+/// Arabic names). Also returns the step line.
 fn header_text(
     ds: &Dataset,
     date: Date,
     step: Option<usize>,
     arabic: bool,
+    locale: Locale,
 ) -> (Vec<HeaderLine>, String) {
-    let n = ds.steps.len();
+    let lang = locale.lang.tag();
+    let total = ds.steps.len();
     let step_line = step.and_then(|i| ds.steps.get(i).map(|s| (i, s)));
     let step_text = match step_line {
         Some((i, s)) if step_date(ds, i) == Some(date) => {
-            let when = if s.date.is_uncertain() || s.date.precision() == "before" {
-                format!(" (dated {})", s.date.english())
+            let args = [
+                ("n", (i + 1).into()),
+                ("total", total.into()),
+                ("title", s.title.get(lang).into()),
+                (
+                    "date",
+                    crate::i18n::format::date_spec(s.date, locale).into(),
+                ),
+            ];
+            if s.date.is_uncertain() || s.date.precision() == "before" {
+                tr_args(locale, "fig-step-dated", &args)
             } else {
-                String::new()
-            };
-            format!("Step {} of {n}: {}{when}", i + 1, s.title.en())
+                tr_args(locale, "fig-step", &args)
+            }
         }
-        Some((i, s)) => format!(
-            "Latest step before this date: {} of {n}, {} ({})",
-            i + 1,
-            s.title.en(),
-            s.date.english()
+        Some((i, s)) => tr_args(
+            locale,
+            "fig-latest-step",
+            &[
+                ("n", (i + 1).into()),
+                ("total", total.into()),
+                ("title", s.title.get(lang).into()),
+                (
+                    "date",
+                    crate::i18n::format::date_spec(s.date, locale).into(),
+                ),
+            ],
         ),
-        None => "Before the first step of the timeline".to_owned(),
+        None => tr(locale, "fig-before-first"),
     };
+    let arabic = arabic && locale.lang == Lang::En;
     let header = vec![
         HeaderLine {
-            left: ds.title.en().to_owned(),
+            left: ds.title.get(lang).to_owned(),
             right: arabic
                 .then(|| ds.title.exact("ar").map(str::to_owned))
                 .flatten(),
@@ -338,7 +398,7 @@ fn header_text(
             bold: true,
         },
         HeaderLine {
-            left: date.english_long(),
+            left: date_long(date, locale),
             right: arabic.then(|| date.arabic()),
             size: DATE_SIZE,
             bold: true,
@@ -360,6 +420,7 @@ fn plan_centred(cache: &MapCache, w: f32, h: f32, side: f32, texts: &PlanText<'_
     let mut p = plan(cache, w, h, side, texts);
     let dx = ((w - 2.0 * side) - p.content_w) / 2.0;
     if dx > 0.5 {
+        let dx = if texts.rtl { -dx } else { dx };
         p.map_vp.min[0] += dx;
         p.legend_rect[0] += dx;
     }
@@ -373,14 +434,14 @@ fn plan_centred(cache: &MapCache, w: f32, h: f32, side: f32, texts: &PlanText<'_
 #[allow(clippy::too_many_lines)]
 fn plan(cache: &MapCache, w: f32, h: f32, side: f32, texts: &PlanText<'_>) -> Plan {
     let inner_w = (w - 2.0 * side).max(10.0);
-    let (header_lines, mut header_h) = header_layout(texts.header, inner_w);
+    let (header_lines, mut header_h) = header_layout(texts.header, inner_w, texts.rtl);
     for other in texts.all_headers {
-        header_h = header_h.max(header_layout(other, inner_w).1);
+        header_h = header_h.max(header_layout(other, inner_w, texts.rtl).1);
     }
     let header_bottom = MARGIN + header_h + GAP * 0.75;
 
     let foot_lh = FOOT_SIZE * LINE_HEIGHT;
-    let attribution_lines = wrap(ATTRIBUTION, FOOT_SIZE, false, inner_w);
+    let attribution_lines = wrap(texts.attribution, FOOT_SIZE, false, inner_w);
     let source_block = |s: &str| limit_lines(wrap(s, FOOT_SIZE, false, inner_w), MAX_SOURCE_LINES);
     let source_lines = source_block(texts.source_ref);
     let reserved = texts
@@ -493,6 +554,15 @@ fn plan(cache: &MapCache, w: f32, h: f32, side: f32, texts: &PlanText<'_>) -> Pl
     } else {
         map_vp.size[0].max(legend_w)
     };
+    // Right to left: the legend goes left of the map, everything mirrored
+    // about the figure's centre line.
+    if texts.rtl {
+        map_vp.min[0] = w - (map_vp.min[0] + map_vp.size[0]);
+    }
+    let mut legend_rect = legend_rect;
+    if texts.rtl {
+        legend_rect[0] = w - (legend_rect[0] + legend_rect[2]);
+    }
     Plan {
         side,
         header_lines,
@@ -541,17 +611,39 @@ pub fn figure_svg(
     let step = step
         .filter(|i| *i < ds.steps.len())
         .or_else(|| step_at(ds, date));
-    let arabic = opts.names == NameLang::Ar;
+    let locale = opts.locale;
+    let rtl = locale.is_rtl();
+    let names = opts.names.resolve(locale.lang);
+    let arabic = names == NameLang::Ar;
+    let attribution = tr(locale, "fig-attribution");
 
-    let (header, step_text) = header_text(ds, date, step, arabic);
-    let title = ds.title.en().to_owned();
-    let date_text = date.english_long();
-    let source_ref = step.map(|i| source_reference(ds, i)).unwrap_or_default();
-    let figure_title = format!("{title} — {date_text}: {step_text}");
+    let (header, step_text) = header_text(ds, date, step, arabic, locale);
+    let title = ds.title.get(locale.lang.tag()).to_owned();
+    let date_text = date_long(date, locale);
+    let source_ref = step
+        .map(|i| source_reference_in(ds, i, locale))
+        .unwrap_or_default();
+    let figure_title = tr_args(
+        locale,
+        "fig-title",
+        &[
+            ("title", title.as_str().into()),
+            ("date", date_text.as_str().into()),
+            ("step", step_text.as_str().into()),
+        ],
+    );
     let description = [
-        format!("The map on {date_text} ({date}). {step_text}."),
+        tr_args(
+            locale,
+            "fig-description",
+            &[
+                ("date", date_text.as_str().into()),
+                ("iso", date.iso().into()),
+                ("step", step_text.as_str().into()),
+            ],
+        ),
         source_ref.clone(),
-        ATTRIBUTION.to_owned(),
+        attribution.clone(),
     ]
     .into_iter()
     .filter(|s| !s.is_empty())
@@ -561,17 +653,19 @@ pub fn figure_svg(
     let mut svg = SvgWriter::default();
     let ink = style.panel_text;
     let quiet = style.context_label;
-    let legend_entries = crate::scene::display::legend(ds, &style, opts.names);
+    let legend_entries = crate::scene::display::legend(ds, &style, names, locale);
     let labels: Vec<&str> = legend_entries.iter().map(|e| e.label.as_str()).collect();
     // Every step's figure at this size has the map in the same place: the
     // header and footer are as tall as the tallest step's.
     let all_headers: Vec<Vec<HeaderLine>> = (0..ds.steps.len())
-        .filter_map(|i| step_date(ds, i).map(|d| header_text(ds, d, Some(i), arabic).0))
+        .filter_map(|i| step_date(ds, i).map(|d| header_text(ds, d, Some(i), arabic, locale).0))
         .collect();
     let all_sources: Vec<String> = (0..ds.steps.len())
-        .map(|i| source_reference(ds, i))
+        .map(|i| source_reference_in(ds, i, locale))
         .collect();
     let texts = PlanText {
+        rtl,
+        attribution: &attribution,
         header: &header,
         source_ref: &source_ref,
         legend: &labels,
@@ -609,7 +703,8 @@ pub fn figure_svg(
         &View {
             projection: &projection,
             style: &style,
-            names: opts.names,
+            names,
+            locale,
             fill_override: &empty,
             selected: None,
             hovered: None,
@@ -684,15 +779,19 @@ pub fn figure_svg(
     svg.rect([lx, ly, lw, lh], Some(style.panel_fill), Some(&frame));
     let mut ty = ly + LEGEND_PAD + LEGEND_TITLE_SIZE;
     svg.text(
-        lx + LEGEND_PAD,
+        if rtl {
+            lx + lw - LEGEND_PAD
+        } else {
+            lx + LEGEND_PAD
+        },
         ty,
-        "Key",
+        &tr(locale, "fig-key"),
         &TextStyle {
             size: LEGEND_TITLE_SIZE,
             bold: true,
             color: ink,
             halo: None,
-            align: Align::Left,
+            align: start_align(rtl),
             centered: false,
         },
     );
@@ -704,8 +803,10 @@ pub fn figure_svg(
         let mut ry = ty;
         for (k, entry) in chunk.iter().enumerate() {
             let lines = wrapped.get(col * per_col + k).cloned().unwrap_or_default();
+            // Right to left: the swatch at the column's right edge.
+            let sx = if rtl { cx + col_w - SWATCH_W } else { cx };
             svg.swatch(
-                [cx, ry, SWATCH_W, SWATCH_H],
+                [sx, ry, SWATCH_W, SWATCH_H],
                 &entry.swatch,
                 style.hatch_spacing,
                 style.hatch_width,
@@ -715,9 +816,11 @@ pub fn figure_svg(
                 #[allow(clippy::cast_precision_loss)]
                 let baseline =
                     ry + SWATCH_H / 2.0 + LEGEND_SIZE * 0.36 + j as f32 * LEGEND_SIZE * LINE_HEIGHT;
-                let rtl = crate::text::bidi::paragraph_direction(line).is_rtl();
                 // Right-to-left labels start at the right of the column.
+                let line_rtl = crate::text::bidi::paragraph_direction(line).is_rtl();
                 let (x, align) = if rtl {
+                    (cx + col_w - SWATCH_W - 8.0, Align::Right)
+                } else if line_rtl {
                     (cx + col_w, Align::Right)
                 } else {
                     (cx + SWATCH_W + 8.0, Align::Left)
@@ -746,16 +849,27 @@ pub fn figure_svg(
     let km = round_km(max_len / ppkm.max(1e-9));
     #[allow(clippy::cast_possible_truncation)]
     let bar = (km * ppkm) as f32;
-    let bx = lx + LEGEND_PAD;
+    // Right to left, the bar starts (0) at the right.
+    let bx = if rtl {
+        lx + lw - LEGEND_PAD - bar
+    } else {
+        lx + LEGEND_PAD
+    };
+    let (zero_x, far_x) = if rtl { (bx + bar, bx) } else { (bx, bx + bar) };
     let by = ly + lh - LEGEND_PAD - 14.0;
     let bar_stroke = Stroke {
         width: 1.0,
         color: ink,
         dash: None,
     };
-    svg.rect([bx, by, bar / 2.0, 6.0], Some(ink), Some(&bar_stroke));
+    let (dark_x, light_x) = if rtl {
+        (bx + bar / 2.0, bx)
+    } else {
+        (bx, bx + bar / 2.0)
+    };
+    svg.rect([dark_x, by, bar / 2.0, 6.0], Some(ink), Some(&bar_stroke));
     svg.rect(
-        [bx + bar / 2.0, by, bar / 2.0, 6.0],
+        [light_x, by, bar / 2.0, 6.0],
         Some(style.panel_fill),
         Some(&bar_stroke),
     );
@@ -767,14 +881,19 @@ pub fn figure_svg(
         align: Align::Center,
         centered: false,
     };
-    svg.text(bx, by - 5.0, "0", &small);
-    svg.text(bx + bar / 2.0, by - 5.0, &km_label(km / 2.0), &small);
+    svg.text(zero_x, by - 5.0, &localize_digits("0", locale), &small);
     svg.text(
-        bx + bar + 8.0,
+        bx + bar / 2.0,
+        by - 5.0,
+        &km_label(km / 2.0, locale),
+        &small,
+    );
+    svg.text(
+        if rtl { far_x - 8.0 } else { far_x + 8.0 },
         by + 7.0,
-        &format!("{} km", km_label(km)),
+        &tr_args(locale, "fig-km", &[("km", km_label(km, locale).into())]),
         &TextStyle {
-            align: Align::Left,
+            align: start_align(rtl),
             ..small
         },
     );
@@ -782,10 +901,11 @@ pub fn figure_svg(
     // Footer.
     let foot_lh = FOOT_SIZE * LINE_HEIGHT;
     let mut fy = footer_top;
+    let foot_x = if rtl { w - side } else { side };
     for line in &source_lines {
         fy += foot_lh;
         svg.text(
-            side,
+            foot_x,
             fy - FOOT_SIZE * 0.3,
             line,
             &TextStyle {
@@ -793,7 +913,7 @@ pub fn figure_svg(
                 bold: false,
                 color: ink,
                 halo: None,
-                align: Align::Left,
+                align: start_align(rtl),
                 centered: false,
             },
         );
@@ -805,7 +925,7 @@ pub fn figure_svg(
     for line in &attribution_lines {
         fy += foot_lh;
         svg.text(
-            side,
+            foot_x,
             fy - FOOT_SIZE * 0.3,
             line,
             &TextStyle {
@@ -813,7 +933,7 @@ pub fn figure_svg(
                 bold: false,
                 color: quiet,
                 halo: None,
-                align: Align::Left,
+                align: start_align(rtl),
                 centered: false,
             },
         );
@@ -852,9 +972,9 @@ fn round_km(max_km: f64) -> f64 {
     best
 }
 
-/// "20", "2.5", "0.5".
-fn km_label(km: f64) -> String {
-    num_prec(km, 1)
+/// "20", "2.5", "0.5" (in the locale's digits).
+fn km_label(km: f64, locale: Locale) -> String {
+    number(km, 1, locale)
 }
 
 #[cfg(test)]
@@ -877,6 +997,7 @@ mod tests {
                 height: h,
                 names,
                 theme: ThemeKind::Light,
+                locale: Locale::EN,
             };
             let first = figure_at_step(&ds, &cache, 0, &opts).unwrap();
             for i in 1..ds.steps.len() {
@@ -897,8 +1018,8 @@ mod tests {
         assert!((round_km(19.9) - 10.0).abs() < 1e-9);
         assert!((round_km(2.0) - 2.0).abs() < 1e-9);
         assert!((round_km(0.01) - 0.1).abs() < 1e-9);
-        assert_eq!(km_label(25.0), "25");
-        assert_eq!(km_label(2.5), "2.5");
+        assert_eq!(km_label(25.0, Locale::EN), "25");
+        assert_eq!(km_label(2.5, Locale::EN), "2.5");
     }
 
     #[test]

@@ -126,66 +126,33 @@ impl Date {
     /// The month's English abbreviation: "Dec".
     #[must_use]
     pub fn month_abbr(self) -> &'static str {
-        const M: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        M[usize::from(self.month()).saturating_sub(1).min(11)]
+        crate::i18n::format::EN_MONTHS_SHORT[usize::from(self.month()).saturating_sub(1).min(11)]
     }
 
     /// The full date for English readers: "1 December 2020".
     #[must_use]
     pub fn english_long(self) -> String {
-        format!("{} {} {}", self.0.day(), self.0.month(), self.0.year())
+        crate::i18n::format::date_long(self, crate::i18n::Locale::EN)
     }
 
     /// The date as the Arabic sources write it, with both month names:
-    /// "1 ديسمبر/كانون الأول 2020".
+    /// "1 ديسمبر/كانون الأول 2020" (see [`crate::i18n::format`] for the
+    /// other styles and digits).
     #[must_use]
     pub fn arabic(self) -> String {
-        const GREGORIAN: [&str; 12] = [
-            "يناير",
-            "فبراير",
-            "مارس",
-            "أبريل",
-            "مايو",
-            "يونيو",
-            "يوليو",
-            "أغسطس",
-            "سبتمبر",
-            "أكتوبر",
-            "نوفمبر",
-            "ديسمبر",
-        ];
-        const SYRIAC: [&str; 12] = [
-            "كانون الثاني",
-            "شباط",
-            "آذار",
-            "نيسان",
-            "أيار",
-            "حزيران",
-            "تموز",
-            "آب",
-            "أيلول",
-            "تشرين الأول",
-            "تشرين الثاني",
-            "كانون الأول",
-        ];
-        let m = usize::from(self.month()).saturating_sub(1).min(11);
-        format!(
-            "{} {}/{} {}",
-            self.day(),
-            GREGORIAN[m],
-            SYRIAC[m],
-            self.year()
-        )
+        use crate::i18n::{Digits, Lang, Locale, MonthStyle};
+        let locale = Locale {
+            lang: Lang::Ar,
+            months: MonthStyle::Both,
+            digits: Digits::Latin,
+        };
+        crate::i18n::format::date_long(self, locale)
     }
 
     /// The date for English readers: "1 Dec 2020".
     #[must_use]
     pub fn english(self) -> String {
-        let month = self.0.month().to_string();
-        let short: String = month.chars().take(3).collect();
-        format!("{} {short} {}", self.0.day(), self.0.year())
+        crate::i18n::format::date_short(self, crate::i18n::Locale::EN)
     }
 }
 
@@ -270,11 +237,7 @@ impl DateSpec {
     /// "before 27 Sep 2020".
     #[must_use]
     pub fn english(self) -> String {
-        match self {
-            Self::Day { date } => date.english(),
-            Self::Range { from, to } => format!("{} – {}", from.english(), to.english()),
-            Self::Before { before } => format!("before {}", before.english()),
-        }
+        crate::i18n::format::date_spec(self, crate::i18n::Locale::EN)
     }
 }
 
@@ -303,32 +266,13 @@ impl DateSpec {
     /// "since 20 Nov 2020", "since a day between 27 Sep 2020 and 10 Nov 2020".
     #[must_use]
     pub fn english_since(self) -> String {
-        match self {
-            Self::Range { from, to } if from != to => format!(
-                "since a day between {} and {}",
-                from.english(),
-                to.english()
-            ),
-            other => format!("since {}", other.end_english()),
-        }
+        crate::i18n::format::since(self, crate::i18n::Locale::EN)
     }
 
     /// "on a day between 27 Sep 2020 and 10 Nov 2020", or "on 20 Nov 2020".
     #[must_use]
     pub fn english_on(self) -> String {
-        match self {
-            Self::Range { from, to } if from != to => {
-                format!("on a day between {} and {}", from.english(), to.english())
-            }
-            other => format!("on {}", other.end_english()),
-        }
-    }
-
-    fn end_english(self) -> String {
-        match self {
-            Self::Before { before } => format!("before {}", before.english()),
-            other => other.end().english(),
-        }
+        crate::i18n::format::on(self, crate::i18n::Locale::EN)
     }
 }
 

@@ -48,13 +48,7 @@ impl Deadline {
 /// The English countdown for a number of days left (negative: passed).
 #[must_use]
 pub fn countdown(days_left: i64) -> String {
-    match days_left {
-        1 => "1 day left".to_owned(),
-        n if n > 1 => format!("{n} days left"),
-        0 => "due today".to_owned(),
-        -1 => "passed 1 day ago".to_owned(),
-        n => format!("passed {} days ago", n.unsigned_abs()),
-    }
+    crate::i18n::format::countdown(days_left, crate::i18n::Locale::EN)
 }
 
 /// A handover agreed and not yet carried out at the queried date.

@@ -11,6 +11,7 @@ use super::polylabel::{label_point, pole_of_inaccessibility};
 use super::projection::{GeoBBox, Projection};
 use super::style::{Rgba, Stroke, Style};
 use super::triangulate::{Triangles, triangulate};
+use crate::i18n::{Lang, Locale, tr, tr_args};
 use crate::model::Dataset;
 use crate::model::geometry::{Feature, Shape};
 use crate::model::state::PlaceState;
@@ -20,8 +21,11 @@ use crate::model::types::PlaceKind;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NameLang {
-    /// English.
+    /// The interface language's names (Arabic names in the Arabic
+    /// interface, English ones in the English interface).
     #[default]
+    Interface,
+    /// English.
     En,
     /// Azerbaijani.
     Az,
@@ -33,27 +37,52 @@ pub enum NameLang {
 
 impl NameLang {
     /// Every choice, in menu order.
-    pub const ALL: [Self; 4] = [Self::En, Self::Az, Self::Ar, Self::Hy];
+    pub const ALL: [Self; 5] = [Self::Interface, Self::En, Self::Az, Self::Ar, Self::Hy];
 
-    /// The language tag used in the dataset's name tables.
+    /// The concrete choice when the interface is in `lang`:
+    /// [`NameLang::Interface`] becomes that language's names.
+    #[must_use]
+    pub fn resolve(self, lang: Lang) -> Self {
+        match (self, lang) {
+            (Self::Interface, Lang::En) => Self::En,
+            (Self::Interface, Lang::Ar) => Self::Ar,
+            (other, _) => other,
+        }
+    }
+
+    /// The language tag used in the dataset's name tables
+    /// ([`NameLang::Interface`] unresolved: English).
     #[must_use]
     pub fn tag(self) -> &'static str {
         match self {
-            Self::En => "en",
+            Self::Interface | Self::En => "en",
             Self::Az => "az",
             Self::Ar => "ar",
             Self::Hy => "hy",
         }
     }
 
-    /// A menu label.
+    /// A menu label in English (see [`NameLang::label_in`]).
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
+            Self::Interface => "Interface language",
             Self::En => "English",
             Self::Az => "Azerbaijani",
             Self::Ar => "Arabic",
             Self::Hy => "Armenian-side names",
+        }
+    }
+
+    /// A menu label in the interface language.
+    #[must_use]
+    pub fn label_in(self, locale: Locale) -> String {
+        match self {
+            Self::Interface => tr(locale, "names-interface"),
+            Self::En => tr(locale, "names-en"),
+            Self::Az => tr(locale, "names-az"),
+            Self::Ar => tr(locale, "names-ar"),
+            Self::Hy => tr(locale, "names-hy"),
         }
     }
 }
@@ -257,6 +286,9 @@ pub struct View<'a> {
     pub style: &'a Style,
     /// Which names to show.
     pub names: NameLang,
+    /// The interface language: the legend's words, and the names when
+    /// `names` is [`NameLang::Interface`].
+    pub locale: Locale,
     /// Fill colours to use instead of the state's (cross-fades), by place id.
     pub fill_override: &'a HashMap<String, Rgba>,
     /// The selected place.
@@ -315,6 +347,7 @@ fn pattern_segments(
 #[must_use]
 pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<'_>) -> Scene {
     let style = view.style;
+    let names = view.names.resolve(view.locale.lang);
     let proj = view.projection;
     let mut items = Vec::new();
     let mut labels = Vec::new();
@@ -381,7 +414,7 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
                 }
                 if let Some(at) = cached.label_at {
                     let pos = proj.screen_from_geo(at);
-                    let name = display_name(place.map_or(&f.names, |p| &p.names), view.names);
+                    let name = display_name(place.map_or(&f.names, |p| &p.names), names);
                     let (size, color) = if tracked {
                         (style.label_size, style.label)
                     } else {
@@ -420,7 +453,7 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
                     fill: style.marker_fill,
                     stroke: style.marker_stroke,
                 });
-                let name = display_name(place.map_or(&f.names, |p| &p.names), view.names);
+                let name = display_name(place.map_or(&f.names, |p| &p.names), names);
                 labels.push(Item::Text {
                     text: name.to_owned(),
                     pos: [center[0] + style.marker_radius + 3.0, center[1]],
@@ -452,7 +485,7 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
         }
     }
     items.extend(labels);
-    let mut legend = legend(ds, style, view.names);
+    let mut legend = legend(ds, style, names, view.locale);
     if let Some((_, text)) = &view.changed {
         legend.insert(
             0,
@@ -469,10 +502,13 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
     }
 }
 
-/// The legend: one entry per controller, the two patterns, each region's
-/// boundary and each line, and the context areas.
+/// The legend in `locale`'s language: one entry per controller, the two
+/// patterns, each region's boundary and each line, and the context areas.
+/// Place names follow `names` ([`NameLang::Interface`]: the locale's).
 #[must_use]
-pub fn legend(ds: &Dataset, style: &Style, names: NameLang) -> Vec<LegendEntry> {
+pub fn legend(ds: &Dataset, style: &Style, names: NameLang, locale: Locale) -> Vec<LegendEntry> {
+    let names = names.resolve(locale.lang);
+    let lang = locale.lang.tag();
     let mut out: Vec<LegendEntry> = ds
         .controllers
         .iter()
@@ -482,7 +518,11 @@ pub fn legend(ds: &Dataset, style: &Style, names: NameLang) -> Vec<LegendEntry> 
                 color: style.controller_fill(i),
                 pattern: None,
             },
-            label: format!("Controlled by {}", c.names.en()),
+            label: tr_args(
+                locale,
+                "legend-controlled-by",
+                &[("name", c.names.get(lang).into())],
+            ),
         })
         .collect();
     let neutral = style.controller_fill(0);
@@ -492,24 +532,28 @@ pub fn legend(ds: &Dataset, style: &Style, names: NameLang) -> Vec<LegendEntry> 
             color: neutral,
             pattern: Some((Pattern::Hatch, ink)),
         },
-        label: "Handover agreed, not yet carried out (stripes: to whom)".to_owned(),
+        label: tr(locale, "legend-handover-agreed"),
     });
     out.push(LegendEntry {
         swatch: Swatch::Fill {
             color: neutral,
             pattern: Some((Pattern::CrossHatch, ink)),
         },
-        label: "Changing hands on a day the sources do not give".to_owned(),
+        label: tr(locale, "legend-changing-undated"),
     });
     for p in ds.places.iter().filter(|p| p.kind == PlaceKind::Region) {
-        let label = p
-            .legend
-            .exact(names.tag())
-            .or(p.legend.exact("en"))
-            .map_or_else(
-                || format!("Boundary of {}", display_name(&p.names, names)),
-                str::to_owned,
-            );
+        // The dataset's own legend text in the interface language, else a
+        // generic one naming the region (in the chosen names).
+        let label = p.legend.exact(lang).map_or_else(
+            || {
+                tr_args(
+                    locale,
+                    "legend-boundary-of",
+                    &[("name", display_name(&p.names, names).into())],
+                )
+            },
+            str::to_owned,
+        );
         out.push(LegendEntry {
             swatch: Swatch::Line(style.region_stroke),
             label,
@@ -526,14 +570,14 @@ pub fn legend(ds: &Dataset, style: &Style, names: NameLang) -> Vec<LegendEntry> 
             color: style.rayon_fill,
             pattern: None,
         },
-        label: "Neighbouring areas (context)".to_owned(),
+        label: tr(locale, "legend-neighbouring-areas"),
     });
     out.push(LegendEntry {
         swatch: Swatch::Fill {
             color: style.country_fill,
             pattern: None,
         },
-        label: "Neighbouring countries (context)".to_owned(),
+        label: tr(locale, "legend-neighbouring-countries"),
     });
     out
 }

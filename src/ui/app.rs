@@ -306,6 +306,7 @@ impl App {
     /// Create the app without a window (tests, benchmarks).
     #[must_use]
     pub fn with_settings(ds: Dataset, mut settings: Settings, args: &GuiArgs) -> Self {
+        super::i18n::apply_args(&mut settings, args);
         if let Some(n) = args.names {
             settings.names = match n {
                 NamesArg::En => NameLang::En,

@@ -3,14 +3,16 @@
 //! bands, the current date as a vertical line; hover reads out values, and a
 //! drag on the chart scrubs the timeline.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 use egui_plot::{FilledArea, Line, Plot, PlotPoint, PlotPoints, Points, VLine};
 
 use super::app::{App, Command};
+use super::i18n::{self, Txt, visual_order};
 use super::paint::color;
 use super::time_panel::axis;
 use crate::control::TimeCommand;
-use crate::model::area::{AREA_NOTE, thousands};
+use crate::i18n::format::{self, date_short, month_year};
+use crate::i18n::{tr, tr_args};
 
 /// Chart height, points.
 pub const CHART_HEIGHT: f32 = 150.0;
@@ -30,9 +32,30 @@ struct BandArea {
 }
 
 /// The chart.
+#[allow(clippy::too_many_lines)] // one chart, read top to bottom
 pub fn ui(ui: &mut Ui, app: &mut App) {
+    let loc = app.settings.locale();
+    let lang = loc.lang.tag();
+    // A right-to-left axis puts the earliest date at the right.
+    let rtl = app.settings.axis_rtl();
     let axis = axis(app);
-    let x_of = |d: crate::model::Date| f64::from(axis.x_from_date(d)) * X_SCALE;
+    let along = move |f: f32| {
+        let f = f64::from(f);
+        if rtl { 1.0 - f } else { f }
+    };
+    let x_of = |d: crate::model::Date| along(axis.x_from_date(d)) * X_SCALE;
+    // Chart x back to a position along the axis.
+    let axis_pos = move |x: f64| {
+        let f = (x / X_SCALE).clamp(0.0, 1.0);
+        (if rtl { 1.0 - f } else { f }) as f32
+    };
+    let km2 = move |v: f64| {
+        tr_args(
+            loc,
+            "chart-km2",
+            &[("km", format::number(v.round(), 0, loc).into())],
+        )
+    };
     let series = &app.area_series;
     let ds = &app.ds;
     let end_x = X_SCALE;
@@ -51,7 +74,7 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
                 pts.push([end_x, y]);
             }
         }
-        lines.push((ci, c.names.en().to_owned(), pts));
+        lines.push((ci, c.names.get(lang).to_owned(), pts));
     }
     let bands: Vec<BandArea> = app
         .area_bands
@@ -61,7 +84,11 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
             let (x0, x1) = (x_of(b.from), x_of(b.to));
             Some(BandArea {
                 controller: ci,
-                name: format!("{} (day not given)", ds.controllers[ci].names.en()),
+                name: tr_args(
+                    loc,
+                    "chart-band-name",
+                    &[("name", ds.controllers[ci].names.get(lang).into())],
+                ),
                 xs: vec![x0, x1],
                 low: vec![b.low_km2, b.low_km2],
                 high: vec![b.high_km2, b.high_km2],
@@ -85,10 +112,19 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         .map(|p| {
             (
                 x_of(p.date),
-                format!(
-                    "step {}: {}",
-                    p.step + 1,
-                    ds.steps.get(p.step).map_or("", |s| s.title.en())
+                tr_args(
+                    loc,
+                    "time-tick",
+                    &[
+                        ("n", (p.step + 1).into()),
+                        (
+                            "title",
+                            ds.steps
+                                .get(p.step)
+                                .map_or("", |s| s.title.get(lang))
+                                .into(),
+                        ),
+                    ],
                 ),
             )
         })
@@ -110,7 +146,7 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
     let names: Vec<(String, String)> = ds
         .controllers
         .iter()
-        .map(|c| (c.id.clone(), c.names.en().to_owned()))
+        .map(|c| (c.id.clone(), c.names.get(lang).to_owned()))
         .collect();
     let response = Plot::new("territory")
         .height(CHART_HEIGHT)
@@ -124,26 +160,33 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         .x_grid_spacer(move |_| month_marks.clone())
         .include_y(0.0)
         .include_y(app.areas.total() * 1.05)
-        .x_axis_formatter(move |mark, _| {
-            let d = axis_for_fmt.date_from_x((mark.value / X_SCALE) as f32);
-            format!("{} {}", d.month_abbr(), d.year())
+        // The area scale sits where time starts.
+        .y_axis_position(if rtl {
+            egui_plot::HPlacement::Right
+        } else {
+            egui_plot::HPlacement::Left
         })
-        .y_axis_formatter(|mark, _| format!("{} km²", thousands(mark.value)))
+        .x_axis_formatter(move |mark, _| {
+            let d = axis_for_fmt.date_from_x(axis_pos(mark.value));
+            visual_order(&month_year(d, loc))
+        })
+        .y_axis_formatter(move |mark, _| visual_order(&km2(mark.value)))
         .label_formatter(move |hover| {
             let x = match hover {
                 egui_plot::HoverPosition::NearDataPoint { position, .. } => position.x,
                 egui_plot::HoverPosition::Elsewhere { position } => position.x,
             };
-            let d = axis_for_label.date_from_x((x / X_SCALE) as f32);
+            let d = axis_for_label.date_from_x(axis_pos(x));
             let at = series_for_label.points.iter().rev().find(|p| p.date <= d)?;
-            let mut out = format!("{}\nstep {}", d.english(), at.step + 1);
+            let mut out = format!(
+                "{}\n{}",
+                date_short(d, loc),
+                tr_args(loc, "chart-step", &[("n", (at.step + 1).into())])
+            );
             for (id, name) in &names {
-                out.push_str(&format!(
-                    "\n{name}: {} km²",
-                    thousands(at.totals.held_by(id))
-                ));
+                out.push_str(&format!("\n{name}: {}", km2(at.totals.held_by(id))));
             }
-            Some(out)
+            Some(visual_order(&out))
         })
         .show(ui, |plot| {
             for b in &bands {
@@ -159,19 +202,19 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
                 );
             }
             plot.add(
-                Points::new("steps", PlotPoints::from(markers.clone()))
+                Points::new(tr(loc, "chart-steps"), PlotPoints::from(markers.clone()))
                     .radius(3.0)
                     .color(color(style.label)),
             );
             plot.add(
-                VLine::new("current date", now_x)
+                VLine::new(tr(loc, "chart-key-now"), now_x)
                     .color(color(style.time_cursor))
                     .width(1.5),
             );
             let _ = &step_titles;
         });
     let r = &response.response;
-    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Territory chart"));
+    i18n::accessible(r, egui::Role::Image, &tr(loc, "chart-label"));
     if (r.dragged() || r.clicked())
         && let Some(pointer) = r.interact_pointer_pos()
     {
@@ -188,27 +231,35 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
                 }
             }
             _ => {
-                let d = axis.date_from_x(((x / X_SCALE) as f32).clamp(0.0, 1.0));
+                let d = axis.date_from_x(axis_pos(x));
                 app.push(Command::Time(TimeCommand::SetDate(d)));
             }
         }
     }
     // The key, under the chart so it hides no data.
-    ui.horizontal_wrapped(|ui| {
+    i18n::row(ui, loc, |ui| {
         for (ci, c) in app.ds.controllers.iter().enumerate() {
             key(ui, color(app.style.controller_ink(ci)), false);
-            ui.label(RichText::new(format!("{} (km² held)", c.names.en())).small());
+            Txt::new(tr_args(
+                loc,
+                "chart-key-held",
+                &[("name", c.names.get(lang).into())],
+            ))
+            .small()
+            .line(ui);
         }
         key(
             ui,
             color(app.style.controller_fill(0)).gamma_multiply(0.45),
             true,
         );
-        ui.label(RichText::new("range while the day is not given").small());
+        Txt::new(tr(loc, "chart-key-range")).small().line(ui);
         key(ui, color(app.style.time_cursor), false);
-        ui.label(RichText::new("current date").small());
+        Txt::new(tr(loc, "chart-key-now")).small().line(ui);
     });
-    ui.label(RichText::new(AREA_NOTE).weak().small());
+    i18n::column(ui, loc, |ui| {
+        Txt::new(tr(loc, "area-note")).weak().small().label(ui);
+    });
 }
 
 /// A small key swatch: a line, or a filled box.

@@ -3,14 +3,17 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use super::app::{App, Command};
 use super::files::{ExportSettings, Job, Prompt, Purpose};
+use super::i18n::{self, Txt};
 use crate::export::{
     DEFAULT_HOLD_SECS, FigureFormat, FigureOptions, HOLD_SECS_RANGE, MAX_SIDE, MIN_SIDE, PRESETS,
     animation_gif, export_steps, figure_svg, write_file_atomic,
 };
+use crate::i18n::format::{count, date_short};
+use crate::i18n::{Locale, tr, tr_args};
 use crate::scene::display::NameLang;
 use crate::scene::style::ThemeKind;
 
@@ -65,32 +68,57 @@ impl Dialog {
         }
     }
 
-    /// The chosen size, or why it is not acceptable.
+    /// The chosen size, or why it is not acceptable (in English; see
+    /// [`Dialog::size_in`]).
     ///
     /// # Errors
     /// A message naming the value and the allowed range.
     pub fn size(&self) -> Result<(u32, u32), String> {
+        self.size_in(Locale::EN)
+    }
+
+    /// The chosen size, or why it is not acceptable, in `loc`'s language.
+    /// Digits may be typed 0–9 or ٠–٩.
+    ///
+    /// # Errors
+    /// A message naming the value and the allowed range.
+    pub fn size_in(&self, loc: Locale) -> Result<(u32, u32), String> {
         if let Some((_, w, h)) = PRESETS.get(self.preset) {
             return Ok((*w, *h));
         }
-        let parse = |s: &str, what: &str| -> Result<u32, String> {
-            let v: u64 = s
-                .trim()
+        let parse = |s: &str, what: String| -> Result<u32, String> {
+            let v: u64 = crate::i18n::format::ascii_digits(s.trim())
                 .parse()
-                .map_err(|_| format!("{what} '{s}' is not a whole number of pixels"))?;
+                .map_err(|_| {
+                    tr_args(
+                        loc,
+                        "export-size-not-number",
+                        &[("what", what.as_str().into()), ("value", s.into())],
+                    )
+                })?;
             if !(u64::from(MIN_SIDE)..=u64::from(MAX_SIDE)).contains(&v) {
-                return Err(format!(
-                    "{what} {v} is outside {MIN_SIDE}–{MAX_SIDE} pixels"
+                return Err(tr_args(
+                    loc,
+                    "export-size-range",
+                    &[
+                        ("what", what.as_str().into()),
+                        ("value", v.into()),
+                        ("min", MIN_SIDE.into()),
+                        ("max", MAX_SIDE.into()),
+                    ],
                 ));
             }
-            u32::try_from(v).map_err(|_| format!("{what} is too large"))
+            u32::try_from(v).map_err(|_| what)
         };
-        Ok((parse(&self.width, "width")?, parse(&self.height, "height")?))
+        Ok((
+            parse(&self.width, tr(loc, "export-width"))?,
+            parse(&self.height, tr(loc, "export-height"))?,
+        ))
     }
 
-    fn settings(&self) -> Result<ExportSettings, String> {
+    fn settings(&self, loc: Locale) -> Result<ExportSettings, String> {
         Ok(ExportSettings {
-            size: self.size()?,
+            size: self.size_in(loc)?,
             names: self.names,
             theme: self.theme,
             format: self.format,
@@ -105,23 +133,32 @@ pub fn dialog_window(ctx: &egui::Context, app: &mut App) {
     let Some(mut d) = app.export_dialog.take() else {
         return;
     };
+    let loc = app.settings.locale();
     let mut keep = true;
     let title = match d.kind {
-        Kind::Figure => "Export figure",
-        Kind::AllSteps => "Export all steps",
-        Kind::Animation => "Export animation",
+        Kind::Figure => tr(loc, "files-export-figure"),
+        Kind::AllSteps => tr(loc, "export-title-all"),
+        Kind::Animation => tr(loc, "files-export-animation"),
     };
-    egui::Window::new(title)
+    egui::Window::new(i18n::window_title(ctx, &title))
+        .id(egui::Id::unique("export-dialog"))
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            options(ui, &mut d);
-            let settings = d.settings();
+            options(ui, &mut d, loc);
+            let settings = d.settings(loc);
             if let Err(e) = &settings {
-                ui.colored_label(ui.visuals().warn_fg_color, e);
+                Txt::new(e.as_str())
+                    .color(ui.visuals().warn_fg_color)
+                    .label(ui);
             }
-            ui.horizontal(|ui| {
-                let go = ui.add_enabled(settings.is_ok(), egui::Button::new("Export…"));
+            i18n::row_nowrap(ui, loc, |ui| {
+                let text = tr(loc, "export-go");
+                let go = ui.add_enabled(
+                    settings.is_ok(),
+                    egui::Button::new(Txt::new(text.as_str()).widget_text(ui)),
+                );
+                i18n::accessible(&go, egui::Role::Button, &text);
                 if go.clicked()
                     && let Ok(s) = settings
                 {
@@ -133,7 +170,7 @@ pub fn dialog_window(ctx: &egui::Context, app: &mut App) {
                     app.push(Command::ChoosePath(purpose));
                     keep = false;
                 }
-                if ui.button("Cancel").clicked() {
+                if i18n::button(ui, &tr(loc, "cancel")).clicked() {
                     keep = false;
                 }
             });
@@ -143,70 +180,117 @@ pub fn dialog_window(ctx: &egui::Context, app: &mut App) {
     }
 }
 
-fn options(ui: &mut Ui, d: &mut Dialog) {
-    egui::Grid::new("export-options")
-        .num_columns(2)
-        .spacing([16.0, 8.0])
-        .show(ui, |ui| {
-            ui.label("Size");
-            ui.vertical(|ui| {
-                for (i, (name, _, _)) in PRESETS.iter().enumerate() {
-                    ui.radio_value(&mut d.preset, i, *name);
-                }
-                ui.horizontal(|ui| {
-                    ui.radio_value(&mut d.preset, PRESETS.len(), "Custom");
-                    if d.preset == PRESETS.len() {
-                        let w = ui.label("width");
-                        ui.add(egui::TextEdit::singleline(&mut d.width).desired_width(60.0))
-                            .labelled_by(w.id);
-                        let h = ui.label("height");
-                        ui.add(egui::TextEdit::singleline(&mut d.height).desired_width(60.0))
-                            .labelled_by(h.id);
-                    }
-                });
-            });
-            ui.end_row();
-            if d.kind != Kind::Animation {
-                ui.label("Format");
-                ui.horizontal(|ui| {
-                    ui.radio_value(&mut d.format, FigureFormat::Png, "PNG");
-                    ui.radio_value(&mut d.format, FigureFormat::Svg, "SVG (text as outlines)");
-                });
-                ui.end_row();
+/// One row of the options grid: the name, then the control, in reading
+/// order.
+fn option_row(ui: &mut Ui, loc: Locale, name: &str, add: impl FnOnce(&mut Ui)) {
+    i18n::row_nowrap(ui, loc, |ui| {
+        ui.add_sized(
+            [130.0, 20.0],
+            egui::Label::new(Txt::new(name).widget_text(ui)),
+        );
+        ui.vertical(|ui| i18n::column(ui, loc, add));
+    });
+    ui.add_space(6.0);
+}
+
+fn options(ui: &mut Ui, d: &mut Dialog, loc: Locale) {
+    i18n::column(ui, loc, |ui| {
+        option_row(ui, loc, &tr(loc, "export-size"), |ui| {
+            for (i, (name, w, h)) in PRESETS.iter().enumerate() {
+                let text = if name.starts_with("A4") {
+                    tr_args(loc, "export-preset-a4", &[("dpi", 300.into())])
+                } else if name.starts_with("A5") {
+                    tr_args(loc, "export-preset-a5", &[("dpi", 300.into())])
+                } else {
+                    tr_args(
+                        loc,
+                        "export-preset-px",
+                        &[
+                            ("w", count(*w as usize, loc).into()),
+                            ("h", count(*h as usize, loc).into()),
+                        ],
+                    )
+                };
+                i18n::radio_value(ui, loc, &mut d.preset, i, &text);
             }
-            ui.label("Place names");
+            i18n::row_nowrap(ui, loc, |ui| {
+                i18n::radio_value(
+                    ui,
+                    loc,
+                    &mut d.preset,
+                    PRESETS.len(),
+                    &tr(loc, "export-custom"),
+                );
+                if d.preset == PRESETS.len() {
+                    let w = Txt::new(tr(loc, "export-width")).line(ui);
+                    ui.add(egui::TextEdit::singleline(&mut d.width).desired_width(60.0))
+                        .labelled_by(w.id);
+                    let h = Txt::new(tr(loc, "export-height")).line(ui);
+                    ui.add(egui::TextEdit::singleline(&mut d.height).desired_width(60.0))
+                        .labelled_by(h.id);
+                }
+            });
+        });
+        if d.kind != Kind::Animation {
+            option_row(ui, loc, &tr(loc, "export-format"), |ui| {
+                i18n::radio_value(ui, loc, &mut d.format, FigureFormat::Png, "PNG");
+                i18n::radio_value(
+                    ui,
+                    loc,
+                    &mut d.format,
+                    FigureFormat::Svg,
+                    &tr(loc, "export-svg"),
+                );
+            });
+        }
+        option_row(ui, loc, &tr(loc, "export-names"), |ui| {
             egui::ComboBox::from_id_salt("export-names")
-                .selected_text(d.names.label())
+                .selected_text(Txt::new(d.names.label_in(loc)).widget_text(ui))
                 .show_ui(ui, |ui| {
                     for lang in NameLang::ALL {
-                        ui.selectable_value(&mut d.names, lang, lang.label());
+                        if i18n::selectable(ui, d.names == lang, &lang.label_in(loc)).clicked() {
+                            d.names = lang;
+                        }
                     }
                 })
                 .response
                 .widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Place names")
+                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, tr(loc, "export-names"))
                 });
-            ui.end_row();
-            ui.label("Theme");
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut d.theme, ThemeKind::Light, "Light");
-                ui.radio_value(&mut d.theme, ThemeKind::Dark, "Dark");
-            });
-            ui.end_row();
-            if d.kind == Kind::Animation {
-                ui.label("Seconds per step");
-                ui.add(
-                    egui::Slider::new(&mut d.hold_secs, *HOLD_SECS_RANGE.start()..=10.0)
-                        .step_by(0.5),
-                );
-                ui.end_row();
-            }
-            if d.kind == Kind::AllSteps {
-                ui.label("Existing files");
-                ui.checkbox(&mut d.overwrite, "Replace files of the same names");
-                ui.end_row();
-            }
         });
+        option_row(ui, loc, &tr(loc, "export-theme"), |ui| {
+            i18n::radio_value(
+                ui,
+                loc,
+                &mut d.theme,
+                ThemeKind::Light,
+                &tr(loc, "theme-light"),
+            );
+            i18n::radio_value(
+                ui,
+                loc,
+                &mut d.theme,
+                ThemeKind::Dark,
+                &tr(loc, "theme-dark"),
+            );
+        });
+        if d.kind == Kind::Animation {
+            option_row(ui, loc, &tr(loc, "export-hold"), |ui| {
+                let r = ui.add(
+                    egui::Slider::new(&mut d.hold_secs, *HOLD_SECS_RANGE.start()..=10.0)
+                        .step_by(0.5)
+                        .custom_formatter(|v, _| crate::i18n::format::number(v, 1, loc)),
+                );
+                let v = f64::from(d.hold_secs);
+                r.widget_info(|| egui::WidgetInfo::slider(true, v, tr(loc, "export-hold")));
+            });
+        }
+        if d.kind == Kind::AllSteps {
+            option_row(ui, loc, &tr(loc, "export-existing"), |ui| {
+                i18n::checkbox(ui, loc, &mut d.overwrite, &tr(loc, "export-replace"));
+            });
+        }
+    });
 }
 
 /// The in-app path prompt (when no native dialog is available).
@@ -214,40 +298,74 @@ pub fn prompt_window(ctx: &egui::Context, app: &mut App) {
     let Some(mut p) = app.prompt.take() else {
         return;
     };
+    let loc = app.settings.locale();
     let mut keep = true;
     let mut chosen = false;
-    egui::Window::new(format!("{} by path", p.purpose.title())).collapsible(false).show(ctx, |ui| {
-        let what = if p.purpose == Purpose::OpenDataset {
-            "Folder holding dataset.toml, places.toml, sources.toml, timeline.toml and map.geojson:".to_owned()
-        } else if p.purpose == Purpose::OpenTour {
-            "Tour file (.toml) to open:".to_owned()
-        } else if p.purpose.wants_folder() {
-            "Folder to write the files into (created if missing):".to_owned()
-        } else {
-            format!("File to write ({}):", p.purpose.extension().unwrap_or_default())
-        };
-        let label = ui.label(what);
-        let r = ui.add(egui::TextEdit::singleline(&mut p.text).desired_width(420.0)).labelled_by(label.id);
-        if p.text.is_empty() && !r.has_focus() {
-            r.request_focus();
-        }
-        if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            chosen = true;
-        }
-        let exists = !p.text.trim().is_empty() && Path::new(p.text.trim()).is_file();
-        if p.purpose.writes_file() && exists {
-            ui.checkbox(&mut p.overwrite, "The file exists: replace it");
-        }
-        ui.horizontal(|ui| {
-            let verb = if p.purpose.writes_file() || p.purpose.wants_folder() && p.purpose != Purpose::OpenDataset { "Save" } else { "Open" };
-            if ui.button(verb).clicked() {
-                chosen = true;
-            }
-            if ui.button("Cancel").clicked() {
-                keep = false;
-            }
+    let title = tr_args(
+        loc,
+        "files-by-path",
+        &[("title", p.purpose.title_in(loc).into())],
+    );
+    egui::Window::new(i18n::window_title(ctx, &title))
+        .id(egui::Id::unique("path-prompt"))
+        .collapsible(false)
+        .show(ctx, |ui| {
+            i18n::column(ui, loc, |ui| {
+                let what = if p.purpose == Purpose::OpenDataset {
+                    tr_args(
+                        loc,
+                        "files-prompt-dataset",
+                        &[(
+                            "files",
+                            "dataset.toml, places.toml, sources.toml, timeline.toml, map.geojson"
+                                .into(),
+                        )],
+                    )
+                } else if p.purpose == Purpose::OpenTour {
+                    tr(loc, "files-prompt-tour")
+                } else if p.purpose.wants_folder() {
+                    tr(loc, "files-prompt-folder")
+                } else {
+                    tr_args(
+                        loc,
+                        "files-prompt-file",
+                        &[("ext", p.purpose.extension().unwrap_or_default().into())],
+                    )
+                };
+                let label = Txt::new(what).label(ui);
+                let r = ui
+                    .add(egui::TextEdit::singleline(&mut p.text).desired_width(420.0))
+                    .labelled_by(label.id);
+                if p.text.is_empty() && !r.has_focus() {
+                    r.request_focus();
+                }
+                if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    chosen = true;
+                }
+                let exists = !p.text.trim().is_empty() && Path::new(p.text.trim()).is_file();
+                if p.purpose.writes_file() && exists {
+                    i18n::checkbox(
+                        ui,
+                        loc,
+                        &mut p.overwrite,
+                        &tr(loc, "files-replace-existing"),
+                    );
+                }
+                i18n::row_nowrap(ui, loc, |ui| {
+                    let verb = if matches!(p.purpose, Purpose::OpenDataset | Purpose::OpenTour) {
+                        tr(loc, "open")
+                    } else {
+                        tr(loc, "save")
+                    };
+                    if i18n::button(ui, &verb).clicked() {
+                        chosen = true;
+                    }
+                    if i18n::button(ui, &tr(loc, "cancel")).clicked() {
+                        keep = false;
+                    }
+                });
+            });
         });
-    });
     if chosen && !p.text.trim().is_empty() {
         let overwrite = p.overwrite;
         app.push(Command::PathChosen(
@@ -273,34 +391,46 @@ pub fn open_prompt(app: &mut App, purpose: Purpose) {
 
 /// The progress window of a running job, with Cancel.
 pub fn progress_window(ctx: &egui::Context, app: &mut App) {
+    let loc = app.settings.locale();
     let Some(job) = &app.job else { return };
     if let Some(result) = job.finished() {
         app.job = None;
         match result {
             Ok(summary) => app.notice = Some(summary),
             Err(e) => {
-                app.errors = Some(("The export failed".to_owned(), vec![e, "Nothing was left half-written. Check the folder exists and is writable, or choose another place.".to_owned()]));
+                app.errors = Some((
+                    tr(loc, "export-failed"),
+                    vec![e, tr(loc, "export-failed-help")],
+                ));
             }
         }
         return;
     }
     let (done, total) = job.progress();
     let mut cancel = false;
-    egui::Window::new("Exporting")
+    egui::Window::new(i18n::window_title(ctx, &tr(loc, "export-exporting")))
+        .id(egui::Id::unique("export-progress"))
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            ui.label(&job.label);
-            #[allow(clippy::cast_precision_loss)]
-            let fraction = if total == 0 {
-                0.0
-            } else {
-                done as f32 / total as f32
-            };
-            ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total}")));
-            if ui.button("Cancel").clicked() {
-                cancel = true;
-            }
+            i18n::column(ui, loc, |ui| {
+                Txt::new(job.label.as_str()).label(ui);
+                #[allow(clippy::cast_precision_loss)]
+                let fraction = if total == 0 {
+                    0.0
+                } else {
+                    done as f32 / total as f32
+                };
+                let text = tr_args(
+                    loc,
+                    "export-progress",
+                    &[("done", done.into()), ("total", total.into())],
+                );
+                ui.add(egui::ProgressBar::new(fraction).text(Txt::new(text).widget_text(ui)));
+                if i18n::button(ui, &tr(loc, "cancel")).clicked() {
+                    cancel = true;
+                }
+            });
         });
     if cancel {
         job.cancel();
@@ -308,8 +438,10 @@ pub fn progress_window(ctx: &egui::Context, app: &mut App) {
     ctx.request_repaint_after(std::time::Duration::from_millis(100));
 }
 
-/// Do what the chosen path was for.
+/// Do what the chosen path was for. Exports are written in the interface
+/// language (their words, dates and digits; names as the dialog chose).
 pub fn run(app: &mut App, ctx: &egui::Context, purpose: Purpose, path: PathBuf, overwrite: bool) {
+    let loc = app.settings.locale();
     let ds = app.ds.clone();
     let cache = app.cache.clone();
     let date = app.time.date();
@@ -319,50 +451,76 @@ pub fn run(app: &mut App, ctx: &egui::Context, purpose: Purpose, path: PathBuf, 
         height: s.size.1,
         names: s.names,
         theme: s.theme,
+        locale: loc,
     };
-    match purpose {
-        Purpose::OpenDataset => app.open_folder(ctx, &path),
-        Purpose::OpenTour => app.push(Command::OpenTourFile(path)),
-        Purpose::SaveScreenshot => app.save_window_shot(ctx, path, overwrite),
+    let shown = path.display().to_string();
+    let job = match purpose {
+        Purpose::OpenDataset => {
+            app.open_folder(ctx, &path);
+            None
+        }
+        Purpose::OpenTour => {
+            app.push(Command::OpenTourFile(path));
+            None
+        }
+        Purpose::SaveScreenshot => {
+            app.save_window_shot(ctx, path, overwrite);
+            None
+        }
         Purpose::Figure(s) => {
             let o = opts(&s);
-            let label = format!("Figure at {} to {}", date.english(), path.display());
-            app.job = Some(Job::spawn(ctx, label, move |progress| {
+            let label = tr_args(
+                loc,
+                "export-job-figure",
+                &[
+                    ("date", date_short(date, loc).into()),
+                    ("path", shown.as_str().into()),
+                ],
+            );
+            Some(Job::spawn(ctx, label, move |progress| {
                 progress(0, 1);
                 let fig = figure_svg(&ds, &cache, date, step, &o);
                 let bytes = s.format.encode(&fig).map_err(|e| e.to_string())?;
                 write_file_atomic(&path, &bytes, overwrite).map_err(|e| e.to_string())?;
                 progress(1, 1);
-                Ok(format!("Wrote {}", path.display()))
-            }));
+                Ok(tr_args(loc, "export-wrote", &[("path", shown.into())]))
+            }))
         }
         Purpose::AllSteps(s) => {
             let o = opts(&s);
-            let label = format!("Every step into {}", path.display());
-            app.job = Some(Job::spawn(ctx, label, move |progress| {
+            let label = tr_args(loc, "export-job-all", &[("path", shown.as_str().into())]);
+            Some(Job::spawn(ctx, label, move |progress| {
                 let files = export_steps(&ds, &cache, &o, s.format, &path, s.overwrite, progress)
                     .map_err(|e| e.to_string())?;
-                Ok(format!(
-                    "Wrote {} figures into {}",
-                    files.len(),
-                    path.display()
+                Ok(tr_args(
+                    loc,
+                    "export-wrote-figures",
+                    &[("count", files.len().into()), ("path", shown.into())],
                 ))
-            }));
+            }))
         }
         Purpose::Animation(s) => {
             let o = opts(&s);
-            let label = format!("Animation to {}", path.display());
-            app.job = Some(Job::spawn(ctx, label, move |progress| {
+            let label = tr_args(
+                loc,
+                "export-job-animation",
+                &[("path", shown.as_str().into())],
+            );
+            Some(Job::spawn(ctx, label, move |progress| {
                 let bytes = animation_gif(&ds, &cache, &o, s.hold_secs, progress)
                     .map_err(|e| e.to_string())?;
                 write_file_atomic(&path, &bytes, overwrite).map_err(|e| e.to_string())?;
-                Ok(format!(
-                    "Wrote {} ({} steps)",
-                    path.display(),
-                    ds.steps.len()
+                Ok(tr_args(
+                    loc,
+                    "export-wrote-animation",
+                    &[("path", shown.into()), ("count", ds.steps.len().into())],
                 ))
-            }));
+            }))
         }
+    };
+    if let Some(mut job) = job {
+        job.locale = loc;
+        app.job = Some(job);
     }
 }
 
@@ -381,11 +539,16 @@ pub fn default_name(app: &App, purpose: &Purpose) -> String {
     }
 }
 
-/// A note under the File menu's export items.
+/// A note under the File menu's export items, in English (see
+/// [`menu_hint_in`]).
 pub fn menu_hint(ui: &mut Ui) {
-    ui.label(
-        RichText::new("Exports use the bundled fonts and need no window.")
-            .weak()
-            .small(),
-    );
+    menu_hint_in(ui, Locale::EN);
+}
+
+/// A note under the File menu's export items, in `loc`'s language.
+pub fn menu_hint_in(ui: &mut Ui, loc: Locale) {
+    Txt::new(tr(loc, "export-menu-hint"))
+        .weak()
+        .small()
+        .label(ui);
 }

@@ -13,6 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use crate::export::FigureFormat;
+use crate::i18n::{Locale, tr};
 use crate::scene::display::NameLang;
 use crate::scene::style::ThemeKind;
 
@@ -83,7 +84,20 @@ impl Purpose {
         )
     }
 
-    /// The dialog's title.
+    /// The dialog's title in the interface language.
+    #[must_use]
+    pub fn title_in(&self, loc: Locale) -> String {
+        match self {
+            Self::OpenDataset => tr(loc, "files-open-dataset"),
+            Self::OpenTour => tr(loc, "files-open-tour"),
+            Self::SaveScreenshot => tr(loc, "files-save-screenshot"),
+            Self::Figure(_) => tr(loc, "files-export-figure"),
+            Self::AllSteps(_) => tr(loc, "files-export-all-steps"),
+            Self::Animation(_) => tr(loc, "files-export-animation"),
+        }
+    }
+
+    /// The dialog's title in English (see [`Purpose::title_in`]).
     #[must_use]
     pub fn title(&self) -> &'static str {
         match self {
@@ -140,7 +154,8 @@ pub enum Picked {
     Unavailable(Purpose),
 }
 
-/// Open the native dialog for `purpose` (or say it is unavailable).
+/// Open the native dialog for `purpose` (or say it is unavailable), titled
+/// in English; see [`pick_in`].
 ///
 /// # Errors
 /// The purpose back, when native dialogs are switched off.
@@ -149,12 +164,26 @@ pub fn pick(
     purpose: Purpose,
     default_name: String,
 ) -> Result<Picker, Purpose> {
+    pick_in(ctx, purpose, default_name, Locale::EN)
+}
+
+/// Open the native dialog for `purpose`, titled in `loc`'s language (or
+/// say it is unavailable).
+///
+/// # Errors
+/// The purpose back, when native dialogs are switched off.
+pub fn pick_in(
+    ctx: &egui::Context,
+    purpose: Purpose,
+    default_name: String,
+    loc: Locale,
+) -> Result<Picker, Purpose> {
     if !native_dialogs_enabled() {
         return Err(purpose);
     }
     let (tx, rx) = mpsc::channel();
     let ctx = ctx.clone();
-    let title = purpose.title();
+    let title = purpose.title_in(loc);
     let folder = purpose.wants_folder();
     let ext = purpose.extension();
     let writes = purpose.writes_file();
@@ -206,6 +235,8 @@ pub struct Job {
     pub progress: Arc<Mutex<(usize, usize)>>,
     /// Set to ask the job to stop.
     pub cancel: Arc<AtomicBool>,
+    /// The language of its messages.
+    pub locale: Locale,
     rx: Receiver<Result<String, String>>,
 }
 
@@ -240,6 +271,7 @@ impl Job {
             label,
             progress,
             cancel,
+            locale: Locale::EN,
             rx,
         }
     }
@@ -250,9 +282,7 @@ impl Job {
         match self.rx.try_recv() {
             Ok(r) => Some(r),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                Some(Err("the export stopped unexpectedly".to_owned()))
-            }
+            Err(TryRecvError::Disconnected) => Some(Err(tr(self.locale, "files-job-stopped"))),
         }
     }
 

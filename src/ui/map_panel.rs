@@ -252,6 +252,7 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         projection: &proj,
         style: &app.style,
         names: app.settings.names,
+        locale: app.settings.locale(),
         fill_override: dimmed.as_ref().unwrap_or(&app.fills),
         selected: app.selected.as_deref(),
         hovered: outlined.as_deref(),

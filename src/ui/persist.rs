@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::control::PlaybackPrefs;
+use crate::i18n::{Digits, Lang, Locale, MonthStyle};
 use crate::scene::display::NameLang;
 use crate::scene::projection::Camera;
 use crate::scene::style::ThemeKind;
@@ -48,6 +49,42 @@ pub struct Settings {
     pub compare_from: Option<String>,
     /// Dataset folders opened lately, newest first.
     pub recent: Vec<String>,
+    /// The interface language; `None` follows the system's.
+    pub lang: Option<Lang>,
+    /// Arabic month names.
+    pub month_style: MonthStyle,
+    /// Latin or Arabic-Indic digits (Arabic interface).
+    pub digits: Digits,
+    /// Which way the time axis runs.
+    pub axis_direction: AxisDirection,
+}
+
+/// Which way time runs on the time axis and the chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AxisDirection {
+    /// Left to right in English, right to left in Arabic.
+    #[default]
+    FollowInterface,
+    /// Earlier dates on the left.
+    LeftToRight,
+    /// Earlier dates on the right.
+    RightToLeft,
+}
+
+impl AxisDirection {
+    /// Every choice, in menu order.
+    pub const ALL: [Self; 3] = [Self::FollowInterface, Self::LeftToRight, Self::RightToLeft];
+
+    /// Whether time runs right to left with the interface in `lang`.
+    #[must_use]
+    pub fn is_rtl(self, lang: Lang) -> bool {
+        match self {
+            Self::FollowInterface => lang.is_rtl(),
+            Self::LeftToRight => false,
+            Self::RightToLeft => true,
+        }
+    }
 }
 
 /// The source reader's state that survives a restart.
@@ -85,7 +122,7 @@ impl Default for Settings {
             show_step_card: true,
             show_legend: true,
             theme: ThemeKind::Light,
-            names: NameLang::En,
+            names: NameLang::Interface,
             arabic_summary: false,
             collapse_gaps: true,
             playback: PlaybackPrefs::default(),
@@ -94,6 +131,10 @@ impl Default for Settings {
             compare: false,
             compare_from: None,
             recent: Vec::new(),
+            lang: None,
+            month_style: MonthStyle::default(),
+            digits: Digits::default(),
+            axis_direction: AxisDirection::default(),
         }
     }
 }
@@ -115,6 +156,28 @@ impl Settings {
                 ),
             },
         }
+    }
+
+    /// The interface language: the chosen one, else the system's.
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(crate::i18n::system_lang)
+    }
+
+    /// How the interface writes text, dates and numbers.
+    #[must_use]
+    pub fn locale(&self) -> Locale {
+        Locale {
+            lang: self.lang(),
+            months: self.month_style,
+            digits: self.digits,
+        }
+    }
+
+    /// Whether the time axis runs right to left.
+    #[must_use]
+    pub fn axis_rtl(&self) -> bool {
+        self.axis_direction.is_rtl(self.lang())
     }
 
     /// The string to store.
@@ -140,6 +203,26 @@ mod tests {
         let (back, notice) = Settings::from_stored(Some(&s.to_stored()));
         assert_eq!(back, s);
         assert!(notice.is_none());
+    }
+
+    #[test]
+    fn language_settings_round_trip_and_default() {
+        let s = Settings {
+            lang: Some(Lang::Ar),
+            month_style: MonthStyle::Syriac,
+            digits: Digits::ArabicIndic,
+            axis_direction: AxisDirection::LeftToRight,
+            ..Settings::default()
+        };
+        let (back, _) = Settings::from_stored(Some(&s.to_stored()));
+        assert_eq!(back, s);
+        assert_eq!(back.locale().lang, Lang::Ar);
+        assert!(!back.axis_rtl());
+        let (old, _) = Settings::from_stored(Some(r#"{"theme":"dark"}"#));
+        assert_eq!(old.lang, None);
+        assert_eq!(old.axis_direction, AxisDirection::FollowInterface);
+        let (ar, _) = Settings::from_stored(Some(r#"{"lang":"ar"}"#));
+        assert!(ar.axis_rtl());
     }
 
     #[test]

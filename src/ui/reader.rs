@@ -6,12 +6,15 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use egui::{Color32, FontId, Pos2, Rect, RichText, Sense, Ui, Vec2};
+use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, Vec2};
 
 use super::app::{App, Command};
+use super::i18n::{self, Txt};
 use super::paint::color;
 use super::text::{Mark, bidi_label, marked_lines};
 use crate::control::TimeCommand;
+use crate::i18n::format::{self, date_long, date_short, date_spec};
+use crate::i18n::{Lang, tr, tr_args};
 use crate::model::Dataset;
 use crate::model::types::ClaimKind;
 use crate::scene::style::mix;
@@ -127,70 +130,97 @@ enum Target {
 
 /// The reader's content (panel or window).
 pub fn ui(ui: &mut Ui, app: &mut App) {
+    let loc = app.settings.locale();
     let Some(source_id) = app.settings.reader.source.clone() else {
-        ui.label("Open a source from a citation in the step card.");
+        Txt::new(tr(loc, "reader-none")).label(ui);
         return;
     };
     let Some(src) = app.ds.source(&source_id).cloned() else {
-        ui.label(format!("The source '{source_id}' is not in this dataset."));
+        Txt::new(tr_args(
+            loc,
+            "reader-missing",
+            &[("id", source_id.as_str().into())],
+        ))
+        .label(ui);
         return;
     };
     app.reader.last_rect = Some(ui.max_rect());
-    header(ui, app, &src);
-    ui.separator();
-    find_bar(ui, app, &src.id);
+    i18n::column(ui, loc, |ui| {
+        header(ui, app, &src);
+        ui.separator();
+        find_bar(ui, app, &src.id);
+    });
     ui.separator();
     text(ui, app, &src);
     compare_window(ui.ctx(), app);
 }
 
+#[allow(clippy::too_many_lines)] // the header, read top to bottom
 fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(&src.label).strong());
-    });
-    ui.horizontal_wrapped(|ui| {
-        ui.label(format!("Source id: {}", src.id));
+    let loc = app.settings.locale();
+    let english = loc.lang == Lang::En;
+    Txt::new(src.label.as_str()).strong().label(ui);
+    i18n::row(ui, loc, |ui| {
+        Txt::new(tr_args(
+            loc,
+            "card-source-id",
+            &[("id", src.id.as_str().into())],
+        ))
+        .line(ui);
         let size = app.settings.reader.text_size;
-        for (text, label, delta) in [("A−", "Smaller text", -1.0), ("A+", "Larger text", 1.0)] {
-            let b = ui.small_button(text).on_hover_text(label);
-            b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
-            if b.clicked() {
+        for (text, label, delta) in [
+            (
+                tr(loc, "reader-smaller-icon"),
+                tr(loc, "reader-smaller"),
+                -1.0,
+            ),
+            (tr(loc, "reader-larger-icon"), tr(loc, "reader-larger"), 1.0),
+        ] {
+            if i18n::labelled_button(ui, &text, &label, true).clicked() {
                 app.settings.reader.text_size =
                     (size + delta).clamp(TEXT_SIZE_RANGE.0, TEXT_SIZE_RANGE.1);
             }
         }
         let (text, label) = if app.settings.reader.popped_out {
-            ("⬅ Dock", "Dock the reader beside the step card")
+            (tr(loc, "reader-dock"), tr(loc, "reader-dock-hover"))
         } else {
-            ("⬈ Pop out", "Open the reader in its own window")
+            (tr(loc, "reader-pop-out"), tr(loc, "reader-pop-out-hover"))
         };
-        let b = ui.small_button(text).on_hover_text(label);
-        b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
-        if b.clicked() {
+        if i18n::labelled_button(ui, &text, &label, true).clicked() {
             app.settings.reader.popped_out = !app.settings.reader.popped_out;
         }
-        let b = ui.small_button("✖").on_hover_text("Close the reader");
-        b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Close the reader"));
-        if b.clicked() {
+        if i18n::labelled_button(ui, "✖", &tr(loc, "reader-close"), true).clicked() {
             app.settings.reader.open = false;
         }
     });
-    egui::CollapsingHeader::new("About this source")
-        .id_salt("reader-about")
-        .default_open(false)
-        .show(ui, |ui| {
-            ui.label(format!(
-                "File: {} (received as {})",
-                src.file, src.original_file_name
-            ));
+    i18n::collapsing(
+        ui,
+        Txt::new(tr(loc, "reader-about")),
+        "reader-about",
+        false,
+        |ui| {
+            Txt::new(tr_args(
+                loc,
+                "card-file",
+                &[
+                    ("file", src.file.as_str().into()),
+                    ("original", src.original_file_name.as_str().into()),
+                ],
+            ))
+            .label(ui);
             for (what, p) in [
-                ("Headline", &src.headline),
-                ("Publisher", &src.publisher),
-                ("Dateline", &src.dateline),
-                ("Page date", &src.page_date),
+                (tr(loc, "field-headline"), &src.headline),
+                (tr(loc, "field-publisher"), &src.publisher),
+                (tr(loc, "field-dateline"), &src.dateline),
+                (tr(loc, "field-page-date"), &src.page_date),
             ] {
                 if let Some(p) = p {
-                    ui.label(RichText::new(format!("{what} as printed ({})", p.gloss)).small());
+                    let mut title = tr_args(loc, "reader-as-printed", &[("field", what.into())]);
+                    // The English gloss of what the Arabic says.
+                    if english {
+                        title = format!("{title} ({})", p.gloss);
+                    }
+                    Txt::new(title).small().label(ui);
                     bidi_label(
                         ui,
                         &p.text,
@@ -200,7 +230,11 @@ fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
                 }
             }
             for a in &src.agencies {
-                ui.label(RichText::new(format!("Agency named: {}", a.gloss)).small());
+                let mut title = tr(loc, "reader-agency");
+                if english {
+                    title = format!("{title}: {}", a.gloss);
+                }
+                Txt::new(title).small().label(ui);
                 bidi_label(
                     ui,
                     &a.text,
@@ -209,15 +243,24 @@ fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
                 );
             }
             if !src.stated_dates.is_empty() {
-                ui.label(RichText::new("Dates the text states").small().strong());
+                Txt::new(tr(loc, "reader-stated-dates"))
+                    .small()
+                    .strong()
+                    .label(ui);
                 for d in &src.stated_dates {
-                    ui.label(RichText::new(format!("{} — {}", d.date.english(), d.gloss)).small());
+                    let line = if english {
+                        format!("{} — {}", date_spec(d.date, loc), d.gloss)
+                    } else {
+                        date_spec(d.date, loc)
+                    };
+                    Txt::new(line).small().label(ui);
                 }
             }
-            if let Some(n) = &src.note {
-                ui.label(RichText::new(n).weak().small());
+            if english && let Some(n) = &src.note {
+                Txt::new(n.as_str()).weak().small().label(ui);
             }
-        });
+        },
+    );
     // Which steps cite it: links to them.
     let mut steps: Vec<usize> = app
         .ds
@@ -234,19 +277,16 @@ fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
         .collect();
     steps.sort_unstable();
     steps.dedup();
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Cited by steps:");
+    i18n::row(ui, loc, |ui| {
+        Txt::new(tr(loc, "reader-cited-by")).line(ui);
         for i in steps {
             let title = app
                 .ds
                 .steps
                 .get(i)
-                .map_or(String::new(), |s| s.title.en().to_owned());
-            if ui
-                .selectable_label(app.time.step() == Some(i), (i + 1).to_string())
-                .on_hover_text(&title)
-                .clicked()
-            {
+                .map_or(String::new(), |s| s.title.get(loc.lang.tag()).to_owned());
+            let r = i18n::selectable(ui, app.time.step() == Some(i), &format::count(i + 1, loc));
+            if i18n::hover(r, &title).clicked() {
                 app.push(Command::Time(TimeCommand::GoToStep(i)));
             }
         }
@@ -254,8 +294,9 @@ fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
 }
 
 fn find_bar(ui: &mut Ui, app: &mut App, source_id: &str) {
-    ui.horizontal(|ui| {
-        let label = ui.label("Find:");
+    let loc = app.settings.locale();
+    i18n::row_nowrap(ui, loc, |ui| {
+        let label = Txt::new(tr(loc, "reader-find")).line(ui);
         let r = ui
             .add(
                 egui::TextEdit::singleline(&mut app.reader.query)
@@ -267,7 +308,12 @@ fn find_bar(ui: &mut Ui, app: &mut App, source_id: &str) {
             r.request_focus();
             app.reader.focus_find = false;
         }
-        ui.checkbox(&mut app.reader.all_sources, "All sources");
+        i18n::checkbox(
+            ui,
+            loc,
+            &mut app.reader.all_sources,
+            &tr(loc, "reader-all-sources"),
+        );
     });
     if app.reader.query.trim().is_empty() {
         return;
@@ -288,12 +334,15 @@ fn find_bar(ui: &mut Ui, app: &mut App, source_id: &str) {
             per_source.push((s.id.clone(), hits));
         }
     }
-    ui.label(format!(
-        "{total} match{} in {} source{}",
-        if total == 1 { "" } else { "es" },
-        per_source.len(),
-        if per_source.len() == 1 { "" } else { "s" }
-    ));
+    Txt::new(tr_args(
+        loc,
+        "reader-matches",
+        &[
+            ("total", total.into()),
+            ("sources", per_source.len().into()),
+        ],
+    ))
+    .label(ui);
     let hit_font = FontId::proportional(14.0);
     let ink = ui.visuals().text_color();
     let hit_bg = color(app.style.search_hit);
@@ -302,11 +351,10 @@ fn find_bar(ui: &mut Ui, app: &mut App, source_id: &str) {
         .max_height(150.0)
         .show(ui, |ui| {
             for (sid, hits) in per_source {
-                ui.label(
-                    RichText::new(format!("{sid}: {}", hits.len()))
-                        .small()
-                        .strong(),
-                );
+                Txt::new(format!("{sid}: {}", format::count(hits.len(), loc)))
+                    .small()
+                    .strong()
+                    .label(ui);
                 for h in hits {
                     // "…before match after…", the match on the search colour,
                     // laid out right to left like the text it comes from.
@@ -333,10 +381,15 @@ fn find_bar(ui: &mut Ui, app: &mut App, source_id: &str) {
                         ui.painter().galley(Pos2::new(x, y), l.galley, ink);
                         y += size.y;
                     }
-                    let label = format!("Match in {sid} at byte {}", h.range.start);
-                    r.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())
-                    });
+                    let label = tr_args(
+                        loc,
+                        "reader-match-label",
+                        &[
+                            ("source", sid.as_str().into()),
+                            ("byte", format::count(h.range.start, loc).into()),
+                        ],
+                    );
+                    i18n::accessible(&r, egui::Role::Button, &label);
                     if r.on_hover_cursor(egui::CursorIcon::PointingHand).clicked() {
                         app.settings.reader.source = Some(sid.clone());
                         app.reader.scroll_to = Some(h.range.clone());
@@ -347,6 +400,8 @@ fn find_bar(ui: &mut Ui, app: &mut App, source_id: &str) {
 }
 
 fn text(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
+    let loc = app.settings.locale();
+    let lang = loc.lang.tag();
     let style = app.style.clone();
     let now = ui.input(|i| i.time);
     let current: Vec<&str> = app
@@ -439,92 +494,177 @@ fn text(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
     let mut hovered_place = None;
     let mut commands = Vec::new();
     let mut badged: std::collections::HashSet<String> = std::collections::HashSet::new();
-    egui::ScrollArea::vertical().id_salt(("reader-text", &src.id)).auto_shrink([false, false]).show(ui, |ui| {
-        let width = ui.available_width().max(60.0);
-        let mut offset = 0;
-        for para in src.text.split('\n') {
-            let range = offset..offset + para.len();
-            offset = range.end + 1;
-            if para.trim().is_empty() {
-                ui.add_space(app.settings.reader.text_size * 0.5);
-                continue;
-            }
-            let local: Vec<(Mark, &Target)> = marks
-                .iter()
-                .filter(|(r, _, _)| r.start < range.end && range.start < r.end)
-                .map(|(r, m, t)| {
-                    let mut m = m.clone();
-                    m.range = r.start.max(range.start) - range.start..r.end.min(range.end) - range.start;
-                    (m, t)
-                })
-                .collect();
-            let only_marks: Vec<Mark> = local.iter().map(|(m, _)| m.clone()).collect();
-            let lines = marked_lines(ui, para, font.clone(), ink, width, &only_marks);
-            for line in lines {
-                let size = line.galley.size();
-                let (rect, _) = ui.allocate_exact_size(Vec2::new(width, size.y), Sense::hover());
-                let x = if line.direction.is_rtl() { rect.right() - size.x } else { rect.left() };
-                let origin = Pos2::new(x, rect.top());
-                let abs = range.start + line.logical.start..range.start + line.logical.end;
-                if let Some(target) = &scroll_to
-                    && target.start < abs.end
-                    && abs.start < target.end
-                {
-                    ui.scroll_to_rect(rect, Some(egui::Align::Center));
+    egui::ScrollArea::vertical()
+        .id_salt(("reader-text", &src.id))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let width = ui.available_width().max(60.0);
+            let mut offset = 0;
+            for para in src.text.split('\n') {
+                let range = offset..offset + para.len();
+                offset = range.end + 1;
+                if para.trim().is_empty() {
+                    ui.add_space(app.settings.reader.text_size * 0.5);
+                    continue;
                 }
-                ui.painter().galley(origin, line.galley.clone(), ink);
-                for span in &line.spans {
-                    let Some((_, target)) = local.get(span.mark) else { continue };
-                    let span_rect = Rect::from_x_y_ranges(origin.x + span.x0..=origin.x + span.x1, rect.y_range());
-                    match target {
-                        Target::Citation(cid) => {
-                            let steps = app.reader_index.citing.get(cid.as_str()).cloned().unwrap_or_default();
-                            let numbers: Vec<String> = steps.iter().map(|i| (i + 1).to_string()).collect();
-                            let label = format!("Cited passage {cid}, step {}", numbers.join(", "));
-                            let r = ui.interact(span_rect, ui.scope_id().with(("cite", cid.as_str(), span_rect.min.x as i32, span_rect.min.y as i32)), Sense::click());
-                            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, label.clone()));
-                            let r = r.on_hover_ui(|ui| {
-                                for &i in &steps {
-                                    if let Some(s) = app.ds.steps.get(i) {
-                                        ui.label(format!("Step {} · {} · {}", i + 1, s.date.english(), s.title.en()));
+                let local: Vec<(Mark, &Target)> = marks
+                    .iter()
+                    .filter(|(r, _, _)| r.start < range.end && range.start < r.end)
+                    .map(|(r, m, t)| {
+                        let mut m = m.clone();
+                        m.range = r.start.max(range.start) - range.start
+                            ..r.end.min(range.end) - range.start;
+                        (m, t)
+                    })
+                    .collect();
+                let only_marks: Vec<Mark> = local.iter().map(|(m, _)| m.clone()).collect();
+                let lines = marked_lines(ui, para, font.clone(), ink, width, &only_marks);
+                for line in lines {
+                    let size = line.galley.size();
+                    let (rect, _) =
+                        ui.allocate_exact_size(Vec2::new(width, size.y), Sense::hover());
+                    let x = if line.direction.is_rtl() {
+                        rect.right() - size.x
+                    } else {
+                        rect.left()
+                    };
+                    let origin = Pos2::new(x, rect.top());
+                    let abs = range.start + line.logical.start..range.start + line.logical.end;
+                    if let Some(target) = &scroll_to
+                        && target.start < abs.end
+                        && abs.start < target.end
+                    {
+                        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+                    }
+                    ui.painter().galley(origin, line.galley.clone(), ink);
+                    for span in &line.spans {
+                        let Some((_, target)) = local.get(span.mark) else {
+                            continue;
+                        };
+                        let span_rect = Rect::from_x_y_ranges(
+                            origin.x + span.x0..=origin.x + span.x1,
+                            rect.y_range(),
+                        );
+                        match target {
+                            Target::Citation(cid) => {
+                                let steps = app
+                                    .reader_index
+                                    .citing
+                                    .get(cid.as_str())
+                                    .cloned()
+                                    .unwrap_or_default();
+                                let numbers: Vec<String> =
+                                    steps.iter().map(|i| format::count(i + 1, loc)).collect();
+                                let label = tr_args(
+                                    loc,
+                                    "reader-cited-passage",
+                                    &[
+                                        ("id", cid.as_str().into()),
+                                        ("steps", numbers.join(&tr(loc, "list-separator")).into()),
+                                    ],
+                                );
+                                let r = ui.interact(
+                                    span_rect,
+                                    ui.scope_id().with((
+                                        "cite",
+                                        cid.as_str(),
+                                        span_rect.min.x as i32,
+                                        span_rect.min.y as i32,
+                                    )),
+                                    Sense::click(),
+                                );
+                                i18n::accessible(&r, egui::Role::Link, &label);
+                                let r = r.on_hover_ui(|ui| {
+                                    for &i in &steps {
+                                        if let Some(s) = app.ds.steps.get(i) {
+                                            Txt::new(tr_args(
+                                                loc,
+                                                "card-step-item",
+                                                &[
+                                                    ("n", (i + 1).into()),
+                                                    ("date", date_spec(s.date, loc).into()),
+                                                    ("title", s.title.get(lang).into()),
+                                                ],
+                                            ))
+                                            .label(ui);
+                                        }
                                     }
+                                    Txt::new(tr(loc, "reader-click-hint"))
+                                        .weak()
+                                        .small()
+                                        .label(ui);
+                                });
+                                if r.clicked()
+                                    && let Some(&i) = steps.first()
+                                {
+                                    commands.push(Command::Time(TimeCommand::GoToStep(i)));
                                 }
-                                ui.label(RichText::new("Click to go to the step; right-click to copy the reference.").weak().small());
-                            });
-                            if r.clicked()
-                                && let Some(&i) = steps.first()
-                            {
-                                commands.push(Command::Time(TimeCommand::GoToStep(i)));
-                            }
-                            r.context_menu(|ui| {
-                                if ui.button("Copy reference and quote").clicked() {
-                                    commands.push(Command::CopyCitation(cid.clone()));
-                                    ui.close();
+                                r.context_menu(|ui| {
+                                    if i18n::button(ui, &tr(loc, "reader-copy-menu")).clicked() {
+                                        commands.push(Command::CopyCitation(cid.clone()));
+                                        ui.close();
+                                    }
+                                });
+                                if let Some(claims) = app.reader_index.disputed.get(cid.as_str())
+                                    && badged.insert(cid.clone())
+                                {
+                                    disputed_marker(
+                                        ui,
+                                        app,
+                                        &mut commands,
+                                        span_rect,
+                                        claims,
+                                        line.direction.is_rtl(),
+                                    );
                                 }
-                            });
-                            if let Some(claims) = app.reader_index.disputed.get(cid.as_str())
-                                && badged.insert(cid.clone())
-                            {
-                                disputed_marker(ui, app, &mut commands, span_rect, claims, line.direction.is_rtl());
                             }
+                            Target::Place(pid) => {
+                                let r = ui.interact(
+                                    span_rect,
+                                    ui.scope_id().with((
+                                        "place",
+                                        pid.as_str(),
+                                        span_rect.min.x as i32,
+                                        span_rect.min.y as i32,
+                                    )),
+                                    Sense::click(),
+                                );
+                                let name = app
+                                    .ds
+                                    .place(pid)
+                                    .map_or(pid.as_str(), |p| p.names.get(lang))
+                                    .to_owned();
+                                i18n::accessible(
+                                    &r,
+                                    egui::Role::Link,
+                                    &tr_args(
+                                        loc,
+                                        "reader-place",
+                                        &[("name", name.as_str().into())],
+                                    ),
+                                );
+                                if r.hovered() {
+                                    hovered_place = Some(pid.clone());
+                                }
+                                if i18n::hover(
+                                    r,
+                                    &tr_args(
+                                        loc,
+                                        "reader-place-hover",
+                                        &[("name", name.as_str().into())],
+                                    ),
+                                )
+                                .clicked()
+                                {
+                                    commands.push(Command::Select(Some(pid.clone())));
+                                }
+                            }
+                            Target::Other => {}
                         }
-                        Target::Place(pid) => {
-                            let r = ui.interact(span_rect, ui.scope_id().with(("place", pid.as_str(), span_rect.min.x as i32, span_rect.min.y as i32)), Sense::click());
-                            let name = app.ds.place(pid).map_or(pid.as_str(), |p| p.names.en()).to_owned();
-                            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, format!("Place: {name}")));
-                            if r.hovered() {
-                                hovered_place = Some(pid.clone());
-                            }
-                            if r.on_hover_text(format!("{name} — click to select it on the map")).clicked() {
-                                commands.push(Command::Select(Some(pid.clone())));
-                            }
-                        }
-                        Target::Other => {}
                     }
                 }
             }
-        }
-    });
+        });
     app.reader.hovered_place = hovered_place;
     for c in commands {
         app.push(c);
@@ -547,20 +687,21 @@ fn disputed_marker(
         span.left_top() + Vec2::new(2.0, -2.0)
     };
     let badge = Rect::from_center_size(at, Vec2::splat(14.0));
+    let loc = app.settings.locale();
     let subject = claims
         .iter()
         .filter_map(|id| app.ds.claim(id))
-        .map(|c| c.subject.en().to_owned())
+        .map(|c| c.subject.get(loc.lang.tag()).to_owned())
         .collect::<Vec<_>>()
-        .join("; ");
-    let label = format!("Disputed claim: {subject}");
+        .join(&tr(loc, "list-group-separator"));
+    let label = tr_args(loc, "reader-disputed", &[("subject", subject.into())]);
     let r = ui.interact(
         badge,
         ui.scope_id()
             .with(("disputed", badge.min.x as i32, badge.min.y as i32)),
         Sense::click(),
     );
-    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone()));
+    i18n::accessible(&r, egui::Role::Button, &label);
     ui.painter()
         .circle_filled(badge.center(), 7.0, ui.visuals().warn_fg_color);
     ui.painter().text(
@@ -570,8 +711,15 @@ fn disputed_marker(
         FontId::proportional(11.0),
         Color32::WHITE,
     );
-    if r.on_hover_text(format!("{label}. Click to compare the versions."))
-        .clicked()
+    if i18n::hover(
+        r,
+        &tr_args(
+            loc,
+            "reader-disputed-hover",
+            &[("label", label.as_str().into())],
+        ),
+    )
+    .clicked()
         && let Some(id) = claims.first()
     {
         commands.push(Command::CompareClaim(id.clone()));
@@ -587,43 +735,75 @@ pub fn compare_window(ctx: &egui::Context, app: &mut App) {
         app.reader.compare = None;
         return;
     };
+    let loc = app.settings.locale();
+    let lang = loc.lang.tag();
     let mut open = true;
     let mut commands = Vec::new();
-    egui::Window::new(format!("Compare: {}", claim.subject.en()))
+    let title = tr_args(
+        loc,
+        "reader-compare-title",
+        &[("subject", claim.subject.get(lang).into())],
+    );
+    egui::Window::new(i18n::window_title(ctx, &title))
         .id(egui::Id::unique("compare-claim"))
         .open(&mut open)
         .default_width(520.0)
         .show(ctx, |ui| {
-            if claim.disputed {
-                ui.label(RichText::new("The sources disagree.").color(ui.visuals().warn_fg_color));
-            }
-            if let Some(n) = &claim.note {
-                ui.label(RichText::new(n).weak());
-            }
-            for v in &claim.versions {
-                ui.separator();
-                let value = match (claim.kind, v.date) {
-                    (ClaimKind::Date, Some(d)) => d.english_long(),
-                    _ => v.value.clone(),
-                };
-                ui.label(
-                    RichText::new(format!("{value} — according to {}", v.according_to)).strong(),
-                );
-                for cid in &v.citations {
-                    if let Some(c) = app.ds.citation(cid) {
-                        ui.label(RichText::new(format!("{} (line {})", c.source, c.line)).small());
-                        bidi_label(
-                            ui,
-                            &c.quote,
-                            FontId::proportional(15.0),
-                            ui.visuals().text_color(),
-                        );
-                        if ui.small_button(format!("Open {cid}")).clicked() {
-                            commands.push(Command::OpenCitation(cid.clone()));
+            i18n::column(ui, loc, |ui| {
+                if claim.disputed {
+                    Txt::new(tr(loc, "reader-disagree"))
+                        .color(ui.visuals().warn_fg_color)
+                        .label(ui);
+                }
+                if loc.lang == Lang::En
+                    && let Some(n) = &claim.note
+                {
+                    Txt::new(n.as_str()).weak().label(ui);
+                }
+                for v in &claim.versions {
+                    ui.separator();
+                    let value = match (claim.kind, v.date) {
+                        (ClaimKind::Date, Some(d)) => date_long(d, loc),
+                        (_, Some(d)) => date_short(d, loc),
+                        _ => v.value.clone(),
+                    };
+                    Txt::new(tr_args(
+                        loc,
+                        "card-claim-version",
+                        &[
+                            ("value", value.into()),
+                            ("who", v.according_to.as_str().into()),
+                        ],
+                    ))
+                    .strong()
+                    .label(ui);
+                    for cid in &v.citations {
+                        if let Some(c) = app.ds.citation(cid) {
+                            Txt::new(tr_args(
+                                loc,
+                                "reader-cite-at",
+                                &[
+                                    ("source", c.source.as_str().into()),
+                                    ("line", format::count(c.line, loc).into()),
+                                ],
+                            ))
+                            .small()
+                            .label(ui);
+                            bidi_label(
+                                ui,
+                                &c.quote,
+                                FontId::proportional(15.0),
+                                ui.visuals().text_color(),
+                            );
+                            let open_label =
+                                tr_args(loc, "reader-open-cite", &[("id", cid.as_str().into())]);
+                            if i18n::small_button(ui, &open_label).clicked() {
+                                commands.push(Command::OpenCitation(cid.clone()));
+                            }
                         }
                     }
                 }
-            }
+            });
         });
     if !open {
         app.reader.compare = None;

@@ -1,58 +1,169 @@
 //! The step card: the current step's date, title and summary, what changed,
 //! pending handovers with their countdown, disputed claims with every
 //! version, and the citations with their source; and, when a place is
-//! selected, every step that touched it.
+//! selected, every step that touched it. In the interface language, right
+//! to left in Arabic.
 
-use egui::{FontId, RichText, Ui};
+use egui::{FontId, Ui};
 
 use super::app::{App, Command};
-use super::map_panel::state_lines;
+use super::i18n::{self, Txt};
 use super::text::bidi_label;
 use crate::control::{TimeCommand, step_date};
-use crate::model::state::{changes_between, steps_touching};
+use crate::i18n::format::{self, date_short, date_spec};
+use crate::i18n::{Lang, Locale, tr, tr_args};
+use crate::model::Dataset;
+use crate::model::state::{PlaceState, changes_between, steps_touching};
 use crate::model::types::{Claim, Step};
 
 /// The card.
 pub fn ui(ui: &mut Ui, app: &mut App) {
+    let loc = app.settings.locale();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.add_space(6.0);
-            if app.settings.compare {
-                compare(ui, app);
-                ui.separator();
-            }
-            if let Some(id) = app.selected.clone() {
-                selection(ui, app, &id);
-                ui.separator();
-            }
-            match app.time.step() {
-                Some(i) => step(ui, app, i),
-                None => {
-                    ui.label("No step yet at this date.");
+            i18n::column(ui, loc, |ui| {
+                ui.add_space(6.0);
+                if app.settings.compare {
+                    compare(ui, app);
+                    ui.separator();
                 }
-            }
+                if let Some(id) = app.selected.clone() {
+                    selection(ui, app, &id);
+                    ui.separator();
+                }
+                match app.time.step() {
+                    Some(i) => step(ui, app, i),
+                    None => {
+                        Txt::new(tr(loc, "card-no-step")).label(ui);
+                    }
+                }
+            });
         });
 }
 
+/// A controller's name in the interface language.
+fn who(ds: &Dataset, loc: Locale, id: &str) -> String {
+    ds.controller(id)
+        .map_or(id.to_owned(), |c| c.names.get(loc.lang.tag()).to_owned())
+}
+
+/// A place's name in the interface language.
+fn place_name<'a>(ds: &'a Dataset, loc: Locale, id: &'a str) -> &'a str {
+    ds.place(id).map_or(id, |p| p.names.get(loc.lang.tag()))
+}
+
+/// How many days are left until a deadline (negative: passed): "4 days
+/// left", "due today", "passed 1 day ago", in the interface language.
+#[must_use]
+pub fn countdown(days_left: i64, loc: Locale) -> String {
+    format::countdown(days_left, loc)
+}
+
+/// The lines describing a tracked place's state (who controls it since
+/// when, a change under way, a pending handover with its deadlines), in the
+/// interface language; for the card and the map's tooltip.
+pub fn state_lines(ui: &mut Ui, app: &App, s: &PlaceState) {
+    let ds = &app.ds;
+    let loc = app.settings.locale();
+    let lang = loc.lang.tag();
+    Txt::new(tr_args(
+        loc,
+        "state-controlled-by",
+        &[
+            ("who", who(ds, loc, &s.controlled_by).into()),
+            ("since", format::since(s.since, loc).into()),
+        ],
+    ))
+    .label(ui);
+    if let Some(i) = ds.step_index(&s.since_step) {
+        Txt::new(tr_args(
+            loc,
+            "state-changed-at",
+            &[
+                ("n", (i + 1).into()),
+                ("title", ds.steps[i].title.get(lang).into()),
+            ],
+        ))
+        .label(ui);
+    }
+    if let Some(t) = &s.transition {
+        Txt::new(tr_args(
+            loc,
+            "state-changing",
+            &[
+                ("who", who(ds, loc, &t.to).into()),
+                ("when", format::on(t.between, loc).into()),
+            ],
+        ))
+        .label(ui);
+    }
+    if let Some(p) = &s.pending {
+        Txt::new(tr_args(
+            loc,
+            "state-handover-agreed",
+            &[("who", who(ds, loc, &p.to).into())],
+        ))
+        .label(ui);
+        for d in &p.deadlines {
+            Txt::new(tr_args(
+                loc,
+                "state-deadline",
+                &[
+                    ("date", date_short(d.date, loc).into()),
+                    ("countdown", countdown(d.days_left, loc).into()),
+                    ("who", d.according_to.as_str().into()),
+                ],
+            ))
+            .label(ui);
+        }
+        if p.disputed {
+            Txt::new(tr(loc, "state-deadline-disputed"))
+                .color(ui.visuals().warn_fg_color)
+                .label(ui);
+        }
+    }
+}
+
+/// The place's area, labelled as computed from the simplified boundaries.
+pub fn area_line(ui: &mut Ui, app: &App, id: &str) {
+    let loc = app.settings.locale();
+    let Some(km2) = app.areas.get(id) else { return };
+    let overlap = app.areas.overlap_of(id).unwrap_or(0.0);
+    let km = |v: f64| format::number(v.round(), 0, loc);
+    let text = if overlap >= 0.5 {
+        tr_args(
+            loc,
+            "state-area-outside",
+            &[("km", km(km2).into()), ("inside", km(overlap).into())],
+        )
+    } else {
+        tr_args(loc, "state-area", &[("km", km(km2).into())])
+    };
+    Txt::new(text).label(ui);
+    Txt::new(tr(loc, "state-area-note"))
+        .weak()
+        .small()
+        .label(ui);
+}
+
 fn selection(ui: &mut Ui, app: &mut App, id: &str) {
+    let loc = app.settings.locale();
     let Some(place) = app.ds.place(id).cloned() else {
         return;
     };
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(place.names.en()).heading());
-        if ui
-            .small_button("✖")
-            .on_hover_text("Clear the selection")
-            .clicked()
-        {
+    let shown = place.names.get(loc.lang.tag()).to_owned();
+    i18n::row_nowrap(ui, loc, |ui| {
+        Txt::new(shown.as_str()).heading().line(ui);
+        if i18n::labelled_button(ui, "✖", &tr(loc, "card-clear-selection"), true).clicked() {
             app.push(Command::Select(None));
         }
     });
-    let others: Vec<String> = ["az", "ar", "hy"]
+    // The place's other names.
+    let others: Vec<String> = ["en", "az", "ar", "hy"]
         .iter()
         .filter_map(|t| place.names.exact(t))
-        .filter(|n| *n != place.names.en())
+        .filter(|n| *n != shown)
         .map(str::to_owned)
         .collect();
     if !others.is_empty() {
@@ -64,15 +175,11 @@ fn selection(ui: &mut Ui, app: &mut App, id: &str) {
         );
     }
     if place.aliases.get("ar").is_some_and(Vec::is_empty) {
-        ui.label(
-            RichText::new("Not named in the source corpus; the Arabic name is ours.")
-                .weak()
-                .small(),
-        );
+        Txt::new(tr(loc, "card-name-ours")).weak().small().label(ui);
     }
     if let Some(state) = app.states.iter().find(|s| s.id == id).cloned() {
         state_lines(ui, app, &state);
-        super::map_panel::area_line(ui, app, id);
+        area_line(ui, app, id);
         // The passages behind its current state, one click from the reader.
         let mut ids: Vec<String> = state.citations.clone();
         if let Some(p) = &state.pending {
@@ -82,16 +189,11 @@ fn selection(ui: &mut Ui, app: &mut App, id: &str) {
             ids.extend(t.citations.iter().cloned());
         }
         ids.dedup();
-        ui.horizontal_wrapped(|ui| {
-            ui.label("Passages:");
+        i18n::row(ui, loc, |ui| {
+            Txt::new(tr(loc, "card-passages")).line(ui);
             for cid in ids {
-                let label = format!("Open in reader: {cid}");
-                let b = ui
-                    .small_button(format!("📖 {cid}"))
-                    .on_hover_text("Show this passage in its source");
-                b.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())
-                });
+                let label = tr_args(loc, "card-open-in-reader", &[("id", cid.as_str().into())]);
+                let b = i18n::labelled_button(ui, &format!("📖 {cid}"), &label, true);
                 if b.clicked() {
                     app.push(Command::OpenCitation(cid));
                 }
@@ -99,57 +201,73 @@ fn selection(ui: &mut Ui, app: &mut App, id: &str) {
         });
     }
     ui.add_space(4.0);
-    ui.label(RichText::new("Steps that touched it").strong());
+    Txt::new(tr(loc, "card-steps-touching")).strong().label(ui);
+    let lang = loc.lang.tag();
     let touching: Vec<(usize, String)> = steps_touching(&app.ds, id)
         .into_iter()
         .filter_map(|s| {
             app.ds.step_index(&s.id).map(|i| {
                 (
                     i,
-                    format!("Step {} · {} · {}", i + 1, s.date.english(), s.title.en()),
+                    tr_args(
+                        loc,
+                        "card-step-item",
+                        &[
+                            ("n", (i + 1).into()),
+                            ("date", date_spec(s.date, loc).into()),
+                            ("title", s.title.get(lang).into()),
+                        ],
+                    ),
                 )
             })
         })
         .collect();
     for (i, label) in touching {
         let current = app.time.step() == Some(i);
-        if ui.selectable_label(current, label).clicked() {
+        if i18n::selectable(ui, current, &label).clicked() {
             app.push(Command::Time(TimeCommand::GoToStep(i)));
         }
     }
 }
 
 fn step(ui: &mut Ui, app: &mut App, i: usize) {
+    let loc = app.settings.locale();
+    let lang = loc.lang.tag();
     let Some(s) = app.ds.steps.get(i).cloned() else {
         return;
     };
     let ds = &app.ds;
-    ui.label(RichText::new(format!("Step {} of {}", i + 1, ds.steps.len())).weak());
-    let when = match s.date {
-        crate::model::DateSpec::Range { .. } => format!(
-            "On a day between {}",
-            s.date.english().replace(" – ", " and ")
-        ),
-        _ => s.date.english(),
-    };
-    ui.label(RichText::new(when).strong());
+    Txt::new(tr_args(
+        loc,
+        "card-step-of",
+        &[("n", (i + 1).into()), ("total", ds.steps.len().into())],
+    ))
+    .weak()
+    .label(ui);
+    Txt::new(format::when(s.date, loc)).strong().label(ui);
     if let Some(note) = &s.date_note {
-        ui.label(RichText::new(note).weak().small());
+        Txt::new(note.as_str()).weak().small().label(ui);
     }
     let date = app.time.date();
     if step_date(ds, i) != Some(date) {
         let days = s.date.end().days_until(date);
-        ui.label(
-            RichText::new(format!(
-                "Showing {}, {days} day(s) after this step.",
-                date.english()
-            ))
-            .italics(),
-        );
+        Txt::new(tr_args(
+            loc,
+            "card-days-after",
+            &[
+                ("date", date_short(date, loc).into()),
+                ("days", days.into()),
+            ],
+        ))
+        .italics()
+        .label(ui);
     }
     ui.add_space(4.0);
-    ui.label(RichText::new(s.title.en()).heading());
-    if let Some(ar) = s.title.exact("ar") {
+    Txt::new(s.title.get(lang)).heading().label(ui);
+    // The English card also gives the Arabic title.
+    if loc.lang == Lang::En
+        && let Some(ar) = s.title.exact("ar")
+    {
         bidi_label(
             ui,
             ar,
@@ -166,22 +284,26 @@ fn step(ui: &mut Ui, app: &mut App, i: usize) {
 }
 
 fn summary(ui: &mut Ui, app: &mut App, s: &Step) {
-    let arabic = app.settings.arabic_summary && s.summary.exact("ar").is_some();
-    let label = if arabic {
-        "Show summary in English"
-    } else {
-        "Show summary in Arabic"
-    };
-    let text = if arabic { "English" } else { "العربية" };
-    let r = ui.small_button(text).on_hover_text(label);
-    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
-    if r.clicked() {
-        app.settings.arabic_summary = !app.settings.arabic_summary;
-    }
-    let body = if arabic {
+    let loc = app.settings.locale();
+    let body = if loc.lang == Lang::Ar {
+        // The Arabic interface shows the Arabic summary (or the English one
+        // where the dataset has none).
         s.summary.get("ar")
     } else {
-        s.summary.en()
+        let arabic = app.settings.arabic_summary && s.summary.exact("ar").is_some();
+        let (text, label) = if arabic {
+            ("English", tr(loc, "card-summary-in-en"))
+        } else {
+            ("العربية", tr(loc, "card-summary-in-ar"))
+        };
+        if i18n::labelled_button(ui, text, &label, true).clicked() {
+            app.settings.arabic_summary = !app.settings.arabic_summary;
+        }
+        if arabic {
+            s.summary.get("ar")
+        } else {
+            s.summary.en()
+        }
     };
     bidi_label(
         ui,
@@ -192,6 +314,7 @@ fn summary(ui: &mut Ui, app: &mut App, s: &Step) {
 }
 
 fn changed(ui: &mut Ui, app: &App, i: usize) {
+    let loc = app.settings.locale();
     let ds = &app.ds;
     let Some(to) = step_date(ds, i) else { return };
     let from = i
@@ -204,48 +327,59 @@ fn changed(ui: &mut Ui, app: &App, i: usize) {
         changes_between(ds, from, to)
     };
     ui.add_space(6.0);
-    ui.label(RichText::new("What changed since the previous step").strong());
+    Txt::new(tr(loc, "card-what-changed")).strong().label(ui);
     if changes.is_empty() {
-        ui.label(
-            RichText::new(if i == 0 {
-                "This is the starting situation."
-            } else {
-                "No change of control."
-            })
-            .weak(),
-        );
+        let text = if i == 0 {
+            tr(loc, "card-start")
+        } else {
+            tr(loc, "card-no-change")
+        };
+        Txt::new(text).weak().label(ui);
     }
-    let who = |id: &str| {
-        ds.controller(id)
-            .map_or(id.to_owned(), |c| c.names.en().to_owned())
-    };
     for c in changes {
-        let name = ds.place(&c.id).map_or(c.id.as_str(), |p| p.names.en());
+        let name = place_name(ds, loc, &c.id);
         let line = if c.controller_changed() {
-            format!(
-                "{name}: from {} to {} ({})",
-                c.before
-                    .as_ref()
-                    .map_or("—".to_owned(), |b| who(&b.controlled_by)),
-                who(&c.after.controlled_by),
-                c.after.since.english_on().trim_start_matches("on ")
+            tr_args(
+                loc,
+                "card-change-controller",
+                &[
+                    ("place", name.into()),
+                    (
+                        "from",
+                        c.before
+                            .as_ref()
+                            .map_or("—".to_owned(), |b| who(ds, loc, &b.controlled_by))
+                            .into(),
+                    ),
+                    ("to", who(ds, loc, &c.after.controlled_by).into()),
+                    ("when", format::on(c.after.since, loc).into()),
+                ],
             )
         } else if let Some(p) = &c.after.pending {
-            format!("{name}: handover to {} agreed", who(&p.to))
+            tr_args(
+                loc,
+                "card-change-pending",
+                &[("place", name.into()), ("to", who(ds, loc, &p.to).into())],
+            )
         } else if let Some(t) = &c.after.transition {
-            format!(
-                "{name}: changing to {} {}",
-                who(&t.to),
-                t.between.english_on()
+            tr_args(
+                loc,
+                "card-change-transition",
+                &[
+                    ("place", name.into()),
+                    ("to", who(ds, loc, &t.to).into()),
+                    ("when", format::on(t.between, loc).into()),
+                ],
             )
         } else {
-            format!("{name}: {}", who(&c.after.controlled_by))
+            format!("{name}: {}", who(ds, loc, &c.after.controlled_by))
         };
-        ui.label(format!("• {line}"));
+        Txt::new(format!("• {line}")).label(ui);
     }
 }
 
 fn pending(ui: &mut Ui, app: &App) {
+    let loc = app.settings.locale();
     let ds = &app.ds;
     let pending: Vec<_> = app
         .states
@@ -256,88 +390,121 @@ fn pending(ui: &mut Ui, app: &App) {
         return;
     }
     ui.add_space(6.0);
-    ui.label(
-        RichText::new(format!(
-            "Handovers pending on {}",
-            app.time.date().english()
-        ))
-        .strong(),
-    );
+    Txt::new(tr_args(
+        loc,
+        "card-pending-title",
+        &[("date", date_short(app.time.date(), loc).into())],
+    ))
+    .strong()
+    .label(ui);
     for (s, p) in pending {
-        let name = ds.place(&s.id).map_or(s.id.as_str(), |pl| pl.names.en());
+        let name = place_name(ds, loc, &s.id);
         let deadlines: Vec<String> = p
             .deadlines
             .iter()
             .map(|d| {
-                format!(
-                    "{} ({}, according to {})",
-                    d.date.english(),
-                    d.countdown(),
-                    d.according_to
+                tr_args(
+                    loc,
+                    "card-deadline-item",
+                    &[
+                        ("date", date_short(d.date, loc).into()),
+                        ("countdown", countdown(d.days_left, loc).into()),
+                        ("who", d.according_to.as_str().into()),
+                    ],
                 )
             })
             .collect();
-        ui.label(format!("• {name}: deadline {}", deadlines.join("; or ")));
+        Txt::new(format!(
+            "• {}",
+            tr_args(
+                loc,
+                "card-deadline",
+                &[
+                    ("place", name.into()),
+                    (
+                        "deadlines",
+                        deadlines.join(&tr(loc, "card-deadline-or")).into()
+                    ),
+                ],
+            )
+        ))
+        .label(ui);
         if p.disputed {
-            ui.label(
-                RichText::new("   ⚠ the sources disagree on this deadline")
-                    .color(ui.visuals().warn_fg_color),
-            );
+            Txt::new(format!("⚠ {}", tr(loc, "state-deadline-disputed")))
+                .color(ui.visuals().warn_fg_color)
+                .label(ui);
         }
     }
 }
 
 fn claims(ui: &mut Ui, app: &App, s: &Step) {
+    let loc = app.settings.locale();
+    let lang = loc.lang.tag();
     let claims: Vec<&Claim> = s.claims.iter().filter_map(|id| app.ds.claim(id)).collect();
     if claims.is_empty() {
         return;
     }
     ui.add_space(6.0);
-    ui.label(RichText::new("Claims in the sources").strong());
+    Txt::new(tr(loc, "card-claims")).strong().label(ui);
     for c in claims {
+        let subject = c.subject.get(lang);
         let badge = if c.disputed {
-            RichText::new(format!("⚠ Disputed: {}", c.subject.en()))
-                .color(ui.visuals().warn_fg_color)
+            Txt::new(format!(
+                "⚠ {}",
+                tr_args(loc, "card-claim-disputed", &[("subject", subject.into())])
+            ))
+            .color(ui.visuals().warn_fg_color)
         } else {
-            RichText::new(format!("✔ Sources agree: {}", c.subject.en()))
+            Txt::new(format!(
+                "✔ {}",
+                tr_args(loc, "card-claim-agreed", &[("subject", subject.into())])
+            ))
         };
-        egui::CollapsingHeader::new(badge)
-            .id_salt(("claim", &c.id))
-            .show(ui, |ui| {
-                if let Some(note) = &c.note {
-                    ui.label(RichText::new(note).weak());
-                }
-                for v in &c.versions {
-                    let value = v.date.map_or(v.value.clone(), |d| d.english());
-                    ui.label(
-                        RichText::new(format!("{value} — according to {}", v.according_to))
-                            .strong(),
-                    );
-                    for id in &v.citations {
-                        if let Some(cit) = app.ds.citation(id) {
-                            let src = app
-                                .ds
-                                .source(&cit.source)
-                                .map_or(cit.source.as_str(), |s| s.id.as_str());
-                            ui.label(
-                                RichText::new(format!("[{src}, line {}]", cit.line))
-                                    .weak()
-                                    .small(),
-                            );
-                            bidi_label(
-                                ui,
-                                &cit.quote,
-                                FontId::proportional(14.0),
-                                ui.visuals().text_color(),
-                            );
-                        }
+        i18n::collapsing(ui, badge, ("claim", &c.id), false, |ui| {
+            if let Some(note) = &c.note {
+                Txt::new(note.as_str()).weak().label(ui);
+            }
+            for v in &c.versions {
+                let value = v.date.map_or(v.value.clone(), |d| date_short(d, loc));
+                Txt::new(tr_args(
+                    loc,
+                    "card-claim-version",
+                    &[
+                        ("value", value.into()),
+                        ("who", v.according_to.as_str().into()),
+                    ],
+                ))
+                .strong()
+                .label(ui);
+                for id in &v.citations {
+                    if let Some(cit) = app.ds.citation(id) {
+                        Txt::new(tr_args(
+                            loc,
+                            "card-cite-line",
+                            &[
+                                ("source", cit.source.as_str().into()),
+                                ("line", format::count(cit.line, loc).into()),
+                            ],
+                        ))
+                        .weak()
+                        .small()
+                        .label(ui);
+                        bidi_label(
+                            ui,
+                            &cit.quote,
+                            FontId::proportional(14.0),
+                            ui.visuals().text_color(),
+                        );
                     }
                 }
-            });
+            }
+        });
     }
 }
 
+#[allow(clippy::too_many_lines)] // one card section, read top to bottom
 fn citations(ui: &mut Ui, app: &mut App, s: &Step) {
+    let loc = app.settings.locale();
     let ids: Vec<String> = app
         .ds
         .step_citation_ids(s)
@@ -346,7 +513,13 @@ fn citations(ui: &mut Ui, app: &mut App, s: &Step) {
         .collect();
     let mut commands = Vec::new();
     ui.add_space(6.0);
-    ui.label(RichText::new(format!("Sources ({} passages)", ids.len())).strong());
+    Txt::new(tr_args(
+        loc,
+        "card-sources-title",
+        &[("count", ids.len().into())],
+    ))
+    .strong()
+    .label(ui);
     for id in &ids {
         let Some(c) = app.ds.citation(id) else {
             continue;
@@ -356,78 +529,55 @@ fn citations(ui: &mut Ui, app: &mut App, s: &Step) {
         };
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(&src.label).small().strong());
-            ui.horizontal(|ui| {
-                let label = format!("Open in reader: {id}");
-                let b = ui
-                    .small_button("📖 Open in reader")
-                    .on_hover_text("Show this passage in the full text of its source");
-                b.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())
-                });
-                if b.clicked() {
-                    commands.push(Command::OpenCitation(id.clone()));
-                }
-                let label = format!("Copy reference: {id}");
-                let b = ui
-                    .small_button("📋 Copy")
-                    .on_hover_text("Copy the reference and the exact quote");
-                b.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())
-                });
-                if b.clicked() {
-                    commands.push(Command::CopyCitation(id.clone()));
-                }
-            });
-            if let Some(sp) = &c.speaker {
-                ui.label(RichText::new(format!("Speaker: {sp}")).small());
-            }
-            bidi_label(
-                ui,
-                &c.quote,
-                FontId::proportional(15.0),
-                ui.visuals().strong_text_color(),
-            );
-            ui.label(RichText::new(&c.gloss).italics());
-            egui::CollapsingHeader::new(RichText::new("Source details").small())
-                .id_salt(("cite", &c.id))
-                .show(ui, |ui| {
-                    ui.label(format!("Source id: {}", src.id));
-                    ui.label(format!(
-                        "File: {} (received as {})",
-                        src.file, src.original_file_name
-                    ));
-                    ui.label(format!(
-                        "Passage: line {}, character offset {}",
-                        c.line, c.offset
-                    ));
-                    for (what, p) in [
-                        ("Publisher", &src.publisher),
-                        ("Dateline", &src.dateline),
-                        ("Page date", &src.page_date),
-                        ("Headline", &src.headline),
-                    ] {
-                        if let Some(p) = p {
-                            ui.horizontal_wrapped(|ui| {
-                                ui.label(format!("{what}:"));
-                                bidi_label(
-                                    ui,
-                                    &p.text,
-                                    FontId::proportional(13.0),
-                                    ui.visuals().text_color(),
-                                );
-                            });
-                        }
-                    }
-                    if let Some(n) = &src.note {
-                        ui.label(RichText::new(n).weak().small());
-                    }
-                    ui.label(
-                        RichText::new(format!("Citation id: {}", c.id))
-                            .weak()
-                            .small(),
+            i18n::column(ui, loc, |ui| {
+                Txt::new(src.label.as_str()).small().strong().label(ui);
+                i18n::row_nowrap(ui, loc, |ui| {
+                    let label = tr_args(loc, "card-open-in-reader", &[("id", id.as_str().into())]);
+                    let b = i18n::labelled_button(
+                        ui,
+                        &format!("📖 {}", tr(loc, "card-open-reader-button")),
+                        &label,
+                        true,
                     );
+                    if b.clicked() {
+                        commands.push(Command::OpenCitation(id.clone()));
+                    }
+                    let label = tr_args(loc, "card-copy-label", &[("id", id.as_str().into())]);
+                    let b = i18n::labelled_button(
+                        ui,
+                        &format!("📋 {}", tr(loc, "card-copy-button")),
+                        &label,
+                        true,
+                    );
+                    if b.clicked() {
+                        commands.push(Command::CopyCitation(id.clone()));
+                    }
                 });
+                if let Some(sp) = &c.speaker {
+                    Txt::new(tr_args(
+                        loc,
+                        "card-speaker",
+                        &[("name", sp.as_str().into())],
+                    ))
+                    .small()
+                    .label(ui);
+                }
+                bidi_label(
+                    ui,
+                    &c.quote,
+                    FontId::proportional(15.0),
+                    ui.visuals().strong_text_color(),
+                );
+                // The English gloss translates the Arabic quote: of no use
+                // to a reader of the Arabic interface.
+                if loc.lang == Lang::En {
+                    Txt::new(c.gloss.as_str()).italics().label(ui);
+                }
+                let details = Txt::new(tr(loc, "card-source-details")).small();
+                i18n::collapsing(ui, details, ("cite", &c.id), false, |ui| {
+                    source_details(ui, loc, src, c);
+                });
+            });
         });
     }
     for c in commands {
@@ -435,55 +585,119 @@ fn citations(ui: &mut Ui, app: &mut App, s: &Step) {
     }
 }
 
+/// A source's and citation's particulars: ids, file, position, and the
+/// source's own publisher, dateline, page date and headline as printed.
+fn source_details(
+    ui: &mut Ui,
+    loc: Locale,
+    src: &crate::model::types::Source,
+    c: &crate::model::types::Citation,
+) {
+    Txt::new(tr_args(
+        loc,
+        "card-source-id",
+        &[("id", src.id.as_str().into())],
+    ))
+    .label(ui);
+    Txt::new(tr_args(
+        loc,
+        "card-file",
+        &[
+            ("file", src.file.as_str().into()),
+            ("original", src.original_file_name.as_str().into()),
+        ],
+    ))
+    .label(ui);
+    Txt::new(tr_args(
+        loc,
+        "card-passage-at",
+        &[
+            ("line", format::count(c.line, loc).into()),
+            ("offset", format::count(c.offset, loc).into()),
+        ],
+    ))
+    .label(ui);
+    for (what, p) in [
+        (tr(loc, "field-publisher"), &src.publisher),
+        (tr(loc, "field-dateline"), &src.dateline),
+        (tr(loc, "field-page-date"), &src.page_date),
+        (tr(loc, "field-headline"), &src.headline),
+    ] {
+        if let Some(p) = p {
+            i18n::row(ui, loc, |ui| {
+                Txt::new(format!("{what}:")).line(ui);
+                bidi_label(
+                    ui,
+                    &p.text,
+                    FontId::proportional(13.0),
+                    ui.visuals().text_color(),
+                );
+            });
+        }
+    }
+    if loc.lang == Lang::En
+        && let Some(n) = &src.note
+    {
+        Txt::new(n.as_str()).weak().small().label(ui);
+    }
+    Txt::new(tr_args(
+        loc,
+        "card-citation-id",
+        &[("id", c.id.as_str().into())],
+    ))
+    .weak()
+    .small()
+    .label(ui);
+}
+
 /// Compare mode: what changed between the earlier date and the current one,
 /// and the area that changed hands.
 fn compare(ui: &mut Ui, app: &mut App) {
-    use crate::model::area::{AREA_NOTE, moved_between, moved_km2, thousands};
+    use crate::model::area::{moved_between, moved_km2};
+    let loc = app.settings.locale();
     let a = super::app::compare_from(app);
     let b = app.time.date();
     let (from, to) = (a.min(b), a.max(b));
-    ui.label(
-        RichText::new(format!(
-            "Changes from {} to {}",
-            from.english(),
-            to.english()
-        ))
-        .heading(),
-    );
+    Txt::new(tr_args(
+        loc,
+        "card-changes-between",
+        &[
+            ("from", date_short(from, loc).into()),
+            ("to", date_short(to, loc).into()),
+        ],
+    ))
+    .heading()
+    .label(ui);
     let moved = moved_between(&app.ds, &app.areas, from, to);
     if moved.is_empty() {
-        ui.label(RichText::new("Nothing changed between these dates.").weak());
+        Txt::new(tr(loc, "card-nothing-changed")).weak().label(ui);
         return;
     }
-    let who = |id: &str| {
-        app.ds
-            .controller(id)
-            .map_or(id.to_owned(), |c| c.names.en().to_owned())
-    };
+    let km = |v: f64| format::number(v.round(), 0, loc);
     for m in &moved {
-        let name = app
-            .ds
-            .place(&m.place)
-            .map_or(m.place.as_str(), |p| p.names.en());
-        if m.controller_changed {
-            ui.label(format!(
-                "• {name}: from {} to {}, {} km²",
-                who(&m.from),
-                who(&m.to),
-                thousands(m.km2)
-            ));
+        let name = place_name(&app.ds, loc, &m.place);
+        let line = if m.controller_changed {
+            tr_args(
+                loc,
+                "card-moved",
+                &[
+                    ("place", name.into()),
+                    ("from", who(&app.ds, loc, &m.from).into()),
+                    ("to", who(&app.ds, loc, &m.to).into()),
+                    ("km", km(m.km2).into()),
+                ],
+            )
         } else {
-            ui.label(format!(
-                "• {name}: handover agreed or under way, not yet changed"
-            ));
-        }
+            tr_args(loc, "card-moved-pending", &[("place", name.into())])
+        };
+        Txt::new(format!("• {line}")).label(ui);
     }
-    ui.label(
-        RichText::new(format!(
-            "Area that changed hands: {} km²",
-            thousands(moved_km2(&moved))
-        ))
-        .strong(),
-    );
-    ui.label(RichText::new(AREA_NOTE).weak().small());
+    Txt::new(tr_args(
+        loc,
+        "card-moved-total",
+        &[("km", km(moved_km2(&moved)).into())],
+    ))
+    .strong()
+    .label(ui);
+    Txt::new(tr(loc, "area-note")).weak().small().label(ui);
 }

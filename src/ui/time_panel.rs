@@ -1,11 +1,16 @@
-//! The time panel: transport buttons, speed and loop, the current date in
-//! English and Arabic, and a date axis with the step ticks, on which a drag
-//! scrubs the date and snaps to nearby steps.
+//! The time panel: transport buttons, speed and loop, the current date, and
+//! a date axis with the step ticks, on which a drag scrubs the date and
+//! snaps to nearby steps. In Arabic the row runs right to left; the axis
+//! runs the way the settings say (by default with the interface), and the
+//! transport buttons and arrow keys follow it.
 
-use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2};
+use egui::{Align2, FontId, Key, Pos2, Rect, Sense, Stroke, Ui, Vec2};
 
 use super::app::{App, Command};
+use super::i18n::{self, Txt};
+use super::persist::Settings;
 use crate::control::{SPEEDS, TimeCommand};
+use crate::i18n::{Locale, format, tr, tr_args};
 use crate::model::Date;
 use crate::scene::axis::TimeAxis;
 
@@ -36,38 +41,66 @@ pub fn axis(app: &App) -> TimeAxis {
     TimeAxis::new(from, to, &events, app.settings.collapse_gaps)
 }
 
+/// The keys that move one step later and one step earlier: the arrow
+/// pointing the way time runs on the axis as the user sees it (right arrow
+/// for later on a left-to-right axis, left arrow on a right-to-left one).
+/// The same pair with Shift moves a day.
+#[must_use]
+pub fn visual_step_keys(settings: &Settings) -> (Key, Key) {
+    if settings.axis_rtl() {
+        (Key::ArrowLeft, Key::ArrowRight)
+    } else {
+        (Key::ArrowRight, Key::ArrowLeft)
+    }
+}
+
+/// The transport buttons, in the order they sit on a left-to-right axis:
+/// (icon on a left-to-right axis, icon mirrored for a right-to-left one,
+/// catalogue key of the label, command).
+fn transport(playing: bool, loc: Locale) -> [(&'static str, &'static str, String, TimeCommand); 5] {
+    [
+        ("⏮", "⏭", tr(loc, "time-first"), TimeCommand::First),
+        ("⏴", "⏵", tr(loc, "time-previous"), TimeCommand::PrevStep),
+        if playing {
+            ("⏸", "⏸", tr(loc, "time-pause"), TimeCommand::TogglePlay)
+        } else {
+            ("⏵", "⏴", tr(loc, "time-play"), TimeCommand::TogglePlay)
+        },
+        ("⏵⏵", "⏴⏴", tr(loc, "time-next"), TimeCommand::NextStep),
+        ("⏭", "⏮", tr(loc, "time-last"), TimeCommand::Last),
+    ]
+}
+
 fn labeled_button(ui: &mut Ui, text: &str, label: &str) -> egui::Response {
     let r = ui
         .add(egui::Button::new(text).min_size(Vec2::new(34.0, 26.0)))
         .on_hover_text(label);
-    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+    i18n::accessible(&r, egui::Role::Button, label);
     r
 }
 
 /// The time panel.
 pub fn ui(ui: &mut Ui, app: &mut App) {
+    let loc = app.settings.locale();
+    let axis_rtl = app.settings.axis_rtl();
     ui.add_space(4.0);
-    ui.horizontal_wrapped(|ui| {
-        let playing = app.time.is_playing();
-        let buttons: [(&str, &str, TimeCommand); 5] = [
-            ("⏮", "First step", TimeCommand::First),
-            ("⏴", "Previous step", TimeCommand::PrevStep),
-            (
-                if playing { "⏸" } else { "⏵" },
-                if playing { "Pause" } else { "Play" },
-                TimeCommand::TogglePlay,
-            ),
-            ("⏵⏵", "Next step", TimeCommand::NextStep),
-            ("⏭", "Last step", TimeCommand::Last),
-        ];
-        for (text, label, cmd) in buttons {
-            if labeled_button(ui, text, label).clicked() {
+    i18n::row(ui, loc, |ui| {
+        // The buttons sit in the axis' order (the first step at the side
+        // the axis starts) and their arrows point the way time moves on it.
+        let mut buttons: Vec<_> = transport(app.time.is_playing(), loc).into_iter().collect();
+        if axis_rtl != loc.is_rtl() {
+            buttons.reverse();
+        }
+        for (icon, mirrored, label, cmd) in buttons {
+            let icon = if axis_rtl { mirrored } else { icon };
+            if labeled_button(ui, icon, &label).clicked() {
                 app.push(Command::Time(cmd));
             }
         }
         ui.separator();
         let prefs = app.time.prefs();
-        let speed_label = |s: f32| format!("{s}×");
+        let speed_label =
+            |s: f32| tr_args(loc, "time-speed-value", &[("speed", f64::from(s).into())]);
         egui::ComboBox::from_id_salt("speed")
             .selected_text(speed_label(prefs.speed))
             .width(64.0)
@@ -82,41 +115,50 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
                 }
             })
             .response
-            .on_hover_text("Playback speed")
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Speed"));
+            .on_hover_ui(|ui| {
+                Txt::new(tr(loc, "time-speed-hover")).label(ui);
+            })
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, tr(loc, "time-speed"))
+            });
         let mut looping = prefs.looping;
-        if ui
-            .toggle_value(&mut looping, "🔁 Loop")
-            .on_hover_text("Start over after the last step")
-            .changed()
-        {
+        let r = i18n::toggle(ui, &mut looping, &tr(loc, "time-loop"));
+        if i18n::hover(r, &tr(loc, "time-loop-hover")).changed() {
             app.push(Command::Time(TimeCommand::SetLoop(looping)));
         }
         let mut linear = !app.settings.collapse_gaps;
-        if ui
-            .toggle_value(&mut linear, "Linear time")
-            .on_hover_text("Show quiet periods at their true length")
-            .changed()
-        {
+        let r = i18n::toggle(ui, &mut linear, &tr(loc, "time-linear"));
+        if i18n::hover(r, &tr(loc, "time-linear-hover")).changed() {
             app.settings.collapse_gaps = !linear;
         }
-        ui.toggle_value(&mut app.settings.show_chart, "📈 Chart")
-            .on_hover_text("Show the area each side held over time");
-        ui.toggle_value(&mut app.settings.compare, "Compare")
-            .on_hover_text("Outline what changed between an earlier date and the current one");
+        let r = i18n::toggle(ui, &mut app.settings.show_chart, &tr(loc, "time-chart"));
+        i18n::hover(r, &tr(loc, "time-chart-hover"));
+        let r = i18n::toggle(ui, &mut app.settings.compare, &tr(loc, "time-compare"));
+        i18n::hover(r, &tr(loc, "time-compare-hover"));
         ui.separator();
         let date = app.time.date();
-        ui.label(egui::RichText::new(date.english_long()).strong().size(15.0));
-        super::text::bidi_line(
-            ui,
-            &date.arabic(),
-            FontId::proportional(15.0),
-            ui.visuals().strong_text_color(),
-        );
-        if let Some(i) = app.time.step() {
-            ui.label(
-                egui::RichText::new(format!("step {} of {}", i + 1, app.ds.steps.len())).weak(),
+        Txt::new(format::date_long(date, loc))
+            .strong()
+            .size(15.0)
+            .line(ui);
+        // The English interface also gives the date the way the Arabic
+        // sources write it.
+        if !loc.is_rtl() {
+            super::text::bidi_line(
+                ui,
+                &date.arabic(),
+                FontId::proportional(15.0),
+                ui.visuals().strong_text_color(),
             );
+        }
+        if let Some(i) = app.time.step() {
+            Txt::new(tr_args(
+                loc,
+                "time-step-of",
+                &[("n", (i + 1).into()), ("total", app.ds.steps.len().into())],
+            ))
+            .weak()
+            .line(ui);
         }
     });
     ui.add_space(2.0);
@@ -130,13 +172,28 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
 }
 
 fn axis_ui(ui: &mut Ui, app: &mut App) {
+    let loc = app.settings.locale();
+    let rtl = app.settings.axis_rtl();
     let axis = axis(app);
     let width = ui.available_width().max(50.0);
     let (rect, response) =
         ui.allocate_exact_size(Vec2::new(width, AXIS_HEIGHT), Sense::click_and_drag());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, "Date"));
+    i18n::accessible(&response, egui::Role::Slider, &tr(loc, "time-date-axis"));
     let inner = rect.shrink2(Vec2::new(14.0, 0.0));
-    let x_of = |d: Date| inner.left() + axis.x_from_date(d) * inner.width();
+    // Positions along the axis (0 at its start, 1 at its end) to screen x
+    // and back; a right-to-left axis starts at the right.
+    let screen_x = |f: f32| {
+        if rtl {
+            inner.right() - f * inner.width()
+        } else {
+            inner.left() + f * inner.width()
+        }
+    };
+    let along = |x: f32| {
+        let f = (x - inner.left()) / inner.width().max(1.0);
+        (if rtl { 1.0 - f } else { f }).clamp(0.0, 1.0)
+    };
+    let x_of = |d: Date| screen_x(axis.x_from_date(d));
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     let line_y = rect.top() + 40.0;
@@ -152,10 +209,8 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
 
     // Collapsed gaps: a break mark and the length of the gap.
     for g in axis.gaps() {
-        let (x0, x1) = (
-            inner.left() + g.x0 * inner.width(),
-            inner.left() + g.x1 * inner.width(),
-        );
+        let (a, b) = (screen_x(g.x0), screen_x(g.x1));
+        let (x0, x1) = (a.min(b), a.max(b));
         let mid = (x0 + x1) / 2.0;
         painter.rect_filled(
             Rect::from_x_y_ranges(x0..=x1, (line_y - 5.0)..=(line_y + 5.0)),
@@ -172,44 +227,56 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
             );
         }
         let months = g.from.days_until(g.to) / 30;
-        painter.text(
+        i18n::paint_text(
+            ui,
+            &painter,
             Pos2::new(mid, line_y + 9.0),
             Align2::CENTER_TOP,
-            format!("~{months} months"),
+            &tr_args(loc, "time-gap-months", &[("months", months.into())]),
             FontId::proportional(10.0),
             weak,
         );
     }
-    // Year and month marks, kept clear of the gap labels.
+    // Year and month marks, kept clear of the gap labels; spacing is
+    // measured along the axis, so it works in either direction.
     let gap_mids: Vec<f32> = axis
         .gaps()
         .iter()
-        .map(|g| inner.left() + (g.x0 + g.x1) / 2.0 * inner.width())
+        .map(|g| (g.x0 + g.x1) / 2.0 * inner.width())
         .collect();
-    let mut last_label_x = f32::NEG_INFINITY;
+    let mut last_label = f32::NEG_INFINITY;
+    let (label_anchor, label_dx) = if rtl {
+        (Align2::RIGHT_TOP, -2.0)
+    } else {
+        (Align2::LEFT_TOP, 2.0)
+    };
     for d in axis.month_starts() {
         let x = x_of(d);
+        let pos = axis.x_from_date(d) * inner.width();
         painter.line_segment(
             [Pos2::new(x, line_y - 3.0), Pos2::new(x, line_y + 3.0)],
             Stroke::new(1.0, weak),
         );
-        let text = if d.month() == 1 || x - last_label_x > 90.0 {
-            format!("{} {}", d.month_abbr(), d.year())
+        let text = if d.month() == 1 || pos - last_label > 90.0 {
+            format::month_year(d, loc)
         } else {
-            d.month_abbr().to_owned()
+            format::month_short(d.month(), loc)
         };
-        if x - last_label_x > 34.0
-            && x + 48.0 < inner.right()
-            && gap_mids.iter().all(|m| (x - m).abs() > 48.0)
+        let room = if loc.is_rtl() { 64.0 } else { 34.0 };
+        if pos - last_label > room
+            && pos + 48.0 < inner.width()
+            && gap_mids.iter().all(|m| (pos - m).abs() > 48.0)
         {
-            painter.text(
-                Pos2::new(x + 2.0, line_y + 6.0),
-                Align2::LEFT_TOP,
-                text,
+            i18n::paint_text(
+                ui,
+                &painter,
+                Pos2::new(x + label_dx, line_y + 6.0),
+                label_anchor,
+                &text,
                 FontId::proportional(10.0),
                 weak,
             );
-            last_label_x = x;
+            last_label = pos;
         }
     }
 
@@ -233,14 +300,22 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
         }
         ticks.push((i, Pos2::new(x, y)));
     }
+    let lang = loc.lang.tag();
     for &(i, p) in &ticks {
         let tick_rect = Rect::from_center_size(p, Vec2::splat(12.0));
         let id = response.id.with(("tick", i));
         let step = &app.ds.steps[i];
-        let label = format!("Step {}: {}", i + 1, step.title.en());
-        let hover = format!("{}\n{}", step.date.english(), label);
+        let label = tr_args(
+            loc,
+            "time-tick",
+            &[
+                ("n", (i + 1).into()),
+                ("title", step.title.get(lang).into()),
+            ],
+        );
+        let hover = format!("{}\n{}", format::date_spec(step.date, loc), label);
         let r = ui.interact(tick_rect, id, Sense::click());
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone()));
+        i18n::accessible(&r, egui::Role::Button, &label);
         let selected = current == Some(i);
         let fill = if selected {
             accent
@@ -252,7 +327,7 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
         if r.clicked() {
             app.push(Command::Time(TimeCommand::GoToStep(i)));
         }
-        r.on_hover_text(hover);
+        i18n::hover(r, &hover);
     }
 
     // Scrubbing: drag or click on the strip; snap to a close tick.
@@ -268,8 +343,9 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
                 app.push(Command::Time(TimeCommand::GoToStep(i)))
             }
             _ => {
-                let x = ((p.x - inner.left()) / inner.width().max(1.0)).clamp(0.0, 1.0);
-                app.push(Command::Time(TimeCommand::SetDate(axis.date_from_x(x))));
+                app.push(Command::Time(TimeCommand::SetDate(
+                    axis.date_from_x(along(p.x)),
+                )));
             }
         }
     }
@@ -283,67 +359,85 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
 }
 
 /// The earlier date of a comparison: a step from the list, or any date typed
-/// in; the later date is the current one.
+/// in (digits 0–9 or ٠–٩); the later date is the current one.
 fn compare_row(ui: &mut Ui, app: &mut App) {
+    let loc = app.settings.locale();
+    let lang = loc.lang.tag();
     let from = super::app::compare_from(app);
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Compare from");
+    i18n::row(ui, loc, |ui| {
+        Txt::new(tr(loc, "compare-from")).line(ui);
         let selected = app.ds.steps.iter().position(|s| s.date.end() == from);
         let text = selected.map_or_else(
-            || from.english(),
-            |i| format!("step {} · {}", i + 1, from.english()),
+            || format::date_short(from, loc),
+            |i| {
+                tr_args(
+                    loc,
+                    "compare-step-date",
+                    &[
+                        ("n", (i + 1).into()),
+                        ("date", format::date_short(from, loc).into()),
+                    ],
+                )
+            },
         );
         egui::ComboBox::from_id_salt("compare-from")
-            .selected_text(text)
+            .selected_text(Txt::new(text).widget_text(ui))
             .width(220.0)
             .show_ui(ui, |ui| {
                 for (i, s) in app.ds.steps.iter().enumerate() {
                     let d = s.date.end();
-                    if ui
-                        .selectable_label(
-                            d == from,
-                            format!("step {} · {} · {}", i + 1, d.english(), s.title.en()),
-                        )
-                        .clicked()
-                    {
+                    let item = tr_args(
+                        loc,
+                        "compare-step-item",
+                        &[
+                            ("n", (i + 1).into()),
+                            ("date", format::date_short(d, loc).into()),
+                            ("title", s.title.get(lang).into()),
+                        ],
+                    );
+                    if i18n::selectable(ui, d == from, &item).clicked() {
                         app.settings.compare_from = Some(d.iso());
                     }
                 }
             })
             .response
             .widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Compare from step")
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, tr(loc, "compare-from-step"))
             });
         let id = ui.make_persistent_id("compare-date-text");
         let mut typed: String = ui
             .data_mut(|d| d.get_temp::<String>(id))
             .unwrap_or_else(|| from.iso());
-        let label = ui.label("or date");
+        let label = Txt::new(tr(loc, "compare-or-date")).line(ui);
         let r = ui
             .add(egui::TextEdit::singleline(&mut typed).desired_width(96.0))
             .labelled_by(label.id);
-        if r.changed() {
-            match crate::model::Date::parse(typed.trim()) {
-                Ok(d) if app.ds.coverage.contains(d) => app.settings.compare_from = Some(d.iso()),
-                _ => {}
-            }
-        }
-        let valid = crate::model::Date::parse(typed.trim())
+        let parsed = Date::parse(format::ascii_digits(typed.trim()).as_str())
             .ok()
             .filter(|d| app.ds.coverage.contains(*d));
-        if valid.is_none() {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                format!(
-                    "write a date from {} to {} as YYYY-MM-DD",
-                    app.ds.coverage.from, app.ds.coverage.to
-                ),
-            );
+        if r.changed()
+            && let Some(d) = parsed
+        {
+            app.settings.compare_from = Some(d.iso());
+        }
+        if parsed.is_none() {
+            Txt::new(tr_args(
+                loc,
+                "compare-date-hint",
+                &[
+                    ("from", app.ds.coverage.from.iso().into()),
+                    ("to", app.ds.coverage.to.iso().into()),
+                ],
+            ))
+            .color(ui.visuals().warn_fg_color)
+            .line(ui);
         }
         ui.data_mut(|d| d.insert_temp(id, typed));
-        ui.label(format!(
-            "to {} (the current date)",
-            app.time.date().english()
-        ));
+        Txt::new(tr_args(
+            loc,
+            "compare-to-current",
+            &[("date", format::date_short(app.time.date(), loc).into())],
+        ))
+        .line(ui);
     });
 }
