@@ -5,7 +5,7 @@ use std::process::Output;
 
 use serde_json::Value;
 
-const NOTE: &str = "Areas are computed from the simplified Natural Earth 1:10m boundaries (geodesic, WGS84); they differ from official figures.";
+const NOTE: &str = "Areas are computed from the map's simplified boundaries (geodesic, WGS84); they differ from official figures.";
 
 fn run(args: &[&str]) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))

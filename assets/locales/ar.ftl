@@ -38,7 +38,6 @@ legend-neighbouring-countries = دول مجاورة (للسياق)
 
 fig-key = مفتاح الخريطة
 fig-km = { $km } كم
-fig-attribution = أُعدّت باستخدام Natural Earth. بيانات خرائط متجهية ونقطية مجانية @ naturalearthdata.com.
 fig-title = { $title } — { $date }: { $step }
 fig-description = الخريطة في { $date } ({ $iso }). { $step }.
 fig-step = الخطوة { $n } من { $total }: { $title }
@@ -120,8 +119,8 @@ state-deadline = الموعد النهائي { $date } ({ $countdown })، بحس
 state-deadline-disputed = تختلف المصادر في هذا الموعد.
 state-area = المساحة: { $km } كم²
 state-area-outside = المساحة: { $km } كم² خارج حدود الإقليم السابق لعام 1991 (و{ $inside } كم² داخلها، محسوبة ضمنه)
-state-area-note = محسوبة من حدود Natural Earth المبسّطة
-area-note = حُسبت المساحات من حدود Natural Earth المبسّطة بمقياس 1:10 ملايين (حساب جيوديسي)؛ وهي تختلف عن الأرقام الرسمية.
+state-area-note = محسوبة من حدود الخريطة المبسّطة
+area-note = حُسبت المساحات من حدود الخريطة المبسّطة (حساب جيوديسي) وتُعرض مقرّبة إلى أقرب 1 كم²؛ وهي تختلف عن الأرقام الرسمية.
 
 ## بطاقة الخطوة
 

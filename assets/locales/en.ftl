@@ -39,7 +39,6 @@ legend-neighbouring-countries = Neighbouring countries (context)
 
 fig-key = Key
 fig-km = { $km } km
-fig-attribution = Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
 fig-title = { $title } — { $date }: { $step }
 fig-description = The map on { $date } ({ $iso }). { $step }.
 fig-step = Step { $n } of { $total }: { $title }
@@ -109,8 +108,8 @@ state-deadline = Deadline { $date } ({ $countdown }), according to { $who }
 state-deadline-disputed = The sources disagree on this deadline.
 state-area = Area: { $km } km²
 state-area-outside = Area: { $km } km² outside the former oblast's 1991 boundary (+{ $inside } km² inside it, counted there)
-state-area-note = computed from simplified Natural Earth boundaries
-area-note = Areas are computed from the simplified Natural Earth 1:10m boundaries (geodesic, WGS84); they differ from official figures.
+state-area-note = computed from the map's simplified boundaries
+area-note = Areas are computed from the map's simplified boundaries (geodesic, WGS84) and shown to the nearest 1 km²; they differ from official figures.
 
 ## Step card
 

@@ -18,7 +18,7 @@
 //! {
 //!   "date": "2020-11-10",
 //!   "unit": "km2",
-//!   "note": "Areas are computed from the simplified Natural Earth 1:10m boundaries (geodesic, WGS84); they differ from official figures.",
+//!   "note": "Areas are computed from the map's simplified boundaries (geodesic, WGS84); they differ from official figures.",
 //!   "places": [
 //!     {
 //!       "id": "kalbajar",

@@ -33,10 +33,6 @@ use crate::scene::projection::{Camera, GeoBBox, Projection, Viewport, fit};
 use crate::scene::style::{Stroke, Style, ThemeKind, mix};
 use crate::text::bidi::break_lines;
 
-/// The attribution Natural Earth asks for.
-pub const ATTRIBUTION: &str =
-    "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.";
-
 /// The short side of every figure in points; pixels per point is the short
 /// side in pixels divided by this.
 pub const POINTS_ON_SHORT_SIDE: f32 = 800.0;
@@ -615,7 +611,7 @@ pub fn figure_svg(
     let rtl = locale.is_rtl();
     let names = opts.names.resolve(locale.lang);
     let arabic = names == NameLang::Ar;
-    let attribution = tr(locale, "fig-attribution");
+    let attribution = ds.map_attribution.get(locale.lang.tag()).to_owned();
 
     let (header, step_text) = header_text(ds, date, step, arabic, locale);
     let title = ds.title.get(locale.lang.tag()).to_owned();

@@ -48,7 +48,6 @@
 
 use serde_json::{Map, Value, json};
 
-use super::figure::ATTRIBUTION;
 use crate::model::geometry::{Feature, LonLat, Shape};
 use crate::model::state::{PlaceState, place_state_at};
 use crate::model::{Dataset, Date};
@@ -259,7 +258,7 @@ pub fn geojson_at(ds: &Dataset, date: Date) -> String {
                 json!(format!("{} — state on {}", ds.title.en(), date.iso())),
             ),
             ("date", json!(date.iso())),
-            ("attribution", json!(ATTRIBUTION)),
+            ("attribution", json!(ds.map_attribution.en())),
         ],
         &features,
     )
@@ -356,7 +355,7 @@ pub fn geojson_timeline(ds: &Dataset) -> String {
                 "time_fields",
                 json!({"start": "start (inclusive)", "end": "end (exclusive)"}),
             ),
-            ("attribution", json!(ATTRIBUTION)),
+            ("attribution", json!(ds.map_attribution.en())),
         ],
         &features,
     )

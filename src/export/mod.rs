@@ -54,8 +54,7 @@ mod write;
 use std::path::{Path, PathBuf};
 
 pub use figure::{
-    ATTRIBUTION, Figure, FigureOptions, POINTS_ON_SHORT_SIDE, figure_at_step, figure_svg,
-    source_reference,
+    Figure, FigureOptions, POINTS_ON_SHORT_SIDE, figure_at_step, figure_svg, source_reference,
 };
 pub use geojson::{geojson_at, geojson_timeline};
 pub use gif::{DEFAULT_HOLD_SECS, FADE_DELAY_CS, FADE_FRAMES, HOLD_SECS_RANGE, animation_gif};

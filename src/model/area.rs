@@ -21,7 +21,7 @@ use super::state::{changes_between, state_at};
 use super::types::{Dataset, PlaceKind};
 
 /// The line to show next to any area this module computes.
-pub const AREA_NOTE: &str = "Areas are computed from the simplified Natural Earth 1:10m boundaries (geodesic, WGS84); they differ from official figures.";
+pub const AREA_NOTE: &str = "Areas are computed from the map's simplified boundaries (geodesic, WGS84); they differ from official figures.";
 
 const M2_PER_KM2: f64 = 1.0e6;
 

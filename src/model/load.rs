@@ -354,6 +354,7 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
         origin,
         title,
         description,
+        map_attribution: Localized(dataset.1.map_attribution.clone()),
         coverage,
         controllers,
         places: places.1,

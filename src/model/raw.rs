@@ -62,6 +62,11 @@ pub struct RawDatasetFile {
     /// What the dataset is about, by language.
     #[serde(default)]
     pub description: RawLocalized,
+    /// The credit the map data's licence asks for, by language (e.g. "Made
+    /// with Natural Earth."), printed on every exported figure and in the
+    /// About window. Leave it out for your own drawings.
+    #[serde(default)]
+    pub map_attribution: RawLocalized,
     /// The period on every day of which each tracked place must have a
     /// defined state.
     #[schemars(with = "RawCoverage")]

@@ -410,6 +410,8 @@ pub struct Dataset {
     pub title: Localized,
     /// Description.
     pub description: Localized,
+    /// The map data's credit, by language (may be empty).
+    pub map_attribution: Localized,
     /// Covered period.
     pub coverage: Coverage,
     /// Controllers.
