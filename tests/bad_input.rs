@@ -199,3 +199,17 @@ fn all_errors_are_reported_at_once() {
     assert!(err.contains("unknown controller 'azerbaijann'"), "{err}");
     assert!(err.contains("the dataset has 3 errors"), "{err}");
 }
+
+#[test]
+fn tracked_places_without_controllers_are_refused() {
+    let copy = DataCopy::new();
+    let text = copy.read("dataset.toml");
+    let start = text.find("[[controller]]").unwrap();
+    std::fs::write(copy.path().join("dataset.toml"), &text[..start]).unwrap();
+    let err = failing_check(&copy);
+    assert!(
+        err.contains("dataset.toml") && err.contains("no controllers are defined"),
+        "{err}"
+    );
+    assert!(err.contains("add [[controller]] tables"), "{err}");
+}

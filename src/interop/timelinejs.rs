@@ -49,8 +49,6 @@ use crate::text::bidi::paragraph_direction;
 pub const SOURCE_FILE: &str = "timelinejs.txt";
 /// The id of the generated source.
 pub const SOURCE_ID: &str = "timelinejs";
-/// The id of the placeholder controller an import writes.
-pub const PLACEHOLDER_CONTROLLER: &str = "unassigned";
 
 /// Something in the TimelineJS file that the dataset does not keep, or keeps
 /// differently.
@@ -1305,12 +1303,11 @@ fn build_files(
          # From the first to the last day of the events.\n\
          coverage = {{ from = \"{from}\", to = \"{to}\" }}\n\
          \n\
-         # A TimelineJS file says nothing about who controls a place, but a\n\
-         # dataset needs at least one controller: this placeholder stands in.\n\
-         # Replace it with the parties of your timeline when you add places.\n\
-         [[controller]]\n\
-         id = \"{PLACEHOLDER_CONTROLLER}\"\n\
-         names = {{ en = \"No controller yet (placeholder from the import)\" }}\n",
+         # A TimelineJS file says nothing about who controls a place. When you\n\
+         # add districts or regions, add the parties too, e.g.\n\
+         # [[controller]]\n\
+         # id = \"north\"\n\
+         # names = {{ en = \"The northern side\" }}\n",
         title = toml_string(&dataset_title),
         description = toml_string(&description),
     );

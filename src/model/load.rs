@@ -329,6 +329,14 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
 
     let (coverage, controllers, title, description) = check_dataset_file(&mut l, &dataset);
     let places = check_places(&mut l, &places);
+    // Who controls a place only matters once a place is tracked: a dataset
+    // that only tells a story (e.g. a TimelineJS import) needs none.
+    if controllers.is_empty() && places.1.iter().any(|p| p.kind.is_tracked()) {
+        l.push(
+            Diagnostic::new(&dataset.0.label, "no controllers are defined, but places.toml has districts or regions whose control the timeline tracks")
+                .help("add [[controller]] tables with an id and names to dataset.toml"),
+        );
+    }
     let sources = check_sources(&mut l, &sources);
     let (tctx, raw_tl) = &timeline;
     let citations = check_citations(&mut l, tctx, raw_tl, &sources);
@@ -397,12 +405,6 @@ fn check_dataset_file(
             id: c.id.get_ref().clone(),
             names,
         });
-    }
-    if controllers.is_empty() {
-        l.push(
-            Diagnostic::new(&ctx.label, "no controllers are defined")
-                .help("add [[controller]] tables with an id and names"),
-        );
     }
     (coverage, controllers, title, description)
 }

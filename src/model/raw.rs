@@ -71,7 +71,8 @@ pub struct RawDatasetFile {
     /// defined state.
     #[schemars(with = "RawCoverage")]
     pub coverage: Spanned<RawCoverage>,
-    /// Who can control a place (at least one).
+    /// Who can control a place (at least one when places.toml has districts
+    /// or regions).
     #[serde(default)]
     pub controller: Vec<RawController>,
     /// Tour files shipped with the dataset, as paths relative to the dataset
