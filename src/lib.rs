@@ -17,6 +17,8 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod scene;
+#[doc(hidden)]
+pub mod synth;
 pub mod text;
 #[cfg(feature = "gui")]
 pub mod ui;
