@@ -9,79 +9,15 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::pixels::{Shot, close, dominant_colour};
+use common::xvfb::Xvfb;
 use karabakh_atlas::model::state::state_at;
 use karabakh_atlas::model::{Date, load_bundled};
 use karabakh_atlas::scene::style::{Style, ThemeKind};
-
-/// A private X server for one test.
-struct Xvfb {
-    child: Child,
-    display: String,
-}
-
-impl Xvfb {
-    fn start() -> Self {
-        let bin = which("Xvfb").unwrap_or_else(|| {
-            panic!("Xvfb is not installed: the end-to-end tests need it (Debian/Ubuntu: apt-get install -y xvfb libgl1-mesa-dri); .ci/run installs it")
-        });
-        // Xvfb picks a free display itself and prints its number (-displayfd 1).
-        let mut child = Command::new(&bin)
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1920x1200x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line);
-            let _ = tx.send(line);
-        });
-        match rx.recv_timeout(Duration::from_secs(20)) {
-            Ok(line) if !line.trim().is_empty() => Self {
-                child,
-                display: format!(":{}", line.trim()),
-            },
-            _ => {
-                let _ = child.kill();
-                panic!("Xvfb did not start within 20 s");
-            }
-        }
-    }
-
-    fn display(&self) -> &str {
-        &self.display
-    }
-}
-
-impl Drop for Xvfb {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn which(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?
-        .to_str()?
-        .split(':')
-        .map(|d| Path::new(d).join(name))
-        .find(|p| p.is_file())
-}
 
 /// Run the viewer with `args` on `display` and wait (at most two minutes).
 fn run_viewer(display: &str, home: &Path, args: &[&str]) -> std::process::Output {

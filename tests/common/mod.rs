@@ -3,6 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod pixels;
+pub mod xvfb;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
