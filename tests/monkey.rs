@@ -385,5 +385,17 @@ fn ten_thousand_random_events_never_panic() {
     assert!(!PANICKED.load(Ordering::SeqCst), "{}", report());
     assert!(sent >= target);
     // Not an assertion: how long the run took, for docs/performance.md.
-    println!("monkey: {sent} events with seed {seed:#x} in {secs:.1} s");
+    println!(
+        "monkey: {sent} events with seed {seed:#x} in {secs:.1} s ({} s of CPU time)",
+        cpu_secs().map_or_else(|| "?".to_owned(), |c| format!("{c:.1}"))
+    );
+}
+
+/// CPU time of this process so far (user + system), from /proc/self/stat.
+fn cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let mut f = stat[stat.rfind(')')? + 1..].split_whitespace();
+    let utime: f64 = f.nth(11)?.parse().ok()?;
+    let stime: f64 = f.next()?.parse().ok()?;
+    Some((utime + stime) / 100.0)
 }
