@@ -5,8 +5,11 @@
 //! to stdout (see docs/performance.md).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::time::{Duration, Instant};
+mod common;
 
+use std::time::Duration;
+
+use common::{empty_harness, frames, report};
 use egui_kittest::Harness;
 use karabakh_atlas::cli::GuiArgs;
 use karabakh_atlas::control::TimeCommand;
@@ -19,50 +22,8 @@ const WARMUP: usize = 30;
 const FRAMES: usize = 400;
 const SCRUBS: usize = 1000;
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
-
-/// Time `frames` frames: one egui pass plus tessellation of its shapes.
-fn frames<S>(
-    h: &mut Harness<'_, S>,
-    n: usize,
-    mut before: impl FnMut(&mut Harness<'_, S>, usize),
-) -> Vec<Duration> {
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        before(h, i);
-        let start = Instant::now();
-        h.step();
-        let shapes = h.output().shapes.clone();
-        let ppp = h.ctx.pixels_per_point();
-        let prims = h.ctx.tessellate(shapes, ppp);
-        out.push(start.elapsed());
-        std::hint::black_box(prims);
-    }
-    out.sort();
-    out
-}
-
-fn report(name: &str, app: &[Duration], base: &[Duration]) {
-    let (a50, a99) = (percentile(app, 0.5), percentile(app, 0.99));
-    let (b50, b99) = (percentile(base, 0.5), percentile(base, 0.99));
-    println!(
-        "{name}: p50 {:.3} ms (baseline {:.3} ms, ratio {:.1}x), p99 {:.3} ms (baseline {:.3} ms, ratio {:.1}x)",
-        a50.as_secs_f64() * 1e3,
-        b50.as_secs_f64() * 1e3,
-        a50.as_secs_f64() / b50.as_secs_f64(),
-        a99.as_secs_f64() * 1e3,
-        b99.as_secs_f64() * 1e3,
-        a99.as_secs_f64() / b99.as_secs_f64(),
-    );
-}
-
 fn main() {
-    let mut base = Harness::builder().with_size(SIZE).build_ui(|ui| {
-        std::hint::black_box(ui.available_rect_before_wrap());
-    });
+    let mut base = empty_harness(SIZE);
     let mut app = Harness::builder().with_size(SIZE).build_eframe(|cc| {
         App::new(
             cc,

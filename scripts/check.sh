@@ -15,6 +15,12 @@ echo "== without the GUI feature: the model, scene, text and CLI build and pass 
 cargo check --no-default-features --all-targets
 cargo test --no-default-features --lib
 
+echo "== the fuzz targets build (docs/fuzzing.md; running them needs nightly)"
+# fuzz/ is its own workspace; start from the main lock file so it builds the
+# same dependency versions.
+cp Cargo.lock fuzz/Cargo.lock
+cargo check --manifest-path fuzz/Cargo.toml
+
 echo "== the map import is reproducible"
 bash scripts/import-map.sh --check
 
@@ -27,14 +33,18 @@ status=${PIPESTATUS[0]}
 passed=$(grep -Eo '^test result: ok\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')
 echo "== $passed tests passed"
 [ "$passed" -gt 0 ] || { echo "error: no test ran" >&2; exit 1; }
-# Under CI the end-to-end tests in a real window must have run and passed.
+# Under CI the end-to-end tests in a real window, the monkey test and the
+# property tests (tests/monkey.rs, tests/robust.rs) must have run and passed.
 if [ "${CI:-}" = true ]; then
   for t in screenshots_at_three_dates_show_each_state_in_its_legend_colour \
            screenshot_refuses_to_overwrite_and_reports_a_bad_path \
            screenshot_with_the_reader_open_on_the_lachin_handover \
            presenting_the_handover_tour_at_kalbajar_frames_it_under_a_caption \
            a_clicker_walks_the_handover_tour_with_real_keystrokes \
-           synthetic_dataset_screenshots_show_each_controller_in_its_legend_colour; do
-    grep -q "^test $t \.\.\. ok$" "$log" || { echo "error: end-to-end test $t did not run and pass" >&2; exit 1; }
+           synthetic_dataset_screenshots_show_each_controller_in_its_legend_colour \
+           ten_thousand_random_events_never_panic \
+           any_mutation_of_any_file \
+           random_arguments_never_crash_the_cli; do
+    grep -q "^test $t \.\.\. ok$" "$log" || { echo "error: test $t did not run and pass" >&2; exit 1; }
   done
 fi

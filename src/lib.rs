@@ -23,6 +23,8 @@ pub mod model;
 pub mod present;
 pub mod scaffold;
 pub mod scene;
+#[doc(hidden)]
+pub mod synth;
 pub mod text;
 #[cfg(feature = "gui")]
 pub mod ui;

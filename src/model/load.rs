@@ -60,6 +60,23 @@ impl Files for Folder {
     }
 }
 
+struct Memory<'a> {
+    name: &'a str,
+    files: &'a BTreeMap<String, Vec<u8>>,
+}
+
+impl Files for Memory<'_> {
+    fn label(&self, rel: &str) -> String {
+        format!("{}/{rel}", self.name)
+    }
+    fn read(&self, rel: &str) -> Result<Vec<u8>, String> {
+        self.files
+            .get(rel)
+            .cloned()
+            .ok_or_else(|| "file not found".to_owned())
+    }
+}
+
 struct Bundled;
 
 impl Files for Bundled {
@@ -98,6 +115,18 @@ pub fn load_folder(dir: &Path) -> Result<Dataset, LoadError> {
         &Folder(dir.to_path_buf()),
         Origin::Folder(dir.to_path_buf()),
     )
+}
+
+/// Load and validate a dataset held in memory: `files` maps each path
+/// relative to the dataset folder (`timeline.toml`, `sources/a.txt`, ...) to
+/// its bytes. Diagnostics name files `name/<path>`, and the dataset's origin
+/// is a folder called `name`. Used by tests, fuzzing and benchmarks, which
+/// build or mutate datasets without touching the disk.
+///
+/// # Errors
+/// Every problem found, as [`load_folder`] reports them.
+pub fn load_memory(name: &str, files: &BTreeMap<String, Vec<u8>>) -> Result<Dataset, LoadError> {
+    load(&Memory { name, files }, Origin::Folder(PathBuf::from(name)))
 }
 
 /// Load and validate the dataset compiled into the binary.

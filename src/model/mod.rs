@@ -18,5 +18,5 @@ pub mod types;
 
 pub use date::{Date, DateSpec};
 pub use diag::{Diagnostic, LoadError};
-pub use load::{load_bundled, load_folder};
+pub use load::{load_bundled, load_folder, load_memory};
 pub use types::Dataset;

@@ -1227,6 +1227,7 @@ impl App {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        super::probe::on_frame(ui.ctx());
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
         let dt = self.last_time.map_or(0.0, |t| (now - t).max(0.0));

@@ -14,6 +14,7 @@ pub mod menus;
 pub mod paint;
 pub mod persist;
 pub mod presenter;
+pub mod probe;
 pub mod reader;
 pub mod screenshot;
 pub mod settings_window;
@@ -68,6 +69,23 @@ pub fn validate_args(ds: &Dataset, args: &GuiArgs) -> Result<(), String> {
     Ok(())
 }
 
+/// The window options of the viewer (also used by
+/// `examples/minimal_window.rs`, the start-up benchmark's baseline).
+#[must_use]
+pub fn native_options(title: &str, (w, h): (u32, u32), persist: bool) -> eframe::NativeOptions {
+    let viewport = egui::ViewportBuilder::default()
+        .with_title(title)
+        .with_app_id(APP_ID)
+        .with_inner_size([w as f32, h as f32])
+        .with_min_inner_size([320.0, 240.0]);
+    eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        persist_window: persist,
+        ..Default::default()
+    }
+}
+
 /// Open the viewer; returns when the window closes.
 #[must_use]
 pub fn run(dataset: Dataset, args: GuiArgs) -> ExitCode {
@@ -75,21 +93,14 @@ pub fn run(dataset: Dataset, args: GuiArgs) -> ExitCode {
         eprintln!("error: {msg}");
         return ExitCode::from(2);
     }
-    let (w, h) = args.size.unwrap_or(DEFAULT_SIZE);
     let screenshot_mode = args.screenshot.is_some();
     let outcome = screenshot::Outcome::default();
-    let viewport = egui::ViewportBuilder::default()
-        .with_title(app::window_title(&dataset))
-        .with_app_id(APP_ID)
-        .with_inner_size([w as f32, h as f32])
-        .with_min_inner_size([320.0, 240.0]);
-    let options = eframe::NativeOptions {
-        viewport,
-        renderer: eframe::Renderer::Glow,
-        // A scripted screenshot must not depend on, or change, saved state.
-        persist_window: !screenshot_mode,
-        ..Default::default()
-    };
+    // A scripted screenshot must not depend on, or change, saved state.
+    let options = native_options(
+        &app::window_title(&dataset),
+        args.size.unwrap_or(DEFAULT_SIZE),
+        !screenshot_mode,
+    );
     let for_app = outcome.clone();
     let result = eframe::run_native(
         APP_ID,

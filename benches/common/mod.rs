@@ -1,0 +1,77 @@
+//! Timing helpers shared by the benchmarks: frames of an egui harness
+//! (layout plus tessellation, no GPU), percentiles, and the report line with
+//! the ratio to a baseline measured in the same run.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+
+/// The value at quantile `p` (0..=1) of `sorted`.
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+/// The median of `values` (sorted in place).
+pub fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+/// Time `n` frames: one egui pass plus tessellation of its shapes. `before`
+/// runs ahead of each frame, outside the timing. Returns the times sorted.
+pub fn frames<S>(
+    h: &mut Harness<'_, S>,
+    n: usize,
+    mut before: impl FnMut(&mut Harness<'_, S>, usize),
+) -> Vec<Duration> {
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        before(h, i);
+        let start = Instant::now();
+        h.step();
+        let shapes = h.output().shapes.clone();
+        let ppp = h.ctx.pixels_per_point();
+        let prims = h.ctx.tessellate(shapes, ppp);
+        out.push(start.elapsed());
+        std::hint::black_box(prims);
+    }
+    out.sort();
+    out
+}
+
+/// Milliseconds of a duration.
+pub fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// Print p50 and p99 of `app` with the baseline's and their ratios.
+pub fn report(name: &str, app: &[Duration], base: &[Duration]) {
+    let (a50, a99) = (percentile(app, 0.5), percentile(app, 0.99));
+    let (b50, b99) = (percentile(base, 0.5), percentile(base, 0.99));
+    println!(
+        "{name}: p50 {:.3} ms (baseline {:.3} ms, ratio {:.1}x), p99 {:.3} ms (baseline {:.3} ms, ratio {:.1}x)",
+        ms(a50),
+        ms(b50),
+        a50.as_secs_f64() / b50.as_secs_f64(),
+        ms(a99),
+        ms(b99),
+        a99.as_secs_f64() / b99.as_secs_f64(),
+    );
+}
+
+/// The baseline: an egui frame that draws nothing, at `size` points.
+pub fn empty_harness(size: [f32; 2]) -> Harness<'static> {
+    Harness::builder().with_size(size).build_ui(|ui| {
+        std::hint::black_box(ui.available_rect_before_wrap());
+    })
+}
