@@ -79,7 +79,10 @@ pub fn run(dataset: Dataset, args: GuiArgs) -> ExitCode {
     let screenshot_mode = args.screenshot.is_some();
     let outcome = screenshot::Outcome::default();
     let viewport = egui::ViewportBuilder::default()
-        .with_title(app::window_title(&dataset))
+        .with_title(app::window_title(
+            &dataset,
+            args.lang.unwrap_or_else(crate::i18n::system_lang),
+        ))
         .with_app_id(APP_ID)
         .with_inner_size([w as f32, h as f32])
         .with_min_inner_size([320.0, 240.0]);
