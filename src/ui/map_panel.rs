@@ -347,14 +347,16 @@ fn tooltip(ui: &mut Ui, app: &App, id: &str) {
         if let Some(names) = names {
             let shown = names.get(lang);
             Txt::new(shown).strong().label(ui);
-            for (tag, key) in [
-                ("en", "map-name-en"),
-                ("az", "map-name-az"),
-                ("ar", "map-name-ar"),
-                ("hy", "map-name-hy"),
-            ] {
+            for tag in ["en", "az", "ar", "hy"] {
                 if let Some(n) = names.exact(tag).filter(|n| *n != shown) {
-                    Txt::new(tr_args(loc, key, &[("name", n.into())])).label(ui);
+                    let name = [("name", n.into())];
+                    let text = match tag {
+                        "en" => tr_args(loc, "map-name-en", &name),
+                        "az" => tr_args(loc, "map-name-az", &name),
+                        "ar" => tr_args(loc, "map-name-ar", &name),
+                        _ => tr_args(loc, "map-name-hy", &name),
+                    };
+                    Txt::new(text).label(ui);
                 }
             }
         }
@@ -390,12 +392,11 @@ fn overlay(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
             .layout(egui::Layout::top_down(egui::Align::Center)),
     );
     let size = Vec2::splat(30.0);
-    for (text, key, cmd) in [
-        ("+", "map-zoom-in", Command::ZoomBy(1.25)),
-        ("−", "map-zoom-out", Command::ZoomBy(0.8)),
-        ("⛶", "map-fit", Command::FitMap),
+    for (text, label, cmd) in [
+        ("+", tr(loc, "map-zoom-in"), Command::ZoomBy(1.25)),
+        ("−", tr(loc, "map-zoom-out"), Command::ZoomBy(0.8)),
+        ("⛶", tr(loc, "map-fit"), Command::FitMap),
     ] {
-        let label = tr(loc, key);
         let b = i18n::hover(child.add_sized(size, egui::Button::new(text)), &label);
         i18n::accessible(&b, egui::Role::Button, &label);
         if b.clicked() {

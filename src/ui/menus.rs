@@ -166,12 +166,12 @@ fn file_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
     if item(ui, loc, &shot, Some("Ctrl+Shift+S"), true).clicked() {
         app.push(Command::ChoosePath(Purpose::SaveScreenshot));
     }
-    for (key, kind) in [
-        ("menu-export-figure", Kind::Figure),
-        ("menu-export-all", Kind::AllSteps),
-        ("menu-export-animation", Kind::Animation),
+    for (text, kind) in [
+        (tr(loc, "menu-export-figure"), Kind::Figure),
+        (tr(loc, "menu-export-all"), Kind::AllSteps),
+        (tr(loc, "menu-export-animation"), Kind::Animation),
     ] {
-        if item(ui, loc, &tr(loc, key), None, true).clicked() {
+        if item(ui, loc, &text, None, true).clicked() {
             app.push(Command::ShowExport(kind));
         }
     }
