@@ -556,6 +556,7 @@ impl App {
         // The arrow pointing the way time runs on the axis, as the user
         // sees it, moves later (right to left in Arabic by default).
         let (later, earlier) = time_panel::visual_step_keys(&self.settings);
+        let menu_open = egui::Popup::is_any_open(ctx);
         ctx.input_mut(|i| {
             let mut key = |m: Modifiers, k: Key, c: Command| {
                 if i.consume_key(m, k) {
@@ -596,7 +597,10 @@ impl App {
             key(Modifiers::NONE, Key::Plus, Command::ZoomBy(1.25));
             key(Modifiers::NONE, Key::Equals, Command::ZoomBy(1.25));
             key(Modifiers::NONE, Key::Minus, Command::ZoomBy(0.8));
-            key(Modifiers::NONE, Key::Escape, Command::Select(None));
+            // Esc closes an open menu first.
+            if !menu_open {
+                key(Modifiers::NONE, Key::Escape, Command::Select(None));
+            }
             key(
                 Modifiers::SHIFT,
                 Key::Questionmark,

@@ -9,6 +9,7 @@ use super::export_ui::Kind;
 use super::files::Purpose;
 use super::i18n::{self, Txt, accessible};
 use super::persist::Settings;
+use super::presenter::{ltr_isolated, without_bidi_controls};
 use crate::i18n::{Locale, format, tr, tr_args};
 use crate::model::Dataset;
 use crate::model::types::Origin;
@@ -486,8 +487,8 @@ fn about(ui: &mut Ui, ds: &Dataset, areas: &crate::model::area::Areas, loc: Loca
             loc,
             "about-source",
             &[
-                ("id", s.id.as_str().into()),
-                ("file", s.original_file_name.as_str().into()),
+                ("id", ltr_isolated(&s.id, loc).into()),
+                ("file", ltr_isolated(&s.original_file_name, loc).into()),
                 ("label", label.into()),
             ],
         );
@@ -499,7 +500,9 @@ fn about(ui: &mut Ui, ds: &Dataset, areas: &crate::model::area::Areas, loc: Loca
                 &[("source", line.into()), ("publisher", publisher.into())],
             );
         }
-        Txt::new(line).label(ui);
+        let plain = without_bidi_controls(&line);
+        let r = Txt::new(line).label(ui);
+        accessible(&r, Role::Label, &plain);
     }
     ui.add_space(6.0);
     Txt::new(tr(loc, "about-written")).label(ui);

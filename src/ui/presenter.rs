@@ -24,6 +24,12 @@ use crate::scene::style::{Rgba, mix};
 /// How far the untouched places fade toward the background on arrival.
 const DIM: f32 = 0.55;
 
+/// The caption's height on a 1080-point-high screen at the normal caption
+/// size, for four lines (date, title, summary, source) in Latin script...
+const CAPTION_POINTS: f32 = 185.0;
+/// ...and in Arabic script.
+const CAPTION_POINTS_ARABIC: f32 = 225.0;
+
 /// The pointer is hidden after this many seconds without moving.
 pub const CURSOR_HIDE_SECS: f64 = 2.0;
 
@@ -145,12 +151,13 @@ pub fn source_line(app: &App, step: usize, loc: Locale) -> Option<String> {
         (Some(h), Lang::Ar) => format!("«{}»", h.text),
         _ => s.label.clone(),
     };
+    let file = ltr_isolated(&s.original_file_name, loc);
     let text = tr_args(
         loc,
         "present-source",
         &[
             ("label", label.into()),
-            ("file", s.original_file_name.as_str().into()),
+            ("file", file.into()),
             ("line", c.line.into()),
         ],
     );
@@ -162,6 +169,32 @@ pub fn source_line(app: &App, step: usize, loc: Locale) -> Option<String> {
             &[("source", text.into()), ("more", more.into())],
         ),
     })
+}
+
+/// `text` (a file name, an id) kept left to right inside `loc`'s text: in
+/// Arabic between a left-to-right isolate and its end, or leading digits
+/// (as in `002_3be7….txt`) would join the Arabic around them.
+#[must_use]
+pub fn ltr_isolated(text: &str, loc: Locale) -> String {
+    if loc.is_rtl() {
+        format!("\u{2066}{text}\u{2069}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// `text` without bidi controls (marks, embeddings, isolates), which have
+/// done their work once the text is laid out: what screen readers get.
+#[must_use]
+pub fn without_bidi_controls(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            )
+        })
+        .collect()
 }
 
 /// The first sentence of a summary, for the one-line caption.
@@ -189,7 +222,13 @@ pub fn caption_height(app: &App, rect: Rect) -> f32 {
         .presenter
         .as_ref()
         .map_or(1.0, crate::present::Presenter::caption_scale);
-    (type_scale(rect) * scale * 185.0).min(rect.height() * 0.6)
+    // Arabic script (Noto Naskh) needs taller lines than Latin.
+    let points = if app.settings.locale().is_rtl() {
+        CAPTION_POINTS_ARABIC
+    } else {
+        CAPTION_POINTS
+    };
+    (type_scale(rect) * scale * points).min(rect.height() * 0.6)
 }
 
 /// Type size relative to a 1080-point-high screen, within reason.
@@ -429,7 +468,8 @@ pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) -> Option<Rect> {
                 egui::Id::unique(("caption-line", y as i32)),
                 Sense::hover(),
             );
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+            let label = without_bidi_controls(&text);
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
         }
         y += gh + 4.0 * k;
     };

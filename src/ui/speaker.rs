@@ -159,7 +159,9 @@ fn contents(ui: &mut Ui, app: &mut App, loc: Locale) {
         Txt::new(st.summary.get(lang)).label(ui);
     }
     if let Some(src) = super::presenter::source_line(app, stop.step, loc) {
-        Txt::new(src).weak().label(ui);
+        let label = super::presenter::without_bidi_controls(&src);
+        let r = Txt::new(src).weak().label(ui);
+        i18n::accessible(&r, egui::Role::Label, &label);
     }
     ui.add_space(8.0);
     Txt::new(tr(loc, "speaker-notes")).strong().label(ui);
