@@ -1,5 +1,5 @@
 #![cfg(feature = "gui")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -18,24 +18,20 @@ fn build(args: GuiArgs) -> Harness<'static, App> {
     h
 }
 
-fn labels(h: &Harness<'static, App>) -> Vec<String> {
-    h.query_all_by(|_| true)
-        .filter_map(|n| {
-            let a = n.accesskit_node();
-            a.value().or(a.label()).map(|s| format!("{:?}: {}", a.role(), s))
-        })
-        .collect()
-}
-
 #[test]
 fn explore() {
-    let mut h = build(GuiArgs { lang: Some(Lang::Ar), ..GuiArgs::default() });
-    for l in labels(&h) { if l.chars().any(|c| c.is_ascii_alphabetic()) { println!("BASE {l}"); } }
-    for m in ["ملف", "تقديم", "عرض", "مساعدة"] {
-        h.get_by_label(m).click();
+    for lang in [Lang::En, Lang::Ar] {
+        let mut h = build(GuiArgs { lang: Some(lang), ..GuiArgs::default() });
+        let file = if lang == Lang::Ar { "ملف" } else { "File" };
+        h.get_by_label(file).click();
         h.run();
-        for l in labels(&h) { if l.chars().any(|c| c.is_ascii_alphabetic()) { println!("{m} {l}"); } }
-        h.get_by_label(m).click();
-        h.run();
+        for n in h.query_all_by(|_| true) {
+            let a = n.accesskit_node();
+            if let Some(l) = a.value().or(a.label()) {
+                if a.role() == egui::accesskit::Role::Button || a.role() == egui::accesskit::Role::Label {
+                    println!("{lang:?} {:?} {:?} {}", a.role(), n.rect(), l);
+                }
+            }
+        }
     }
 }

@@ -417,7 +417,7 @@ keys-left = السهم الأيسر
 keys-space = مفتاح المسافة
 keys-pair = { $a } / { $b }
 keys-or = { $a } أو { $b }
-keys-with-shift = { $shift } + { $key }
+keys-with-shift = { $key } مع { $shift }
 keys-drag = السحب أو التمرير أو القرص بإصبعين
 keys-double-click = النقر المزدوج على الخريطة
 keys-click-place = النقر على مكان
@@ -464,6 +464,7 @@ about-fonts = الخطوط
 about-fonts-text = الخطان { $fonts }، © { $vendor }، بموجب { $license } ({ $file })، من الحزمة { $package } في توزيعة { $distribution }. وتُستعمل الخطوط المدمجة في { $toolkit } ({ $fallbacks }) احتياطًا، كلٌّ بموجب رخصته.
 about-sources = المصادر
 about-source = { $label } ({ $id }، الملف { $file })
+about-source-untitled = المصدر { $id } (الملف { $file })
 about-source-publisher = { $source } — الناشر كما ورد في النص: { $publisher }
 about-written = العناوين والملخصات مكتوبة لهذا البرنامج؛ وكل خطوة مرتبطة بالمقاطع التي تستند إليها، وتُنسب الادعاءات إلى أصحابها.
 

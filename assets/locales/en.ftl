@@ -421,6 +421,7 @@ about-fonts = Fonts
 about-fonts-text = { $fonts }, © { $vendor }, { $license } ({ $file }), from the { $distribution } package { $package }. The built-in fonts of { $toolkit } ({ $fallbacks }) as fallbacks, under their own licences.
 about-sources = Sources
 about-source = { $id } ({ $file }): { $label }
+about-source-untitled = { $id } ({ $file })
 about-source-publisher = { $source } — publisher as printed: { $publisher }
 about-written = Titles and summaries are written for this product; every step links to the passages it rests on, and claims are attributed to whoever made them.
 

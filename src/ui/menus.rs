@@ -9,7 +9,7 @@ use super::export_ui::Kind;
 use super::files::Purpose;
 use super::i18n::{self, Txt, accessible};
 use super::persist::Settings;
-use super::presenter::{ltr_isolated, without_bidi_controls};
+use super::presenter::{ltr_isolated, source_title, without_bidi_controls};
 use crate::i18n::{Locale, format, tr, tr_args};
 use crate::model::Dataset;
 use crate::model::types::Origin;
@@ -73,25 +73,38 @@ pub fn shortcuts(settings: &Settings) -> Vec<(String, String)> {
             tr_args(
                 loc,
                 "keys-on-control",
-                &[("keys", pair("Enter", &space).into())],
+                &[("keys", pair(&space, "Enter").into())],
             ),
             tr(loc, "shortcut-activate"),
         ),
     ]
 }
 
-/// A menu titled `title`; its items line up on the side text starts.
+/// A menu titled `title` (in a menu, a submenu); its items line up on the
+/// side text starts.
 fn menu(ui: &mut Ui, loc: Locale, title: &str, add: impl FnOnce(&mut Ui)) -> Response {
     let shown = Txt::new(title).widget_text(ui);
-    let r = ui.menu_button(shown, |ui| {
-        if loc.is_rtl() {
+    let contents = |ui: &mut Ui| {
+        // Right-aligned items would stretch the menu as wide as it may
+        // grow: the sizing pass measures them left-aligned.
+        if loc.is_rtl() && !ui.is_sizing_pass() {
             ui.with_layout(Layout::top_down_justified(Align::Max), add);
         } else {
             add(ui);
         }
-    });
-    accessible(&r.response, Role::Button, title);
-    r.response
+    };
+    let response = if loc.is_rtl() && egui::containers::menu::is_in_menu(ui) {
+        // A submenu's arrow at the end the text does not start from,
+        // pointing that way.
+        let button = egui::Button::new(shown).left_text("⏴");
+        egui::containers::menu::SubMenuButton::from_button(button)
+            .ui(ui, contents)
+            .0
+    } else {
+        ui.menu_button(shown, contents).response
+    };
+    accessible(&response, Role::Button, title);
+    response
 }
 
 /// A menu item showing `text` (and a key's name at the other end), labelled
@@ -339,13 +352,21 @@ pub fn bar(ui: &mut Ui, app: &mut App) {
 /// keys first in reading order (so at the right in Arabic).
 pub fn shortcuts_window(ctx: &egui::Context, settings: &Settings, open: &mut bool) {
     let loc = settings.locale();
+    // A cell's text on the side text starts.
+    let cell = |ui: &mut Ui, text: Txt| {
+        if loc.is_rtl() {
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| text.line(ui));
+        } else {
+            text.line(ui);
+        }
+    };
     let row = |ui: &mut Ui, keys: &str, what: &str| {
         if loc.is_rtl() {
-            Txt::new(what).line(ui);
-            Txt::new(keys).strong().line(ui);
+            cell(ui, Txt::new(what));
+            cell(ui, Txt::new(keys).strong());
         } else {
-            Txt::new(keys).strong().line(ui);
-            Txt::new(what).line(ui);
+            cell(ui, Txt::new(keys).strong());
+            cell(ui, Txt::new(what));
         }
         ui.end_row();
     };
@@ -356,23 +377,29 @@ pub fn shortcuts_window(ctx: &egui::Context, settings: &Settings, open: &mut boo
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
-            egui::Grid::new("shortcuts")
-                .num_columns(2)
-                .spacing([24.0, 6.0])
-                .show(ui, |ui| {
-                    for (keys, what) in shortcuts(settings) {
-                        row(ui, &keys, &what);
-                    }
-                    let title = tr(loc, "shortcut-in-presenter");
-                    if loc.is_rtl() {
-                        ui.label("");
-                    }
-                    Txt::new(title).strong().line(ui);
-                    ui.end_row();
-                    for (keys, what) in super::presenter::presenter_keys(settings) {
-                        row(ui, &keys, &what);
-                    }
-                });
+            // Scrolls on a screen too low for the whole list.
+            let high = (ctx.content_rect().height() - 120.0).max(160.0);
+            egui::ScrollArea::vertical().max_height(high).show(ui, |ui| {
+                // Room for the scroll bar beside the last column.
+                ui.set_max_width(ui.available_width() - 16.0);
+                egui::Grid::new("shortcuts")
+                    .num_columns(2)
+                    .spacing([24.0, 6.0])
+                    .show(ui, |ui| {
+                        for (keys, what) in shortcuts(settings) {
+                            row(ui, &keys, &what);
+                        }
+                        let title = Txt::new(tr(loc, "shortcut-in-presenter")).strong();
+                        if loc.is_rtl() {
+                            ui.label("");
+                        }
+                        cell(ui, title);
+                        ui.end_row();
+                        for (keys, what) in super::presenter::presenter_keys(settings) {
+                            row(ui, &keys, &what);
+                        }
+                    });
+            });
         });
 }
 
@@ -479,19 +506,24 @@ fn about(ui: &mut Ui, ds: &Dataset, areas: &crate::model::area::Areas, loc: Loca
         // The labels are the dataset's (English); in Arabic the headline as
         // printed stands in where the text has one, and the publisher as
         // printed rather than its English gloss.
-        let label = match (&s.headline, loc.is_rtl()) {
-            (Some(h), true) => format!("«{}»", h.text),
-            _ => s.label.clone(),
+        let id = ltr_isolated(&s.id, loc);
+        let file = ltr_isolated(&s.original_file_name, loc);
+        let mut line = match source_title(s, loc) {
+            Some(title) => tr_args(
+                loc,
+                "about-source",
+                &[
+                    ("id", id.into()),
+                    ("file", file.into()),
+                    ("label", title.into()),
+                ],
+            ),
+            None => tr_args(
+                loc,
+                "about-source-untitled",
+                &[("id", id.into()), ("file", file.into())],
+            ),
         };
-        let mut line = tr_args(
-            loc,
-            "about-source",
-            &[
-                ("id", ltr_isolated(&s.id, loc).into()),
-                ("file", ltr_isolated(&s.original_file_name, loc).into()),
-                ("label", label.into()),
-            ],
-        );
         if let Some(p) = &s.publisher {
             let publisher = if loc.is_rtl() { &p.text } else { &p.gloss };
             line = tr_args(

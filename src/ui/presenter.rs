@@ -17,6 +17,7 @@ use super::persist::Settings;
 use super::text::line_job;
 use crate::i18n::{Lang, Locale, format, tr, tr_args};
 use crate::model::geometry::Shape;
+use crate::model::types::Source;
 use crate::present::{Autoplay, PresentCommand};
 use crate::scene::projection::Projection;
 use crate::scene::style::{Rgba, mix};
@@ -138,19 +139,27 @@ pub fn keys(ctx: &egui::Context, app: &App) -> Vec<Command> {
     out
 }
 
+/// A source's title in `loc`'s language: its label in English; in Arabic
+/// its headline as printed, in quotation marks (the labels are English
+/// only), or `None` when the text prints none.
+#[must_use]
+pub fn source_title(s: &Source, loc: Locale) -> Option<String> {
+    match loc.lang {
+        Lang::En => Some(s.label.clone()),
+        Lang::Ar => s.headline.as_ref().map(|h| format!("«{}»", h.text)),
+    }
+}
+
 /// The step's first source as a short reference, in `loc`'s language: its
-/// label (in Arabic the headline as printed, where the text has one), file
-/// and line, and how many more passages the step cites.
+/// title ([`source_title`], else its id), file and line, and how many more
+/// passages the step cites.
 #[must_use]
 pub fn source_line(app: &App, step: usize, loc: Locale) -> Option<String> {
     let st = app.ds.steps.get(step)?;
     let ids = app.ds.step_citation_ids(st);
     let c = app.ds.citation(ids.first()?)?;
     let s = app.ds.source(&c.source)?;
-    let label = match (&s.headline, loc.lang) {
-        (Some(h), Lang::Ar) => format!("«{}»", h.text),
-        _ => s.label.clone(),
-    };
+    let label = source_title(s, loc).unwrap_or_else(|| s.id.clone());
     let file = ltr_isolated(&s.original_file_name, loc);
     let text = tr_args(
         loc,
