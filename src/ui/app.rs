@@ -15,8 +15,8 @@ use super::screenshot::{self, Outcome};
 use super::watch::{FolderWatch, Watched};
 use super::{map_panel, menus, reader, settings_window, step_card, time_panel};
 use crate::cli::{GuiArgs, NamesArg, ThemeArg};
-use crate::i18n::{Lang, tr, tr_args};
 use crate::control::{TimeCommand, TimeControl, step_date};
+use crate::i18n::{Lang, tr, tr_args};
 use crate::model::area::{Areas, Band, Series, areas, series, uncertainty_bands};
 use crate::model::state::{PlaceState, state_at};
 use crate::model::tour::{default_tour, load_tour_file, resolve_gui_tour, step_extent};
@@ -573,11 +573,7 @@ impl App {
                 earlier,
                 Command::Time(TimeCommand::DayBy(-1)),
             );
-            key(
-                Modifiers::NONE,
-                later,
-                Command::Time(TimeCommand::NextStep),
-            );
+            key(Modifiers::NONE, later, Command::Time(TimeCommand::NextStep));
             key(
                 Modifiers::NONE,
                 earlier,
@@ -1287,6 +1283,7 @@ impl App {
             egui::Window::new(super::i18n::window_title(ctx, &tr(loc, "app-errors")))
                 .id(egui::Id::unique("errors-window"))
                 .open(&mut open)
+                .collapsible(false)
                 .default_width(640.0)
                 .show(ctx, |ui| {
                     super::i18n::column(ui, loc, |ui| {
@@ -1295,11 +1292,13 @@ impl App {
                     });
                     // The problems as the loader reports them: file:line:column
                     // first, left to right.
-                    egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                        for l in &lines {
-                            ui.label(egui::RichText::new(l).monospace());
-                        }
-                    });
+                    egui::ScrollArea::vertical()
+                        .max_height(360.0)
+                        .show(ui, |ui| {
+                            for l in &lines {
+                                ui.label(egui::RichText::new(l).monospace());
+                            }
+                        });
                 });
             if !open {
                 self.errors = None;

@@ -487,9 +487,15 @@ fn legend(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
         (false, true) => format!("{heading} {arrow}"),
     };
     let (at, anchor) = if right {
-        (header.right_center() - Vec2::new(10.0, 0.0), Align2::RIGHT_CENTER)
+        (
+            header.right_center() - Vec2::new(10.0, 0.0),
+            Align2::RIGHT_CENTER,
+        )
     } else {
-        (header.left_center() + Vec2::new(10.0, 0.0), Align2::LEFT_CENTER)
+        (
+            header.left_center() + Vec2::new(10.0, 0.0),
+            Align2::LEFT_CENTER,
+        )
     };
     i18n::paint_text(ui, &painter, at, anchor, &heading, heading_font, ink);
     let mut y = legend_rect.top() + 30.0;

@@ -137,10 +137,9 @@ fn recent_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
             let missing = tr(loc, "menu-recent-missing");
             for r in &recent {
                 let exists = std::path::Path::new(r).is_dir();
-                let b = item(ui, loc, r, None, exists)
-                    .on_disabled_hover_ui(|ui| {
-                        Txt::new(missing.as_str()).label(ui);
-                    });
+                let b = item(ui, loc, r, None, exists).on_disabled_hover_ui(|ui| {
+                    Txt::new(missing.as_str()).label(ui);
+                });
                 if b.clicked() {
                     app.push(Command::OpenFolder(r.into()));
                 }
@@ -277,8 +276,20 @@ fn view_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
     ui.separator();
     heading(ui, &tr(loc, "menu-theme"));
     let before = s.theme;
-    i18n::radio_value(ui, loc, &mut s.theme, ThemeKind::Light, &tr(loc, "theme-light"));
-    i18n::radio_value(ui, loc, &mut s.theme, ThemeKind::Dark, &tr(loc, "theme-dark"));
+    i18n::radio_value(
+        ui,
+        loc,
+        &mut s.theme,
+        ThemeKind::Light,
+        &tr(loc, "theme-light"),
+    );
+    i18n::radio_value(
+        ui,
+        loc,
+        &mut s.theme,
+        ThemeKind::Dark,
+        &tr(loc, "theme-dark"),
+    );
     if s.theme != before {
         let ctx = ui.ctx().clone();
         app.apply_theme(&ctx);
@@ -379,27 +390,29 @@ pub fn shortcuts_window(ctx: &egui::Context, settings: &Settings, open: &mut boo
         .show(ctx, |ui| {
             // Scrolls on a screen too low for the whole list.
             let high = (ctx.content_rect().height() - 120.0).max(160.0);
-            egui::ScrollArea::vertical().max_height(high).show(ui, |ui| {
-                // Room for the scroll bar beside the last column.
-                ui.set_max_width(ui.available_width() - 16.0);
-                egui::Grid::new("shortcuts")
-                    .num_columns(2)
-                    .spacing([24.0, 6.0])
-                    .show(ui, |ui| {
-                        for (keys, what) in shortcuts(settings) {
-                            row(ui, &keys, &what);
-                        }
-                        let title = Txt::new(tr(loc, "shortcut-in-presenter")).strong();
-                        if loc.is_rtl() {
-                            ui.label("");
-                        }
-                        cell(ui, title);
-                        ui.end_row();
-                        for (keys, what) in super::presenter::presenter_keys(settings) {
-                            row(ui, &keys, &what);
-                        }
-                    });
-            });
+            egui::ScrollArea::vertical()
+                .max_height(high)
+                .show(ui, |ui| {
+                    // Room for the scroll bar beside the last column.
+                    ui.set_max_width(ui.available_width() - 16.0);
+                    egui::Grid::new("shortcuts")
+                        .num_columns(2)
+                        .spacing([24.0, 6.0])
+                        .show(ui, |ui| {
+                            for (keys, what) in shortcuts(settings) {
+                                row(ui, &keys, &what);
+                            }
+                            let title = Txt::new(tr(loc, "shortcut-in-presenter")).strong();
+                            if loc.is_rtl() {
+                                ui.label("");
+                            }
+                            cell(ui, title);
+                            ui.end_row();
+                            for (keys, what) in super::presenter::presenter_keys(settings) {
+                                row(ui, &keys, &what);
+                            }
+                        });
+                });
         });
 }
 
@@ -417,11 +430,14 @@ pub fn about_window(
     egui::Window::new(i18n::window_title(ctx, &title))
         .id(egui::Id::unique("about-window"))
         .open(open)
+        .collapsible(false)
         .default_width(560.0)
         .show(ctx, |ui| {
-            egui::ScrollArea::vertical().max_height(480.0).show(ui, |ui| {
-                i18n::column(ui, loc, |ui| about(ui, ds, areas, loc, lang));
-            });
+            egui::ScrollArea::vertical()
+                .max_height(480.0)
+                .show(ui, |ui| {
+                    i18n::column(ui, loc, |ui| about(ui, ds, areas, loc, lang));
+                });
         });
 }
 
@@ -447,37 +463,39 @@ fn about(ui: &mut Ui, ds: &Dataset, areas: &crate::model::area::Areas, loc: Loca
     ui.add_space(6.0);
     Txt::new(tr(loc, "about-areas")).strong().label(ui);
     let km = |v: f64| format::number(v.round(), 0, loc);
-    egui::Grid::new("about-areas").num_columns(3).show(ui, |ui| {
-        let cells = |ui: &mut Ui, texts: [String; 3]| {
-            let mut texts = texts;
-            if loc.is_rtl() {
-                texts.reverse();
-            }
-            for t in texts {
-                Txt::new(t).line(ui);
-            }
-            ui.end_row();
-        };
-        cells(
-            ui,
-            [
-                tr(loc, "about-col-place"),
-                tr(loc, "about-col-counted"),
-                tr(loc, "about-col-inside"),
-            ],
-        );
-        for (id, km2) in &areas.by_place {
-            let name = ds.place(id).map_or(id.as_str(), |p| p.names.get(lang));
+    egui::Grid::new("about-areas")
+        .num_columns(3)
+        .show(ui, |ui| {
+            let cells = |ui: &mut Ui, texts: [String; 3]| {
+                let mut texts = texts;
+                if loc.is_rtl() {
+                    texts.reverse();
+                }
+                for t in texts {
+                    Txt::new(t).line(ui);
+                }
+                ui.end_row();
+            };
             cells(
                 ui,
                 [
-                    name.to_owned(),
-                    km(*km2),
-                    km(areas.overlap_of(id).unwrap_or(0.0)),
+                    tr(loc, "about-col-place"),
+                    tr(loc, "about-col-counted"),
+                    tr(loc, "about-col-inside"),
                 ],
             );
-        }
-    });
+            for (id, km2) in &areas.by_place {
+                let name = ds.place(id).map_or(id.as_str(), |p| p.names.get(lang));
+                cells(
+                    ui,
+                    [
+                        name.to_owned(),
+                        km(*km2),
+                        km(areas.overlap_of(id).unwrap_or(0.0)),
+                    ],
+                );
+            }
+        });
     Txt::new(tr(loc, "area-note")).label(ui);
     Txt::new(tr(loc, "about-counted-once")).label(ui);
     ui.add_space(6.0);

@@ -64,7 +64,10 @@ pub fn presenter_keys(settings: &Settings) -> Vec<(String, String)> {
         ),
         ("A".to_owned(), tr(loc, "shortcut-autoplay")),
         (tr(loc, "keys-any"), tr(loc, "shortcut-pause")),
-        (pair("Ctrl + +", "Ctrl + −"), tr(loc, "shortcut-caption-size")),
+        (
+            pair("Ctrl + +", "Ctrl + −"),
+            tr(loc, "shortcut-caption-size"),
+        ),
         ("S".to_owned(), tr(loc, "shortcut-speaker")),
         ("Esc".to_owned(), tr(loc, "shortcut-leave")),
     ]

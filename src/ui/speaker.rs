@@ -128,10 +128,7 @@ fn contents(ui: &mut Ui, app: &mut App, loc: Locale) {
                 PresentCommand::ToggleAutoplay,
             ),
             Autoplay::Playing { .. } => (tr(loc, "speaker-autoplay-pause"), PresentCommand::Pause),
-            Autoplay::Paused => (
-                tr(loc, "speaker-autoplay-resume"),
-                PresentCommand::Resume,
-            ),
+            Autoplay::Paused => (tr(loc, "speaker-autoplay-resume"), PresentCommand::Resume),
         };
         cmd(ui, auto, Command::Present(c));
         cmd(ui, tr(loc, "speaker-leave"), Command::StopPresenting);
