@@ -784,10 +784,8 @@ impl App {
 
     /// Leave presenter mode.
     fn stop_presenting(&mut self, ctx: &egui::Context) {
-        if self.presenter.take().is_some() {
-            if self.screenshot.is_none() {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-            }
+        if self.presenter.take().is_some() && self.screenshot.is_none() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         }
         self.show_speaker = false;
         self.flight = None;
