@@ -22,6 +22,11 @@ fn build(
     step_dt: f32,
     max_steps: u64,
 ) -> Harness<'static, App> {
+    // English whatever the system's language, unless a test asks otherwise.
+    let args = GuiArgs {
+        lang: args.lang.or(Some(karabakh_atlas::i18n::Lang::En)),
+        ..args
+    };
     Harness::builder()
         .with_size(size)
         .with_pixels_per_point(ppp)

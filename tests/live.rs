@@ -17,12 +17,20 @@ use karabakh_atlas::model::load_folder;
 use karabakh_atlas::ui::app::{App, Command, dropped_command, window_title};
 use karabakh_atlas::ui::screenshot::Outcome;
 
+/// The viewer's flags: English whatever the system's language.
+fn english() -> GuiArgs {
+    GuiArgs {
+        lang: Some(karabakh_atlas::i18n::Lang::En),
+        ..GuiArgs::default()
+    }
+}
+
 fn build(dir: &Path) -> Harness<'static, App> {
     let ds = load_folder(dir).unwrap();
     Harness::builder()
         .with_size([1280.0, 800.0])
         .with_max_steps(400)
-        .build_eframe(move |cc| App::new(cc, ds, &GuiArgs::default(), Outcome::default()))
+        .build_eframe(move |cc| App::new(cc, ds, &english(), Outcome::default()))
 }
 
 /// Run frames (and let real time pass for the file watcher) until `done`,
@@ -128,7 +136,7 @@ fn dropping_a_folder_opens_it_names_it_in_the_title_and_lists_it_as_recent() {
             App::new(
                 cc,
                 karabakh_atlas::model::load_bundled().unwrap(),
-                &GuiArgs::default(),
+                &english(),
                 Outcome::default(),
             )
         });
@@ -143,7 +151,7 @@ fn dropping_a_folder_opens_it_names_it_in_the_title_and_lists_it_as_recent() {
         "{}",
         ds.title.en()
     );
-    let title = window_title(ds);
+    let title = window_title(ds, karabakh_atlas::i18n::Lang::En);
     assert!(title.contains("Dropped copy: ") && title.contains(&copy.path().display().to_string()));
     let canonical = std::fs::canonicalize(copy.path()).unwrap();
     assert_eq!(

@@ -47,6 +47,11 @@ fn dataset() -> Dataset {
 }
 
 fn build(args: GuiArgs, step_dt: f32) -> Harness<'static, App> {
+    // English whatever the system's language.
+    let args = GuiArgs {
+        lang: Some(karabakh_atlas::i18n::Lang::En),
+        ..args
+    };
     Harness::builder()
         .with_size([1280.0, 800.0])
         .with_step_dt(step_dt)

@@ -423,7 +423,13 @@ fn the_viewer_opens_an_imported_timeline_without_places() {
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_max_steps(64)
-        .build_eframe(move |cc| App::new(cc, ds, &GuiArgs::default(), Outcome::default()));
+        .build_eframe(move |cc| {
+            let english = GuiArgs {
+                lang: Some(karabakh_atlas::i18n::Lang::En),
+                ..GuiArgs::default()
+            };
+            App::new(cc, ds, &english, Outcome::default())
+        });
     h.run();
     assert_eq!(h.state().time().step(), Some(0));
     h.get_by_label("Before the century");

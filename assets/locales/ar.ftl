@@ -329,3 +329,207 @@ settings-axis-follow = اتّباع الواجهة (من اليمين إلى ا�
 settings-axis-ltr = التواريخ الأقدم على اليسار
 settings-axis-rtl = التواريخ الأقدم على اليمين
 settings-example = مثال: { $date }؛ { $km } كم²
+
+## نوافذ التطبيق ورسائله
+
+app-notice = تنبيه
+app-errors = أخطاء في مجموعة البيانات
+app-errors-intro = لم تتغيّر مجموعة البيانات المعروضة. أصلح هذه المشكلات ثم افتح المجلد من جديد:
+app-copied = نُسخ المرجع والاقتباس الحرفي للاستشهاد { $id }.
+app-screenshot-saved = حُفظت صورة النافذة في { $path }
+app-screenshot-failed = تعذّر حفظ لقطة النافذة
+app-tour-opened = فُتحت الجولة «{ $title }» ({ PLURAL($count) ->
+    [zero] بلا محطات
+    [one] محطة واحدة
+    [two] محطتان
+    [few] { $count } محطات
+    [many] { $count } محطة
+   *[other] { $count } محطة
+}) من { $path }.
+app-tour-failed = تعذّر فتح الجولة { $path }
+app-tour-args-failed = تعذّر فتح الجولة
+app-tour-empty = لا محطات في الجولة «{ $title }» لعرضها.
+app-bundled-failed = تعذّر تحميل مجموعة البيانات المضمّنة
+app-open-failed = تعذّر فتح مجموعة البيانات في { $path }
+app-watch-failed = لن تُلتقط التعديلات على { $path } تلقائيًا ({ $error })؛ استعمل { $menu } بعد الحفظ.
+menu-path = «{ $menu }» ثم «{ $item }»
+app-reloaded = أُعيد تحميل { $name } بعد تعديل
+app-reload-has-errors = في مجموعة البيانات المعدّلة أخطاء
+app-reload-errors = في مجموعة البيانات المعدّلة في { $path } أخطاء؛ تبقى آخر نسخة سليمة معروضة
+app-title-presenting = { $window } — التقديم { $n }/{ $total }: { $step }
+app-reader-title = قارئ المصادر — { $window }
+app-drop-hint = أفلت مجلد بيانات لفتحه (أو ملف جولة لتقديمها)
+settings-unreadable = تعذّرت قراءة إعداداتك المحفوظة ({ $error })؛ بدأ العارض بالإعدادات الافتراضية، وستحلّ محلّها عند إغلاقه.
+
+## القوائم
+
+menu-file = ملف
+menu-open-dataset = فتح مجلد بيانات…
+menu-open-dataset-path = فتح مجلد بيانات بإدخال المسار…
+menu-open-recent = المجلدات المفتوحة مؤخرًا
+menu-recent-missing = لم يعد هذا المجلد موجودًا
+menu-clear-recent = مسح قائمة المجلدات المفتوحة مؤخرًا
+menu-reload = إعادة تحميل مجموعة البيانات
+menu-reload-bundled = مجموعة البيانات المضمّنة لا تتغيّر
+menu-use-bundled = استخدام مجموعة البيانات المضمّنة
+menu-save-screenshot = حفظ لقطة للنافذة…
+menu-export-figure = تصدير صورة الخريطة…
+menu-export-all = تصدير كل الخطوات…
+menu-export-animation = تصدير الرسم المتحرك…
+menu-quit = خروج
+menu-present = تقديم
+menu-start-presenting = بدء التقديم
+menu-present-from-here = التقديم من هذه الخطوة
+menu-present-autoplay = التقديم مع التشغيل التلقائي
+menu-speaker-window = نافذة المتحدث أثناء التقديم
+menu-tour = الجولة
+menu-every-step = كل الخطوات بالترتيب
+menu-tour-item = { $title } ({ PLURAL($count) ->
+    [zero] بلا محطات
+    [one] محطة واحدة
+    [two] محطتان
+    [few] { $count } محطات
+    [many] { $count } محطة
+   *[other] { $count } محطة
+})
+menu-tour-from-file = { $title } (من ملف)
+menu-open-tour = فتح ملف جولة…
+menu-open-tour-path = فتح ملف جولة بإدخال المسار…
+menu-view = عرض
+menu-time-panel = شريط الزمن
+menu-step-card = بطاقة الخطوة
+menu-legend = مفتاح الخريطة
+menu-collapse-gaps = طيّ الفترات الهادئة على محور الزمن
+menu-theme = المظهر
+menu-names = أسماء الأماكن على الخريطة
+menu-settings = الإعدادات…
+menu-help = مساعدة
+menu-shortcuts = اختصارات لوحة المفاتيح
+menu-about = عن { $app }
+menu-presenter-mode = وضع التقديم
+menu-presenter-mode-hover = ملء الشاشة مع تعليقات بخط كبير، للعرض على الصف ({ $key })
+
+## اختصارات لوحة المفاتيح
+
+keys-right = السهم الأيمن
+keys-left = السهم الأيسر
+keys-space = مفتاح المسافة
+keys-pair = { $a } / { $b }
+keys-or = { $a } أو { $b }
+keys-with-shift = { $key } مع { $shift }
+keys-drag = السحب أو التمرير أو القرص بإصبعين
+keys-double-click = النقر المزدوج على الخريطة
+keys-click-place = النقر على مكان
+keys-on-control = { $keys } على عنصر تحكم
+keys-any = أي مفتاح أو نقرة أثناء التشغيل التلقائي
+shortcut-step = الخطوة التالية / السابقة
+shortcut-day = التقدم يومًا / الرجوع يومًا
+shortcut-first-last = الخطوة الأولى / الأخيرة
+shortcut-play = تشغيل / إيقاف مؤقت
+shortcut-zoom = تكبير / تصغير
+shortcut-pan = تحريك الخريطة وتكبيرها
+shortcut-fit = ملاءمة الخريطة للأماكن المعنيّة
+shortcut-select = تحديده وسرد الخطوات التي شملته
+shortcut-clear = إلغاء التحديد
+shortcut-toggle = إظهار هذه القائمة أو إخفاؤها
+shortcut-find = البحث في قارئ المصادر
+shortcut-screenshot = حفظ لقطة للنافذة
+shortcut-tab = التنقل بين عناصر التحكم
+shortcut-activate = تفعيله
+shortcut-in-presenter = في وضع التقديم
+shortcut-present = التقديم من المحطة الأولى / من هذه الخطوة
+shortcut-next-stop = المحطة التالية (ومفتاح المسافة يستأنف التشغيل التلقائي المتوقف)
+shortcut-prev-stop = المحطة السابقة
+shortcut-first-last-stop = المحطة الأولى / الأخيرة
+shortcut-blackout = تعتيم الشاشة ثم إعادتها
+shortcut-autoplay = بدء التشغيل التلقائي أو إيقافه
+shortcut-pause = إيقافه مؤقتًا
+shortcut-caption-size = تكبير التعليق / تصغيره
+shortcut-speaker = إظهار نافذة المتحدث أو إخفاؤها
+shortcut-leave = الخروج من وضع التقديم
+
+## حول البرنامج
+
+about-title = عن { $app }
+about-map-data = بيانات الخريطة
+about-map-import = استُوردت من الحزمة { $package } في توزيعة { $distribution } ({ $file }، { $source }).
+about-boundaries = الحدود مبسّطة وتقريبية؛ وتقع علامة كل بلدة عند إحداثياتها الحقيقية، وقد يضعها ذلك على بعد بضعة كيلومترات خارج الحدود المبسّطة لمحافظتها.
+about-areas = المساحات
+about-col-place = المكان
+about-col-counted = المساحة المحسوبة (كم²)
+about-col-inside = داخل الإقليم (كم²)
+about-counted-once = تُحسب مساحة المحافظات خارج حدود الإقليم لعام 1991، فلا تُحسب أي مساحة مرتين.
+about-fonts = الخطوط
+about-fonts-text = الخطان { $fonts }، © { $vendor }، بموجب { $license } ({ $file })، من الحزمة { $package } في توزيعة { $distribution }. وتُستعمل الخطوط المدمجة في { $toolkit } ({ $fallbacks }) احتياطًا، كلٌّ بموجب رخصته.
+about-sources = المصادر
+about-source = { $label } ({ $id }، الملف { $file })
+about-source-untitled = المصدر { $id } (الملف { $file })
+about-source-publisher = { $source } — الناشر كما ورد في النص: { $publisher }
+about-written = العناوين والملخصات مكتوبة لهذا البرنامج؛ وكل خطوة مرتبطة بالمقاطع التي تستند إليها، وتُنسب الادعاءات إلى أصحابها.
+
+## الخريطة
+
+map-label = الخريطة
+map-zoom-in = تكبير
+map-zoom-out = تصغير
+map-fit = ملاءمة الخريطة
+map-legend = مفتاح الخريطة
+map-legend-show = إظهار مفتاح الخريطة
+map-legend-hide = إخفاء مفتاح الخريطة
+map-context-hint = انقر بالزر الأيمن على محافظة أو إقليم لعرض مصادره.
+map-sources-for = مصادر حالة { $place }
+map-tooltip-hint = انقر لتحديده، وانقر بالزر الأيمن لعرض مصادره.
+map-context-only = معروض للسياق؛ لا تُتتبَّع السيطرة عليه.
+map-name-en = بالإنجليزية: { $name }
+map-name-az = بالأذربيجانية: { $name }
+map-name-ar = بالعربية: { $name }
+map-name-hy = الاسم لدى الجانب الأرمني: { $name }
+map-changed-between = ما تغيّر بين { $from } و{ $to }
+
+## وضع التقديم
+
+present-stop-of = المحطة { $n } من { $total }
+present-autoplay-paused = التشغيل التلقائي متوقف مؤقتًا
+present-blacked-out = الشاشة معتمة
+present-source = المصدر: { $label } — { $file }، السطر { $line }
+present-source-more = { $source } ({ PLURAL($more) ->
+    [zero] دون مقاطع أخرى
+    [one] ومقطع آخر
+    [two] ومقطعان آخران
+    [few] و{ $more } مقاطع أخرى
+    [many] و{ $more } مقطعًا آخر
+   *[other] و{ $more } مقطع آخر
+})
+
+## نافذة المتحدث
+
+speaker-title = ملاحظات المتحدث
+speaker-window-title = ملاحظات المتحدث — { $window }
+speaker-not-presenting = لا يجري التقديم الآن. اضغط { $key } في النافذة الرئيسية للبدء.
+speaker-tour-stop = { $tour } — المحطة { $n } من { $total }
+speaker-elapsed = الوقت المنقضي { $time }
+speaker-clock = الساعة { $time }
+speaker-prev = المحطة السابقة
+speaker-next = المحطة التالية
+speaker-show-map = إظهار الخريطة
+speaker-black-out = تعتيم الشاشة
+speaker-autoplay-start = بدء التشغيل التلقائي
+speaker-autoplay-pause = إيقاف التشغيل التلقائي مؤقتًا
+speaker-autoplay-resume = استئناف التشغيل التلقائي
+speaker-leave = الخروج من وضع التقديم
+speaker-next-in = التشغيل التلقائي: المحطة التالية { PLURAL($secs) ->
+    [zero] الآن
+    [one] بعد ثانية واحدة
+    [two] بعد ثانيتين
+    [few] بعد { $secs } ثوانٍ
+    [many] بعد { $secs } ثانية
+   *[other] بعد { $secs } ثانية
+}
+speaker-no-stops = لا محطات في هذه الجولة.
+speaker-now = الآن
+speaker-notes = الملاحظات
+speaker-no-notes = لا ملاحظات لهذه المحطة.
+speaker-questions = أسئلة للصف
+speaker-question = { $n }. { $text }
+speaker-next-heading = التالي
+speaker-end = نهاية الجولة.

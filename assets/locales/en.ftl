@@ -294,3 +294,188 @@ settings-axis-follow = Follow the interface (right to left in Arabic)
 settings-axis-ltr = Earlier dates on the left
 settings-axis-rtl = Earlier dates on the right
 settings-example = For example: { $date }; { $km } km²
+
+## The application's windows and messages
+
+app-notice = Notice
+app-errors = Dataset errors
+app-errors-intro = The dataset on screen is unchanged. Fix these problems and open the folder again:
+app-copied = Copied the reference and exact quote of { $id }.
+app-screenshot-saved = Saved the window to { $path }
+app-screenshot-failed = Could not save the screenshot
+app-tour-opened = Opened the tour “{ $title }” ({ PLURAL($count) ->
+    [one] 1 stop
+   *[other] { $count } stops
+}) from { $path }.
+app-tour-failed = Could not open the tour { $path }
+app-tour-args-failed = Could not open the tour
+app-tour-empty = The tour “{ $title }” has no stops to present.
+app-bundled-failed = Could not load the bundled dataset
+app-open-failed = Could not open the dataset in { $path }
+app-watch-failed = Edits to { $path } will not be picked up automatically ({ $error }); use { $menu } after saving.
+menu-path = { $menu } > { $item }
+app-reloaded = Reloaded { $name } after an edit
+app-reload-has-errors = The edited dataset has errors
+app-reload-errors = The edited dataset in { $path } has errors; the last good version stays on screen
+app-title-presenting = { $window } — presenting { $n }/{ $total }: { $step }
+app-reader-title = Source reader — { $window }
+app-drop-hint = Drop a dataset folder to open it (or a tour file to present it)
+settings-unreadable = Your saved settings could not be read ({ $error }); the viewer started with default settings, which replace them when it closes.
+
+## Menus
+
+menu-file = File
+menu-open-dataset = Open dataset folder…
+menu-open-dataset-path = Open dataset folder by path…
+menu-open-recent = Open recent
+menu-recent-missing = This folder no longer exists
+menu-clear-recent = Clear recent datasets
+menu-reload = Reload dataset
+menu-reload-bundled = The bundled dataset cannot change
+menu-use-bundled = Use the bundled dataset
+menu-save-screenshot = Save screenshot…
+menu-export-figure = Export figure…
+menu-export-all = Export all steps…
+menu-export-animation = Export animation…
+menu-quit = Quit
+menu-present = Present
+menu-start-presenting = Start presenting
+menu-present-from-here = Present from this step
+menu-present-autoplay = Present with autoplay
+menu-speaker-window = Speaker window while presenting
+menu-tour = Tour
+menu-every-step = Every step, in order
+menu-tour-item = { $title } ({ PLURAL($count) ->
+    [one] 1 stop
+   *[other] { $count } stops
+})
+menu-tour-from-file = { $title } (from a file)
+menu-open-tour = Open tour file…
+menu-open-tour-path = Open tour file by path…
+menu-view = View
+menu-time-panel = Time panel
+menu-step-card = Step card
+menu-legend = Legend
+menu-collapse-gaps = Collapse quiet periods on the time axis
+menu-theme = Theme
+menu-names = Place names on the map
+menu-settings = Settings…
+menu-help = Help
+menu-shortcuts = Keyboard shortcuts
+menu-about = About { $app }
+menu-presenter-mode = Presenter mode
+menu-presenter-mode-hover = Full screen with captions, for a class ({ $key })
+
+## Keyboard shortcuts
+
+keys-right = Right arrow
+keys-left = Left arrow
+keys-space = Space
+keys-pair = { $a } / { $b }
+keys-or = { $a }  or  { $b }
+keys-with-shift = { $shift } + { $key }
+keys-drag = Drag, scroll, pinch
+keys-double-click = Double-click the map
+keys-click-place = Click a place
+keys-on-control = { $keys } on a control
+keys-any = Any key or click during autoplay
+shortcut-step = next / previous step
+shortcut-day = one day later / earlier
+shortcut-first-last = first / last step
+shortcut-play = play / pause
+shortcut-zoom = zoom in / out
+shortcut-pan = pan and zoom the map
+shortcut-fit = fit the places of interest
+shortcut-select = select it and list its steps
+shortcut-clear = clear the selection
+shortcut-toggle = show or hide this list
+shortcut-find = find in the source reader
+shortcut-screenshot = save a screenshot of the window
+shortcut-tab = move between controls
+shortcut-activate = activate it
+shortcut-in-presenter = In presenter mode
+shortcut-present = present from the first stop / from this step
+shortcut-next-stop = next stop (Space resumes paused autoplay)
+shortcut-prev-stop = previous stop
+shortcut-first-last-stop = first / last stop
+shortcut-blackout = black the screen out and back
+shortcut-autoplay = start or stop autoplay
+shortcut-pause = pause it
+shortcut-caption-size = larger / smaller caption
+shortcut-speaker = show or hide the speaker window
+shortcut-leave = leave presenter mode
+
+## About
+
+about-title = About { $app }
+about-map-data = Map data
+about-map-import = Imported from the { $distribution } package { $package } ({ $file }, { $source }).
+about-boundaries = Boundaries are simplified and approximate; a town's marker stands at its true coordinates, which can fall a few km outside its district's simplified outline.
+about-areas = Areas
+about-col-place = place
+about-col-counted = counted km²
+about-col-inside = inside the region, km²
+about-counted-once = Districts are counted outside the region's 1991 boundary, so nothing is counted twice.
+about-fonts = Fonts
+about-fonts-text = { $fonts }, © { $vendor }, { $license } ({ $file }), from the { $distribution } package { $package }. The built-in fonts of { $toolkit } ({ $fallbacks }) as fallbacks, under their own licences.
+about-sources = Sources
+about-source = { $id } ({ $file }): { $label }
+about-source-untitled = { $id } ({ $file })
+about-source-publisher = { $source } — publisher as printed: { $publisher }
+about-written = Titles and summaries are written for this product; every step links to the passages it rests on, and claims are attributed to whoever made them.
+
+## Map
+
+map-label = Map
+map-zoom-in = Zoom in
+map-zoom-out = Zoom out
+map-fit = Fit map
+map-legend = Legend
+map-legend-show = Show legend
+map-legend-hide = Hide legend
+map-context-hint = Right-click a district or region for its sources.
+map-sources-for = Sources for { $place }
+map-tooltip-hint = Click to select it; right-click for its sources.
+map-context-only = Shown for context; its control is not tracked.
+map-name-en = English: { $name }
+map-name-az = Azerbaijani: { $name }
+map-name-ar = Arabic: { $name }
+map-name-hy = Armenian-side name: { $name }
+map-changed-between = Changed between { $from } and { $to }
+
+## Presenter mode
+
+present-stop-of = Stop { $n } of { $total }
+present-autoplay-paused = Autoplay paused
+present-blacked-out = Screen blacked out
+present-source = Source: { $label } — { $file }, line { $line }
+present-source-more = { $source } (and { PLURAL($more) ->
+    [one] 1 more passage
+   *[other] { $more } more passages
+})
+
+## Speaker window
+
+speaker-title = Speaker notes
+speaker-window-title = Speaker notes — { $window }
+speaker-not-presenting = Not presenting. Press { $key } in the main window to start.
+speaker-tour-stop = { $tour } — stop { $n } of { $total }
+speaker-elapsed = Elapsed { $time }
+speaker-clock = Clock { $time }
+speaker-prev = Previous stop
+speaker-next = Next stop
+speaker-show-map = Show the map
+speaker-black-out = Black out
+speaker-autoplay-start = Start autoplay
+speaker-autoplay-pause = Pause autoplay
+speaker-autoplay-resume = Resume autoplay
+speaker-leave = Leave presenter mode
+speaker-next-in = Autoplay: next stop in { $secs } s
+speaker-no-stops = This tour has no stops.
+speaker-now = Now
+speaker-notes = Notes
+speaker-no-notes = No notes for this stop.
+speaker-questions = Questions for the class
+speaker-question = { $n }. { $text }
+speaker-next-heading = Next
+speaker-end = End of the tour.

@@ -62,18 +62,6 @@ impl NameLang {
         }
     }
 
-    /// A menu label in English (see [`NameLang::label_in`]).
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Interface => "Interface language",
-            Self::En => "English",
-            Self::Az => "Azerbaijani",
-            Self::Ar => "Arabic",
-            Self::Hy => "Armenian-side names",
-        }
-    }
-
     /// A menu label in the interface language.
     #[must_use]
     pub fn label_in(self, locale: Locale) -> String {

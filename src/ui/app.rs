@@ -13,9 +13,10 @@ use super::persist::{KEY, Settings};
 use super::reader::{ReaderIndex, ReaderState};
 use super::screenshot::{self, Outcome};
 use super::watch::{FolderWatch, Watched};
-use super::{map_panel, menus, reader, step_card, time_panel};
+use super::{map_panel, menus, reader, settings_window, step_card, time_panel};
 use crate::cli::{GuiArgs, NamesArg, ThemeArg};
 use crate::control::{TimeCommand, TimeControl, step_date};
+use crate::i18n::{Lang, tr, tr_args};
 use crate::model::area::{Areas, Band, Series, areas, series, uncertainty_bands};
 use crate::model::state::{PlaceState, state_at};
 use crate::model::tour::{default_tour, load_tour_file, resolve_gui_tour, step_extent};
@@ -157,6 +158,8 @@ pub struct App {
     pub(crate) commands: Vec<Command>,
     pub(crate) show_shortcuts: bool,
     pub(crate) show_about: bool,
+    /// Whether the settings window is shown.
+    pub(crate) show_settings: bool,
     pub(crate) notice: Option<String>,
     pub(crate) errors: Option<(String, Vec<String>)>,
     /// The in-app path prompt.
@@ -203,6 +206,8 @@ pub struct App {
     watch_failed: Option<PathBuf>,
     /// The last reload's outcome, shown in the menu bar.
     pub(crate) reload_status: Option<String>,
+    /// The window title last sent to the windowing system.
+    sent_title: Option<String>,
     /// When the pointer last moved (presenter mode hides it when still).
     last_pointer_move: f64,
     /// Start presenting on the first frame (`--present`, `--autoplay`),
@@ -261,12 +266,15 @@ pub fn nearest_stop(tour: &Tour, step: Option<usize>) -> usize {
         .unwrap_or(0)
 }
 
-/// The window title: the app and the dataset.
+/// The window title: the app and the dataset's title in `lang` (and the
+/// folder it came from).
 #[must_use]
-pub fn window_title(ds: &Dataset) -> String {
+pub fn window_title(ds: &Dataset, lang: Lang) -> String {
+    let name = menus::APP_NAME;
+    let title = ds.title.get(lang.tag());
     match &ds.origin {
-        Origin::Bundled => format!("karabakh-atlas — {}", ds.title.en()),
-        Origin::Folder(p) => format!("karabakh-atlas — {} ({})", ds.title.en(), p.display()),
+        Origin::Bundled => format!("{name} — {title}"),
+        Origin::Folder(p) => format!("{name} — {title} ({})", p.display()),
     }
 }
 
@@ -282,14 +290,14 @@ impl App {
     ) -> Self {
         super::text::install_fonts(&cc.egui_ctx);
         let scripted = args.screenshot.is_some();
-        let (settings, notice) = if scripted {
+        let (settings, unreadable) = if scripted {
             (Settings::default(), None)
         } else {
             let stored = cc.storage.and_then(|s| s.get_string(KEY));
             Settings::from_stored(stored.as_deref())
         };
         let mut app = Self::with_settings(ds, settings, args);
-        app.notice = notice;
+        app.notice = unreadable.map(|u| u.notice(app.settings.locale()));
         if let Some(c) = &args.cite {
             app.commands.push(Command::OpenCitation(c.clone()));
         }
@@ -357,6 +365,7 @@ impl App {
             commands: Vec::new(),
             show_shortcuts: false,
             show_about: false,
+            show_settings: false,
             notice: None,
             errors: None,
             prompt: None,
@@ -382,6 +391,7 @@ impl App {
             watch: None,
             watch_failed: None,
             reload_status: None,
+            sent_title: None,
             present_at_start: None,
             fades: HashMap::new(),
             last_time: None,
@@ -412,7 +422,7 @@ impl App {
             }
             Err(e) => {
                 self.errors = Some((
-                    "Could not open the tour".to_owned(),
+                    tr(self.settings.locale(), "app-tour-args-failed"),
                     e.diagnostics.iter().map(ToString::to_string).collect(),
                 ));
             }
@@ -543,6 +553,10 @@ impl App {
             return;
         }
         let mut cmds = Vec::new();
+        // The arrow pointing the way time runs on the axis, as the user
+        // sees it, moves later (right to left in Arabic by default).
+        let (later, earlier) = time_panel::visual_step_keys(&self.settings);
+        let menu_open = egui::Popup::is_any_open(ctx);
         ctx.input_mut(|i| {
             let mut key = |m: Modifiers, k: Key, c: Command| {
                 if i.consume_key(m, k) {
@@ -551,22 +565,18 @@ impl App {
             };
             key(
                 Modifiers::SHIFT,
-                Key::ArrowRight,
+                later,
                 Command::Time(TimeCommand::DayBy(1)),
             );
             key(
                 Modifiers::SHIFT,
-                Key::ArrowLeft,
+                earlier,
                 Command::Time(TimeCommand::DayBy(-1)),
             );
+            key(Modifiers::NONE, later, Command::Time(TimeCommand::NextStep));
             key(
                 Modifiers::NONE,
-                Key::ArrowRight,
-                Command::Time(TimeCommand::NextStep),
-            );
-            key(
-                Modifiers::NONE,
-                Key::ArrowLeft,
+                earlier,
                 Command::Time(TimeCommand::PrevStep),
             );
             key(
@@ -583,7 +593,10 @@ impl App {
             key(Modifiers::NONE, Key::Plus, Command::ZoomBy(1.25));
             key(Modifiers::NONE, Key::Equals, Command::ZoomBy(1.25));
             key(Modifiers::NONE, Key::Minus, Command::ZoomBy(0.8));
-            key(Modifiers::NONE, Key::Escape, Command::Select(None));
+            // Esc closes an open menu first.
+            if !menu_open {
+                key(Modifiers::NONE, Key::Escape, Command::Select(None));
+            }
             key(
                 Modifiers::SHIFT,
                 Key::Questionmark,
@@ -617,6 +630,7 @@ impl App {
 
     /// Apply the queued commands.
     pub fn apply(&mut self, ctx: &egui::Context) {
+        let loc = self.settings.locale();
         for c in std::mem::take(&mut self.commands) {
             match c {
                 Command::Time(t) => self.time.apply(&self.ds, t),
@@ -625,7 +639,7 @@ impl App {
                 Command::ZoomBy(f) => map_panel::zoom_by(self, f),
                 Command::ChoosePath(purpose) => {
                     let name = export_ui::default_name(self, &purpose);
-                    match super::files::pick(ctx, purpose, name) {
+                    match super::files::pick_in(ctx, purpose, name, loc) {
                         Ok(picker) => self.picker = Some(picker),
                         Err(purpose) => export_ui::open_prompt(self, purpose),
                     }
@@ -662,8 +676,7 @@ impl App {
                 Command::CopyCitation(id) => {
                     if let Some(text) = crate::model::cite::reference(&self.ds, &id) {
                         ctx.copy_text(text);
-                        self.notice =
-                            Some(format!("Copied the reference and exact quote of {id}."));
+                        self.notice = Some(tr_args(loc, "app-copied", &[("id", id.into())]));
                     }
                 }
                 Command::CompareClaim(id) => self.reader.compare = Some(id),
@@ -705,17 +718,24 @@ impl App {
                 Command::OpenTourFile(path) => match load_tour_file(&path, &self.ds) {
                     Ok(t) => {
                         self.tour_file = Some(path.clone());
-                        self.notice = Some(format!(
-                            "Opened the tour “{}” ({} stops) from {}.",
-                            t.title.en(),
-                            t.stops.len(),
-                            path.display()
+                        self.notice = Some(tr_args(
+                            loc,
+                            "app-tour-opened",
+                            &[
+                                ("title", t.title.get(loc.lang.tag()).into()),
+                                ("count", t.stops.len().into()),
+                                ("path", path.display().to_string().into()),
+                            ],
                         ));
                         self.choose_tour(ctx, Some(t));
                     }
                     Err(e) => {
                         self.errors = Some((
-                            format!("Could not open the tour {}", path.display()),
+                            tr_args(
+                                loc,
+                                "app-tour-failed",
+                                &[("path", path.display().to_string().into())],
+                            ),
                             e.diagnostics.iter().map(ToString::to_string).collect(),
                         ));
                     }
@@ -740,9 +760,11 @@ impl App {
     /// Enter presenter mode with `tour` at stop `pos`.
     fn start_presenting(&mut self, ctx: &egui::Context, tour: Tour, pos: usize, autoplay: bool) {
         if tour.stops.is_empty() {
-            self.notice = Some(format!(
-                "The tour “{}” has no stops to present.",
-                tour.title.en()
+            let loc = self.settings.locale();
+            self.notice = Some(tr_args(
+                loc,
+                "app-tour-empty",
+                &[("title", tour.title.get(loc.lang.tag()).into())],
             ));
             return;
         }
@@ -762,11 +784,8 @@ impl App {
 
     /// Leave presenter mode.
     fn stop_presenting(&mut self, ctx: &egui::Context) {
-        if self.presenter.take().is_some() {
-            if self.screenshot.is_none() {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-            }
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(&self.ds)));
+        if self.presenter.take().is_some() && self.screenshot.is_none() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         }
         self.show_speaker = false;
         self.flight = None;
@@ -778,16 +797,6 @@ impl App {
             return;
         };
         self.time.apply(&self.ds, TimeCommand::GoToStep(step));
-        if let Some(p) = &self.presenter {
-            // The taskbar (and a capture tool) name the stop on screen.
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
-                "{} — presenting {}/{}: {}",
-                window_title(&self.ds),
-                p.position() + 1,
-                p.len(),
-                self.ds.steps.get(step).map_or("", |s| s.title.en())
-            )));
-        }
         let extent = step_extent(&self.ds, step);
         let now = ctx.input(|i| i.time);
         self.flight = match self.last_map {
@@ -828,7 +837,7 @@ impl App {
     /// Write the window as it is to `path` as a PNG (after the next frame).
     pub fn save_window_shot(&mut self, ctx: &egui::Context, path: PathBuf, overwrite: bool) {
         if let Err(e) = screenshot::check_target(&path, overwrite) {
-            self.errors = Some(("Could not save the screenshot".to_owned(), vec![e]));
+            self.errors = Some((tr(self.settings.locale(), "app-screenshot-failed"), vec![e]));
             return;
         }
         let (tx, rx) = mpsc::channel();
@@ -851,14 +860,19 @@ impl App {
 
     fn poll_window_shot(&mut self) {
         let Some(rx) = &self.shot else { return };
+        let loc = self.settings.locale();
         match rx.try_recv() {
             Ok(Ok(path)) => {
                 self.shot = None;
-                self.notice = Some(format!("Saved the window to {}", path.display()));
+                self.notice = Some(tr_args(
+                    loc,
+                    "app-screenshot-saved",
+                    &[("path", path.display().to_string().into())],
+                ));
             }
             Ok(Err(e)) => {
                 self.shot = None;
-                self.errors = Some(("Could not save the screenshot".to_owned(), vec![e]));
+                self.errors = Some((tr(loc, "app-screenshot-failed"), vec![e]));
             }
             Err(mpsc::TryRecvError::Empty) => {}
             Err(mpsc::TryRecvError::Disconnected) => self.shot = None,
@@ -875,7 +889,11 @@ impl App {
             }
             Err(e) => {
                 self.errors = Some((
-                    format!("Could not open the dataset in {}", path.display()),
+                    tr_args(
+                        self.settings.locale(),
+                        "app-open-failed",
+                        &[("path", path.display().to_string().into())],
+                    ),
                     e.diagnostics.iter().map(ToString::to_string).collect(),
                 ));
             }
@@ -888,23 +906,23 @@ impl App {
         let Origin::Folder(path) = self.ds.origin.clone() else {
             return;
         };
+        let loc = self.settings.locale();
         match load_folder(&path) {
             Ok(ds) => {
                 self.replace_dataset(ctx, ds, true);
-                self.reload_status = Some(format!(
-                    "Reloaded {} after an edit",
-                    path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned()
-                    )
-                ));
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                self.reload_status = Some(tr_args(loc, "app-reloaded", &[("name", name.into())]));
             }
             Err(e) => {
-                self.reload_status = Some("The edited dataset has errors".to_owned());
+                self.reload_status = Some(tr(loc, "app-reload-has-errors"));
                 self.errors = Some((
-                    format!(
-                        "The edited dataset in {} has errors; the last good version stays on screen",
-                        path.display()
+                    tr_args(
+                        loc,
+                        "app-reload-errors",
+                        &[("path", path.display().to_string().into())],
                     ),
                     e.diagnostics.iter().map(ToString::to_string).collect(),
                 ));
@@ -990,7 +1008,6 @@ impl App {
                 self.stop_presenting(ctx);
             }
         }
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title(&self.ds)));
     }
 
     /// Put the bundled dataset back on screen.
@@ -999,7 +1016,7 @@ impl App {
             Ok(ds) => self.replace_dataset(ctx, ds, false),
             Err(e) => {
                 self.errors = Some((
-                    "Could not load the bundled dataset".to_owned(),
+                    tr(self.settings.locale(), "app-bundled-failed"),
                     e.diagnostics.iter().map(ToString::to_string).collect(),
                 ));
             }
@@ -1020,9 +1037,23 @@ impl App {
                 Err(e) => {
                     self.watch = None;
                     self.watch_failed = Some(path.clone());
-                    self.notice = Some(format!(
-                        "Edits to {} will not be picked up automatically ({e}); use File > Reload dataset after saving.",
-                        path.display()
+                    let loc = self.settings.locale();
+                    let menu = tr_args(
+                        loc,
+                        "menu-path",
+                        &[
+                            ("menu", tr(loc, "menu-file").into()),
+                            ("item", tr(loc, "menu-reload").into()),
+                        ],
+                    );
+                    self.notice = Some(tr_args(
+                        loc,
+                        "app-watch-failed",
+                        &[
+                            ("path", path.display().to_string().into()),
+                            ("error", e.to_string().into()),
+                            ("menu", menu.into()),
+                        ],
                     ));
                 }
             }
@@ -1142,6 +1173,7 @@ impl App {
         }
         self.windows(ctx);
         self.apply(ctx);
+        self.sync_title(ctx);
         let fresh = self
             .presenter
             .as_ref()
@@ -1168,7 +1200,7 @@ impl App {
     }
 
     /// While files are dragged over the window, say what dropping does.
-    fn drop_hint(ctx: &egui::Context) {
+    fn drop_hint(&self, ctx: &egui::Context) {
         let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
         if !hovering {
             return;
@@ -1179,26 +1211,66 @@ impl App {
         ));
         let rect = ctx.content_rect();
         painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
-        painter.text(
-            rect.center(),
-            egui::Align2::CENTER_CENTER,
-            "Drop a dataset folder to open it (or a tour file to present it)",
+        let text = tr(self.settings.locale(), "app-drop-hint");
+        let job = super::text::line_job(
+            &text,
             egui::FontId::proportional(24.0),
             egui::Color32::WHITE,
         );
+        let galley = ctx.fonts_mut(|f| f.layout_job(job));
+        let at = egui::Align2::CENTER_CENTER.anchor_size(rect.center(), galley.size());
+        painter.galley(at.min, galley, egui::Color32::WHITE);
+    }
+
+    /// The window title for what is on screen: the dataset, and while
+    /// presenting the stop (so the taskbar and a capture tool name it).
+    fn title(&self) -> String {
+        let loc = self.settings.locale();
+        let window = window_title(&self.ds, loc.lang);
+        let Some(p) = &self.presenter else {
+            return window;
+        };
+        let step = p.step().and_then(|i| self.ds.steps.get(i));
+        tr_args(
+            loc,
+            "app-title-presenting",
+            &[
+                ("window", window.into()),
+                ("n", (p.position() + 1).into()),
+                ("total", p.len().into()),
+                (
+                    "step",
+                    step.map_or("", |s| s.title.get(loc.lang.tag())).into(),
+                ),
+            ],
+        )
+    }
+
+    /// Send the window title when it changes (dataset, stop or language).
+    fn sync_title(&mut self, ctx: &egui::Context) {
+        let title = self.title();
+        if self.sent_title.as_ref() != Some(&title) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.sent_title = Some(title);
+        }
     }
 
     fn windows(&mut self, ctx: &egui::Context) {
-        Self::drop_hint(ctx);
-        menus::shortcuts_window(ctx, &mut self.show_shortcuts);
-        menus::about_window(ctx, &mut self.show_about, &self.ds, &self.areas);
+        let loc = self.settings.locale();
+        self.drop_hint(ctx);
+        menus::shortcuts_window(ctx, &self.settings, &mut self.show_shortcuts);
+        menus::about_window(ctx, &mut self.show_about, &self.ds, &self.areas, loc);
+        settings_window::window(ctx, &mut self.settings, &mut self.show_settings);
         if let Some(msg) = self.notice.clone() {
             let mut open = true;
-            egui::Window::new("Notice")
+            egui::Window::new(super::i18n::window_title(ctx, &tr(loc, "app-notice")))
+                .id(egui::Id::unique("notice-window"))
                 .open(&mut open)
                 .collapsible(false)
                 .show(ctx, |ui| {
-                    ui.label(&msg);
+                    super::i18n::column(ui, loc, |ui| {
+                        super::i18n::Txt::new(msg).label(ui);
+                    });
                 });
             if !open {
                 self.notice = None;
@@ -1206,15 +1278,26 @@ impl App {
         }
         if let Some((title, lines)) = self.errors.clone() {
             let mut open = true;
-            egui::Window::new("Dataset errors").open(&mut open).default_width(640.0).show(ctx, |ui| {
-                ui.label(egui::RichText::new(&title).strong());
-                ui.label("The dataset on screen is unchanged. Fix these problems and open the folder again:");
-                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                    for l in &lines {
-                        ui.label(egui::RichText::new(l).monospace());
-                    }
+            egui::Window::new(super::i18n::window_title(ctx, &tr(loc, "app-errors")))
+                .id(egui::Id::unique("errors-window"))
+                .open(&mut open)
+                .collapsible(false)
+                .default_width(640.0)
+                .show(ctx, |ui| {
+                    super::i18n::column(ui, loc, |ui| {
+                        super::i18n::Txt::new(title).strong().label(ui);
+                        super::i18n::Txt::new(tr(loc, "app-errors-intro")).label(ui);
+                    });
+                    // The problems as the loader reports them: file:line:column
+                    // first, left to right.
+                    egui::ScrollArea::vertical()
+                        .max_height(360.0)
+                        .show(ui, |ui| {
+                            for l in &lines {
+                                ui.label(egui::RichText::new(l).monospace());
+                            }
+                        });
                 });
-            });
             if !open {
                 self.errors = None;
             }
@@ -1276,8 +1359,18 @@ impl eframe::App for App {
                 .min_size(110.0)
                 .show(ui, |ui| time_panel::ui(ui, self));
         }
+        // The side panels sit at the side text starts: the right, or the
+        // left in Arabic (the step card outermost, the reader beside it).
+        let loc = self.settings.locale();
+        let side = |id: &'static str| {
+            if loc.is_rtl() {
+                egui::Panel::left(id)
+            } else {
+                egui::Panel::right(id)
+            }
+        };
         if self.settings.show_step_card {
-            egui::Panel::right("step_card")
+            side("step_card")
                 .resizable(true)
                 .default_size(380.0)
                 .min_size(240.0)
@@ -1285,7 +1378,7 @@ impl eframe::App for App {
         }
         self.reader.last_rect = None;
         if self.settings.reader.open && !self.settings.reader.popped_out {
-            egui::Panel::right("reader")
+            side("reader")
                 .resizable(true)
                 .default_size(440.0)
                 .min_size(260.0)
@@ -1293,8 +1386,13 @@ impl eframe::App for App {
         }
         egui::CentralPanel::no_frame().show(ui, |ui| map_panel::ui(ui, self));
         if self.settings.reader.open && self.settings.reader.popped_out {
+            let title = tr_args(
+                loc,
+                "app-reader-title",
+                &[("window", window_title(&self.ds, loc.lang).into())],
+            );
             let builder = egui::ViewportBuilder::default()
-                .with_title(format!("Source reader — {}", window_title(&self.ds)))
+                .with_title(title)
                 .with_inner_size([640.0, 820.0]);
             let closed = ctx.show_viewport_immediate(
                 egui::ViewportId::from_hash_of("karabakh-atlas-reader"),
@@ -1312,6 +1410,7 @@ impl eframe::App for App {
 
         let before = (self.time.date(), self.selected.clone());
         self.apply(&ctx);
+        self.sync_title(&ctx);
         if (self.time.date(), self.selected.clone()) != before {
             ctx.request_repaint();
         }

@@ -539,16 +539,12 @@ pub fn default_name(app: &App, purpose: &Purpose) -> String {
     }
 }
 
-/// A note under the File menu's export items, in English (see
-/// [`menu_hint_in`]).
-pub fn menu_hint(ui: &mut Ui) {
-    menu_hint_in(ui, Locale::EN);
-}
-
-/// A note under the File menu's export items, in `loc`'s language.
+/// A note under the File menu's export items, in `loc`'s language, on one
+/// line (a wrapping Arabic label would take the whole width a menu may
+/// grow to).
 pub fn menu_hint_in(ui: &mut Ui, loc: Locale) {
     Txt::new(tr(loc, "export-menu-hint"))
         .weak()
         .small()
-        .label(ui);
+        .line(ui);
 }

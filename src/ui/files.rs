@@ -154,19 +154,6 @@ pub enum Picked {
     Unavailable(Purpose),
 }
 
-/// Open the native dialog for `purpose` (or say it is unavailable), titled
-/// in English; see [`pick_in`].
-///
-/// # Errors
-/// The purpose back, when native dialogs are switched off.
-pub fn pick(
-    ctx: &egui::Context,
-    purpose: Purpose,
-    default_name: String,
-) -> Result<Picker, Purpose> {
-    pick_in(ctx, purpose, default_name, Locale::EN)
-}
-
 /// Open the native dialog for `purpose`, titled in `loc`'s language (or
 /// say it is unavailable).
 ///

@@ -398,9 +398,15 @@ fn row_in<R>(
 }
 
 /// A column whose widgets line up on the side text starts (the right in
-/// Arabic).
+/// Arabic). In a sizing pass (a window or menu measuring its contents) the
+/// widgets line up on the left: right alignment needs the width the pass is
+/// there to find.
 pub fn column<R>(ui: &mut Ui, loc: Locale, add: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
-    let align = if loc.is_rtl() { Align::Max } else { Align::Min };
+    let align = if loc.is_rtl() && !ui.is_sizing_pass() {
+        Align::Max
+    } else {
+        Align::Min
+    };
     ui.with_layout(Layout::top_down(align), add)
 }
 

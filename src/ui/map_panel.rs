@@ -1,12 +1,15 @@
 //! The map panel: paints the scene, pans and zooms, hit-tests the pointer,
-//! shows the hover tooltip, the legend and the zoom buttons.
+//! shows the hover tooltip, the legend and the zoom buttons. In Arabic the
+//! legend sits at the bottom right and the zoom buttons at the top left.
 
-use egui::{Align2, Pos2, Rect, RichText, Sense, Ui, Vec2};
+use egui::{Align2, Pos2, Rect, Sense, Ui, Vec2};
 
 use super::app::{App, Command};
+use super::i18n::{self, Txt};
 use super::paint;
+use super::step_card::{area_line, state_lines};
+use crate::i18n::{format, tr, tr_args};
 use crate::model::geometry::Shape;
-use crate::model::state::PlaceState;
 use crate::scene::display::{self, View};
 use crate::scene::hit::point_in_area;
 use crate::scene::projection::{Camera, GeoBBox, Projection, Viewport, fit, pan, zoom_about};
@@ -27,9 +30,16 @@ fn viewport(rect: Rect) -> Viewport {
     }
 }
 
+/// Whether the legend sits on the right of the map (in Arabic), rather
+/// than on the left.
+#[must_use]
+pub fn legend_on_right(app: &App) -> bool {
+    app.settings.locale().is_rtl()
+}
+
 /// The camera that shows every tracked place, leaving room for the legend
-/// on the left when the map is wide enough (and for the caption in
-/// presenter mode).
+/// on its side (left, or right in Arabic) when the map is wide enough (and
+/// for the caption in presenter mode).
 #[must_use]
 pub fn fitted_camera(app: &App, rect: Rect) -> Camera {
     let Some(bbox) = app.cache.tracked_bbox.or(app.cache.all_bbox) else {
@@ -47,7 +57,11 @@ fn camera_for(app: &App, rect: Rect, bbox: GeoBBox) -> Camera {
             .legend_open
             .unwrap_or(rect.width() >= LEGEND_AUTO_OPEN_WIDTH);
     if app.settings.show_legend && legend_open && rect.width() > LEGEND_WIDTH * 2.5 {
-        fit_rect.min.x += LEGEND_WIDTH;
+        if legend_on_right(app) {
+            fit_rect.max.x -= LEGEND_WIDTH;
+        } else {
+            fit_rect.min.x += LEGEND_WIDTH;
+        }
     }
     if app.presenter.is_some() {
         fit_rect.max.y -= super::presenter::caption_height(app, rect);
@@ -173,8 +187,10 @@ fn hit(app: &App, proj: &Projection, pointer: Pos2) -> Option<String> {
 /// The map panel.
 pub fn ui(ui: &mut Ui, app: &mut App) {
     let rect = ui.available_rect_before_wrap();
+    let loc = app.settings.locale();
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Map"));
+    let map_label = tr(loc, "map-label");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &map_label));
     let (lo, hi) = zoom_limits(app, rect);
     let now = ui.input(|i| i.time);
     let flying = fly(app, rect, now);
@@ -238,10 +254,13 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
                 .into_iter()
                 .map(|c| c.id)
                 .collect();
-        let text = format!(
-            "Changed between {} and {}",
-            from.min(to).english(),
-            from.max(to).english()
+        let text = tr_args(
+            loc,
+            "map-changed-between",
+            &[
+                ("from", format::date_short(from.min(to), loc).into()),
+                ("to", format::date_short(from.max(to), loc).into()),
+            ],
         );
         (ids, text)
     });
@@ -279,27 +298,27 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         return;
     }
     response.context_menu(|ui| {
-        let Some(id) = menu_place.as_deref().or(app.selected.as_deref()) else {
-            ui.label("Right-click a district or region for its sources.");
-            return;
-        };
-        let Some(state) = app.states.iter().find(|s| s.id == id) else {
-            return;
-        };
-        ui.label(
-            RichText::new(format!(
-                "Sources for {}",
-                app.ds.place(id).map_or(id, |p| p.names.en())
-            ))
-            .strong(),
-        );
-        let pending = state.pending.iter().flat_map(|p| p.citations.iter());
-        for cid in state.citations.iter().chain(pending) {
-            if ui.button(format!("Open in reader: {cid}")).clicked() {
-                open = Some(cid.clone());
-                ui.close();
+        i18n::column(ui, loc, |ui| {
+            let Some(id) = menu_place.as_deref().or(app.selected.as_deref()) else {
+                Txt::new(tr(loc, "map-context-hint")).line(ui);
+                return;
+            };
+            let Some(state) = app.states.iter().find(|s| s.id == id) else {
+                return;
+            };
+            let place = app.ds.place(id).map_or(id, |p| p.names.get(loc.lang.tag()));
+            Txt::new(tr_args(loc, "map-sources-for", &[("place", place.into())]))
+                .strong()
+                .line(ui);
+            let pending = state.pending.iter().flat_map(|p| p.citations.iter());
+            for cid in state.citations.iter().chain(pending) {
+                let label = tr_args(loc, "card-open-in-reader", &[("id", cid.as_str().into())]);
+                if i18n::button(ui, &label).clicked() {
+                    open = Some(cid.clone());
+                    ui.close();
+                }
             }
-        }
+        });
     });
     if let Some(cid) = open {
         app.push(Command::OpenCitation(cid));
@@ -315,124 +334,58 @@ fn legend_and_caption(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::S
     app.last_caption = super::presenter::overlay(ui, app, rect);
 }
 
+/// The tooltip over a place: its name in the interface language, its other
+/// names, and for a tracked place its state and area.
 fn tooltip(ui: &mut Ui, app: &App, id: &str) {
     ui.set_max_width(360.0);
+    let loc = app.settings.locale();
+    let lang = loc.lang.tag();
     let ds = &app.ds;
     let feature = ds.map.feature(id);
     let names = ds.place(id).map(|p| &p.names).or(feature.map(|f| &f.names));
-    if let Some(names) = names {
-        ui.label(egui::RichText::new(names.en()).strong());
-        for (tag, what) in [
-            ("az", "Azerbaijani"),
-            ("ar", "Arabic"),
-            ("hy", "Armenian-side name"),
-        ] {
-            if let Some(n) = names.exact(tag).filter(|n| *n != names.en()) {
-                ui.horizontal(|ui| {
-                    ui.label(format!("{what}:"));
-                    super::text::bidi_label(
-                        ui,
-                        n,
-                        egui::FontId::proportional(14.0),
-                        ui.visuals().text_color(),
-                    );
-                });
+    i18n::column(ui, loc, |ui| {
+        if let Some(names) = names {
+            let shown = names.get(lang);
+            Txt::new(shown).strong().label(ui);
+            for tag in ["en", "az", "ar", "hy"] {
+                if let Some(n) = names.exact(tag).filter(|n| *n != shown) {
+                    let name = [("name", n.into())];
+                    let text = match tag {
+                        "en" => tr_args(loc, "map-name-en", &name),
+                        "az" => tr_args(loc, "map-name-az", &name),
+                        "ar" => tr_args(loc, "map-name-ar", &name),
+                        _ => tr_args(loc, "map-name-hy", &name),
+                    };
+                    Txt::new(text).label(ui);
+                }
             }
         }
-    }
-    match app.states.iter().find(|s| s.id == id) {
-        Some(state) => {
-            state_lines(ui, app, state);
-            area_line(ui, app, id);
-            ui.label(
-                RichText::new("Click to select it; right-click for its sources.")
+        match app.states.iter().find(|s| s.id == id) {
+            Some(state) => {
+                state_lines(ui, app, state);
+                area_line(ui, app, id);
+                Txt::new(tr(loc, "map-tooltip-hint"))
                     .weak()
-                    .small(),
-            );
+                    .small()
+                    .label(ui);
+            }
+            None if ds.place(id).is_none() => {
+                Txt::new(tr(loc, "map-context-only")).weak().label(ui);
+            }
+            None => {}
         }
-        None if ds.place(id).is_none() => {
-            ui.label(egui::RichText::new("Shown for context; its control is not tracked.").weak());
-        }
-        None => {}
-    }
-}
-
-/// The place's area, labelled as computed from the simplified boundaries.
-pub fn area_line(ui: &mut Ui, app: &App, id: &str) {
-    use crate::model::area::thousands;
-    let Some(km2) = app.areas.get(id) else { return };
-    let overlap = app.areas.overlap_of(id).unwrap_or(0.0);
-    let text = if overlap >= 0.5 {
-        format!(
-            "Area: {} km² outside the former oblast's 1991 boundary (+{} km² inside it, counted there)",
-            thousands(km2),
-            thousands(overlap)
-        )
-    } else {
-        format!("Area: {} km²", thousands(km2))
-    };
-    ui.label(text);
-    ui.label(
-        RichText::new("computed from simplified Natural Earth boundaries")
-            .weak()
-            .small(),
-    );
-}
-
-/// The lines describing a tracked place's state, shared by the tooltip and the card.
-pub fn state_lines(ui: &mut Ui, app: &App, s: &PlaceState) {
-    let ds = &app.ds;
-    let who = |id: &str| {
-        ds.controller(id)
-            .map_or(id.to_owned(), |c| c.names.en().to_owned())
-    };
-    ui.label(format!(
-        "Controlled by {} {}",
-        who(&s.controlled_by),
-        s.since.english_since()
-    ));
-    if let Some(i) = ds.step_index(&s.since_step) {
-        ui.label(format!(
-            "Changed at step {}: {}",
-            i + 1,
-            ds.steps[i].title.en()
-        ));
-    }
-    if let Some(t) = &s.transition {
-        ui.label(format!(
-            "Changing to {} {}; the sources do not give the day.",
-            who(&t.to),
-            t.between.english_on()
-        ));
-    }
-    if let Some(p) = &s.pending {
-        ui.label(format!(
-            "Handover to {} agreed, not yet carried out.",
-            who(&p.to)
-        ));
-        for d in &p.deadlines {
-            ui.label(format!(
-                "  Deadline {} ({}), according to {}",
-                d.date.english(),
-                d.countdown(),
-                d.according_to
-            ));
-        }
-        if p.disputed {
-            ui.label(
-                egui::RichText::new("The sources disagree on this deadline.")
-                    .color(ui.visuals().warn_fg_color),
-            );
-        }
-    }
+    });
 }
 
 fn overlay(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
-    // Zoom buttons, top right.
-    let buttons = Rect::from_min_size(
-        rect.right_top() + Vec2::new(-44.0, 8.0),
-        Vec2::new(36.0, 110.0),
-    );
+    let loc = app.settings.locale();
+    // Zoom buttons, top right (top left in Arabic, away from the legend).
+    let corner = if loc.is_rtl() {
+        rect.left_top() + Vec2::new(8.0, 8.0)
+    } else {
+        rect.right_top() + Vec2::new(-44.0, 8.0)
+    };
+    let buttons = Rect::from_min_size(corner, Vec2::new(36.0, 110.0));
     let mut child = ui.new_child(
         egui::UiBuilder::new()
             .max_rect(buttons)
@@ -440,14 +393,12 @@ fn overlay(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
     );
     let size = Vec2::splat(30.0);
     for (text, label, cmd) in [
-        ("+", "Zoom in", Command::ZoomBy(1.25)),
-        ("−", "Zoom out", Command::ZoomBy(0.8)),
-        ("⛶", "Fit map", Command::FitMap),
+        ("+", tr(loc, "map-zoom-in"), Command::ZoomBy(1.25)),
+        ("−", tr(loc, "map-zoom-out"), Command::ZoomBy(0.8)),
+        ("⛶", tr(loc, "map-fit"), Command::FitMap),
     ] {
-        let b = child
-            .add_sized(size, egui::Button::new(text))
-            .on_hover_text(label);
-        b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+        let b = i18n::hover(child.add_sized(size, egui::Button::new(text)), &label);
+        i18n::accessible(&b, egui::Role::Button, &label);
         if b.clicked() {
             app.push(cmd);
         }
@@ -457,9 +408,12 @@ fn overlay(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
     }
 }
 
-/// The legend, bottom left: open by default when the map is wide enough,
-/// and collapsible to its title.
+/// The legend, bottom left (bottom right in Arabic, with its swatches on
+/// the right): open by default when the map is wide enough, and
+/// collapsible to its title.
 fn legend(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
+    let loc = app.settings.locale();
+    let right = legend_on_right(app);
     let presenting = app.presenter.is_some();
     let open = presenting
         || app
@@ -493,45 +447,65 @@ fn legend(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
     } else {
         rect.bottom() - 8.0
     };
-    let legend_rect = Rect::from_min_size(
-        Pos2::new(rect.left() + 8.0, bottom - height),
-        Vec2::new(if open { width } else { 96.0 }, height),
-    );
+    let (heading, toggle) = (tr(loc, "map-legend"), tr(loc, "map-legend-show"));
+    let heading_font = egui::FontId::proportional(13.0);
+    let closed_width = {
+        let g = ui.fonts_mut(|f| {
+            f.layout_job(super::text::line_job(&heading, heading_font.clone(), ink))
+        });
+        (g.size().x + 44.0).max(96.0)
+    };
+    let size = Vec2::new(if open { width } else { closed_width }, height);
+    let left = if right {
+        rect.right() - 8.0 - size.x
+    } else {
+        rect.left() + 8.0
+    };
+    let legend_rect = Rect::from_min_size(Pos2::new(left, bottom - height), size);
     let painter = ui.painter_at(rect);
     painter.rect_filled(legend_rect, 6.0, paint::color(style.panel_fill));
     let header = Rect::from_min_size(legend_rect.min, Vec2::new(legend_rect.width(), 28.0));
-    let (label, arrow) = if open {
-        ("Hide legend", "⏷")
-    } else {
-        ("Show legend", "⏵")
+    let (label, arrow) = match (open, right) {
+        (true, _) => (tr(loc, "map-legend-hide"), "⏷"),
+        (false, false) => (toggle, "⏵"),
+        (false, true) => (toggle, "⏴"),
     };
     if !presenting {
-        let r = ui
-            .interact(header, ui.scope_id().with("legend-toggle"), Sense::click())
-            .on_hover_text(label);
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+        let r = i18n::hover(
+            ui.interact(header, ui.scope_id().with("legend-toggle"), Sense::click()),
+            &label,
+        );
+        i18n::accessible(&r, egui::Role::Button, &label);
         if r.clicked() {
             app.legend_open = Some(!open);
         }
     }
-    let heading = if presenting {
-        "Legend".to_owned()
-    } else {
-        format!("{arrow} Legend")
+    // The arrow before the title in reading order.
+    let heading = match (presenting, right) {
+        (true, _) => heading,
+        (false, false) => format!("{arrow} {heading}"),
+        (false, true) => format!("{heading} {arrow}"),
     };
-    painter.text(
-        header.left_center() + Vec2::new(10.0, 0.0),
-        Align2::LEFT_CENTER,
-        heading,
-        egui::FontId::proportional(13.0),
-        ink,
-    );
+    let (at, anchor) = if right {
+        (
+            header.right_center() - Vec2::new(10.0, 0.0),
+            Align2::RIGHT_CENTER,
+        )
+    } else {
+        (
+            header.left_center() + Vec2::new(10.0, 0.0),
+            Align2::LEFT_CENTER,
+        )
+    };
+    i18n::paint_text(ui, &painter, at, anchor, &heading, heading_font, ink);
     let mut y = legend_rect.top() + 30.0;
     for ((entry, lines), h) in scene.legend.iter().zip(lines).zip(rows) {
-        let sw = Rect::from_min_size(
-            Pos2::new(legend_rect.left() + 10.0, y + 1.0),
-            Vec2::new(28.0, 14.0),
-        );
+        let sw_x = if right {
+            legend_rect.right() - 10.0 - 28.0
+        } else {
+            legend_rect.left() + 10.0
+        };
+        let sw = Rect::from_min_size(Pos2::new(sw_x, y + 1.0), Vec2::new(28.0, 14.0));
         paint::swatch(
             &painter,
             sw,
@@ -539,12 +513,18 @@ fn legend(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
             style.hatch_spacing,
             style.hatch_width,
         );
+        // The text's column: beside the swatch, on the side away from it.
+        let (text_left, text_right) = if right {
+            (sw.left() - 8.0 - text_width, sw.left() - 8.0)
+        } else {
+            (sw.right() + 8.0, sw.right() + 8.0 + text_width)
+        };
         let mut ly = y;
         for line in lines {
             let x = if line.direction.is_rtl() {
-                sw.right() + 8.0 + text_width - line.galley.size().x
+                text_right - line.galley.size().x
             } else {
-                sw.right() + 8.0
+                text_left
             };
             let gh = line.galley.size().y;
             painter.galley(Pos2::new(x, ly), line.galley, ink);

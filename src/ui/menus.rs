@@ -1,71 +1,213 @@
-//! The menu bar and the Help windows (shortcuts, About).
+//! The menu bar and the Help windows (shortcuts, About), in the interface
+//! language: in Arabic the bar runs right to left, the menus' items line
+//! up on the right, and the shortcuts table is mirrored.
 
-use egui::{RichText, Ui};
+use egui::{Align, Layout, Response, Role, Ui};
 
 use super::app::{App, Command};
 use super::export_ui::Kind;
 use super::files::Purpose;
+use super::i18n::{self, Txt, accessible};
+use super::persist::Settings;
+use super::presenter::{ltr_isolated, source_title, without_bidi_controls};
+use crate::i18n::{Locale, format, tr, tr_args};
 use crate::model::Dataset;
+use crate::model::types::Origin;
 use crate::scene::display::NameLang;
 use crate::scene::style::ThemeKind;
 
-/// Every keyboard shortcut, as shown in the overlay and the Help menu.
-pub const SHORTCUTS: [(&str, &str); 14] = [
-    ("Right / Left arrow", "next / previous step"),
-    ("Shift + Right / Left arrow", "one day later / earlier"),
-    ("Home / End", "first / last step"),
-    ("Space", "play / pause"),
-    ("+ / −", "zoom in / out"),
-    ("Drag, scroll, pinch", "pan and zoom the map"),
-    ("Double-click the map", "fit the places of interest"),
-    ("Click a place", "select it and list its steps"),
-    ("Esc", "clear the selection"),
-    ("?  or  F1", "show or hide this list"),
-    ("Ctrl+F", "find in the source reader"),
-    ("Ctrl+Shift+S", "save a screenshot of the window"),
-    ("Tab", "move between controls"),
-    ("Enter / Space on a control", "activate it"),
-];
+/// The program's name, as the window title and the About window show it.
+pub const APP_NAME: &str = "karabakh-atlas";
+
+/// The names of the arrow keys that move one step later and one step
+/// earlier with `settings` (see [`super::time_panel::visual_step_keys`]),
+/// in its language.
+#[must_use]
+pub fn arrow_names(settings: &Settings) -> (String, String) {
+    let loc = settings.locale();
+    let name = |k: egui::Key| {
+        if k == egui::Key::ArrowLeft {
+            tr(loc, "keys-left")
+        } else {
+            tr(loc, "keys-right")
+        }
+    };
+    let (next, prev) = super::time_panel::visual_step_keys(settings);
+    (name(next), name(prev))
+}
+
+/// Every keyboard shortcut, as the shortcuts window lists them: (keys, what
+/// they do), in `settings`' language, the arrows the way they work with its
+/// time axis. Key caps keep their printed names (Home, Esc, Ctrl+F...).
+#[must_use]
+pub fn shortcuts(settings: &Settings) -> Vec<(String, String)> {
+    let loc = settings.locale();
+    let (next, prev) = arrow_names(settings);
+    let pair = |a: &str, b: &str| tr_args(loc, "keys-pair", &[("a", a.into()), ("b", b.into())]);
+    let shift = |key: &str| {
+        tr_args(
+            loc,
+            "keys-with-shift",
+            &[("shift", "Shift".into()), ("key", key.into())],
+        )
+    };
+    let space = tr(loc, "keys-space");
+    vec![
+        (pair(&next, &prev), tr(loc, "shortcut-step")),
+        (pair(&shift(&next), &prev), tr(loc, "shortcut-day")),
+        (pair("Home", "End"), tr(loc, "shortcut-first-last")),
+        (space.clone(), tr(loc, "shortcut-play")),
+        (pair("+", "−"), tr(loc, "shortcut-zoom")),
+        (tr(loc, "keys-drag"), tr(loc, "shortcut-pan")),
+        (tr(loc, "keys-double-click"), tr(loc, "shortcut-fit")),
+        (tr(loc, "keys-click-place"), tr(loc, "shortcut-select")),
+        ("Esc".to_owned(), tr(loc, "shortcut-clear")),
+        (
+            tr_args(loc, "keys-or", &[("a", "?".into()), ("b", "F1".into())]),
+            tr(loc, "shortcut-toggle"),
+        ),
+        ("Ctrl+F".to_owned(), tr(loc, "shortcut-find")),
+        ("Ctrl+Shift+S".to_owned(), tr(loc, "shortcut-screenshot")),
+        ("Tab".to_owned(), tr(loc, "shortcut-tab")),
+        (
+            tr_args(
+                loc,
+                "keys-on-control",
+                &[("keys", pair(&space, "Enter").into())],
+            ),
+            tr(loc, "shortcut-activate"),
+        ),
+    ]
+}
+
+/// A menu titled `title` (in a menu, a submenu); its items line up on the
+/// side text starts.
+fn menu(ui: &mut Ui, loc: Locale, title: &str, add: impl FnOnce(&mut Ui)) -> Response {
+    let shown = Txt::new(title).widget_text(ui);
+    let contents = |ui: &mut Ui| {
+        // Right-aligned items would stretch the menu as wide as it may
+        // grow: the sizing pass measures them left-aligned.
+        if loc.is_rtl() && !ui.is_sizing_pass() {
+            ui.with_layout(Layout::top_down_justified(Align::Max), add);
+        } else {
+            add(ui);
+        }
+    };
+    let response = if loc.is_rtl() && egui::containers::menu::is_in_menu(ui) {
+        // A submenu's arrow at the end the text does not start from,
+        // pointing that way.
+        let button = egui::Button::new(shown).left_text("⏴");
+        egui::containers::menu::SubMenuButton::from_button(button)
+            .ui(ui, contents)
+            .0
+    } else {
+        ui.menu_button(shown, contents).response
+    };
+    accessible(&response, Role::Button, title);
+    response
+}
+
+/// A menu item showing `text` (and a key's name at the other end), labelled
+/// with `text`; greyed out unless `enabled`.
+fn item(ui: &mut Ui, loc: Locale, text: &str, key: Option<&str>, enabled: bool) -> Response {
+    let shown = Txt::new(text).widget_text(ui);
+    let mut b = egui::Button::new(shown);
+    if let Some(k) = key {
+        b = if loc.is_rtl() {
+            b.left_text(egui::RichText::new(k).weak())
+        } else {
+            b.shortcut_text(k)
+        };
+    }
+    let r = ui.add_enabled(enabled, b);
+    accessible(&r, Role::Button, text);
+    r
+}
+
+/// A heading inside a menu.
+fn heading(ui: &mut Ui, text: &str) {
+    Txt::new(text).strong().line(ui);
+}
 
 /// File > Open recent: the dataset folders opened lately.
-fn recent_menu(ui: &mut Ui, app: &mut App) {
+fn recent_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
     let recent = app.settings.recent.clone();
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
-        ui.menu_button("Open recent", |ui| {
+        menu(ui, loc, &tr(loc, "menu-open-recent"), |ui| {
+            let missing = tr(loc, "menu-recent-missing");
             for r in &recent {
                 let exists = std::path::Path::new(r).is_dir();
-                let b = ui
-                    .add_enabled(exists, egui::Button::new(r.as_str()))
-                    .on_disabled_hover_text("This folder no longer exists");
+                let b = item(ui, loc, r, None, exists).on_disabled_hover_ui(|ui| {
+                    Txt::new(missing.as_str()).label(ui);
+                });
                 if b.clicked() {
                     app.push(Command::OpenFolder(r.into()));
                 }
             }
             ui.separator();
-            if ui.button("Clear recent datasets").clicked() {
+            if item(ui, loc, &tr(loc, "menu-clear-recent"), None, true).clicked() {
                 app.push(Command::ClearRecent);
             }
         });
     });
 }
 
-/// The Present menu: presenter mode, the tour, the speaker window.
-fn present_menu(ui: &mut Ui, app: &mut App) {
-    if ui
-        .add(egui::Button::new("Start presenting").shortcut_text("F5"))
+/// The File menu.
+fn file_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
+    if item(ui, loc, &tr(loc, "menu-open-dataset"), None, true).clicked() {
+        app.push(Command::ChoosePath(Purpose::OpenDataset));
+    }
+    if item(ui, loc, &tr(loc, "menu-open-dataset-path"), None, true).clicked() {
+        app.push(Command::PromptPath(Purpose::OpenDataset));
+    }
+    recent_menu(ui, app, loc);
+    let folder = matches!(app.ds.origin, Origin::Folder(_));
+    let bundled = tr(loc, "menu-reload-bundled");
+    if item(ui, loc, &tr(loc, "menu-reload"), None, folder)
+        .on_disabled_hover_ui(|ui| {
+            Txt::new(bundled.as_str()).label(ui);
+        })
         .clicked()
     {
+        app.push(Command::Reload);
+    }
+    if item(ui, loc, &tr(loc, "menu-use-bundled"), None, folder).clicked() {
+        app.push(Command::OpenBundled);
+    }
+    ui.separator();
+    let shot = tr(loc, "menu-save-screenshot");
+    if item(ui, loc, &shot, Some("Ctrl+Shift+S"), true).clicked() {
+        app.push(Command::ChoosePath(Purpose::SaveScreenshot));
+    }
+    for (text, kind) in [
+        (tr(loc, "menu-export-figure"), Kind::Figure),
+        (tr(loc, "menu-export-all"), Kind::AllSteps),
+        (tr(loc, "menu-export-animation"), Kind::Animation),
+    ] {
+        if item(ui, loc, &text, None, true).clicked() {
+            app.push(Command::ShowExport(kind));
+        }
+    }
+    super::export_ui::menu_hint_in(ui, loc);
+    ui.separator();
+    if item(ui, loc, &tr(loc, "menu-quit"), None, true).clicked() {
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
+/// The Present menu: presenter mode, the tour, the speaker window.
+fn present_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
+    let lang = loc.lang.tag();
+    if item(ui, loc, &tr(loc, "menu-start-presenting"), Some("F5"), true).clicked() {
         app.push(Command::StartPresenting {
             from_current: false,
         });
     }
-    if ui
-        .add(egui::Button::new("Present from this step").shortcut_text("Shift+F5"))
-        .clicked()
-    {
+    let from_here = tr(loc, "menu-present-from-here");
+    if item(ui, loc, &from_here, Some("Shift+F5"), true).clicked() {
         app.push(Command::StartPresenting { from_current: true });
     }
-    if ui.button("Present with autoplay").clicked() {
+    if item(ui, loc, &tr(loc, "menu-present-autoplay"), None, true).clicked() {
         app.push(Command::StartPresenting {
             from_current: false,
         });
@@ -73,217 +215,345 @@ fn present_menu(ui: &mut Ui, app: &mut App) {
             crate::present::PresentCommand::ToggleAutoplay,
         ));
     }
-    ui.checkbox(&mut app.show_speaker, "Speaker window while presenting");
+    i18n::checkbox(
+        ui,
+        loc,
+        &mut app.show_speaker,
+        &tr(loc, "menu-speaker-window"),
+    );
     ui.separator();
-    ui.label(RichText::new("Tour").strong());
+    heading(ui, &tr(loc, "menu-tour"));
     let current = app.tour.as_ref().map(|t| t.id.clone());
-    let mut choice = None;
-    if ui
-        .radio(current.is_none(), "Every step, in order")
-        .clicked()
-    {
-        choice = Some(None);
-    }
+    let mut choice = current.clone();
+    i18n::radio_value(ui, loc, &mut choice, None, &tr(loc, "menu-every-step"));
     for t in &app.ds.tours {
-        let label = format!("{} ({} stops)", t.title.en(), t.stops.len());
-        if ui
-            .radio(current.as_deref() == Some(t.id.as_str()), label)
-            .clicked()
-        {
-            choice = Some(Some(t.id.clone()));
-        }
+        let label = tr_args(
+            loc,
+            "menu-tour-item",
+            &[
+                ("title", t.title.get(lang).into()),
+                ("count", t.stops.len().into()),
+            ],
+        );
+        i18n::radio_value(ui, loc, &mut choice, Some(t.id.clone()), &label);
     }
     if let Some(t) = app
         .tour
         .as_ref()
         .filter(|t| !app.ds.tours.iter().any(|d| d.id == t.id))
     {
-        let _ = ui.radio(true, format!("{} (from a file)", t.title.en()));
+        let label = tr_args(
+            loc,
+            "menu-tour-from-file",
+            &[("title", t.title.get(lang).into())],
+        );
+        let mut on = true;
+        i18n::radio_value(ui, loc, &mut on, true, &label);
     }
-    if let Some(c) = choice {
-        app.push(Command::ChooseTour(c));
+    if choice != current {
+        app.push(Command::ChooseTour(choice));
     }
-    if ui.button("Open tour file…").clicked() {
+    if item(ui, loc, &tr(loc, "menu-open-tour"), None, true).clicked() {
         app.push(Command::ChoosePath(Purpose::OpenTour));
     }
-    if ui.button("Open tour file by path…").clicked() {
+    if item(ui, loc, &tr(loc, "menu-open-tour-path"), None, true).clicked() {
         app.push(Command::PromptPath(Purpose::OpenTour));
     }
 }
 
-/// The menu bar.
+/// The View menu: panels, theme, place names, fitting the map, settings.
+fn view_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
+    let s = &mut app.settings;
+    i18n::checkbox(ui, loc, &mut s.show_time_panel, &tr(loc, "menu-time-panel"));
+    i18n::checkbox(ui, loc, &mut s.show_step_card, &tr(loc, "menu-step-card"));
+    i18n::checkbox(ui, loc, &mut s.show_legend, &tr(loc, "menu-legend"));
+    i18n::checkbox(
+        ui,
+        loc,
+        &mut s.collapse_gaps,
+        &tr(loc, "menu-collapse-gaps"),
+    );
+    ui.separator();
+    heading(ui, &tr(loc, "menu-theme"));
+    let before = s.theme;
+    i18n::radio_value(
+        ui,
+        loc,
+        &mut s.theme,
+        ThemeKind::Light,
+        &tr(loc, "theme-light"),
+    );
+    i18n::radio_value(
+        ui,
+        loc,
+        &mut s.theme,
+        ThemeKind::Dark,
+        &tr(loc, "theme-dark"),
+    );
+    if s.theme != before {
+        let ctx = ui.ctx().clone();
+        app.apply_theme(&ctx);
+    }
+    ui.separator();
+    heading(ui, &tr(loc, "menu-names"));
+    for lang in NameLang::ALL {
+        i18n::radio_value(ui, loc, &mut app.settings.names, lang, &lang.label_in(loc));
+    }
+    ui.separator();
+    if item(ui, loc, &tr(loc, "map-fit"), None, true).clicked() {
+        app.push(Command::FitMap);
+    }
+    if item(ui, loc, &tr(loc, "menu-settings"), None, true).clicked() {
+        app.show_settings = true;
+    }
+}
+
+/// The Help menu.
+fn help_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
+    if item(ui, loc, &tr(loc, "menu-shortcuts"), Some("F1"), true).clicked() {
+        app.push(Command::ToggleShortcuts);
+    }
+    let about = tr_args(loc, "menu-about", &[("app", APP_NAME.into())]);
+    if item(ui, loc, &about, None, true).clicked() {
+        app.push(Command::ShowAbout);
+    }
+}
+
+/// The menu bar: right to left in Arabic, with the reload status and the
+/// Presenter mode button at the far end.
 pub fn bar(ui: &mut Ui, app: &mut App) {
+    let loc = app.settings.locale();
+    let (start, end) = if loc.is_rtl() {
+        (
+            Layout::right_to_left(Align::Center),
+            Layout::left_to_right(Align::Center),
+        )
+    } else {
+        (
+            Layout::left_to_right(Align::Center),
+            Layout::right_to_left(Align::Center),
+        )
+    };
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            if ui.button("Open dataset folder…").clicked() {
-                app.push(Command::ChoosePath(Purpose::OpenDataset));
-            }
-            if ui.button("Open dataset folder by path…").clicked() {
-                app.push(Command::PromptPath(Purpose::OpenDataset));
-            }
-            recent_menu(ui, app);
-            let folder = matches!(app.ds.origin, crate::model::types::Origin::Folder(_));
-            if ui
-                .add_enabled(folder, egui::Button::new("Reload dataset"))
-                .on_disabled_hover_text("The bundled dataset cannot change")
-                .clicked()
-            {
-                app.push(Command::Reload);
-            }
-            if ui
-                .add_enabled(folder, egui::Button::new("Use the bundled dataset"))
-                .clicked()
-            {
-                app.push(Command::OpenBundled);
-            }
-            ui.separator();
-            if ui
-                .add(egui::Button::new("Save screenshot…").shortcut_text("Ctrl+Shift+S"))
-                .clicked()
-            {
-                app.push(Command::ChoosePath(Purpose::SaveScreenshot));
-            }
-            if ui.button("Export figure…").clicked() {
-                app.push(Command::ShowExport(Kind::Figure));
-            }
-            if ui.button("Export all steps…").clicked() {
-                app.push(Command::ShowExport(Kind::AllSteps));
-            }
-            if ui.button("Export animation…").clicked() {
-                app.push(Command::ShowExport(Kind::Animation));
-            }
-            super::export_ui::menu_hint(ui);
-            ui.separator();
-            if ui.button("Quit").clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        });
-        ui.menu_button("Present", |ui| present_menu(ui, app));
-        ui.menu_button("View", |ui| {
-            ui.checkbox(&mut app.settings.show_time_panel, "Time panel");
-            ui.checkbox(&mut app.settings.show_step_card, "Step card");
-            ui.checkbox(&mut app.settings.show_legend, "Legend");
-            ui.checkbox(
-                &mut app.settings.collapse_gaps,
-                "Collapse quiet periods on the time axis",
-            );
-            ui.separator();
-            ui.label("Theme");
-            let before = app.settings.theme;
-            ui.radio_value(&mut app.settings.theme, ThemeKind::Light, "Light");
-            ui.radio_value(&mut app.settings.theme, ThemeKind::Dark, "Dark");
-            if app.settings.theme != before {
-                let ctx = ui.ctx().clone();
-                app.apply_theme(&ctx);
-            }
-            ui.separator();
-            ui.label("Place names on the map");
-            for lang in NameLang::ALL {
-                ui.radio_value(&mut app.settings.names, lang, lang.label());
-            }
-            ui.separator();
-            if ui.button("Fit map").clicked() {
-                app.push(Command::FitMap);
-            }
-        });
-        ui.menu_button("Help", |ui| {
-            if ui.button("Keyboard shortcuts").clicked() {
-                app.push(Command::ToggleShortcuts);
-            }
-            if ui.button("About karabakh-atlas").clicked() {
-                app.push(Command::ShowAbout);
-            }
-        });
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if let Some(status) = &app.reload_status {
-                ui.label(RichText::new(status).weak());
-            }
-            let b = ui
-                .button("Presenter mode")
-                .on_hover_text("Full screen with captions, for a class (F5)");
-            if b.clicked() {
-                app.push(Command::StartPresenting {
-                    from_current: false,
-                });
-            }
+        ui.with_layout(start, |ui| {
+            menu(ui, loc, &tr(loc, "menu-file"), |ui| file_menu(ui, app, loc));
+            menu(ui, loc, &tr(loc, "menu-present"), |ui| {
+                present_menu(ui, app, loc);
+            });
+            menu(ui, loc, &tr(loc, "menu-view"), |ui| view_menu(ui, app, loc));
+            menu(ui, loc, &tr(loc, "menu-help"), |ui| help_menu(ui, app, loc));
+            ui.with_layout(end, |ui| {
+                let label = tr(loc, "menu-presenter-mode");
+                let hover = tr_args(loc, "menu-presenter-mode-hover", &[("key", "F5".into())]);
+                let b = i18n::hover(i18n::button(ui, &label), &hover);
+                if b.clicked() {
+                    app.push(Command::StartPresenting {
+                        from_current: false,
+                    });
+                }
+                if let Some(status) = &app.reload_status {
+                    Txt::new(status.as_str()).weak().line(ui);
+                }
+            });
         });
     });
 }
 
-/// The keyboard shortcuts overlay.
-pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
-    egui::Window::new("Keyboard shortcuts")
+/// The keyboard shortcuts window, in `settings`' language: two columns,
+/// keys first in reading order (so at the right in Arabic).
+pub fn shortcuts_window(ctx: &egui::Context, settings: &Settings, open: &mut bool) {
+    let loc = settings.locale();
+    // A cell's text on the side text starts.
+    let cell = |ui: &mut Ui, text: Txt| {
+        if loc.is_rtl() {
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| text.line(ui));
+        } else {
+            text.line(ui);
+        }
+    };
+    let row = |ui: &mut Ui, keys: &str, what: &str| {
+        if loc.is_rtl() {
+            cell(ui, Txt::new(what));
+            cell(ui, Txt::new(keys).strong());
+        } else {
+            cell(ui, Txt::new(keys).strong());
+            cell(ui, Txt::new(what));
+        }
+        ui.end_row();
+    };
+    egui::Window::new(i18n::window_title(ctx, &tr(loc, "menu-shortcuts")))
+        .id(egui::Id::unique("shortcuts-window"))
         .open(open)
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
-            egui::Grid::new("shortcuts")
-                .num_columns(2)
-                .spacing([24.0, 6.0])
+            // Scrolls on a screen too low for the whole list.
+            let high = (ctx.content_rect().height() - 120.0).max(160.0);
+            egui::ScrollArea::vertical()
+                .max_height(high)
                 .show(ui, |ui| {
-                    for (keys, what) in SHORTCUTS {
-                        ui.label(RichText::new(keys).strong());
-                        ui.label(what);
-                        ui.end_row();
-                    }
-                    ui.label(RichText::new("In presenter mode").strong().underline());
-                    ui.end_row();
-                    for (keys, what) in super::presenter::PRESENTER_KEYS {
-                        ui.label(RichText::new(keys).strong());
-                        ui.label(what);
-                        ui.end_row();
-                    }
+                    // Room for the scroll bar beside the last column.
+                    ui.set_max_width(ui.available_width() - 16.0);
+                    egui::Grid::new("shortcuts")
+                        .num_columns(2)
+                        .spacing([24.0, 6.0])
+                        .show(ui, |ui| {
+                            for (keys, what) in shortcuts(settings) {
+                                row(ui, &keys, &what);
+                            }
+                            let title = Txt::new(tr(loc, "shortcut-in-presenter")).strong();
+                            if loc.is_rtl() {
+                                ui.label("");
+                            }
+                            cell(ui, title);
+                            ui.end_row();
+                            for (keys, what) in super::presenter::presenter_keys(settings) {
+                                row(ui, &keys, &what);
+                            }
+                        });
                 });
         });
 }
 
-/// The About window: what the product is and every attribution.
+/// The About window: what the product is and every attribution, in the
+/// interface language (names of products, fonts and licences as they are).
 pub fn about_window(
     ctx: &egui::Context,
     open: &mut bool,
     ds: &Dataset,
     areas: &crate::model::area::Areas,
+    loc: Locale,
 ) {
-    egui::Window::new("About karabakh-atlas")
+    let lang = loc.lang.tag();
+    let title = tr_args(loc, "about-title", &[("app", APP_NAME.into())]);
+    egui::Window::new(i18n::window_title(ctx, &title))
+        .id(egui::Id::unique("about-window"))
         .open(open)
+        .collapsible(false)
         .default_width(560.0)
         .show(ctx, |ui| {
-            egui::ScrollArea::vertical().max_height(480.0).show(ui, |ui| {
-                ui.label(RichText::new(format!("karabakh-atlas {}", env!("CARGO_PKG_VERSION"))).strong());
-                ui.label(ds.description.en());
-                ui.add_space(6.0);
-                ui.label(RichText::new("Map data").strong());
-                ui.label("Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com. Imported from the Debian package qgis-common (world_map.gpkg, Natural Earth 1:10m v4.1.0).");
-                ui.label("Boundaries are simplified and approximate; the Lachin and Jabrayil town markers stand at their true coordinates, a few km outside their Natural Earth district polygons.");
-                ui.add_space(6.0);
-                ui.label(RichText::new("Areas").strong());
-                egui::Grid::new("about-areas").num_columns(3).show(ui, |ui| {
-                    ui.label("place");
-                    ui.label("counted km²");
-                    ui.label("inside the region, km²");
-                    ui.end_row();
-                    for (id, km2) in &areas.by_place {
-                        let name = ds.place(id).map_or(id.as_str(), |p| p.names.en());
-                        ui.label(name);
-                        ui.label(crate::model::area::thousands(*km2));
-                        ui.label(crate::model::area::thousands(areas.overlap_of(id).unwrap_or(0.0)));
-                        ui.end_row();
-                    }
+            egui::ScrollArea::vertical()
+                .max_height(480.0)
+                .show(ui, |ui| {
+                    i18n::column(ui, loc, |ui| about(ui, ds, areas, loc, lang));
                 });
-                ui.label(crate::model::area::AREA_NOTE);
-                ui.label("Districts are counted outside the region's 1991 boundary, so nothing is counted twice.");
-                ui.add_space(6.0);
-                ui.label(RichText::new("Fonts").strong());
-                ui.label("Noto Sans and Noto Naskh Arabic, © Google, SIL Open Font License 1.1 (assets/fonts/OFL.txt), from the Debian package fonts-noto-core. egui's built-in fonts (Ubuntu Light, Hack, Noto Emoji, emoji-icon-font) as fallbacks, under their own licences.");
-                ui.add_space(6.0);
-                ui.label(RichText::new("Sources").strong());
-                for s in &ds.sources {
-                    let by = s.publisher.as_ref().map_or(String::new(), |p| format!(" — publisher as printed: {}", p.gloss));
-                    ui.label(format!("{} ({}): {}{}", s.id, s.original_file_name, s.label, by));
-                }
-                ui.add_space(6.0);
-                ui.label("Titles and summaries are written for this product; every step links to the passages it rests on, and claims are attributed to whoever made them.");
-            });
         });
+}
+
+fn about(ui: &mut Ui, ds: &Dataset, areas: &crate::model::area::Areas, loc: Locale, lang: &str) {
+    let version = format::localize_digits(env!("CARGO_PKG_VERSION"), loc);
+    Txt::new(format!("{APP_NAME} {version}")).strong().label(ui);
+    Txt::new(ds.description.get(lang)).label(ui);
+    ui.add_space(6.0);
+    Txt::new(tr(loc, "about-map-data")).strong().label(ui);
+    Txt::new(tr(loc, "fig-attribution")).label(ui);
+    Txt::new(tr_args(
+        loc,
+        "about-map-import",
+        &[
+            ("distribution", "Debian".into()),
+            ("package", "qgis-common".into()),
+            ("file", "world_map.gpkg".into()),
+            ("source", "Natural Earth 1:10m v4.1.0".into()),
+        ],
+    ))
+    .label(ui);
+    Txt::new(tr(loc, "about-boundaries")).label(ui);
+    ui.add_space(6.0);
+    Txt::new(tr(loc, "about-areas")).strong().label(ui);
+    let km = |v: f64| format::number(v.round(), 0, loc);
+    egui::Grid::new("about-areas")
+        .num_columns(3)
+        .show(ui, |ui| {
+            let cells = |ui: &mut Ui, texts: [String; 3]| {
+                let mut texts = texts;
+                if loc.is_rtl() {
+                    texts.reverse();
+                }
+                for t in texts {
+                    Txt::new(t).line(ui);
+                }
+                ui.end_row();
+            };
+            cells(
+                ui,
+                [
+                    tr(loc, "about-col-place"),
+                    tr(loc, "about-col-counted"),
+                    tr(loc, "about-col-inside"),
+                ],
+            );
+            for (id, km2) in &areas.by_place {
+                let name = ds.place(id).map_or(id.as_str(), |p| p.names.get(lang));
+                cells(
+                    ui,
+                    [
+                        name.to_owned(),
+                        km(*km2),
+                        km(areas.overlap_of(id).unwrap_or(0.0)),
+                    ],
+                );
+            }
+        });
+    Txt::new(tr(loc, "area-note")).label(ui);
+    Txt::new(tr(loc, "about-counted-once")).label(ui);
+    ui.add_space(6.0);
+    Txt::new(tr(loc, "about-fonts")).strong().label(ui);
+    Txt::new(tr_args(
+        loc,
+        "about-fonts-text",
+        &[
+            ("fonts", "Noto Sans, Noto Naskh Arabic".into()),
+            ("vendor", "Google".into()),
+            ("license", "SIL Open Font License 1.1".into()),
+            ("file", "assets/fonts/OFL.txt".into()),
+            ("distribution", "Debian".into()),
+            ("package", "fonts-noto-core".into()),
+            ("toolkit", "egui".into()),
+            (
+                "fallbacks",
+                "Ubuntu Light, Hack, Noto Emoji, emoji-icon-font".into(),
+            ),
+        ],
+    ))
+    .label(ui);
+    ui.add_space(6.0);
+    Txt::new(tr(loc, "about-sources")).strong().label(ui);
+    for s in &ds.sources {
+        // The labels are the dataset's (English); in Arabic the headline as
+        // printed stands in where the text has one, and the publisher as
+        // printed rather than its English gloss.
+        let id = ltr_isolated(&s.id, loc);
+        let file = ltr_isolated(&s.original_file_name, loc);
+        let mut line = match source_title(s, loc) {
+            Some(title) => tr_args(
+                loc,
+                "about-source",
+                &[
+                    ("id", id.into()),
+                    ("file", file.into()),
+                    ("label", title.into()),
+                ],
+            ),
+            None => tr_args(
+                loc,
+                "about-source-untitled",
+                &[("id", id.into()), ("file", file.into())],
+            ),
+        };
+        if let Some(p) = &s.publisher {
+            let publisher = if loc.is_rtl() { &p.text } else { &p.gloss };
+            line = tr_args(
+                loc,
+                "about-source-publisher",
+                &[("source", line.into()), ("publisher", publisher.into())],
+            );
+        }
+        let plain = without_bidi_controls(&line);
+        let r = Txt::new(line).label(ui);
+        accessible(&r, Role::Label, &plain);
+    }
+    ui.add_space(6.0);
+    Txt::new(tr(loc, "about-written")).label(ui);
 }

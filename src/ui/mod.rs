@@ -97,7 +97,7 @@ pub fn run(dataset: Dataset, args: GuiArgs) -> ExitCode {
     let outcome = screenshot::Outcome::default();
     // A scripted screenshot must not depend on, or change, saved state.
     let options = native_options(
-        &app::window_title(&dataset),
+        &app::window_title(&dataset, args.lang.unwrap_or_else(crate::i18n::system_lang)),
         args.size.unwrap_or(DEFAULT_SIZE),
         !screenshot_mode,
     );

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::control::PlaybackPrefs;
-use crate::i18n::{Digits, Lang, Locale, MonthStyle};
+use crate::i18n::{Digits, Lang, Locale, MonthStyle, tr_args};
 use crate::scene::display::NameLang;
 use crate::scene::projection::Camera;
 use crate::scene::style::ThemeKind;
@@ -57,6 +57,23 @@ pub struct Settings {
     pub digits: Digits,
     /// Which way the time axis runs.
     pub axis_direction: AxisDirection,
+}
+
+/// Saved settings that could not be read: the parser's reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable(pub String);
+
+impl Unreadable {
+    /// The notice for the user, in `loc`'s language (the reason as the
+    /// parser gave it).
+    #[must_use]
+    pub fn notice(&self, loc: Locale) -> String {
+        tr_args(
+            loc,
+            "settings-unreadable",
+            &[("error", self.0.as_str().into())],
+        )
+    }
 }
 
 /// Which way time runs on the time axis and the chart.
@@ -141,19 +158,15 @@ impl Default for Settings {
 
 impl Settings {
     /// Read settings from a stored string. Returns the settings and, if the
-    /// store could not be read, a notice for the user.
+    /// store could not be read, why (for the notice the user sees, in the
+    /// language the viewer then starts in: [`Unreadable::notice`]).
     #[must_use]
-    pub fn from_stored(stored: Option<&str>) -> (Self, Option<String>) {
+    pub fn from_stored(stored: Option<&str>) -> (Self, Option<Unreadable>) {
         match stored {
             None => (Self::default(), None),
             Some(s) => match serde_json::from_str::<Self>(s) {
                 Ok(v) => (v, None),
-                Err(e) => (
-                    Self::default(),
-                    Some(format!(
-                        "Your saved settings could not be read ({e}); the viewer started with default settings, which replace them when it closes."
-                    )),
-                ),
+                Err(e) => (Self::default(), Some(Unreadable(e.to_string()))),
             },
         }
     }
@@ -241,9 +254,17 @@ mod tests {
             "\u{0}\u{1}",
             r#"{"names":"klingon"}"#,
         ] {
-            let (s, notice) = Settings::from_stored(Some(bad));
+            let (s, unreadable) = Settings::from_stored(Some(bad));
             assert_eq!(s, Settings::default());
-            assert!(notice.unwrap().contains("could not be read"), "{bad}");
+            let unreadable = unreadable.unwrap();
+            assert!(
+                unreadable.notice(Locale::EN).contains("could not be read"),
+                "{bad}"
+            );
+            // In Arabic, with the parser's reason kept as it is.
+            let ar = unreadable.notice(Locale::AR);
+            assert!(ar.starts_with("تعذّرت قراءة إعداداتك المحفوظة"), "{ar}");
+            assert!(ar.contains(&unreadable.0), "{ar}");
         }
     }
 }

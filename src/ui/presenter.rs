@@ -6,11 +6,18 @@
 //! module maps keys to commands and draws the caption, the progress mark,
 //! the highlight of the step's changes and the blackout.
 
-use egui::{Align2, Color32, FontId, Key, Modifiers, Pos2, Rect, Sense, Stroke, Vec2};
+use std::sync::Arc;
+
+use egui::{Align2, Color32, FontId, Galley, Key, Modifiers, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::app::{App, Command};
+use super::i18n::paint_text;
 use super::paint;
+use super::persist::Settings;
+use super::text::line_job;
+use crate::i18n::{Lang, Locale, format, tr, tr_args};
 use crate::model::geometry::Shape;
+use crate::model::types::Source;
 use crate::present::{Autoplay, PresentCommand};
 use crate::scene::projection::Projection;
 use crate::scene::style::{Rgba, mix};
@@ -18,30 +25,53 @@ use crate::scene::style::{Rgba, mix};
 /// How far the untouched places fade toward the background on arrival.
 const DIM: f32 = 0.55;
 
+/// The caption's height on a 1080-point-high screen at the normal caption
+/// size, for four lines (date, title, summary, source) in Latin script...
+const CAPTION_POINTS: f32 = 185.0;
+/// ...and in Arabic script.
+const CAPTION_POINTS_ARABIC: f32 = 225.0;
+
 /// The pointer is hidden after this many seconds without moving.
 pub const CURSOR_HIDE_SECS: f64 = 2.0;
 
-/// Presenter keys, in the order they are checked: what clickers send
-/// (PageDown/PageUp, and some send B or `.` for a black screen), arrows,
-/// Space and Enter.
-pub const PRESENTER_KEYS: [(&str, &str); 10] = [
-    (
-        "F5 / Shift+F5",
-        "present from the first stop / from this step",
-    ),
-    (
-        "Right, Page Down, Space, Enter",
-        "next stop (Space resumes paused autoplay)",
-    ),
-    ("Left, Page Up, Backspace", "previous stop"),
-    ("Home / End", "first / last stop"),
-    ("B or .", "black the screen out and back"),
-    ("A", "start or stop autoplay"),
-    ("Any key or click during autoplay", "pause it"),
-    ("Ctrl + Plus / Ctrl + Minus", "larger / smaller caption"),
-    ("S", "show or hide the speaker window"),
-    ("Esc", "leave presenter mode"),
-];
+/// The presenter's keys for the shortcuts window, in `settings`' language:
+/// (keys, what they do). What clickers send (PageDown/PageUp, and some send
+/// B or `.` for a black screen), the arrows (the one pointing the way time
+/// runs on the axis moves on, see [`super::time_panel::visual_step_keys`]),
+/// Space and Enter. Key caps keep their printed names (F5, Page Down,
+/// Enter, Esc...).
+#[must_use]
+pub fn presenter_keys(settings: &Settings) -> Vec<(String, String)> {
+    let loc = settings.locale();
+    let (next, prev) = super::menus::arrow_names(settings);
+    let space = tr(loc, "keys-space");
+    let list = |items: &[&str]| items.join(&tr(loc, "list-separator"));
+    let pair = |a: &str, b: &str| tr_args(loc, "keys-pair", &[("a", a.into()), ("b", b.into())]);
+    vec![
+        (pair("F5", "Shift+F5"), tr(loc, "shortcut-present")),
+        (
+            list(&[&next, "Page Down", &space, "Enter"]),
+            tr(loc, "shortcut-next-stop"),
+        ),
+        (
+            list(&[&prev, "Page Up", "Backspace"]),
+            tr(loc, "shortcut-prev-stop"),
+        ),
+        (pair("Home", "End"), tr(loc, "shortcut-first-last-stop")),
+        (
+            tr_args(loc, "keys-or", &[("a", "B".into()), ("b", ".".into())]),
+            tr(loc, "shortcut-blackout"),
+        ),
+        ("A".to_owned(), tr(loc, "shortcut-autoplay")),
+        (tr(loc, "keys-any"), tr(loc, "shortcut-pause")),
+        (
+            pair("Ctrl + +", "Ctrl + −"),
+            tr(loc, "shortcut-caption-size"),
+        ),
+        ("S".to_owned(), tr(loc, "shortcut-speaker")),
+        ("Esc".to_owned(), tr(loc, "shortcut-leave")),
+    ]
+}
 
 /// Read the presenter's keys (and clicks) from the current viewport's input.
 /// While autoplay plays, any key or click only pauses it.
@@ -85,7 +115,9 @@ pub fn keys(ctx: &egui::Context, app: &App) -> Vec<Command> {
         key(Modifiers::SHIFT, Key::F5, Command::StopPresenting);
         key(Modifiers::NONE, Key::F5, Command::StopPresenting);
         key(Modifiers::NONE, Key::Escape, Command::StopPresenting);
-        for k in [Key::ArrowRight, Key::PageDown, Key::Enter, Key::N] {
+        // The arrow pointing the way time runs on the axis moves on.
+        let (next_arrow, prev_arrow) = super::time_panel::visual_step_keys(&app.settings);
+        for k in [next_arrow, Key::PageDown, Key::Enter, Key::N] {
             key(Modifiers::NONE, k, present(P::Next));
         }
         key(
@@ -93,7 +125,7 @@ pub fn keys(ctx: &egui::Context, app: &App) -> Vec<Command> {
             Key::Space,
             present(if paused { P::Resume } else { P::Next }),
         );
-        for k in [Key::ArrowLeft, Key::PageUp, Key::Backspace, Key::P] {
+        for k in [prev_arrow, Key::PageUp, Key::Backspace, Key::P] {
             key(Modifiers::NONE, k, present(P::Prev));
         }
         key(Modifiers::NONE, Key::Home, present(P::First));
@@ -110,24 +142,71 @@ pub fn keys(ctx: &egui::Context, app: &App) -> Vec<Command> {
     out
 }
 
-/// The step's first source as a short reference: its label, file and line,
-/// and how many more passages the step cites.
+/// A source's title in `loc`'s language: its label in English; in Arabic
+/// its headline as printed, in quotation marks (the labels are English
+/// only), or `None` when the text prints none.
 #[must_use]
-pub fn source_line(app: &App, step: usize) -> Option<String> {
+pub fn source_title(s: &Source, loc: Locale) -> Option<String> {
+    match loc.lang {
+        Lang::En => Some(s.label.clone()),
+        Lang::Ar => s.headline.as_ref().map(|h| format!("«{}»", h.text)),
+    }
+}
+
+/// The step's first source as a short reference, in `loc`'s language: its
+/// title ([`source_title`], else its id), file and line, and how many more
+/// passages the step cites.
+#[must_use]
+pub fn source_line(app: &App, step: usize, loc: Locale) -> Option<String> {
     let st = app.ds.steps.get(step)?;
     let ids = app.ds.step_citation_ids(st);
     let c = app.ds.citation(ids.first()?)?;
     let s = app.ds.source(&c.source)?;
-    let mut text = format!(
-        "Source: {} — {}, line {}",
-        s.label, s.original_file_name, c.line
+    let label = source_title(s, loc).unwrap_or_else(|| s.id.clone());
+    let file = ltr_isolated(&s.original_file_name, loc);
+    let text = tr_args(
+        loc,
+        "present-source",
+        &[
+            ("label", label.into()),
+            ("file", file.into()),
+            ("line", c.line.into()),
+        ],
     );
-    match ids.len() - 1 {
-        0 => {}
-        1 => text.push_str(" (and 1 more passage)"),
-        n => text.push_str(&format!(" (and {n} more passages)")),
+    Some(match ids.len() - 1 {
+        0 => text,
+        more => tr_args(
+            loc,
+            "present-source-more",
+            &[("source", text.into()), ("more", more.into())],
+        ),
+    })
+}
+
+/// `text` (a file name, an id) kept left to right inside `loc`'s text: in
+/// Arabic between a left-to-right isolate and its end, or leading digits
+/// (as in `002_3be7….txt`) would join the Arabic around them.
+#[must_use]
+pub fn ltr_isolated(text: &str, loc: Locale) -> String {
+    if loc.is_rtl() {
+        format!("\u{2066}{text}\u{2069}")
+    } else {
+        text.to_owned()
     }
-    Some(text)
+}
+
+/// `text` without bidi controls (marks, embeddings, isolates), which have
+/// done their work once the text is laid out: what screen readers get.
+#[must_use]
+pub fn without_bidi_controls(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            )
+        })
+        .collect()
 }
 
 /// The first sentence of a summary, for the one-line caption.
@@ -155,7 +234,13 @@ pub fn caption_height(app: &App, rect: Rect) -> f32 {
         .presenter
         .as_ref()
         .map_or(1.0, crate::present::Presenter::caption_scale);
-    (type_scale(rect) * scale * 185.0).min(rect.height() * 0.6)
+    // Arabic script (Noto Naskh) needs taller lines than Latin.
+    let points = if app.settings.locale().is_rtl() {
+        CAPTION_POINTS_ARABIC
+    } else {
+        CAPTION_POINTS
+    };
+    (type_scale(rect) * scale * points).min(rect.height() * 0.6)
 }
 
 /// Type size relative to a 1080-point-high screen, within reason.
@@ -233,10 +318,50 @@ pub fn highlight(painter: &egui::Painter, app: &App, proj: &Projection, now: f64
     }
 }
 
-/// The caption, the progress mark and the blackout, over the map. Returns
-/// where the caption was drawn.
+/// `text` on one line, bidi-correct, in `font`: whole if it fits in
+/// `width`, else its longest beginning (in reading order, cut at a space
+/// where one is near) that fits with "…" after it.
+fn fitted_line(
+    ctx: &egui::Context,
+    text: &str,
+    font: &FontId,
+    color: Color32,
+    width: f32,
+) -> Arc<Galley> {
+    let layout = |t: &str| ctx.fonts_mut(|f| f.layout_job(line_job(t, font.clone(), color)));
+    let full = layout(text);
+    if full.size().x <= width {
+        return full;
+    }
+    let shortened = |end: usize| format!("{}…", text[..end].trim_end());
+    // The longest prefix (at a character boundary) that fits.
+    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let (mut lo, mut hi) = (0, bounds.len());
+    while lo + 1 < hi {
+        let mid = (lo + hi) / 2;
+        if layout(&shortened(bounds[mid])).size().x <= width {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let mut end = bounds.get(lo).copied().unwrap_or(0);
+    // Prefer to end at a word boundary, if that keeps most of the line.
+    if let Some(space) = text[..end].rfind(char::is_whitespace)
+        && space * 3 >= end * 2
+    {
+        end = space;
+    }
+    layout(&shortened(end))
+}
+
+/// The caption, the progress mark and the blackout, over the map, in the
+/// interface language (right-aligned and mirrored in Arabic). Returns where
+/// the caption was drawn.
 pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) -> Option<Rect> {
     let p = app.presenter.as_ref()?;
+    let loc = app.settings.locale();
+    let rtl = loc.is_rtl();
     let painter = ui.ctx().layer_painter(egui::LayerId::new(
         egui::Order::Foreground,
         egui::Id::unique("presenter-overlay"),
@@ -244,7 +369,8 @@ pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) -> Option<Rect> {
     if p.blackout() {
         painter.rect_filled(ui.ctx().content_rect(), 0.0, Color32::BLACK);
         let r = ui.interact(rect, egui::Id::unique("presenter-blackout"), Sense::hover());
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Screen blacked out"));
+        let label = tr(loc, "present-blacked-out");
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
         return None;
     }
     let k = type_scale(rect);
@@ -254,42 +380,72 @@ pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) -> Option<Rect> {
     let weak = ink.gamma_multiply(0.75);
     let fill = paint::color(style.panel_fill).gamma_multiply(0.93);
 
-    // Progress: a thin bar along the top and "k / n" in the corner.
+    // Progress: a thin bar along the top, growing the way the interface
+    // reads, and "k / n" in the corner where it ends.
     if !p.is_empty() {
         let done = (p.position() + 1) as f32 / p.len() as f32;
-        let bar = Rect::from_min_size(rect.min, Vec2::new(rect.width() * done, 4.0 * k));
+        let bar_size = Vec2::new(rect.width() * done, 4.0 * k);
+        let bar = if rtl {
+            Rect::from_min_size(Pos2::new(rect.right() - bar_size.x, rect.top()), bar_size)
+        } else {
+            Rect::from_min_size(rect.min, bar_size)
+        };
         painter.rect_filled(
             bar,
             0.0,
             paint::color(style.time_cursor).gamma_multiply(0.8),
         );
-        let at = painter.text(
-            rect.right_top() + Vec2::new(-16.0 * k, 12.0 * k),
-            Align2::RIGHT_TOP,
-            format!("{} / {}", p.position() + 1, p.len()),
+        let (corner, anchor, dx) = if rtl {
+            (rect.left_top(), Align2::LEFT_TOP, 16.0 * k)
+        } else {
+            (rect.right_top(), Align2::RIGHT_TOP, -16.0 * k)
+        };
+        let (n, total) = (
+            format::count(p.position() + 1, loc),
+            format::count(p.len(), loc),
+        );
+        // A right-to-left mark makes "k / n" read from the right in Arabic.
+        let counter = if rtl {
+            format!("\u{200F}{n} / {total}")
+        } else {
+            format!("{n} / {total}")
+        };
+        let at = paint_text(
+            ui,
+            &painter,
+            corner + Vec2::new(dx, 12.0 * k),
+            anchor,
+            &counter,
             FontId::proportional(18.0 * k),
             weak,
         );
-        let label = format!("Stop {} of {}", p.position() + 1, p.len());
+        let label = tr_args(
+            loc,
+            "present-stop-of",
+            &[("n", (p.position() + 1).into()), ("total", p.len().into())],
+        );
         let r = ui.interact(at, egui::Id::unique("presenter-progress"), Sense::hover());
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
         if p.autoplay() == Autoplay::Paused {
-            let text = "Autoplay paused";
-            let at = painter.text(
-                rect.right_top() + Vec2::new(-16.0 * k, 38.0 * k),
-                Align2::RIGHT_TOP,
-                text,
+            let text = tr(loc, "present-autoplay-paused");
+            let at = paint_text(
+                ui,
+                &painter,
+                corner + Vec2::new(dx, 38.0 * k),
+                anchor,
+                &text,
                 FontId::proportional(14.0 * k),
                 weak,
             );
             let r = ui.interact(at, egui::Id::unique("presenter-paused"), Sense::hover());
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
         }
     }
 
     // The caption.
     let step = p.step()?;
     let st = app.ds.steps.get(step)?;
+    let lang = loc.lang.tag();
     let h = caption_height(app, rect);
     let margin = 24.0 * k;
     let cap = Rect::from_min_max(
@@ -299,7 +455,7 @@ pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) -> Option<Rect> {
     painter.rect_filled(cap, 10.0 * k, fill);
     let inner = cap.shrink(18.0 * k);
     let width = inner.width();
-    let fonts = ui.ctx();
+    let ctx = ui.ctx();
     let mut y = inner.top();
     let mut line = |text: String, size: f32, color: Color32, bold: bool| {
         let family = if bold {
@@ -307,35 +463,37 @@ pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) -> Option<Rect> {
         } else {
             egui::FontFamily::Proportional
         };
-        let mut job = egui::text::LayoutJob::single_section(
-            text.clone(),
-            egui::TextFormat::simple(FontId::new(size, family), color),
-        );
-        job.wrap = egui::text::TextWrapping::truncate_at_width(width);
-        let galley = fonts.fonts_mut(|f| f.layout_job(job));
+        let galley = fitted_line(ctx, &text, &FontId::new(size, family), color, width);
         let gh = galley.size().y;
         if y + gh <= inner.bottom() + 1.0 {
-            let at = Rect::from_min_size(Pos2::new(inner.left(), y), galley.size());
+            let x = if rtl {
+                inner.right() - galley.size().x
+            } else {
+                inner.left()
+            };
+            let at = Rect::from_min_size(Pos2::new(x, y), galley.size());
             painter.galley(at.min, galley, color);
-            // Screen readers (and tests) read the caption line by line.
+            // Screen readers (and tests) read the caption line by line, in
+            // logical order.
             let r = ui.interact(
                 at,
                 egui::Id::unique(("caption-line", y as i32)),
                 Sense::hover(),
             );
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+            let label = without_bidi_controls(&text);
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
         }
         y += gh + 4.0 * k;
     };
-    line(st.date.english(), 22.0 * scale, weak, false);
-    line(st.title.en().to_owned(), 36.0 * scale, ink, true);
+    line(format::date_spec(st.date, loc), 22.0 * scale, weak, false);
+    line(st.title.get(lang).to_owned(), 36.0 * scale, ink, true);
     line(
-        first_sentence(st.summary.en()).to_owned(),
+        first_sentence(st.summary.get(lang)).to_owned(),
         21.0 * scale,
         ink,
         false,
     );
-    if let Some(src) = source_line(app, step) {
+    if let Some(src) = source_line(app, step, loc) {
         line(src, 15.0 * scale, weak, false);
     }
     Some(cap)

@@ -1,11 +1,15 @@
 //! The speaker window: a second window for the teacher's screen with the
 //! current and next stop, the notes and questions, the elapsed time and a
 //! clock, and buttons for everything the keys do. With one monitor it is an
-//! ordinary window beside (or over) the presentation.
+//! ordinary window beside (or over) the presentation. In the interface
+//! language (notes and questions too, where the tour has them), right to
+//! left in Arabic.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use super::app::{App, Command};
+use super::i18n::{self, Txt};
+use crate::i18n::{Locale, format, tr, tr_args};
 use crate::present::{Autoplay, PresentCommand, clock_text};
 
 /// The speaker window's viewport id.
@@ -24,7 +28,12 @@ pub fn wall_clock() -> String {
 /// Show the speaker window (as its own viewport where the platform allows,
 /// else embedded). Returns whether the user closed it.
 pub fn show(ctx: &egui::Context, app: &mut App) -> bool {
-    let title = format!("Speaker notes — {}", super::app::window_title(&app.ds));
+    let loc = app.settings.locale();
+    let title = tr_args(
+        loc,
+        "speaker-window-title",
+        &[("window", super::app::window_title(&app.ds, loc.lang).into())],
+    );
     let builder = egui::ViewportBuilder::default()
         .with_title(title)
         .with_inner_size([720.0, 680.0]);
@@ -32,103 +41,156 @@ pub fn show(ctx: &egui::Context, app: &mut App) -> bool {
         let cmds = super::presenter::keys(ui.ctx(), app);
         app.commands.extend(cmds);
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| contents(ui, app));
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                i18n::column(ui, loc, |ui| contents(ui, app, loc));
+            });
         });
         ui.ctx().input(|i| i.viewport().close_requested())
     })
 }
 
-fn step_heading(app: &App, step: usize) -> String {
+/// A step's date and title in the interface language.
+fn step_heading(app: &App, step: usize, loc: Locale) -> String {
     app.ds.steps.get(step).map_or_else(String::new, |s| {
-        format!("{} — {}", s.date.english(), s.title.en())
+        format!(
+            "{} — {}",
+            format::date_spec(s.date, loc),
+            s.title.get(loc.lang.tag())
+        )
     })
 }
 
-fn contents(ui: &mut Ui, app: &mut App) {
+fn contents(ui: &mut Ui, app: &mut App, loc: Locale) {
+    let lang = loc.lang.tag();
     let Some(p) = &app.presenter else {
-        ui.label("Not presenting. Press F5 in the main window to start.");
+        Txt::new(tr_args(
+            loc,
+            "speaker-not-presenting",
+            &[("key", "F5".into())],
+        ))
+        .label(ui);
         return;
     };
-    ui.heading("Speaker notes");
-    ui.label(format!(
-        "{} — stop {} of {}",
-        p.tour().title.en(),
-        p.position() + 1,
-        p.len()
-    ));
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("Elapsed {}", clock_text(p.elapsed()))).size(20.0));
+    Txt::new(tr(loc, "speaker-title")).heading().label(ui);
+    Txt::new(tr_args(
+        loc,
+        "speaker-tour-stop",
+        &[
+            ("tour", p.tour().title.get(lang).into()),
+            ("n", (p.position() + 1).into()),
+            ("total", p.len().into()),
+        ],
+    ))
+    .label(ui);
+    let clock = |text: String| format::localize_digits(&text, loc);
+    i18n::row(ui, loc, |ui| {
+        Txt::new(tr_args(
+            loc,
+            "speaker-elapsed",
+            &[("time", clock(clock_text(p.elapsed())).into())],
+        ))
+        .size(20.0)
+        .line(ui);
         ui.add_space(24.0);
-        ui.label(RichText::new(format!("Clock {}", wall_clock())).size(20.0));
+        Txt::new(tr_args(
+            loc,
+            "speaker-clock",
+            &[("time", clock(wall_clock()).into())],
+        ))
+        .size(20.0)
+        .line(ui);
     });
-    ui.horizontal_wrapped(|ui| {
-        let mut cmd = |ui: &mut Ui, text: &str, c: Command| {
-            if ui.button(text).clicked() {
+    i18n::row(ui, loc, |ui| {
+        let mut cmd = |ui: &mut Ui, text: String, c: Command| {
+            if i18n::button(ui, &text).clicked() {
                 app.commands.push(c);
             }
         };
-        cmd(ui, "Previous stop", Command::Present(PresentCommand::Prev));
-        cmd(ui, "Next stop", Command::Present(PresentCommand::Next));
+        cmd(
+            ui,
+            tr(loc, "speaker-prev"),
+            Command::Present(PresentCommand::Prev),
+        );
+        cmd(
+            ui,
+            tr(loc, "speaker-next"),
+            Command::Present(PresentCommand::Next),
+        );
         let black = if p.blackout() {
-            "Show the map"
+            tr(loc, "speaker-show-map")
         } else {
-            "Black out"
+            tr(loc, "speaker-black-out")
         };
         cmd(ui, black, Command::Present(PresentCommand::ToggleBlackout));
         let (auto, c) = match p.autoplay() {
-            Autoplay::Off => ("Start autoplay", PresentCommand::ToggleAutoplay),
-            Autoplay::Playing { .. } => ("Pause autoplay", PresentCommand::Pause),
-            Autoplay::Paused => ("Resume autoplay", PresentCommand::Resume),
+            Autoplay::Off => (
+                tr(loc, "speaker-autoplay-start"),
+                PresentCommand::ToggleAutoplay,
+            ),
+            Autoplay::Playing { .. } => (tr(loc, "speaker-autoplay-pause"), PresentCommand::Pause),
+            Autoplay::Paused => (tr(loc, "speaker-autoplay-resume"), PresentCommand::Resume),
         };
         cmd(ui, auto, Command::Present(c));
-        cmd(ui, "Leave presenter mode", Command::StopPresenting);
+        cmd(ui, tr(loc, "speaker-leave"), Command::StopPresenting);
     });
     if let Autoplay::Playing { held } = p.autoplay() {
-        ui.label(format!(
-            "Autoplay: next stop in {:.0} s",
-            (p.hold() - held).max(0.0).ceil()
-        ));
+        let secs = (p.hold() - held).max(0.0).ceil();
+        Txt::new(tr_args(
+            loc,
+            "speaker-next-in",
+            &[("secs", f64::from(secs).into())],
+        ))
+        .label(ui);
     }
     ui.separator();
     let Some(stop) = p.stop() else {
-        ui.label("This tour has no stops.");
+        Txt::new(tr(loc, "speaker-no-stops")).label(ui);
         return;
     };
-    ui.label(RichText::new("Now").weak());
-    ui.label(
-        RichText::new(step_heading(app, stop.step))
-            .size(22.0)
-            .strong(),
-    );
+    Txt::new(tr(loc, "speaker-now")).weak().label(ui);
+    Txt::new(step_heading(app, stop.step, loc))
+        .size(22.0)
+        .strong()
+        .label(ui);
     if let Some(st) = app.ds.steps.get(stop.step) {
-        ui.label(st.summary.en());
+        Txt::new(st.summary.get(lang)).label(ui);
     }
-    if let Some(src) = super::presenter::source_line(app, stop.step) {
-        ui.label(RichText::new(src).weak());
+    if let Some(src) = super::presenter::source_line(app, stop.step, loc) {
+        let label = super::presenter::without_bidi_controls(&src);
+        let r = Txt::new(src).weak().label(ui);
+        i18n::accessible(&r, egui::Role::Label, &label);
     }
     ui.add_space(8.0);
-    ui.label(RichText::new("Notes").strong());
-    let notes = stop.notes.en();
+    Txt::new(tr(loc, "speaker-notes")).strong().label(ui);
+    let notes = stop.notes.get(lang);
     if notes.is_empty() {
-        ui.label(RichText::new("No notes for this stop.").weak());
+        Txt::new(tr(loc, "speaker-no-notes")).weak().label(ui);
     } else {
-        ui.label(RichText::new(notes).size(17.0));
+        Txt::new(notes).size(17.0).label(ui);
     }
     if !stop.questions.is_empty() {
         ui.add_space(8.0);
-        ui.label(RichText::new("Questions for the class").strong());
+        Txt::new(tr(loc, "speaker-questions")).strong().label(ui);
         for (i, q) in stop.questions.iter().enumerate() {
-            ui.label(RichText::new(format!("{}. {}", i + 1, q.en())).size(17.0));
+            Txt::new(tr_args(
+                loc,
+                "speaker-question",
+                &[("n", (i + 1).into()), ("text", q.get(lang).into())],
+            ))
+            .size(17.0)
+            .label(ui);
         }
     }
     ui.separator();
-    ui.label(RichText::new("Next").weak());
+    Txt::new(tr(loc, "speaker-next-heading")).weak().label(ui);
     match p.next_stop() {
         Some(next) => {
-            ui.label(RichText::new(step_heading(app, next.step)).size(18.0));
+            Txt::new(step_heading(app, next.step, loc))
+                .size(18.0)
+                .label(ui);
         }
         None => {
-            ui.label("End of the tour.");
+            Txt::new(tr(loc, "speaker-end")).label(ui);
         }
     }
 }

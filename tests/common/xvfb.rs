@@ -81,7 +81,8 @@ impl Xvfb {
 
 impl Xvfb {
     /// Start the viewer with `args` on this display, with `home` as its home
-    /// and settings folder, native dialogs off, and return at once.
+    /// and settings folder, native dialogs off, the system's language English,
+    /// and return at once.
     pub fn spawn_viewer(&self, home: &Path, args: &[&str]) -> Child {
         Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
             .args(args)
@@ -92,6 +93,12 @@ impl Xvfb {
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("KARABAKH_ATLAS_NO_NATIVE_DIALOGS", "1")
+            // The interface in English unless `--lang` says otherwise,
+            // whatever the machine's locale.
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

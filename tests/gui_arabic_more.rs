@@ -1,0 +1,420 @@
+//! The whole viewer in Arabic (egui_kittest, through Arabic accessible
+//! labels): presenter mode's caption and keys, the speaker window, the
+//! menus and the Help windows without English, the arrow keys following
+//! the time axis, and the mirrored layout (step card and reader on the
+//! left, legend on the right with the map fitted beside it, zoom buttons on
+//! the left).
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use karabakh_atlas::cli::GuiArgs;
+use karabakh_atlas::i18n::{Digits, Lang};
+use karabakh_atlas::model::load_bundled;
+use karabakh_atlas::scene::display::MapCache;
+use karabakh_atlas::scene::projection::{Projection, Viewport};
+use karabakh_atlas::ui::app::{App, Command};
+use karabakh_atlas::ui::persist::{AxisDirection, Settings};
+use karabakh_atlas::ui::screenshot::Outcome;
+use karabakh_atlas::ui::text::install_fonts;
+
+/// The app on the bundled dataset with `args`, 1280×800 points.
+fn build(args: GuiArgs) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(400)
+        .build_eframe(move |cc| App::new(cc, load_bundled().unwrap(), &args, Outcome::default()));
+    h.run_steps(3);
+    h
+}
+
+/// The app with `settings` (for choices no flag sets, such as the axis).
+fn build_with(settings: Settings) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(400)
+        .with_context_setup(install_fonts)
+        .build_eframe(move |_| {
+            App::with_settings(load_bundled().unwrap(), settings, &GuiArgs::default())
+        });
+    h.run_steps(3);
+    h
+}
+
+fn lang(lang: Lang) -> GuiArgs {
+    GuiArgs {
+        lang: Some(lang),
+        ..GuiArgs::default()
+    }
+}
+
+fn title(h: &Harness<'_, App>, step: usize, tag: &str) -> String {
+    h.state().dataset().steps[step]
+        .title
+        .exact(tag)
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn presenter_mode_captions_in_arabic_and_the_arrows_follow_the_axis() {
+    let mut h = build(GuiArgs {
+        digits: Some(Digits::ArabicIndic),
+        ..lang(Lang::Ar)
+    });
+    assert_eq!(h.state().dataset().steps.len(), 14, "written for 14 steps");
+    h.key_press(Key::F5);
+    h.run_steps(3);
+    h.key_press(Key::PageDown);
+    h.run_steps(3);
+    assert_eq!(h.state().presenter().unwrap().position(), 1);
+    // Step 2 began the war on 27 September 2020.
+    h.get_by_label(&title(&h, 1, "ar"));
+    h.get_by_label("٢٧ سبتمبر ٢٠٢٠");
+    h.get_by_label("المحطة ٢ من ١٤");
+    h.get_by_label_contains("المصدر: ");
+    assert!(h.query_by_label(&title(&h, 1, "en")).is_none());
+    assert!(h.query_by_label_contains("Stop").is_none());
+    assert!(h.query_by_label_contains("Source: ").is_none());
+
+    // The caption reads from the right: its title ends near the caption's
+    // right edge, far from its left one.
+    let caption = h.state().last_map().map(|(r, _)| r).unwrap();
+    let t = h.get_by_label(&title(&h, 1, "ar")).rect();
+    assert!(
+        caption.right() - t.right() < t.left() - caption.left(),
+        "title at {t:?} in {caption:?}"
+    );
+
+    // Time runs right to left: the left arrow is the next stop, the right
+    // arrow the previous one; the clicker's keys do not change.
+    h.key_press(Key::ArrowLeft);
+    h.run_steps(3);
+    assert_eq!(h.state().presenter().unwrap().position(), 2);
+    h.key_press(Key::ArrowRight);
+    h.run_steps(3);
+    assert_eq!(h.state().presenter().unwrap().position(), 1);
+    h.key_press(Key::PageUp);
+    h.run_steps(3);
+    assert_eq!(h.state().presenter().unwrap().position(), 0);
+
+    // Blacked out, in Arabic.
+    h.key_press(Key::B);
+    h.run_steps(2);
+    h.get_by_label("الشاشة معتمة");
+}
+
+#[test]
+fn the_english_caption_reads_from_the_left() {
+    let mut h = build(lang(Lang::En));
+    h.key_press(Key::F5);
+    h.run_steps(3);
+    let caption = h.state().last_map().map(|(r, _)| r).unwrap();
+    let t = h.get_by_label(&title(&h, 0, "en")).rect();
+    assert!(
+        t.left() - caption.left() < caption.right() - t.right(),
+        "title at {t:?} in {caption:?}"
+    );
+    // The right arrow is the next stop in English.
+    h.key_press(Key::ArrowRight);
+    h.run_steps(3);
+    assert_eq!(h.state().presenter().unwrap().position(), 1);
+}
+
+#[test]
+fn the_speaker_window_shows_the_tours_arabic_notes_and_questions() {
+    let mut h = build(lang(Lang::Ar));
+    h.state_mut()
+        .push(Command::ChooseTour(Some("full-story".into())));
+    h.run_steps(2);
+    h.key_press(Key::F5);
+    h.run_steps(3);
+    h.key_press(Key::S);
+    h.run_steps(3);
+    assert!(h.state().speaker_shown());
+    h.get_by_label("ملاحظات المتحدث");
+    let tour = h
+        .state()
+        .dataset()
+        .tours
+        .iter()
+        .find(|t| t.id == "full-story")
+        .unwrap()
+        .clone();
+    let stop = &tour.stops[0];
+    h.get_by_label(stop.notes.exact("ar").unwrap());
+    let question = stop.questions[0].exact("ar").unwrap();
+    h.get_by_label(&format!("1. {question}"));
+    assert!(h.query_by_label("Speaker notes").is_none());
+    assert!(h.query_by_label(stop.notes.exact("en").unwrap()).is_none());
+    // Its buttons, by their Arabic labels, drive the presentation.
+    h.get_by_label("المحطة التالية").click();
+    h.run_steps(3);
+    assert_eq!(h.state().presenter().unwrap().position(), 1);
+    h.get_by_label("الخروج من وضع التقديم").click();
+    h.run_steps(3);
+    assert!(h.state().presenter().is_none());
+}
+
+#[test]
+fn arrow_keys_step_the_way_time_runs_on_the_axis() {
+    let arabic = Settings {
+        lang: Some(Lang::Ar),
+        ..Settings::default()
+    };
+    let mut h = build_with(arabic.clone());
+    assert_eq!(h.state().time().step(), Some(0));
+    // Right to left: the left arrow is later.
+    h.key_press(Key::ArrowLeft);
+    h.run_steps(2);
+    assert_eq!(h.state().time().step(), Some(1));
+    let date = h.state().time().date();
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowLeft);
+    h.run_steps(2);
+    assert_eq!(h.state().time().date(), date.add_days(1));
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(h.state().time().date(), date);
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(h.state().time().step(), Some(0));
+
+    // Arabic with the axis set left to right: the right arrow is later.
+    let mut h = build_with(Settings {
+        axis_direction: AxisDirection::LeftToRight,
+        ..arabic
+    });
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(h.state().time().step(), Some(1));
+}
+
+/// Every accessible label and value on screen.
+fn labels(h: &Harness<'static, App>) -> Vec<String> {
+    h.query_all_by(|_| true)
+        .filter(|n| n.accesskit_node().role() != egui::accesskit::Role::TextRun)
+        .filter_map(|n| {
+            let a = n.accesskit_node();
+            a.value().or(a.label()).map(|s| s.to_string())
+        })
+        .collect()
+}
+
+/// The words in Latin letters in `label` that are not in `allowed`.
+fn latin_words<'a>(label: &'a str, allowed: &[&str]) -> Vec<&'a str> {
+    label
+        .split(|c: char| !(c.is_ascii_alphanumeric() || "-_./:".contains(c)))
+        .map(|w| w.trim_matches(|c: char| "-_./:".contains(c)))
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .filter(|w| !allowed.contains(w))
+        .collect()
+}
+
+#[test]
+fn the_menus_and_the_help_windows_have_no_english_in_arabic() {
+    let mut h = build(lang(Lang::Ar));
+    let ds = h.state().dataset().clone();
+    // Allowed in Latin letters: the program's name (what one types to run
+    // it), the names printed on key caps, and, in the About window, the
+    // names of products, fonts, licences, packages and files, and the
+    // dataset's source ids and file names.
+    let mut allowed: Vec<&str> = vec!["karabakh-atlas"];
+    allowed.extend([
+        "F1",
+        "F5",
+        "Shift",
+        "Ctrl",
+        "F",
+        "S",
+        "Home",
+        "End",
+        "Esc",
+        "Tab",
+        "Enter",
+        "Page",
+        "Down",
+        "Up",
+        "Backspace",
+        "B",
+        "A",
+    ]);
+    let about_names = [
+        "Natural",
+        "Earth",
+        "naturalearthdata.com",
+        "1:10m",
+        "v4.1.0",
+        "Debian",
+        "qgis-common",
+        "world_map.gpkg",
+        "Noto",
+        "Sans",
+        "Naskh",
+        "Arabic",
+        "Google",
+        "SIL",
+        "Open",
+        "Font",
+        "License",
+        "assets/fonts/OFL.txt",
+        "fonts-noto-core",
+        "egui",
+        "Ubuntu",
+        "Light",
+        "Hack",
+        "Emoji",
+        "emoji-icon-font",
+    ];
+    let ids: Vec<String> = ds
+        .sources
+        .iter()
+        .flat_map(|s| [s.id.clone(), s.original_file_name.clone()])
+        .collect();
+
+    // Labels egui itself gives, for screen readers only (nothing shows
+    // them): the × of a window, the edges and corners that resize one, and
+    // the splitter of a side panel.
+    let egui_own = |l: &str| l == "Close window" || l.starts_with("Resize ");
+    let base = labels(&h);
+    let mut checked = 0;
+    let mut check = |h: &Harness<'static, App>, what: &str, allowed: &[&str]| {
+        let new: Vec<String> = labels(h)
+            .into_iter()
+            .filter(|l| !base.contains(l) && !egui_own(l))
+            .collect();
+        assert!(new.len() >= 2, "{what} showed {new:?}");
+        for l in &new {
+            let words = latin_words(l, allowed);
+            assert!(words.is_empty(), "{what}: {l:?} has {words:?}");
+        }
+        checked += new.len();
+    };
+    // The menu bar itself.
+    for m in ["ملف", "تقديم", "عرض", "مساعدة", "وضع التقديم"] {
+        let l = h.get_by_label(m).accesskit_node();
+        assert!(latin_words(&l.label().unwrap(), &[]).is_empty());
+    }
+    for m in ["ملف", "تقديم", "عرض", "مساعدة"] {
+        h.get_by_label(m).click();
+        h.run_steps(3);
+        check(&h, m, &allowed);
+        h.get_by_label(m).click();
+        h.run_steps(3);
+    }
+    // Help > Keyboard shortcuts.
+    h.get_by_label("مساعدة").click();
+    h.run_steps(3);
+    h.get_by_label("اختصارات لوحة المفاتيح").click();
+    h.run_steps(3);
+    h.get_by_label("الخطوة التالية / السابقة");
+    check(&h, "shortcuts", &allowed);
+    h.key_press(Key::F1);
+    h.run_steps(3);
+    assert!(h.query_by_label("الخطوة التالية / السابقة").is_none());
+    // Help > About.
+    h.get_by_label("مساعدة").click();
+    h.run_steps(3);
+    h.get_by_label("عن karabakh-atlas").click();
+    h.run_steps(3);
+    let mut about = allowed.clone();
+    about.extend(about_names);
+    about.extend(ids.iter().map(String::as_str));
+    check(&h, "about", &about);
+    assert!(checked > 60, "only {checked} labels checked");
+}
+
+#[test]
+fn view_settings_opens_the_settings_window_in_arabic() {
+    let mut h = build(lang(Lang::Ar));
+    h.get_by_label("عرض").click();
+    h.run_steps(3);
+    h.get_by_label("الإعدادات…").click();
+    h.run_steps(3);
+    h.get_by_label("الإعدادات");
+    h.get_by_label("English").click();
+    h.run_steps(3);
+    // The whole interface is English at once.
+    h.get_by_label("Settings");
+    h.get_by_label("File");
+    h.get_by_label("Next step");
+    assert!(h.query_by_label("ملف").is_none());
+}
+
+/// The horizontal middle of the widget labelled `label`.
+fn mid_x(h: &Harness<'static, App>, label: &str) -> f32 {
+    h.get_by_label(label).rect().center().x
+}
+
+#[test]
+fn in_arabic_the_card_and_the_reader_are_on_the_left_and_the_legend_on_the_right() {
+    let mut h = build(lang(Lang::Ar));
+    let (map, _) = h.state().last_map().unwrap();
+    // The step card's title, left of the map.
+    let card = mid_x(&h, &title(&h, 0, "ar"));
+    assert!(card < map.left(), "card at {card}, map from {}", map.left());
+    // The reader opens between the card and the map.
+    h.state_mut()
+        .push(Command::OpenSource("lachin-handover".into()));
+    h.run_steps(3);
+    let (map, _) = h.state().last_map().unwrap();
+    let reader = mid_x(&h, "عن هذا المصدر");
+    let card = mid_x(&h, &title(&h, 0, "ar"));
+    assert!(
+        card < reader && reader < map.left(),
+        "{card} {reader} {map:?}"
+    );
+
+    // The legend at the right (folded, the map being narrow now), the zoom
+    // buttons at the left.
+    let legend = h.get_by_label("إظهار مفتاح الخريطة").rect();
+    assert!(
+        legend.left() > map.center().x,
+        "legend {legend:?} in {map:?}"
+    );
+    assert!(mid_x(&h, "تكبير") < map.center().x);
+    assert!(mid_x(&h, "ملاءمة الخريطة") < map.center().x);
+
+    // The fitted map keeps clear of the legend: every tracked place lies
+    // left of it.
+    let h = build(lang(Lang::Ar));
+    let (map, cam) = h.state().last_map().unwrap();
+    let legend = h.get_by_label("إخفاء مفتاح الخريطة").rect();
+    let ds = h.state().dataset();
+    let bbox = MapCache::new(ds).tracked_bbox.unwrap();
+    let vp = Viewport {
+        min: [map.min.x, map.min.y],
+        size: [map.width(), map.height()],
+    };
+    let proj = Projection::new(cam, vp, MapCache::new(ds).ref_lat);
+    let east = proj.screen_from_geo([bbox.max[0], bbox.min[1]])[0];
+    let west = proj.screen_from_geo([bbox.min[0], bbox.min[1]])[0];
+    assert!(
+        east < legend.left(),
+        "places to x={east}, legend from {legend:?}"
+    );
+    assert!(west > map.left(), "places from x={west}, map {map:?}");
+
+    // In English the legend is at the left and the places right of it.
+    let h = build(lang(Lang::En));
+    let (map, cam) = h.state().last_map().unwrap();
+    let legend = h.get_by_label("Hide legend").rect();
+    assert!(legend.right() < map.center().x);
+    let proj = Projection::new(
+        cam,
+        Viewport {
+            min: [map.min.x, map.min.y],
+            size: [map.width(), map.height()],
+        },
+        MapCache::new(h.state().dataset()).ref_lat,
+    );
+    let west = proj.screen_from_geo([bbox.min[0], bbox.min[1]])[0];
+    assert!(
+        west > legend.right(),
+        "places from x={west}, legend {legend:?}"
+    );
+    assert!(mid_x(&h, &title(&h, 0, "en")) > map.right());
+}
