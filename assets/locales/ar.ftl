@@ -452,7 +452,6 @@ shortcut-leave = الخروج من وضع التقديم
 
 about-title = عن { $app }
 about-map-data = بيانات الخريطة
-about-map-import = استُوردت من الحزمة { $package } في توزيعة { $distribution } ({ $file }، { $source }).
 about-boundaries = الحدود مبسّطة وتقريبية؛ وتقع علامة كل بلدة عند إحداثياتها الحقيقية، وقد يضعها ذلك على بعد بضعة كيلومترات خارج الحدود المبسّطة لمحافظتها.
 about-areas = المساحات
 about-col-place = المكان

@@ -409,7 +409,6 @@ shortcut-leave = leave presenter mode
 
 about-title = About { $app }
 about-map-data = Map data
-about-map-import = Imported from the { $distribution } package { $package } ({ $file }, { $source }).
 about-boundaries = Boundaries are simplified and approximate; a town's marker stands at its true coordinates, which can fall a few km outside its district's simplified outline.
 about-areas = Areas
 about-col-place = place

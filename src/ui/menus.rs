@@ -447,18 +447,11 @@ fn about(ui: &mut Ui, ds: &Dataset, areas: &crate::model::area::Areas, loc: Loca
     Txt::new(ds.description.get(lang)).label(ui);
     ui.add_space(6.0);
     Txt::new(tr(loc, "about-map-data")).strong().label(ui);
-    Txt::new(tr(loc, "fig-attribution")).label(ui);
-    Txt::new(tr_args(
-        loc,
-        "about-map-import",
-        &[
-            ("distribution", "Debian".into()),
-            ("package", "qgis-common".into()),
-            ("file", "world_map.gpkg".into()),
-            ("source", "Natural Earth 1:10m v4.1.0".into()),
-        ],
-    ))
-    .label(ui);
+    // The map's credit is the dataset's (dataset.toml `map_attribution`).
+    let credit = ds.map_attribution.get(lang);
+    if !credit.is_empty() {
+        Txt::new(credit).label(ui);
+    }
     Txt::new(tr(loc, "about-boundaries")).label(ui);
     ui.add_space(6.0);
     Txt::new(tr(loc, "about-areas")).strong().label(ui);
