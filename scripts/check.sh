@@ -17,9 +17,9 @@ cargo test --no-default-features --lib
 
 echo "== the fuzz targets build (docs/fuzzing.md; running them needs nightly)"
 # fuzz/ is its own workspace; start from the main lock file so it builds the
-# same dependency versions.
+# same dependency versions, and share target/ so they are checked only once.
 cp Cargo.lock fuzz/Cargo.lock
-cargo check --manifest-path fuzz/Cargo.toml
+cargo check --manifest-path fuzz/Cargo.toml --target-dir target
 
 echo "== the map import is reproducible"
 bash scripts/import-map.sh --check

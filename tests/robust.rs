@@ -187,6 +187,9 @@ impl Mutation {
                     return bytes.to_vec();
                 }
                 let (mut i, mut j) = (a % nums.len(), b % nums.len());
+                if i == j {
+                    return bytes.to_vec();
+                }
                 if i > j {
                     std::mem::swap(&mut i, &mut j);
                 }
@@ -551,15 +554,46 @@ fn argv() -> impl Strategy<Value = Vec<String>> {
         "[ -~]{0,12}".prop_map(|s| vec![s]),
         any::<String>().prop_map(|s| vec![s]),
     ];
-    (
-        prop::sample::select(vec!["check", "state", "steps", "stats", "export"]),
-        prop::collection::vec(flag, 0..6),
-    )
-        .prop_map(|(cmd, flags)| {
-            let mut v = vec![cmd.to_owned()];
-            v.extend(flags.into_iter().flatten());
-            v
-        })
+    // Mostly the flags a command needs (so most runs get past parsing and
+    // do the work), with random extras.
+    let command = prop_oneof![
+        Just(vec!["check".to_owned()]),
+        Just(vec!["steps".to_owned()]),
+        Just(vec!["stats".to_owned()]),
+        date.clone()
+            .prop_map(|d| vec!["state".to_owned(), "--date".to_owned(), d]),
+        date.prop_map(|d| vec!["stats".to_owned(), "--date".to_owned(), d]),
+        (
+            prop::sample::select(vec!["svg", "geojson", "png"]),
+            prop_oneof![
+                number.prop_map(|n| vec!["--step".to_owned(), n]),
+                Just(vec!["--all".to_owned()]),
+            ],
+        )
+            .prop_map(|(format, when)| {
+                let mut v = vec![
+                    "export".to_owned(),
+                    "--format".to_owned(),
+                    format.to_owned(),
+                    "--size".to_owned(),
+                    "64x64".to_owned(),
+                    "--out".to_owned(),
+                    format!("out.{format}"),
+                ];
+                v.extend(when);
+                v
+            }),
+        prop::sample::select(vec!["check", "state", "steps", "stats", "export"])
+            .prop_map(|c| vec![c.to_owned()]),
+    ];
+    let extras = prop_oneof![
+        2 => Just(Vec::new()),
+        3 => prop::collection::vec(flag, 1..4),
+    ];
+    (command, extras).prop_map(|(mut v, flags)| {
+        v.extend(flags.into_iter().flatten());
+        v
+    })
 }
 
 fn run_cli(dir: &Path, args: &[String]) -> std::process::Output {

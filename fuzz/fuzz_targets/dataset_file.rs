@@ -59,10 +59,15 @@ fuzz_target!(|data: &[u8]| {
                     let bytes = &files[file];
                     let valid = match std::str::from_utf8(bytes) {
                         Ok(s) => s,
-                        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
+                        Err(e) => {
+                            std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default()
+                        }
                     };
                     let lines = valid.matches('\n').count() + 1;
-                    assert!(p.line >= 1 && p.line <= lines && p.column >= 1, "bad position: {d}");
+                    assert!(
+                        p.line >= 1 && p.line <= lines && p.column >= 1,
+                        "bad position: {d}"
+                    );
                 }
             }
         }

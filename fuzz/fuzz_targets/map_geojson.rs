@@ -14,7 +14,10 @@ fuzz_target!(|data: &[u8]| {
         for d in &errors {
             assert_eq!(d.file, "map.geojson");
             if let Some(p) = d.position {
-                assert!(p.line >= 1 && p.line <= text.matches('\n').count() + 1, "{d}");
+                assert!(
+                    p.line >= 1 && p.line <= text.matches('\n').count() + 1,
+                    "{d}"
+                );
             }
         }
     }
