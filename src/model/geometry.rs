@@ -43,13 +43,29 @@ pub struct Feature {
 pub struct MapData {
     /// The features.
     pub features: Vec<Feature>,
+    /// Index of the first feature with each id (built by `parse`).
+    by_id: std::collections::HashMap<String, usize>,
 }
 
 impl MapData {
     /// The feature with this id.
     #[must_use]
     pub fn feature(&self, id: &str) -> Option<&Feature> {
-        self.features.iter().find(|f| f.id == id)
+        match self.by_id.get(id).and_then(|&i| self.features.get(i)) {
+            Some(f) if f.id == id => Some(f),
+            // Not indexed (features edited after parsing): look it up.
+            _ => self.features.iter().find(|f| f.id == id),
+        }
+    }
+
+    /// Map data holding `features`, indexed by id.
+    #[must_use]
+    pub fn new(features: Vec<Feature>) -> Self {
+        let mut by_id = std::collections::HashMap::with_capacity(features.len());
+        for (i, f) in features.iter().enumerate() {
+            by_id.entry(f.id.clone()).or_insert(i);
+        }
+        Self { features, by_id }
     }
 
     /// Parse a GeoJSON FeatureCollection. `file` names it in diagnostics.
@@ -101,7 +117,7 @@ impl MapData {
             }
         }
         if errors.is_empty() {
-            Ok(Self { features: out })
+            Ok(Self::new(out))
         } else {
             Err(errors)
         }

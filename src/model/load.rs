@@ -387,7 +387,7 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
             diagnostics: l.errors,
         });
     }
-    Ok(Dataset {
+    let mut ds = Dataset {
         origin,
         title,
         description,
@@ -401,7 +401,10 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
         steps,
         map,
         tours,
-    })
+        index: Default::default(),
+    };
+    ds.reindex();
+    Ok(ds)
 }
 
 fn check_dataset_file(

@@ -97,12 +97,7 @@ impl PlaceState {
 }
 
 fn changes_of<'a>(ds: &'a Dataset, place: &'a Place) -> Vec<(&'a Step, &'a Change)> {
-    let mut v: Vec<(&Step, &Change)> = ds
-        .steps
-        .iter()
-        .flat_map(|s| s.changes.iter().map(move |c| (s, c)))
-        .filter(|(_, c)| c.place == place.id)
-        .collect();
+    let mut v = ds.changes_of(&place.id);
     v.sort_by_key(|(_, c)| (c.when.end(), c.when.start()));
     v
 }
@@ -122,11 +117,10 @@ pub fn place_state_at(ds: &Dataset, place: &Place, date: Date) -> Option<PlaceSt
             citations: c.citations.clone(),
         });
     let pending = ds
-        .steps
-        .iter()
+        .pending_of(&place.id)
+        .into_iter()
         .rev()
-        .flat_map(|s| s.pending.iter().map(move |p| (s, p)))
-        .filter(|(s, p)| p.place == place.id && s.date.end() <= date)
+        .filter(|(s, _)| s.date.end() <= date)
         .find(|(s, p)| {
             // Still pending unless a change to the agreed controller has
             // happened since the agreement.

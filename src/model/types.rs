@@ -1,7 +1,7 @@
 //! The validated dataset: every id resolves, every quote is verbatim, every
 //! tracked place has a state on every covered day.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -401,6 +401,18 @@ pub struct Tour {
     pub stops: Vec<TourStop>,
 }
 
+/// Lookups derived from a dataset's places and steps, so that the state of
+/// a place costs the number of its own changes, not of every change.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Index {
+    /// Position in `places` by place id.
+    places: HashMap<String, usize>,
+    /// (step, change) positions of each place's changes, in step order.
+    changes: HashMap<String, Vec<(usize, usize)>>,
+    /// (step, pending) positions of each place's agreed handovers.
+    pending: HashMap<String, Vec<(usize, usize)>>,
+}
+
 /// A loaded, validated dataset.
 #[derive(Debug, Clone)]
 pub struct Dataset {
@@ -428,16 +440,74 @@ pub struct Dataset {
     pub steps: Vec<Step>,
     /// Geometry.
     pub map: MapData,
+    /// Lookups by place id, derived from `places` and `steps` when loading
+    /// (see [`Dataset::reindex`]).
+    pub index: Index,
     /// Tours shipped with the dataset (the default tour, every step in order,
     /// is not listed here: see `model::tour::default_tour`).
     pub tours: Vec<Tour>,
 }
 
 impl Dataset {
+    /// Build [`Dataset::index`] again (after editing places or steps).
+    pub fn reindex(&mut self) {
+        let mut ix = Index::default();
+        for (i, p) in self.places.iter().enumerate() {
+            ix.places.entry(p.id.clone()).or_insert(i);
+        }
+        for (si, s) in self.steps.iter().enumerate() {
+            for (ci, c) in s.changes.iter().enumerate() {
+                ix.changes
+                    .entry(c.place.clone())
+                    .or_default()
+                    .push((si, ci));
+            }
+            for (pi, p) in s.pending.iter().enumerate() {
+                ix.pending
+                    .entry(p.place.clone())
+                    .or_default()
+                    .push((si, pi));
+            }
+        }
+        self.index = ix;
+    }
+
     /// The place with this id.
     #[must_use]
     pub fn place(&self, id: &str) -> Option<&Place> {
-        self.places.iter().find(|p| p.id == id)
+        match self.index.places.get(id).and_then(|&i| self.places.get(i)) {
+            Some(p) if p.id == id => Some(p),
+            _ => self.places.iter().find(|p| p.id == id),
+        }
+    }
+
+    /// Every change of control of place `id`, with its step, in step order.
+    #[must_use]
+    pub fn changes_of(&self, id: &str) -> Vec<(&Step, &Change)> {
+        self.index.changes.get(id).map_or_else(Vec::new, |v| {
+            v.iter()
+                .filter_map(|&(s, c)| {
+                    let step = self.steps.get(s)?;
+                    Some((step, step.changes.get(c)?))
+                })
+                .filter(|(_, c)| c.place == id)
+                .collect()
+        })
+    }
+
+    /// Every handover of place `id` agreed at a step, with its step, in step
+    /// order.
+    #[must_use]
+    pub fn pending_of(&self, id: &str) -> Vec<(&Step, &Pending)> {
+        self.index.pending.get(id).map_or_else(Vec::new, |v| {
+            v.iter()
+                .filter_map(|&(s, p)| {
+                    let step = self.steps.get(s)?;
+                    Some((step, step.pending.get(p)?))
+                })
+                .filter(|(_, p)| p.place == id)
+                .collect()
+        })
     }
 
     /// The source with this id.
