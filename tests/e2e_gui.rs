@@ -13,7 +13,8 @@ use std::path::Path;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-use common::pixels::{Shot, close, dominant_colour};
+use common::pixels::{Shot, close, dominant_colour, legend_fill};
+use common::screenshot;
 use common::xvfb::{Xvfb, which};
 use karabakh_atlas::model::state::state_at;
 use karabakh_atlas::model::{Date, load_bundled};
@@ -29,23 +30,8 @@ fn screenshots_at_three_dates_show_each_state_in_its_legend_colour() {
     let (w, h) = (1280u32, 800u32);
     for date in ["2020-09-26", "2020-11-21", "2023-10-01"] {
         let path = dir.path().join(format!("map-{date}.png"));
-        let out = x.run_viewer(
-            dir.path(),
-            &[
-                "--date",
-                date,
-                "--size",
-                &format!("{w}x{h}"),
-                "--screenshot",
-                path.to_str().unwrap(),
-            ],
-        );
-        assert!(
-            out.status.success(),
-            "viewer failed on {date}:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let shot = Shot::read(&path);
+        let size = format!("{w}x{h}");
+        let shot = screenshot(&x, dir.path(), &path, &["--date", date, "--size", &size]);
         let ppp = shot.numbers("karabakh-atlas:pixels-per-point")[0];
         assert_eq!(
             (shot.width, shot.height),
@@ -53,12 +39,7 @@ fn screenshots_at_three_dates_show_each_state_in_its_legend_colour() {
         );
         assert_eq!(shot.text["karabakh-atlas:date"], date);
         for s in state_at(&ds, Date::parse(date).unwrap()) {
-            let idx = ds
-                .controllers
-                .iter()
-                .position(|c| c.id == s.controlled_by)
-                .unwrap();
-            let expected = style.controller_fill(idx);
+            let expected = legend_fill(&ds, &style, &s.controlled_by);
             let got = dominant_colour(&ds, &cache, &shot, &s.id);
             assert!(
                 close(got, expected),
@@ -106,8 +87,10 @@ fn screenshot_with_the_reader_open_on_the_lachin_handover() {
     let x = Xvfb::start();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("reader.png");
-    let out = x.run_viewer(
+    let shot = screenshot(
+        &x,
         dir.path(),
+        &path,
         &[
             "--step",
             "9",
@@ -115,16 +98,8 @@ fn screenshot_with_the_reader_open_on_the_lachin_handover() {
             "lachin-handed-over",
             "--size",
             "1600x900",
-            "--screenshot",
-            path.to_str().unwrap(),
         ],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let shot = Shot::read(&path);
     assert_eq!(shot.text["karabakh-atlas:step"], "9");
     let ppp = shot.numbers("karabakh-atlas:pixels-per-point")[0];
     let r = shot.numbers("karabakh-atlas:reader");
@@ -165,26 +140,21 @@ fn presenting_the_handover_tour_at_kalbajar_frames_it_under_a_caption() {
     let path = dir.path().join("present.png");
     let tour = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/tours/handovers.toml");
     let kalbajar_step = ds.step_index("kalbajar-handover").unwrap() + 1;
-    let out = x.run_viewer(
+    let step = kalbajar_step.to_string();
+    let shot = screenshot(
+        &x,
         dir.path(),
+        &path,
         &[
             "--present",
             "--tour",
             tour.to_str().unwrap(),
             "--step",
-            &kalbajar_step.to_string(),
+            &step,
             "--size",
             "1280x800",
-            "--screenshot",
-            path.to_str().unwrap(),
         ],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let shot = Shot::read(&path);
     assert_eq!(shot.text["karabakh-atlas:step"], kalbajar_step.to_string());
     // The caption sits along the bottom of the map.
     let cap = shot.numbers("karabakh-atlas:caption");
@@ -197,28 +167,13 @@ fn presenting_the_handover_tour_at_kalbajar_frames_it_under_a_caption() {
         .into_iter()
         .filter(|s| s.id == "kalbajar" || s.id == "lachin")
     {
-        let idx = ds
-            .controllers
-            .iter()
-            .position(|c| c.id == s.controlled_by)
-            .unwrap();
         let got = dominant_colour(&ds, &cache, &shot, &s.id);
-        assert!(close(got, style.controller_fill(idx)), "{}: {got:?}", s.id);
+        let want = legend_fill(&ds, &style, &s.controlled_by);
+        assert!(close(got, want), "{}: {got:?}", s.id);
     }
     // The camera flew in: Kalbajar spans far more of the map than when the
     // whole area is fitted (about a fifth of the width).
-    let cam = shot.numbers("karabakh-atlas:camera");
-    let proj = karabakh_atlas::scene::projection::Projection::new(
-        karabakh_atlas::scene::projection::Camera {
-            center: [cam[0], cam[1]],
-            zoom: cam[2],
-        },
-        karabakh_atlas::scene::projection::Viewport {
-            min: [vp[0] as f32, vp[1] as f32],
-            size: [vp[2] as f32, vp[3] as f32],
-        },
-        shot.numbers("karabakh-atlas:ref-lat")[0],
-    );
+    let proj = shot.projection();
     let karabakh_atlas::model::geometry::Shape::Area(polys) =
         &ds.map.feature("kalbajar").unwrap().shape
     else {
@@ -474,8 +429,10 @@ fn screenshot_in_arabic_mirrors_the_time_axis_and_keeps_the_map_colours() {
     let mut cursor = Vec::new();
     for lang in ["en", "ar"] {
         let path = dir.path().join(format!("viewer-{lang}.png"));
-        let out = x.run_viewer(
+        let shot = screenshot(
+            &x,
             dir.path(),
+            &path,
             &[
                 "--lang",
                 lang,
@@ -485,27 +442,14 @@ fn screenshot_in_arabic_mirrors_the_time_axis_and_keeps_the_map_colours() {
                 date,
                 "--size",
                 "1280x800",
-                "--screenshot",
-                path.to_str().unwrap(),
             ],
         );
-        assert!(
-            out.status.success(),
-            "viewer failed with --lang {lang}:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let shot = Shot::read(&path);
         assert_eq!(shot.text["karabakh-atlas:date"], date);
         // The map is the same map in either language.
         for s in state_at(&ds, Date::parse(date).unwrap()) {
-            let idx = ds
-                .controllers
-                .iter()
-                .position(|c| c.id == s.controlled_by)
-                .unwrap();
             let got = dominant_colour(&ds, &cache, &shot, &s.id);
             assert!(
-                close(got, style.controller_fill(idx)),
+                close(got, legend_fill(&ds, &style, &s.controlled_by)),
                 "{lang}: {} shows {got:?}",
                 s.id
             );

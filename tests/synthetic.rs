@@ -343,7 +343,7 @@ fn png_and_svg_figures_are_exported() {
 #[cfg(feature = "gui")]
 #[test]
 fn synthetic_dataset_screenshots_show_each_controller_in_its_legend_colour() {
-    use common::pixels::{Shot, close, dominant_colour};
+    use common::pixels::{close, dominant_colour, legend_fill};
     use karabakh_atlas::scene::display::MapCache;
     use karabakh_atlas::scene::style::{Style, ThemeKind};
 
@@ -352,14 +352,6 @@ fn synthetic_dataset_screenshots_show_each_controller_in_its_legend_colour() {
     let ds = karabakh_atlas::model::load_folder(&synthetic()).unwrap();
     let cache = MapCache::new(&ds);
     let style = Style::new(ThemeKind::Light);
-    let legend = |controller: &str| {
-        let i = ds
-            .controllers
-            .iter()
-            .position(|c| c.id == controller)
-            .unwrap();
-        style.controller_fill(i)
-    };
     // From the timeline: on 20 May Aster and Birch are the Tide Council's,
     // Cedar, Dune (handover pending) and the plateau the Stone League's; on
     // 1 October only Cedar is still the Stone League's.
@@ -388,8 +380,10 @@ fn synthetic_dataset_screenshots_show_each_controller_in_its_legend_colour() {
     let data = synthetic();
     for (date, places) in expected {
         let path = dir.path().join(format!("{date}.png"));
-        let out = x.run_viewer(
+        let shot = common::screenshot(
+            &x,
             dir.path(),
+            &path,
             &[
                 "--data",
                 data.to_str().unwrap(),
@@ -397,20 +391,12 @@ fn synthetic_dataset_screenshots_show_each_controller_in_its_legend_colour() {
                 date,
                 "--size",
                 "1280x800",
-                "--screenshot",
-                path.to_str().unwrap(),
             ],
         );
-        assert!(
-            out.status.success(),
-            "viewer failed on {date}:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let shot = Shot::read(&path);
         assert_eq!(shot.text["karabakh-atlas:date"], date);
         for (id, controller) in places {
             let got = dominant_colour(&ds, &cache, &shot, id);
-            let want = legend(controller);
+            let want = legend_fill(&ds, &style, controller);
             assert!(
                 close(got, want),
                 "{id} on {date}: dominant colour {got:?}, legend colour of {controller} {want:?}"

@@ -96,3 +96,17 @@ pub fn texts(o: &Output) -> (String, String) {
         String::from_utf8_lossy(&o.stderr).into_owned(),
     )
 }
+
+/// Run the viewer on `x` with `args` plus `--screenshot path`, assert that it
+/// succeeded (showing its stderr otherwise) and read the PNG.
+pub fn screenshot(x: &xvfb::Xvfb, home: &Path, path: &Path, args: &[&str]) -> pixels::Shot {
+    let mut all = args.to_vec();
+    all.extend(["--screenshot", path.to_str().unwrap()]);
+    let out = x.run_viewer(home, &all);
+    assert!(
+        out.status.success(),
+        "viewer {args:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    pixels::Shot::read(path)
+}

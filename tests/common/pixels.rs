@@ -12,6 +12,7 @@ use karabakh_atlas::model::geometry::Shape;
 use karabakh_atlas::scene::display::MapCache;
 use karabakh_atlas::scene::hit::point_in_area;
 use karabakh_atlas::scene::projection::{Camera, Projection, Viewport};
+use karabakh_atlas::scene::style::Style;
 
 /// A decoded PNG with its text chunks.
 /// A decoded PNG with its text chunks.
@@ -60,6 +61,24 @@ impl Shot {
             .collect()
     }
 
+    /// The map's projection as the PNG records it (viewport, camera and
+    /// reference latitude), in points.
+    pub fn projection(&self) -> Projection {
+        let vp = self.numbers("karabakh-atlas:map-viewport");
+        let cam = self.numbers("karabakh-atlas:camera");
+        Projection::new(
+            Camera {
+                center: [cam[0], cam[1]],
+                zoom: cam[2],
+            },
+            Viewport {
+                min: [vp[0] as f32, vp[1] as f32],
+                size: [vp[2] as f32, vp[3] as f32],
+            },
+            self.numbers("karabakh-atlas:ref-lat")[0],
+        )
+    }
+
     pub fn pixel(&self, x: u32, y: u32) -> [u8; 4] {
         let i = ((y * self.width + x) * 4) as usize;
         [
@@ -71,6 +90,12 @@ impl Shot {
     }
 }
 
+/// The legend colour of controller `id` (its fill in `style`).
+pub fn legend_fill(ds: &Dataset, style: &Style, id: &str) -> [u8; 4] {
+    let i = ds.controllers.iter().position(|c| c.id == id).unwrap();
+    style.controller_fill(i)
+}
+
 pub fn close(a: [u8; 4], b: [u8; 4]) -> bool {
     a.iter().zip(b).take(3).all(|(x, y)| x.abs_diff(y) <= 3)
 }
@@ -80,21 +105,8 @@ pub fn close(a: [u8; 4], b: [u8; 4]) -> bool {
 /// them — found through the viewport and camera the PNG records.
 pub fn dominant_colour(ds: &Dataset, cache: &MapCache, shot: &Shot, id: &str) -> [u8; 4] {
     let ppp = shot.numbers("karabakh-atlas:pixels-per-point")[0] as f32;
-    let vp = shot.numbers("karabakh-atlas:map-viewport");
-    let cam = shot.numbers("karabakh-atlas:camera");
-    let ref_lat = shot.numbers("karabakh-atlas:ref-lat")[0];
-    let viewport = Viewport {
-        min: [vp[0] as f32, vp[1] as f32],
-        size: [vp[2] as f32, vp[3] as f32],
-    };
-    let proj = Projection::new(
-        Camera {
-            center: [cam[0], cam[1]],
-            zoom: cam[2],
-        },
-        viewport,
-        ref_lat,
-    );
+    let proj = shot.projection();
+    let viewport = proj.viewport();
     let feature = ds.map.feature(id).unwrap();
     let Shape::Area(polys) = &feature.shape else {
         panic!("{id} is not an area")
