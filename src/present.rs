@@ -7,8 +7,9 @@
 
 use crate::model::types::{Tour, TourStop};
 
-/// The shortest and longest autoplay hold a tour may give, seconds.
-pub const HOLD_RANGE: std::ops::RangeInclusive<f32> = 1.0..=600.0;
+/// The autoplay hold used, seconds: a tour's hold (validated to at most
+/// [`crate::model::tour::MAX_HOLD`]) kept to at least a second.
+pub const HOLD_RANGE: std::ops::RangeInclusive<f32> = 1.0..=crate::model::tour::MAX_HOLD;
 /// How long a newly shown change stays highlighted (outline pulse and the
 /// other places dimmed), seconds.
 pub const FRESH_SECS: f32 = 4.0;

@@ -252,9 +252,7 @@ pub fn compare_from(app: &App) -> Date {
 #[must_use]
 pub fn nearest_stop(tour: &Tour, step: Option<usize>) -> usize {
     let Some(step) = step else { return 0 };
-    tour.stops
-        .iter()
-        .position(|s| s.step == step)
+    tour.stop_of_step(step)
         .or_else(|| {
             tour.stops
                 .iter()
