@@ -368,9 +368,12 @@ pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) -> Option<Rect> {
     ));
     if p.blackout() {
         painter.rect_filled(ui.ctx().content_rect(), 0.0, Color32::BLACK);
-        let r = ui.interact(rect, egui::Id::unique("presenter-blackout"), Sense::hover());
-        let label = tr(loc, "present-blacked-out");
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+        painted_label(
+            ui,
+            rect,
+            "presenter-blackout",
+            &tr(loc, "present-blacked-out"),
+        );
         return None;
     }
     let k = type_scale(rect);
@@ -424,8 +427,7 @@ pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) -> Option<Rect> {
             "present-stop-of",
             &[("n", (p.position() + 1).into()), ("total", p.len().into())],
         );
-        let r = ui.interact(at, egui::Id::unique("presenter-progress"), Sense::hover());
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+        painted_label(ui, at, "presenter-progress", &label);
         if p.autoplay() == Autoplay::Paused {
             let text = tr(loc, "present-autoplay-paused");
             let at = paint_text(
@@ -437,8 +439,7 @@ pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) -> Option<Rect> {
                 FontId::proportional(14.0 * k),
                 weak,
             );
-            let r = ui.interact(at, egui::Id::unique("presenter-paused"), Sense::hover());
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+            painted_label(ui, at, "presenter-paused", &text);
         }
     }
 
@@ -475,13 +476,12 @@ pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) -> Option<Rect> {
             painter.galley(at.min, galley, color);
             // Screen readers (and tests) read the caption line by line, in
             // logical order.
-            let r = ui.interact(
+            painted_label(
+                ui,
                 at,
-                egui::Id::unique(("caption-line", y as i32)),
-                Sense::hover(),
+                ("caption-line", y as i32),
+                &without_bidi_controls(&text),
             );
-            let label = without_bidi_controls(&text);
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
         }
         y += gh + 4.0 * k;
     };
@@ -497,6 +497,18 @@ pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) -> Option<Rect> {
         line(src, 15.0 * scale, weak, false);
     }
     Some(cap)
+}
+
+/// Give text painted at `rect` an accessible label (screen readers and
+/// tests read the painted caption through it).
+fn painted_label(
+    ui: &egui::Ui,
+    rect: Rect,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    label: &str,
+) {
+    let r = ui.interact(rect, egui::Id::unique(id), Sense::hover());
+    super::i18n::accessible(&r, egui::Role::Label, label);
 }
 
 /// Hide the pointer after it has been still for a while; returns the seconds
