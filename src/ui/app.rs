@@ -1169,16 +1169,6 @@ impl App {
         if self.show_speaker && super::speaker::show(ctx, self) {
             self.show_speaker = false;
         }
-        self.windows(ctx);
-        self.apply(ctx);
-        self.sync_title(ctx);
-        let fresh = self
-            .presenter
-            .as_ref()
-            .is_some_and(|p| p.freshness() > 0.0 && !p.blackout());
-        if animating || fresh || self.flight.is_some() {
-            ctx.request_repaint();
-        }
         if let Some(secs) = next_present {
             ctx.request_repaint_after(std::time::Duration::from_secs_f32(secs.max(0.0)));
         }
@@ -1191,7 +1181,28 @@ impl App {
         {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
         }
-        self.screenshot_step(ctx, animating || fresh || self.flight.is_some());
+        self.finish_frame(ctx, animating);
+    }
+
+    /// The end of every frame, presenting or not: the windows, the queued
+    /// commands, the title, another frame while something moves (a
+    /// cross-fade, a camera flight, a fresh change's highlight, the reader's
+    /// flash, a dialog or screenshot under way), and a pending `--screenshot`.
+    fn finish_frame(&mut self, ctx: &egui::Context, animating: bool) {
+        self.windows(ctx);
+        let before = (self.time.date(), self.selected.clone());
+        self.apply(ctx);
+        self.sync_title(ctx);
+        let fresh = self
+            .presenter
+            .as_ref()
+            .is_some_and(|p| p.freshness() > 0.0 && !p.blackout());
+        let moving = animating || fresh || self.flight.is_some() || self.reader.animating;
+        let changed = (self.time.date(), self.selected.clone()) != before;
+        if changed || moving || self.picker.is_some() || self.shot.is_some() {
+            ctx.request_repaint();
+        }
+        self.screenshot_step(ctx, moving);
         if self.screenshot.is_some() && self.outcome.is_set() {
             screenshot::flush();
         }
@@ -1404,24 +1415,10 @@ impl eframe::App for App {
                 self.settings.reader.popped_out = false;
             }
         }
-        self.windows(&ctx);
-
-        let before = (self.time.date(), self.selected.clone());
-        self.apply(&ctx);
-        self.sync_title(&ctx);
-        if (self.time.date(), self.selected.clone()) != before {
-            ctx.request_repaint();
-        }
         if let Some(secs) = next_auto {
             ctx.request_repaint_after(std::time::Duration::from_secs_f32(secs));
         }
-        if animating || self.picker.is_some() || self.shot.is_some() || self.reader.animating {
-            ctx.request_repaint();
-        }
-        self.screenshot_step(&ctx, animating || self.reader.animating);
-        if self.screenshot.is_some() && self.outcome.is_set() {
-            screenshot::flush();
-        }
+        self.finish_frame(&ctx, animating);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
