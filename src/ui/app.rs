@@ -413,9 +413,8 @@ impl App {
                 pos = at;
             }
             Ok(None) => {
-                if let Some(n) = args.step {
-                    let tour = default_tour(&self.ds);
-                    pos = tour.stops.iter().position(|s| s.step + 1 == n).unwrap_or(0);
+                if let Some(step) = args.step.and_then(|n| n.checked_sub(1)) {
+                    pos = default_tour(&self.ds).stop_of_step(step).unwrap_or(0);
                 }
             }
             Err(e) => {
