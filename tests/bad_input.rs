@@ -213,3 +213,46 @@ fn tracked_places_without_controllers_are_refused() {
     );
     assert!(err.contains("add [[controller]] tables"), "{err}");
 }
+
+/// `[[naming]]` in dataset.toml: a tag that is not a language tag, one
+/// declared twice, one no place uses, and a place name under a tag that is
+/// not declared are each reported where they are, with what to do.
+#[test]
+fn naming_schemes_that_do_not_match_the_places_are_refused() {
+    let cases: [(&str, &str, &str, &str); 4] = [
+        (
+            "dataset.toml",
+            "lang = \"hy\"",
+            "lang = \"hy arm\"",
+            "naming lang 'hy arm' is not a language tag",
+        ),
+        (
+            "dataset.toml",
+            "lang = \"az\"",
+            "lang = \"en\"",
+            "naming lang 'en' is declared twice",
+        ),
+        (
+            "dataset.toml",
+            "lang = \"hy\"",
+            "lang = \"ka\"",
+            "no place has a name in 'ka'",
+        ),
+        (
+            "places.toml",
+            "hy = \"Akna\"",
+            "hye = \"Akna\"",
+            "place 'aghdam' has a name in 'hye', but dataset.toml declares no naming 'hye'",
+        ),
+    ];
+    for (file, from, to, message) in cases {
+        let copy = DataCopy::new();
+        let (line, _) = copy.replace_first(file, from, to);
+        let err = failing_check(&copy);
+        assert!(err.contains(message), "{to}: {err}");
+        if file == "dataset.toml" {
+            assert!(err.contains(&format!("dataset.toml:{line}:")), "{err}");
+        }
+        assert!(err.contains("help: "), "{err}");
+    }
+}

@@ -541,7 +541,7 @@ fn an_existing_file_is_not_replaced_without_consent() {
         .push(karabakh_atlas::ui::app::Command::PathChosen(
             karabakh_atlas::ui::files::Purpose::Figure(karabakh_atlas::ui::files::ExportSettings {
                 size: (640, 360),
-                names: karabakh_atlas::scene::display::NameLang::En,
+                names: karabakh_atlas::scene::display::NameLang::parse("en").unwrap(),
                 theme: karabakh_atlas::scene::style::ThemeKind::Light,
                 format: karabakh_atlas::export::FigureFormat::Png,
                 hold_secs: 2.5,
@@ -567,7 +567,7 @@ fn export_all_steps_shows_progress_and_can_be_cancelled_leaving_nothing() {
             karabakh_atlas::ui::files::Purpose::AllSteps(
                 karabakh_atlas::ui::files::ExportSettings {
                     size: (3840, 2160),
-                    names: karabakh_atlas::scene::display::NameLang::En,
+                    names: karabakh_atlas::scene::display::NameLang::parse("en").unwrap(),
                     theme: karabakh_atlas::scene::style::ThemeKind::Light,
                     format: karabakh_atlas::export::FigureFormat::Png,
                     hold_secs: 2.5,

@@ -373,7 +373,7 @@ fn an_arabic_figure_is_in_arabic_and_mirrored() {
     assert!(english.texts.iter().any(|(_, t)| t == "Lachin"));
     // The naming setting overrides the language.
     let named = FigureOptions {
-        names: NameLang::En,
+        names: NameLang::parse("en").unwrap(),
         ..arabic
     };
     let fig = figure_at_step(&ds, &cache, 8, &named).unwrap();

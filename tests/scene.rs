@@ -85,7 +85,12 @@ fn every_tracked_place_is_filled_with_the_legend_colour_of_its_controller() {
     );
     for theme in [ThemeKind::Light, ThemeKind::Dark] {
         let style = Style::new(theme);
-        let legend = display::legend(&ds, &style, NameLang::En, karabakh_atlas::i18n::Locale::EN);
+        let legend = display::legend(
+            &ds,
+            &style,
+            NameLang::parse("en").unwrap(),
+            karabakh_atlas::i18n::Locale::EN,
+        );
         let legend_colour = |controller: &str| {
             let name = ds.controller(controller).unwrap().names.en();
             legend
@@ -116,7 +121,7 @@ fn every_tracked_place_is_filled_with_the_legend_colour_of_its_controller() {
             let view = View {
                 projection: &proj,
                 style: &style,
-                names: NameLang::En,
+                names: NameLang::parse("en").unwrap(),
                 locale: karabakh_atlas::i18n::Locale::EN,
                 fill_override: &none,
                 selected: None,

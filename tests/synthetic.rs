@@ -404,3 +404,132 @@ fn synthetic_dataset_screenshots_show_each_controller_in_its_legend_colour() {
         }
     }
 }
+
+/// The dataset's own naming schemes: it has English and Persian (`fa`)
+/// names and declares no `[[naming]]`, so those two are offered. `--names fa`
+/// puts the Persian names on the figure and in the GeoJSON, and names the
+/// bundled dataset offers but this one does not are refused with the list.
+#[test]
+fn the_datasets_own_place_name_languages_are_offered() {
+    let ds = karabakh_atlas::model::load_folder(&synthetic()).unwrap();
+    let tags: Vec<&str> = ds.naming.iter().map(|s| s.tag.as_str()).collect();
+    assert_eq!(tags, ["en", "fa"]);
+
+    let tmp = tempfile::tempdir().unwrap();
+    let svg = tmp.path().join("fa.svg");
+    let out = run_on(
+        &synthetic(),
+        &[
+            "export",
+            "--format",
+            "svg",
+            "--date",
+            "2031-05-20",
+            "--names",
+            "fa",
+            "--out",
+            svg.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    for persian in ["آستر", "بیرچ", "سدار", "دون"] {
+        assert!(text.contains(persian), "{persian} not in the figure");
+    }
+    assert!(!text.contains(">Birch<"), "English label kept");
+
+    let geojson = tmp.path().join("fa.geojson");
+    let out = run_on(
+        &synthetic(),
+        &[
+            "export",
+            "--format",
+            "geojson",
+            "--date",
+            "2031-05-20",
+            "--out",
+            geojson.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", texts(&out).1);
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&geojson).unwrap()).unwrap();
+    let birch = v["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["id"] == "birch")
+        .unwrap();
+    assert_eq!(birch["properties"]["name_fa"], "بیرچ");
+    assert!(birch["properties"].get("name_hy").is_none());
+
+    for (names, listed) in [("hy", true), ("not a tag", false)] {
+        let out = run_on(
+            &synthetic(),
+            &[
+                "export",
+                "--format",
+                "svg",
+                "--date",
+                "2031-05-20",
+                "--names",
+                names,
+                "--out",
+                tmp.path().join("no.svg").to_str().unwrap(),
+            ],
+        );
+        let (_, stderr) = texts(&out);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(names), "{stderr}");
+        assert_eq!(stderr.contains("en, fa"), listed, "{stderr}");
+        assert!(!tmp.path().join("no.svg").exists());
+    }
+}
+
+/// The viewer on this dataset offers its own naming schemes in the View
+/// menu, labelled by their tags since the dataset gives no labels, and not
+/// the bundled dataset's; the selected place's card lists its Persian name.
+#[cfg(feature = "gui")]
+#[test]
+fn the_view_menu_offers_this_datasets_names_and_the_card_lists_them() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use karabakh_atlas::cli::GuiArgs;
+    use karabakh_atlas::ui::app::{App, Command};
+
+    let ds = karabakh_atlas::model::load_folder(&synthetic()).unwrap();
+    let args = GuiArgs {
+        lang: Some(karabakh_atlas::i18n::Lang::En),
+        ..GuiArgs::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            App::new(
+                cc,
+                ds,
+                &args,
+                karabakh_atlas::ui::screenshot::Outcome::default(),
+            )
+        });
+    h.run();
+    h.state_mut()
+        .push(Command::Select(Some("birch".to_owned())));
+    h.run();
+    h.get_by_label("بیرچ");
+
+    h.get_by_label("View").click();
+    h.run();
+    assert!(h.query_by_label("Armenian-side names").is_none());
+    assert!(h.query_by_label("Names: en").is_some());
+    h.get_by_label("Names: fa").click();
+    h.run();
+    assert_eq!(
+        h.state()
+            .settings()
+            .names
+            .resolve(karabakh_atlas::i18n::Lang::En)
+            .as_str(),
+        "fa"
+    );
+}

@@ -20,10 +20,7 @@ date-when-between = في يوم ما بين { $from } و{ $to }
 ## أسماء الأماكن
 
 names-interface = لغة الواجهة
-names-en = الإنجليزية
-names-az = الأذربيجانية
-names-ar = العربية
-names-hy = الأسماء لدى الجانب الأرمني
+names-tag = الأسماء: { $tag }
 
 ## مفتاح الخريطة
 
@@ -126,7 +123,7 @@ area-note = حُسبت المساحات من حدود الخريطة المبس�
 
 card-no-step = لا توجد خطوة بعد في هذا التاريخ.
 card-clear-selection = إلغاء التحديد
-card-name-ours = لم يرد هذا الاسم في نصوص المصادر؛ الاسم العربي من وضعنا.
+card-name-ours = { $scheme }: لم يرد هذا الاسم في نصوص المصادر؛ الاسم من وضعنا.
 card-passages = المقاطع:
 card-open-in-reader = افتح في القارئ: { $id }
 card-steps-touching = الخطوات التي شملته
@@ -479,10 +476,7 @@ map-context-hint = انقر بالزر الأيمن على محافظة أو إ�
 map-sources-for = مصادر حالة { $place }
 map-tooltip-hint = انقر لتحديده، وانقر بالزر الأيمن لعرض مصادره.
 map-context-only = معروض للسياق؛ لا تُتتبَّع السيطرة عليه.
-map-name-en = بالإنجليزية: { $name }
-map-name-az = بالأذربيجانية: { $name }
-map-name-ar = بالعربية: { $name }
-map-name-hy = الاسم لدى الجانب الأرمني: { $name }
+map-name-other = { $scheme }: { $name }
 map-changed-between = ما تغيّر بين { $from } و{ $to }
 
 ## وضع التقديم

@@ -21,10 +21,8 @@ date-when-between = On a day between { $from } and { $to }
 ## Place names
 
 names-interface = Interface language
-names-en = English
-names-az = Azerbaijani
-names-ar = Arabic
-names-hy = Armenian-side names
+# A naming scheme the dataset names no label for: its language tag.
+names-tag = Names: { $tag }
 
 ## Map legend
 
@@ -115,7 +113,7 @@ area-note = Areas are computed from the map's simplified boundaries (geodesic, W
 
 card-no-step = No step yet at this date.
 card-clear-selection = Clear the selection
-card-name-ours = Not named in the source corpus; the Arabic name is ours.
+card-name-ours = { $scheme }: not named in the source corpus; this name is ours.
 card-passages = Passages:
 card-open-in-reader = Open in reader: { $id }
 card-steps-touching = Steps that touched it
@@ -436,10 +434,8 @@ map-context-hint = Right-click a district or region for its sources.
 map-sources-for = Sources for { $place }
 map-tooltip-hint = Click to select it; right-click for its sources.
 map-context-only = Shown for context; its control is not tracked.
-map-name-en = English: { $name }
-map-name-az = Azerbaijani: { $name }
-map-name-ar = Arabic: { $name }
-map-name-hy = Armenian-side name: { $name }
+# Another name of the place, under the naming scheme's label.
+map-name-other = { $scheme }: { $name }
 map-changed-between = Changed between { $from } and { $to }
 
 ## Presenter mode

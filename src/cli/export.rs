@@ -27,7 +27,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{ExportArgs, ExportFormat, NamesArg, PaperArg, ThemeArg};
+use super::{ExportArgs, ExportFormat, PaperArg, ThemeArg};
 use crate::control::{step_at, step_date};
 use crate::export::{
     DEFAULT_HOLD_SECS, ExportError, FigureFormat, FigureOptions, Paper, animation_gif,
@@ -35,7 +35,7 @@ use crate::export::{
     write_file_atomic,
 };
 use crate::model::{Dataset, Date};
-use crate::scene::display::{MapCache, NameLang};
+use crate::scene::display::MapCache;
 use crate::scene::style::ThemeKind;
 
 /// The default size of figures, in pixels.
@@ -121,7 +121,11 @@ fn when(ds: &Dataset, args: &ExportArgs) -> Result<When, Failure> {
     ))
 }
 
-fn figure_options(args: &ExportArgs, default: (u32, u32)) -> Result<FigureOptions, Failure> {
+fn figure_options(
+    ds: &Dataset,
+    args: &ExportArgs,
+    default: (u32, u32),
+) -> Result<FigureOptions, Failure> {
     let (width, height) = match (args.size, args.paper, args.dpi) {
         (Some(size), _, _) => size,
         (None, Some(paper), Some(dpi)) => {
@@ -138,16 +142,13 @@ fn figure_options(args: &ExportArgs, default: (u32, u32)) -> Result<FigureOption
         }
         (None, None, None) => default,
     };
+    if let Some(n) = args.names {
+        n.offered_by(ds).map_err(Failure::Usage)?;
+    }
     let opts = FigureOptions {
         width,
         height,
-        names: match args.names {
-            None => NameLang::Interface,
-            Some(NamesArg::En) => NameLang::En,
-            Some(NamesArg::Az) => NameLang::Az,
-            Some(NamesArg::Ar) => NameLang::Ar,
-            Some(NamesArg::Hy) => NameLang::Hy,
-        },
+        names: args.names.unwrap_or_default(),
         theme: match args.theme {
             None | Some(ThemeArg::Light) => ThemeKind::Light,
             Some(ThemeArg::Dark) => ThemeKind::Dark,
@@ -278,7 +279,7 @@ fn export(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
                     "--format gif is the walkthrough of every step: use it with --all\n  help: for one step, use --format png".to_owned(),
                 ));
             }
-            let opts = figure_options(args, DEFAULT_GIF_SIZE)?;
+            let opts = figure_options(ds, args, DEFAULT_GIF_SIZE)?;
             note_extension(out, "gif");
             check_target(out, args.force)?;
             let cache = MapCache::new(ds);
@@ -302,7 +303,7 @@ fn export(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
             } else {
                 FigureFormat::Svg
             };
-            let opts = figure_options(args, DEFAULT_FIGURE_SIZE)?;
+            let opts = figure_options(ds, args, DEFAULT_FIGURE_SIZE)?;
             let cache = MapCache::new(ds);
             let kind = format.extension().to_uppercase();
             match when {

@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 
 use crate::model::state::state_at;
 use crate::model::{Dataset, Date, LoadError, load_bundled, load_folder};
+use crate::scene::display::NameLang;
 
 /// karabakh-atlas: explore how control of the seven districts around
 /// Nagorno-Karabakh changed, step by step, with the sources one click away.
@@ -35,19 +36,6 @@ pub struct Cli {
     /// What to do (default: open the viewer).
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// Which names the map shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum NamesArg {
-    /// English.
-    En,
-    /// Azerbaijani.
-    Az,
-    /// Arabic.
-    Ar,
-    /// Armenian-side names.
-    Hy,
 }
 
 /// Light or dark.
@@ -80,9 +68,10 @@ pub struct GuiArgs {
     /// Overwrite the --screenshot file if it exists.
     #[arg(long)]
     pub force: bool,
-    /// Which names the map shows.
-    #[arg(long, value_enum)]
-    pub names: Option<NamesArg>,
+    /// Which place names the map shows: `interface` (the default) or a
+    /// language tag the dataset offers (the bundled one: en, az, ar, hy).
+    #[arg(long, value_name = "TAG", value_parser = NameLang::parse)]
+    pub names: Option<NameLang>,
     /// Light or dark theme.
     #[arg(long, value_enum)]
     pub theme: Option<ThemeArg>,
@@ -260,9 +249,11 @@ pub struct ExportArgs {
     /// Paper size, with --dpi.
     #[arg(long, value_enum, requires = "dpi")]
     pub paper: Option<PaperArg>,
-    /// Which place names to show.
-    #[arg(long, value_enum)]
-    pub names: Option<NamesArg>,
+    /// Which place names to show: `interface` (the figure's language, the
+    /// default) or a language tag the dataset offers (the bundled one: en,
+    /// az, ar, hy).
+    #[arg(long, value_name = "TAG", value_parser = NameLang::parse)]
+    pub names: Option<NameLang>,
     /// Light or dark figure.
     #[arg(long, value_enum)]
     pub theme: Option<ThemeArg>,
@@ -413,6 +404,10 @@ pub fn main() -> ExitCode {
                     .as_deref()
                     .is_some_and(|p| crate::model::tour::load_tour_file(p, &dataset).is_ok());
                 return ExitCode::from(if file_ok { 2 } else { 1 });
+            }
+            if let Some(Err(e)) = args.names.map(|n| n.offered_by(&dataset)) {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
             }
             return run_gui(dataset, args);
         }

@@ -338,14 +338,14 @@ fn header_layout(header: &[HeaderLine], inner_w: f32, rtl: bool) -> (Vec<PlacedL
 
 /// The header of the figure at `date` presenting `step`: the dataset's
 /// title, the date, and the step ("Step 7 of 14: …", or the latest step
-/// before the date) in `locale`'s language, with the Arabic title, date and
-/// step title at the other side when `arabic` (an English figure with
-/// Arabic names). Also returns the step line.
+/// before the date) in `locale`'s language, with the title, date and step
+/// title in the `second` language at the other side (a figure whose place
+/// names are in the other interface language). Also returns the step line.
 fn header_text(
     ds: &Dataset,
     date: Date,
     step: Option<usize>,
-    arabic: bool,
+    second: Option<Lang>,
     locale: Locale,
 ) -> (Vec<HeaderLine>, String) {
     let lang = locale.lang.tag();
@@ -383,27 +383,24 @@ fn header_text(
         ),
         None => tr(locale, "fig-before-first"),
     };
-    let arabic = arabic && locale.lang == Lang::En;
     let header = vec![
         HeaderLine {
             left: ds.title.get(lang).to_owned(),
-            right: arabic
-                .then(|| ds.title.exact("ar").map(str::to_owned))
-                .flatten(),
+            right: second.and_then(|l| ds.title.exact(l.tag()).map(str::to_owned)),
             size: TITLE_SIZE,
             bold: true,
         },
         HeaderLine {
             left: date_long(date, locale),
-            right: arabic.then(|| date.arabic()),
+            right: second.map(|l| date_long(date, Locale { lang: l, ..locale })),
             size: DATE_SIZE,
             bold: true,
         },
         HeaderLine {
             left: step_text.clone(),
-            right: step_line
-                .filter(|_| arabic)
-                .and_then(|(_, s)| s.title.exact("ar").map(str::to_owned)),
+            right: second.and_then(|l| {
+                step_line.and_then(|(_, s)| s.title.exact(l.tag()).map(str::to_owned))
+            }),
             size: STEP_SIZE,
             bold: false,
         },
@@ -609,11 +606,15 @@ pub fn figure_svg(
         .or_else(|| step_at(ds, date));
     let locale = opts.locale;
     let rtl = locale.is_rtl();
+    // Names in the other interface language put that language's title,
+    // date and step title on the header's other side.
     let names = opts.names.resolve(locale.lang);
-    let arabic = names == NameLang::Ar;
+    let second = Lang::ALL
+        .into_iter()
+        .find(|l| l.tag() == names.as_str() && *l != locale.lang);
     let attribution = ds.map_attribution.get(locale.lang.tag()).to_owned();
 
-    let (header, step_text) = header_text(ds, date, step, arabic, locale);
+    let (header, step_text) = header_text(ds, date, step, second, locale);
     let title = ds.title.get(locale.lang.tag()).to_owned();
     let date_text = date_long(date, locale);
     let source_ref = step
@@ -649,12 +650,12 @@ pub fn figure_svg(
     let mut svg = SvgWriter::default();
     let ink = style.panel_text;
     let quiet = style.context_label;
-    let legend_entries = crate::scene::display::legend(ds, &style, names, locale);
+    let legend_entries = crate::scene::display::legend(ds, &style, opts.names, locale);
     let labels: Vec<&str> = legend_entries.iter().map(|e| e.label.as_str()).collect();
     // Every step's figure at this size has the map in the same place: the
     // header and footer are as tall as the tallest step's.
     let all_headers: Vec<Vec<HeaderLine>> = (0..ds.steps.len())
-        .filter_map(|i| step_date(ds, i).map(|d| header_text(ds, d, Some(i), arabic, locale).0))
+        .filter_map(|i| step_date(ds, i).map(|d| header_text(ds, d, Some(i), second, locale).0))
         .collect();
     let all_sources: Vec<String> = (0..ds.steps.len())
         .map(|i| source_reference_in(ds, i, locale))
@@ -699,7 +700,7 @@ pub fn figure_svg(
         &View {
             projection: &projection,
             style: &style,
-            names,
+            names: opts.names,
             locale,
             fill_override: &empty,
             selected: None,
@@ -984,9 +985,9 @@ mod tests {
         let ds = load_bundled().unwrap();
         let cache = MapCache::new(&ds);
         for (w, h, names) in [
-            (1920, 1080, NameLang::En),
-            (640, 360, NameLang::Ar),
-            (700, 1000, NameLang::Az),
+            (1920, 1080, NameLang::parse("en").unwrap()),
+            (640, 360, NameLang::parse("ar").unwrap()),
+            (700, 1000, NameLang::parse("az").unwrap()),
         ] {
             let opts = FigureOptions {
                 width: w,
@@ -1046,7 +1047,7 @@ mod tests {
         let portrait = FigureOptions {
             width: 1080,
             height: 1920,
-            names: NameLang::Ar,
+            names: NameLang::parse("ar").unwrap(),
             ..opts
         };
         let p = figure_at_step(&ds, &cache, 6, &portrait).unwrap();

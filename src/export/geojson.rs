@@ -11,9 +11,10 @@
 //! # Properties of every feature
 //!
 //! `id` (place or map feature id), `kind` (`district`, `region`, `rayon`,
-//! `country`, `line`, `town`), `name` (English) and `name_az`, `name_ar`,
-//! `name_hy` (null when missing), `tracked` (whether the timeline tracks who
-//! controls it).
+//! `country`, `line`, `town`), `name` (English), one `name_TAG` per other
+//! naming scheme of the dataset (`name_az`, `name_ar`, `name_hy` for the
+//! bundled one; null when the feature has no such name), `tracked` (whether
+//! the timeline tracks who controls it).
 //!
 //! # State properties (tracked features; null or false elsewhere)
 //!
@@ -50,6 +51,7 @@ use serde_json::{Map, Value, json};
 
 use crate::model::geometry::{Feature, LonLat, Shape};
 use crate::model::state::{PlaceState, place_state_at};
+use crate::model::types::NameTag;
 use crate::model::{Dataset, Date};
 
 /// Twice the signed area of a ring (positive when counter-clockwise in
@@ -112,8 +114,13 @@ fn base_properties(ds: &Dataset, f: &Feature) -> Map<String, Value> {
     m.insert("id".into(), json!(f.id));
     m.insert("kind".into(), json!(f.kind));
     m.insert("name".into(), json!(names.en()));
-    for tag in ["az", "ar", "hy"] {
-        m.insert(format!("name_{tag}"), json!(names.exact(tag)));
+    for tag in ds
+        .naming
+        .iter()
+        .map(|s| s.tag)
+        .filter(|t| *t != NameTag::EN)
+    {
+        m.insert(format!("name_{tag}"), json!(names.exact(tag.as_str())));
     }
     m.insert("tracked".into(), json!(tracked));
     m

@@ -246,7 +246,7 @@ mod tests {
         let opts = FigureOptions {
             width: 640,
             height: 360,
-            names: NameLang::Ar,
+            names: NameLang::parse("ar").unwrap(),
             ..FigureOptions::default()
         };
         let fig = figure_at_step(&ds, &cache, 8, &opts).unwrap();

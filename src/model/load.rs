@@ -25,8 +25,8 @@ use super::raw::{
 use super::tour;
 use super::types::{
     Change, Citation, Claim, ClaimKind, ClaimVersion, Controller, Coverage, Dataset, Direction,
-    Extent, LatLon, Localized, Origin, Passage, Pending, Place, PlaceKind, Source, StatedDate,
-    Step, Tour,
+    Extent, LatLon, Localized, NameScheme, NameTag, Origin, Passage, Pending, Place, PlaceKind,
+    Source, StatedDate, Step, Tour,
 };
 
 /// The files every dataset folder must have.
@@ -357,6 +357,7 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
     };
 
     let (coverage, controllers, title, description) = check_dataset_file(&mut l, &dataset);
+    let naming = check_naming(&mut l, &dataset, &places);
     let places = check_places(&mut l, &places);
     // Who controls a place only matters once a place is tracked: a dataset
     // that only tells a story (e.g. a TimelineJS import) needs none.
@@ -392,6 +393,7 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
         title,
         description,
         map_attribution: Localized(dataset.1.map_attribution.clone()),
+        naming,
         coverage,
         controllers,
         places: places.1,
@@ -405,6 +407,85 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
     };
     ds.reindex();
     Ok(ds)
+}
+
+/// The naming schemes `dataset.toml` declares, or, when it declares none,
+/// one per tag the places' name tables use (English first, then in tag
+/// order). Every tag must be a language tag, declared once, and used by some
+/// place; when schemes are declared, every tag a place uses must be one.
+fn check_naming(
+    l: &mut Loader<'_>,
+    (dctx, draw): &(FileCtx, RawDatasetFile),
+    (pctx, praw): &(FileCtx, RawPlacesFile),
+) -> Vec<NameScheme> {
+    let used: BTreeSet<&str> = praw
+        .place
+        .iter()
+        .flat_map(|p| p.names.keys().map(String::as_str))
+        .collect();
+    for p in &praw.place {
+        for key in p.names.keys().filter(|k| NameTag::parse(k).is_none()) {
+            l.push(
+                pctx.at(&p.id, format!("place '{}' has a name under '{key}', which is not a language tag", p.id.get_ref()))
+                    .help("name keys are language tags such as en, az or hy-Latn: letters and digits in parts of 1 to 8 characters joined by '-'"),
+            );
+        }
+    }
+    if draw.naming.is_empty() {
+        let mut tags: Vec<NameTag> = used.iter().filter_map(|t| NameTag::parse(t)).collect();
+        tags.sort_by_key(|t| (*t != NameTag::EN, *t));
+        return tags
+            .into_iter()
+            .map(|tag| NameScheme { tag, label: None })
+            .collect();
+    }
+    let mut out: Vec<NameScheme> = Vec::new();
+    for n in &draw.naming {
+        let raw_tag = n.lang.get_ref();
+        let Some(tag) = NameTag::parse(raw_tag) else {
+            l.push(
+                dctx.at(
+                    &n.lang,
+                    format!("naming lang '{raw_tag}' is not a language tag"),
+                )
+                .help("write a key of the places' names tables, such as \"az\" or \"hy-Latn\""),
+            );
+            continue;
+        };
+        if out.iter().any(|s| s.tag == tag) {
+            l.push(
+                dctx.at(&n.lang, format!("naming lang '{tag}' is declared twice"))
+                    .help("keep one [[naming]] table per language"),
+            );
+            continue;
+        }
+        if !used.contains(tag.as_str()) {
+            l.push(
+                dctx.at(&n.lang, format!("no place has a name in '{tag}'"))
+                    .help(format!("add names.{tag} to the places in places.toml, or remove this [[naming]] table")),
+            );
+        }
+        let label = l.localized(dctx, &format!("the label of naming '{tag}'"), &n.label);
+        out.push(NameScheme {
+            tag,
+            label: Some(label),
+        });
+    }
+    let mut reported = BTreeSet::new();
+    for p in &praw.place {
+        for key in p.names.keys() {
+            if NameTag::parse(key).is_some()
+                && !out.iter().any(|s| s.tag.as_str() == key)
+                && reported.insert(key)
+            {
+                l.push(
+                    pctx.at(&p.id, format!("place '{}' has a name in '{key}', but dataset.toml declares no naming '{key}'", p.id.get_ref()))
+                        .help(format!("add [[naming]] with lang = \"{key}\" and a label to dataset.toml, or remove names.{key}")),
+                );
+            }
+        }
+    }
+    out
 }
 
 fn check_dataset_file(

@@ -15,8 +15,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::schema::{
-    ClaimKindSchema, DaySchema, DirectionSchema, IdSchema, LocalizedSchema, PlaceKindSchema,
-    Sha256Schema,
+    ClaimKindSchema, DaySchema, DirectionSchema, IdSchema, LocalizedSchema, NameTagSchema,
+    PlaceKindSchema, Sha256Schema,
 };
 
 /// Text in several languages, keyed by language tag (`en`, `ar`, `az`, `hy`).
@@ -81,6 +81,29 @@ pub struct RawDatasetFile {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub tours: Vec<Spanned<String>>,
+    /// The sets of place names the viewer offers in its "Place names" menus
+    /// and `--names`, in menu order. Leave it out to offer every language the
+    /// places' `names` tables use, English first; when given, it must list
+    /// every key those tables use.
+    #[serde(default)]
+    pub naming: Vec<RawNameScheme>,
+}
+
+/// One set of place names: a key of the places' `names` tables and how menus
+/// call it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "NameScheme")]
+pub struct RawNameScheme {
+    /// The key of these names in `places.toml` `names` tables: a language tag
+    /// such as `az`, or a tag with a subtag such as `hy-Latn` (letters and
+    /// digits, subtags of 1 to 8 characters joined by `-`, 15 at most).
+    #[schemars(with = "NameTagSchema")]
+    pub lang: Spanned<String>,
+    /// What the menus call this set, by language (`en` required), e.g.
+    /// `{ en = "Azerbaijani", ar = "الأذربيجانية" }`.
+    #[schemars(with = "LocalizedSchema")]
+    pub label: RawLocalized,
 }
 
 /// The covered period, both ends included.
@@ -132,8 +155,9 @@ pub struct RawPlace {
     /// needs a polygon with this id in `map.geojson`) or `town` (a marker).
     #[schemars(with = "PlaceKindSchema")]
     pub kind: Spanned<String>,
-    /// Display names by language (`en` required; `az` Azerbaijani, `ar`
-    /// Arabic, `hy` the Armenian-side name in Latin script).
+    /// Display names by language tag (`en` required), e.g. `{ en = "Lachin",
+    /// az = "Laçın", ar = "لاتشين" }`. The keys are the dataset's naming
+    /// schemes (`[[naming]]` in dataset.toml).
     #[schemars(with = "LocalizedSchema")]
     pub names: RawLocalized,
     /// Spellings that occur in the sources, by language; each must occur in

@@ -132,6 +132,25 @@ impl JsonSchema for IdSchema {
     }
 }
 
+/// Schema of a language tag naming a set of place names (`az`, `hy-Latn`).
+pub struct NameTagSchema;
+
+impl JsonSchema for NameTagSchema {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "NameTag".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$",
+            "maxLength": 15,
+        })
+    }
+}
+
 /// Schema of a day, `YYYY-MM-DD`.
 pub struct DaySchema;
 

@@ -35,6 +35,82 @@ impl Localized {
     }
 }
 
+/// A language tag naming one set of place names: a key of the `names`
+/// tables in `places.toml` (`en`, `az`, `fa`, `hy-Latn`, …). Small and `Copy`
+/// so settings and views can hold one.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NameTag {
+    len: u8,
+    bytes: [u8; NameTag::MAX],
+}
+
+impl NameTag {
+    /// The longest tag, in bytes.
+    pub const MAX: usize = 15;
+
+    /// English, the language every name table has.
+    pub const EN: Self = Self {
+        len: 2,
+        bytes: *b"en\0\0\0\0\0\0\0\0\0\0\0\0\0",
+    };
+
+    /// `s` as a tag: ASCII letters and digits in subtags of 1–8 characters
+    /// joined by `-`, at most [`NameTag::MAX`] bytes; `None` otherwise.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        let valid_subtags = s
+            .split('-')
+            .all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if s.is_empty() || s.len() > Self::MAX || !valid_subtags {
+            return None;
+        }
+        let mut bytes = [0; Self::MAX];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        #[allow(clippy::cast_possible_truncation)]
+        Some(Self {
+            len: s.len() as u8,
+            bytes,
+        })
+    }
+
+    /// The tag as text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        let n = usize::from(self.len).min(Self::MAX);
+        std::str::from_utf8(&self.bytes[..n]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for NameTag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NameTag({})", self.as_str())
+    }
+}
+
+impl std::fmt::Display for NameTag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for NameTag {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One set of place names the viewer offers ("Azerbaijani", "Armenian-side
+/// names", …): declared in `dataset.toml` under `[[naming]]`, or derived from
+/// the tags the places' name tables use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NameScheme {
+    /// The key of these names in the places' `names` tables.
+    pub tag: NameTag,
+    /// How menus name the scheme, by language; `None` when the dataset does
+    /// not say (menus then show the tag).
+    pub label: Option<Localized>,
+}
+
 /// Where a dataset was loaded from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -116,7 +192,7 @@ pub struct Place {
     pub id: String,
     /// What it is.
     pub kind: PlaceKind,
-    /// Display names by language (`en`, `az`, `ar`, `hy` = Armenian-side name).
+    /// Display names by naming scheme tag (see [`Dataset::naming`]).
     pub names: Localized,
     /// Spellings found in the sources, by language.
     pub aliases: BTreeMap<String, Vec<String>>,
@@ -424,6 +500,9 @@ pub struct Dataset {
     pub description: Localized,
     /// The map data's credit, by language (may be empty).
     pub map_attribution: Localized,
+    /// The sets of place names the viewer offers, in menu order (English
+    /// first unless `dataset.toml` orders them otherwise).
+    pub naming: Vec<NameScheme>,
     /// Covered period.
     pub coverage: Coverage,
     /// Controllers.

@@ -14,7 +14,7 @@ use super::reader::{ReaderIndex, ReaderState};
 use super::screenshot::{self, Outcome};
 use super::watch::{FolderWatch, Watched};
 use super::{map_panel, menus, reader, settings_window, step_card, time_panel};
-use crate::cli::{GuiArgs, NamesArg, ThemeArg};
+use crate::cli::{GuiArgs, ThemeArg};
 use crate::control::{TimeCommand, TimeControl, step_date};
 use crate::i18n::{Lang, tr, tr_args};
 use crate::model::area::{Areas, Band, Series, areas, series, uncertainty_bands};
@@ -24,7 +24,7 @@ use crate::model::types::Origin;
 use crate::model::types::{Extent, Tour};
 use crate::model::{Dataset, Date, load_folder};
 use crate::present::{PresentCommand, Presenter};
-use crate::scene::display::{MapCache, NameLang, state_fill};
+use crate::scene::display::{MapCache, state_fill};
 use crate::scene::projection::Camera;
 use crate::scene::style::{Rgba, Style, ThemeKind, mix};
 
@@ -314,12 +314,7 @@ impl App {
     pub fn with_settings(ds: Dataset, mut settings: Settings, args: &GuiArgs) -> Self {
         super::i18n::apply_args(&mut settings, args);
         if let Some(n) = args.names {
-            settings.names = match n {
-                NamesArg::En => NameLang::En,
-                NamesArg::Az => NameLang::Az,
-                NamesArg::Ar => NameLang::Ar,
-                NamesArg::Hy => NameLang::Hy,
-            };
+            settings.names = n;
         }
         if let Some(t) = args.theme {
             settings.theme = match t {

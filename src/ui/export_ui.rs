@@ -145,7 +145,7 @@ pub fn dialog_window(ctx: &egui::Context, app: &mut App) {
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            options(ui, &mut d, loc);
+            options(ui, &mut d, &app.ds, loc);
             let settings = d.settings(loc);
             if let Err(e) = &settings {
                 Txt::new(e.as_str())
@@ -193,7 +193,7 @@ fn option_row(ui: &mut Ui, loc: Locale, name: &str, add: impl FnOnce(&mut Ui)) {
     ui.add_space(6.0);
 }
 
-fn options(ui: &mut Ui, d: &mut Dialog, loc: Locale) {
+fn options(ui: &mut Ui, d: &mut Dialog, ds: &crate::model::Dataset, loc: Locale) {
     i18n::column(ui, loc, |ui| {
         option_row(ui, loc, &tr(loc, "export-size"), |ui| {
             for (i, (name, w, h)) in PRESETS.iter().enumerate() {
@@ -245,10 +245,11 @@ fn options(ui: &mut Ui, d: &mut Dialog, loc: Locale) {
         }
         option_row(ui, loc, &tr(loc, "export-names"), |ui| {
             egui::ComboBox::from_id_salt("export-names")
-                .selected_text(Txt::new(d.names.label_in(loc)).widget_text(ui))
+                .selected_text(Txt::new(d.names.label_in(ds, loc)).widget_text(ui))
                 .show_ui(ui, |ui| {
-                    for lang in NameLang::ALL {
-                        if i18n::selectable(ui, d.names == lang, &lang.label_in(loc)).clicked() {
+                    for lang in NameLang::choices(ds) {
+                        if i18n::selectable(ui, d.names == lang, &lang.label_in(ds, loc)).clicked()
+                        {
                             d.names = lang;
                         }
                     }

@@ -10,7 +10,7 @@ use super::paint;
 use super::step_card::{area_line, state_lines};
 use crate::i18n::{format, tr, tr_args};
 use crate::model::geometry::Shape;
-use crate::scene::display::{self, View};
+use crate::scene::display::{self, View, scheme_label};
 use crate::scene::hit::point_in_area;
 use crate::scene::projection::{Camera, GeoBBox, Projection, Viewport, fit, pan, zoom_about};
 
@@ -347,15 +347,14 @@ fn tooltip(ui: &mut Ui, app: &App, id: &str) {
         if let Some(names) = names {
             let shown = names.get(lang);
             Txt::new(shown).strong().label(ui);
-            for tag in ["en", "az", "ar", "hy"] {
-                if let Some(n) = names.exact(tag).filter(|n| *n != shown) {
-                    let name = [("name", n.into())];
-                    let text = match tag {
-                        "en" => tr_args(loc, "map-name-en", &name),
-                        "az" => tr_args(loc, "map-name-az", &name),
-                        "ar" => tr_args(loc, "map-name-ar", &name),
-                        _ => tr_args(loc, "map-name-hy", &name),
-                    };
+            for scheme in &ds.naming {
+                if let Some(n) = names.exact(scheme.tag.as_str()).filter(|n| *n != shown) {
+                    let label = scheme_label(ds, scheme.tag, loc);
+                    let text = tr_args(
+                        loc,
+                        "map-name-other",
+                        &[("scheme", label.as_str().into()), ("name", n.into())],
+                    );
                     Txt::new(text).label(ui);
                 }
             }

@@ -296,8 +296,9 @@ fn view_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
     }
     ui.separator();
     heading(ui, &tr(loc, "menu-names"));
-    for lang in NameLang::ALL {
-        i18n::radio_value(ui, loc, &mut app.settings.names, lang, &lang.label_in(loc));
+    for lang in NameLang::choices(&app.ds) {
+        let label = lang.label_in(&app.ds, loc);
+        i18n::radio_value(ui, loc, &mut app.settings.names, lang, &label);
     }
     ui.separator();
     if item(ui, loc, &tr(loc, "map-fit"), None, true).clicked() {

@@ -209,7 +209,7 @@ mod tests {
     fn round_trips() {
         let s = Settings {
             date: Some("2020-11-21".into()),
-            names: NameLang::Ar,
+            names: NameLang::parse("ar").unwrap(),
             theme: ThemeKind::Dark,
             ..Settings::default()
         };
@@ -241,7 +241,12 @@ mod tests {
     #[test]
     fn missing_fields_take_defaults() {
         let (s, notice) = Settings::from_stored(Some(r#"{"names":"az"}"#));
-        assert_eq!(s.names, NameLang::Az);
+        assert_eq!(s.names, NameLang::parse("az").unwrap());
+        // Any dataset's naming scheme is kept, not only the bundled ones.
+        let (fa, _) = Settings::from_stored(Some(r#"{"names":"fa"}"#));
+        assert_eq!(fa.names.resolve(Lang::En).as_str(), "fa");
+        let (interface, _) = Settings::from_stored(Some(r#"{"names":"interface"}"#));
+        assert_eq!(interface.names, NameLang::Interface);
         assert!(s.show_time_panel);
         assert!(notice.is_none());
     }
@@ -252,7 +257,7 @@ mod tests {
             "{not json",
             "[1,2,3]",
             "\u{0}\u{1}",
-            r#"{"names":"klingon"}"#,
+            r#"{"names":"no such names!"}"#,
         ] {
             let (s, unreadable) = Settings::from_stored(Some(bad));
             assert_eq!(s, Settings::default());

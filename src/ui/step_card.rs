@@ -15,6 +15,7 @@ use crate::i18n::{Lang, Locale, tr, tr_args};
 use crate::model::Dataset;
 use crate::model::state::{PlaceState, changes_between, steps_touching};
 use crate::model::types::{Claim, Step};
+use crate::scene::display::scheme_label;
 
 /// The card.
 pub fn ui(ui: &mut Ui, app: &mut App) {
@@ -160,9 +161,11 @@ fn selection(ui: &mut Ui, app: &mut App, id: &str) {
         }
     });
     // The place's other names.
-    let others: Vec<String> = ["en", "az", "ar", "hy"]
+    let others: Vec<String> = app
+        .ds
+        .naming
         .iter()
-        .filter_map(|t| place.names.exact(t))
+        .filter_map(|s| place.names.exact(s.tag.as_str()))
         .filter(|n| *n != shown)
         .map(str::to_owned)
         .collect();
@@ -174,8 +177,20 @@ fn selection(ui: &mut Ui, app: &mut App, id: &str) {
             ui.visuals().text_color(),
         );
     }
-    if place.aliases.get("ar").is_some_and(Vec::is_empty) {
-        Txt::new(tr(loc, "card-name-ours")).weak().small().label(ui);
+    // A name the corpus never uses (an empty alias list) is the dataset's own.
+    for scheme in &app.ds.naming {
+        let tag = scheme.tag.as_str();
+        if place.aliases.get(tag).is_some_and(Vec::is_empty) && place.names.exact(tag).is_some() {
+            let label = scheme_label(&app.ds, scheme.tag, loc);
+            Txt::new(tr_args(
+                loc,
+                "card-name-ours",
+                &[("scheme", label.as_str().into())],
+            ))
+            .weak()
+            .small()
+            .label(ui);
+        }
     }
     if let Some(state) = app.states.iter().find(|s| s.id == id).cloned() {
         state_lines(ui, app, &state);
