@@ -42,6 +42,11 @@ fn bad_viewer_flags_are_usage_errors_before_any_window_opens() {
             vec!["--date", "2030-01-01"],
             "outside the period the dataset describes",
         ),
+        (
+            vec!["gui", "--names", "fa"],
+            "the dataset has no place names in 'fa'",
+        ),
+        (vec!["--names", "en US"], "is not a language tag"),
     ] {
         let out = run(&args);
         let (_, err) = texts(&out);
