@@ -818,3 +818,38 @@ fn a_cancelled_export_leaves_the_folder_as_it_was() {
     assert!(after.iter().any(|(n, b)| n == "notes.txt" && b == b"mine"));
     assert_eq!(&read(&out.join("step-01-baseline.png"))[1..4], b"PNG");
 }
+
+/// A dataset whose place names are Hebrew, Armenian or Georgian exports
+/// them with real glyphs from the bundled fonts, Hebrew right to left.
+#[test]
+fn hebrew_armenian_and_georgian_names_are_drawn_in_figures() {
+    let mut ds = load_bundled().unwrap();
+    let names = [
+        ("kalbajar", "כלבג'אר"),
+        ("lachin", "Լաչին"),
+        ("aghdam", "აღდამი"),
+    ];
+    for (id, name) in names {
+        let place = ds.places.iter_mut().find(|p| p.id == id).unwrap();
+        place.names.0.insert("x-test".to_owned(), name.to_owned());
+    }
+    let cache = MapCache::new(&ds);
+    let opts = FigureOptions {
+        width: 1280,
+        height: 720,
+        names: NameLang::parse("x-test").unwrap(),
+        ..FigureOptions::default()
+    };
+    let fig = figure_at_step(&ds, &cache, 8, &opts).unwrap();
+    let tree = usvg::Tree::from_str(&fig.svg, &bundled_fonts()).unwrap();
+    for (_, name) in names {
+        let drawn = glyphs(&tree, name);
+        assert!(!drawn.is_empty(), "{name} has no glyphs");
+        assert!(
+            drawn.iter().all(|g| g.1 != 0),
+            "{name} drawn with a missing glyph: {drawn:?}"
+        );
+    }
+    let hebrew: String = visual(&glyphs(&tree, "כלבג'אר"));
+    assert_eq!(hebrew, "כלבג'אר".chars().rev().collect::<String>());
+}

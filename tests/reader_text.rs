@@ -291,3 +291,54 @@ fn a_highlight_covers_exactly_the_glyphs_of_its_quote_at_two_widths() {
         }
     }
 }
+
+/// A dataset may bring Hebrew, Armenian or Georgian text: every family the
+/// viewer uses has glyphs for them (the bundled Noto fonts for those
+/// scripts), and a Hebrew paragraph with Armenian and Georgian words is laid
+/// out in UAX #9 order like an Arabic one.
+#[test]
+fn hebrew_armenian_and_georgian_text_has_glyphs_and_bidi_order() {
+    let samples = ["ירושלים", "Երևան", "თბილისი"];
+    let ctx = egui::Context::default();
+    install_fonts(&ctx);
+    ctx.run_ui(egui::RawInput::default(), |_| {})
+        .drop_without_applying_deltas();
+    for family in [
+        egui::FontFamily::Proportional,
+        egui::FontFamily::Name(karabakh_atlas::ui::text::ARABIC_FAMILY.into()),
+        egui::FontFamily::Name(karabakh_atlas::ui::text::BOLD_FAMILY.into()),
+        egui::FontFamily::Name(karabakh_atlas::ui::text::ARABIC_BOLD_FAMILY.into()),
+    ] {
+        for s in samples {
+            let font = FontId::new(14.0, family.clone());
+            assert!(
+                ctx.fonts_mut(|f| f.has_glyphs(&font, s)),
+                "{family:?} has no glyphs for {s}"
+            );
+        }
+    }
+    // Letters of a Hebrew word run right to left; Armenian and Georgian
+    // letters left to right.
+    for (word, rtl) in [("ירושלים", true), ("Երևան", false), ("თბილისი", false)]
+    {
+        let lines = lay_out(word, 700.0, &[]);
+        let drawn: String = lines.iter().flat_map(drawn_glyphs).map(|g| g.1).collect();
+        let expected: String = if rtl {
+            word.chars().rev().collect()
+        } else {
+            word.to_owned()
+        };
+        assert_eq!(drawn, expected);
+    }
+    let para = "ירושלים ו Երևան (2023) და თბილისი 12 ירושלים";
+    for width in WIDTHS {
+        for line in lay_out(para, width, &[]) {
+            assert_eq!(
+                drawn_words(&line),
+                uax9_words(para, line.logical.clone()),
+                "width {width}, row {:?}",
+                line.logical
+            );
+        }
+    }
+}

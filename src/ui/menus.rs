@@ -498,7 +498,7 @@ fn about(ui: &mut Ui, ds: &Dataset, areas: &crate::model::area::Areas, loc: Loca
         loc,
         "about-fonts-text",
         &[
-            ("fonts", "Noto Sans, Noto Naskh Arabic".into()),
+            ("fonts", "Noto Sans, Noto Naskh Arabic, Noto Sans Hebrew, Noto Sans Armenian, Noto Sans Georgian".into()),
             ("vendor", "Google".into()),
             ("license", "SIL Open Font License 1.1".into()),
             ("file", "assets/fonts/OFL.txt".into()),

@@ -29,25 +29,43 @@ pub const ARABIC_FAMILY: &str = "arabic";
 pub const BOLD_FAMILY: &str = "bold";
 /// Bold Arabic: NotoNaskhArabic-Bold, NotoSans-Bold, then egui's defaults.
 pub const ARABIC_BOLD_FAMILY: &str = "arabic-bold";
+/// Hebrew: NotoSansHebrew first, so a right-to-left Hebrew piece (spaces
+/// included) is shaped as one run, then NotoSans and NotoNaskhArabic.
+pub const HEBREW_FAMILY: &str = "hebrew";
+/// Bold Hebrew.
+pub const HEBREW_BOLD_FAMILY: &str = "hebrew-bold";
 
 const NOTO_SANS: &str = "NotoSans-Regular";
 const NOTO_SANS_BOLD: &str = "NotoSans-Bold";
 const NOTO_NASKH: &str = "NotoNaskhArabic-Regular";
 const NOTO_NASKH_BOLD: &str = "NotoNaskhArabic-Bold";
+const NOTO_HEBREW: &str = "NotoSansHebrew-Regular";
+const NOTO_HEBREW_BOLD: &str = "NotoSansHebrew-Bold";
+const NOTO_ARMENIAN: &str = "NotoSansArmenian-Regular";
+const NOTO_ARMENIAN_BOLD: &str = "NotoSansArmenian-Bold";
+const NOTO_GEORGIAN: &str = "NotoSansGeorgian-Regular";
+const NOTO_GEORGIAN_BOLD: &str = "NotoSansGeorgian-Bold";
 
 /// The bundled fonts (see `assets/fonts/README.md`) added to egui's default
 /// fonts: NotoSans-Regular first in [`FontFamily::Proportional`], then
-/// NotoNaskhArabic-Regular, then egui's defaults (for symbols and icons such
+/// NotoNaskhArabic-Regular, then the Hebrew, Armenian and Georgian fonts,
+/// then egui's defaults (for symbols and icons such
 /// as ⏵ ⏸ ⏮ ⏭); the families [`ARABIC_FAMILY`], [`BOLD_FAMILY`] and
 /// [`ARABIC_BOLD_FAMILY`]. Monospace stays egui's default.
 #[must_use]
 pub fn font_definitions() -> FontDefinitions {
     let mut defs = FontDefinitions::default();
-    let fonts: [(&str, &'static [u8]); 4] = [
+    let fonts: [(&str, &'static [u8]); 10] = [
         (NOTO_SANS, crate::assets::NOTO_SANS),
         (NOTO_SANS_BOLD, crate::assets::NOTO_SANS_BOLD),
         (NOTO_NASKH, crate::assets::NOTO_NASKH_ARABIC),
         (NOTO_NASKH_BOLD, crate::assets::NOTO_NASKH_ARABIC_BOLD),
+        (NOTO_HEBREW, crate::assets::NOTO_HEBREW),
+        (NOTO_HEBREW_BOLD, crate::assets::NOTO_HEBREW_BOLD),
+        (NOTO_ARMENIAN, crate::assets::NOTO_ARMENIAN),
+        (NOTO_ARMENIAN_BOLD, crate::assets::NOTO_ARMENIAN_BOLD),
+        (NOTO_GEORGIAN, crate::assets::NOTO_GEORGIAN),
+        (NOTO_GEORGIAN_BOLD, crate::assets::NOTO_GEORGIAN_BOLD),
     ];
     for (name, bytes) in fonts {
         defs.font_data
@@ -58,27 +76,58 @@ pub fn font_definitions() -> FontDefinitions {
         .get(&FontFamily::Proportional)
         .cloned()
         .unwrap_or_default();
-    let chain = |first: &[&str]| -> Vec<String> {
-        first
-            .iter()
-            .map(|name| (*name).to_owned())
-            .chain(defaults.iter().cloned())
-            .collect()
+    // Each family: its own fonts first, then the other bundled scripts of
+    // the same weight (Hebrew, Armenian and Georgian, which a dataset may
+    // bring), then egui's defaults.
+    let chain = |first: &[&str], bold: bool| -> Vec<String> {
+        let others = if bold {
+            [NOTO_HEBREW_BOLD, NOTO_ARMENIAN_BOLD, NOTO_GEORGIAN_BOLD]
+        } else {
+            [NOTO_HEBREW, NOTO_ARMENIAN, NOTO_GEORGIAN]
+        };
+        let mut names: Vec<String> = first.iter().map(|n| (*n).to_owned()).collect();
+        for n in others {
+            if !first.contains(&n) {
+                names.push(n.to_owned());
+            }
+        }
+        names.extend(defaults.iter().cloned());
+        names
     };
-    defs.families
-        .insert(FontFamily::Proportional, chain(&[NOTO_SANS, NOTO_NASKH]));
-    defs.families.insert(
-        FontFamily::Name(ARABIC_FAMILY.into()),
-        chain(&[NOTO_NASKH, NOTO_SANS]),
-    );
-    defs.families.insert(
-        FontFamily::Name(BOLD_FAMILY.into()),
-        chain(&[NOTO_SANS_BOLD, NOTO_NASKH_BOLD]),
-    );
-    defs.families.insert(
-        FontFamily::Name(ARABIC_BOLD_FAMILY.into()),
-        chain(&[NOTO_NASKH_BOLD, NOTO_SANS_BOLD]),
-    );
+    for (family, first, bold) in [
+        (
+            FontFamily::Proportional,
+            &[NOTO_SANS, NOTO_NASKH][..],
+            false,
+        ),
+        (
+            FontFamily::Name(ARABIC_FAMILY.into()),
+            &[NOTO_NASKH, NOTO_SANS][..],
+            false,
+        ),
+        (
+            FontFamily::Name(BOLD_FAMILY.into()),
+            &[NOTO_SANS_BOLD, NOTO_NASKH_BOLD][..],
+            true,
+        ),
+        (
+            FontFamily::Name(ARABIC_BOLD_FAMILY.into()),
+            &[NOTO_NASKH_BOLD, NOTO_SANS_BOLD][..],
+            true,
+        ),
+        (
+            FontFamily::Name(HEBREW_FAMILY.into()),
+            &[NOTO_HEBREW, NOTO_SANS, NOTO_NASKH][..],
+            false,
+        ),
+        (
+            FontFamily::Name(HEBREW_BOLD_FAMILY.into()),
+            &[NOTO_HEBREW_BOLD, NOTO_SANS_BOLD, NOTO_NASKH_BOLD][..],
+            true,
+        ),
+    ] {
+        defs.families.insert(family, chain(first, bold));
+    }
     defs
 }
 
@@ -135,11 +184,6 @@ fn job_from_runs(
     color: Color32,
     arabic: bool,
 ) -> LayoutJob {
-    let arabic_font = if arabic {
-        FontId::new(font.size, arabic_family_for(&font.family))
-    } else {
-        font.clone()
-    };
     let mut job = LayoutJob {
         break_on_newline: false,
         ..Default::default()
@@ -153,8 +197,8 @@ fn job_from_runs(
         if job.text.len() == start {
             continue;
         }
-        let font_id = if run.rtl {
-            arabic_font.clone()
+        let font_id = if run.rtl && arabic {
+            rtl_font(&font, &run.text)
         } else {
             font.clone()
         };
@@ -168,6 +212,23 @@ fn job_from_runs(
         return LayoutJob::simple_singleline(String::new(), font, color);
     }
     job
+}
+
+/// The font for a right-to-left piece of `text` drawn in `font`: the Hebrew
+/// family for Hebrew, else the Arabic one, bold when `font` is.
+fn rtl_font(font: &FontId, text: &str) -> FontId {
+    let hebrew = text
+        .chars()
+        .any(|c| matches!(c, '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}'));
+    let family = arabic_family_for(&font.family);
+    let family = match (hebrew, &family) {
+        (true, FontFamily::Name(n)) if n.as_ref() == ARABIC_BOLD_FAMILY => {
+            FontFamily::Name(HEBREW_BOLD_FAMILY.into())
+        }
+        (true, _) => FontFamily::Name(HEBREW_FAMILY.into()),
+        (false, _) => family,
+    };
+    FontId::new(font.size, family)
 }
 
 fn arabic_family_for(family: &FontFamily) -> FontFamily {
@@ -394,11 +455,6 @@ pub fn marked_lines(
             .families
             .contains_key(&FontFamily::Name(ARABIC_FAMILY.into()))
     });
-    let arabic_font = if arabic {
-        FontId::new(font.size, arabic_family_for(&font.family))
-    } else {
-        font.clone()
-    };
     let base = bidi::paragraph_direction(paragraph);
     let breaks = line_breaks(ui, paragraph, base, &font, max_width, arabic);
     let cuts: Vec<usize> = marks
@@ -447,8 +503,8 @@ pub fn marked_lines(
                 .map(|(i, _)| i)
                 .collect();
             let mut format = TextFormat::simple(
-                if run.rtl {
-                    arabic_font.clone()
+                if run.rtl && arabic {
+                    rtl_font(&font, &run.text)
                 } else {
                     font.clone()
                 },
