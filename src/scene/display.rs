@@ -60,40 +60,6 @@ impl NameLang {
             Self::Tag(tag) => scheme_label(ds, tag, locale),
         }
     }
-}
-
-/// What `locale`'s menus call the names under `tag`: the dataset's label, or
-/// "Names: tag" when it gives none.
-#[must_use]
-pub fn scheme_label(ds: &Dataset, tag: NameTag, locale: Locale) -> String {
-    ds.naming
-        .iter()
-        .find(|s| s.tag == tag)
-        .and_then(|s| s.label.as_ref())
-        .map_or_else(
-            || tr_args(locale, "names-tag", &[("tag", tag.as_str().into())]),
-            |l| l.get(locale.lang.tag()).to_owned(),
-        )
-}
-
-impl From<NameLang> for String {
-    fn from(n: NameLang) -> Self {
-        match n {
-            NameLang::Interface => "interface".to_owned(),
-            NameLang::Tag(t) => t.as_str().to_owned(),
-        }
-    }
-}
-
-impl TryFrom<String> for NameLang {
-    type Error = String;
-
-    fn try_from(s: String) -> Result<Self, String> {
-        Self::parse(&s)
-    }
-}
-
-impl NameLang {
     /// Whether `ds` has these names.
     ///
     /// # Errors
@@ -124,6 +90,37 @@ impl NameLang {
                 "'{s}' is not a language tag: write 'interface' or a tag such as en, az or hy-Latn"
             )
         })
+    }
+}
+
+/// What `locale`'s menus call the names under `tag`: the dataset's label, or
+/// "Names: tag" when it gives none.
+#[must_use]
+pub fn scheme_label(ds: &Dataset, tag: NameTag, locale: Locale) -> String {
+    ds.naming
+        .iter()
+        .find(|s| s.tag == tag)
+        .and_then(|s| s.label.as_ref())
+        .map_or_else(
+            || tr_args(locale, "names-tag", &[("tag", tag.as_str().into())]),
+            |l| l.get(locale.lang.tag()).to_owned(),
+        )
+}
+
+impl From<NameLang> for String {
+    fn from(n: NameLang) -> Self {
+        match n {
+            NameLang::Interface => "interface".to_owned(),
+            NameLang::Tag(t) => t.as_str().to_owned(),
+        }
+    }
+}
+
+impl TryFrom<String> for NameLang {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        Self::parse(&s)
     }
 }
 
