@@ -80,7 +80,7 @@ impl JsonSchema for RawText {
         schemars::json_schema!({
             "description": "A plain string (English) or a table by language tag with `en` required, e.g. { en = \"...\", ar = \"...\" }.",
             "anyOf": [
-                { "type": "string", "minLength": 1 },
+                { "type": "string" },
                 by_language,
             ],
         })
