@@ -29,7 +29,10 @@ fn a_plain_string_still_loads_as_english() {
         bulletin.label,
         Localized::english("Lumen bulletin (fictional, Persian)")
     );
-    assert_eq!(bulletin.label.get("ar"), "Lumen bulletin (fictional, Persian)");
+    assert_eq!(
+        bulletin.label.get("ar"),
+        "Lumen bulletin (fictional, Persian)"
+    );
     assert_eq!(bulletin.label.exact("ar"), None);
     assert_eq!(
         bulletin.note.as_ref().map(Localized::en),
@@ -106,7 +109,11 @@ fn a_date_claim_value_must_stay_one_date() {
 fn a_value_that_is_neither_text_nor_a_table_is_refused() {
     let copy = DataCopy::new();
     let from = "label = { en = \"France asks";
-    let (line, _) = copy.replace_first("sources.toml", from, "label = 7\nnot = { en = \"France asks");
+    let (line, _) = copy.replace_first(
+        "sources.toml",
+        from,
+        "label = 7\nnot = { en = \"France asks",
+    );
     let err = load_folder(copy.path()).unwrap_err().to_string();
     assert!(err.contains(&format!("sources.toml:{line}:")), "{err}");
     assert!(
@@ -159,8 +166,7 @@ mod gui {
 
     /// Go to step `i` and open the reader on citation `cite`.
     fn show(h: &mut Harness<'static, App>, i: usize, cite: &str) {
-        h.state_mut()
-            .push(Command::Time(TimeCommand::GoToStep(i)));
+        h.state_mut().push(Command::Time(TimeCommand::GoToStep(i)));
         h.state_mut().push(Command::OpenCitation(cite.to_owned()));
         h.run_steps(3);
     }
@@ -173,7 +179,7 @@ mod gui {
                 .query_all_by(|n| {
                     let l = n.label().unwrap_or_default();
                     n.role() == Role::Button
-                        && n.is_expanded() == Some(false)
+                        && n.data().is_expanded() == Some(false)
                         && (headers.iter().any(|h| *h == l)
                             || prefixes.iter().any(|p| l.starts_with(p)))
                 })
@@ -182,7 +188,7 @@ mod gui {
                 return;
             }
             for n in closed {
-                n.click();
+                n.click_accesskit();
             }
             h.run_steps(3);
         }
@@ -229,10 +235,7 @@ mod gui {
         let verbatim = |l: &str| ds.sources.iter().any(|s| s.text.contains(l));
         // Labels egui gives for screen readers only.
         let egui_own = |l: &str| l == "Close window" || l.starts_with("Resize ");
-        let headers = [
-            tr(ar, "card-source-details"),
-            tr(ar, "reader-about"),
-        ];
+        let headers = [tr(ar, "card-source-details"), tr(ar, "reader-about")];
         let mut checked = 0;
         for (i, step) in ds.steps.iter().enumerate() {
             let first = ds.step_citation_ids(step)[0].to_owned();
@@ -275,7 +278,12 @@ mod gui {
         let ds = karabakh_atlas::model::load_folder(&super::synthetic()).unwrap();
         let step = ds.step_index("birch-fighting").unwrap();
         let fa = ds.citation("birch-fa").unwrap().gloss.en().to_owned();
-        let en = ds.citation("birch-by-20-april").unwrap().gloss.en().to_owned();
+        let en = ds
+            .citation("birch-by-20-april")
+            .unwrap()
+            .gloss
+            .en()
+            .to_owned();
         for lang in [Lang::Ar, Lang::En] {
             let mut h = build(ds.clone(), lang);
             show(&mut h, step, "birch-fa");
