@@ -180,8 +180,7 @@ mod gui {
                     let l = n.label().unwrap_or_default();
                     n.role() == Role::Button
                         && n.data().is_expanded() == Some(false)
-                        && (headers.iter().any(|h| *h == l)
-                            || prefixes.iter().any(|p| l.starts_with(p)))
+                        && (headers.contains(&l) || prefixes.iter().any(|p| l.starts_with(p)))
                 })
                 .collect();
             if closed.is_empty() {
