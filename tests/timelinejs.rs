@@ -118,7 +118,7 @@ fn every_supported_field_of_the_fixture_is_carried_over() {
     let text = "The new harbour opened\u{A0}today — \"a fine day\".\nSecond paragraph.";
     assert_eq!(opens.summary.en(), text);
     assert_eq!(
-        opens.date_note.as_deref(),
+        opens.date_note.as_ref().map(|n| n.en()),
         Some("The TimelineJS file shows the date as \"Early June 1905\".")
     );
     // The step cites its own text, verbatim at its offset in the generated source.

@@ -566,7 +566,7 @@ pub fn state_text(ds: &Dataset, date: Date) -> String {
                 out.push_str(&format!(
                     "    deadline {} according to {} ({left}; {})\n",
                     d.date.english(),
-                    d.according_to,
+                    d.according_to.en(),
                     d.citations.join(", ")
                 ));
             }

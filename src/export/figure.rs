@@ -202,7 +202,7 @@ pub fn source_reference_in(ds: &Dataset, index: usize, locale: Locale) -> String
                 locale,
                 "fig-source-item",
                 &[
-                    ("label", s.label.as_str().into()),
+                    ("label", s.label.get(locale.lang.tag()).into()),
                     ("id", s.id.as_str().into()),
                     ("file", s.original_file_name.as_str().into()),
                     ("citations", ids.join(&comma).into()),

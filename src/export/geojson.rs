@@ -199,7 +199,7 @@ fn state_properties(
                     .map(|d| {
                         let mut v = json!({
                             "date": d.date.iso(),
-                            "according_to": d.according_to,
+                            "according_to": d.according_to.en(),
                             "citations": d.citations,
                         });
                         if let (Some(obj), Some(_)) = (v.as_object_mut(), date) {

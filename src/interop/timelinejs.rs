@@ -1480,7 +1480,7 @@ pub fn export(ds: &Dataset) -> Value {
                     };
                     format!(" dir=\"{dir}\" lang=\"{}\"", escape_html(&src.language))
                 });
-                let label = source.map_or(c.source.as_str(), |src| src.label.as_str());
+                let label = source.map_or(c.source.as_str(), |src| src.label.en());
                 let _ = write!(
                     html,
                     "<blockquote{attrs}>{}</blockquote><p>{}, line {} (citation {})</p>",

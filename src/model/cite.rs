@@ -14,7 +14,10 @@ pub fn reference(ds: &Dataset, id: &str) -> Option<String> {
     let end = c.offset + c.quote.chars().count();
     let mut out = format!(
         "“{}”\n— {} [{}; file {}",
-        c.quote, s.label, s.id, s.original_file_name
+        c.quote,
+        s.label.en(),
+        s.id,
+        s.original_file_name
     );
     out.push_str(&format!(
         ", line {}, characters {}–{}]",
@@ -23,7 +26,8 @@ pub fn reference(ds: &Dataset, id: &str) -> Option<String> {
     if let Some(p) = &s.publisher {
         out.push_str(&format!(
             "\n  Publisher as printed: {} ({})",
-            p.text, p.gloss
+            p.text,
+            p.gloss.en()
         ));
     }
     if let Some(d) = &s.dateline {
@@ -33,9 +37,9 @@ pub fn reference(ds: &Dataset, id: &str) -> Option<String> {
         out.push_str(&format!("\n  Page date as printed: {}", d.text));
     }
     if let Some(sp) = &c.speaker {
-        out.push_str(&format!("\n  Speaker: {sp}"));
+        out.push_str(&format!("\n  Speaker: {}", sp.en()));
     }
-    out.push_str(&format!("\n  Gloss: {}", c.gloss));
+    out.push_str(&format!("\n  Gloss: {}", c.gloss.en()));
     let steps: Vec<String> = ds
         .steps
         .iter()

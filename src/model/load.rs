@@ -20,7 +20,7 @@ use super::geometry::{MapData, Shape};
 use super::quote::{self, Located};
 use super::raw::{
     RawDatasetFile, RawDate, RawExtent, RawLocalized, RawPassage, RawPlacesFile, RawSourcesFile,
-    RawTimelineFile,
+    RawText, RawTimelineFile,
 };
 use super::tour;
 use super::types::{
@@ -238,6 +238,21 @@ impl Loader<'_> {
             );
         }
         Localized(raw.clone())
+    }
+
+    /// Our own words (a label, note, gloss or attribution): a plain string
+    /// is English; a table by language needs non-empty `en`.
+    fn own_words(&mut self, ctx: &FileCtx, what: &str, raw: &Spanned<RawText>) -> Localized {
+        let text = raw.get_ref().to_localized();
+        if matches!(raw.get_ref(), RawText::ByLanguage(_))
+            && text.get("en").is_none_or(|s| s.trim().is_empty())
+        {
+            self.push(
+                ctx.at(raw, format!("{what} has no English (en) text"))
+                    .help("write a plain string (English), or a table with at least `en = \"...\"`, e.g. { en = \"...\", ar = \"...\" }"),
+            );
+        }
+        Localized(text)
     }
 
     fn date(&mut self, ctx: &FileCtx, raw: &Spanned<RawDate>) -> Option<DateSpec> {
@@ -596,9 +611,10 @@ fn passage(l: &mut Loader<'_>, ctx: &FileCtx, raw: &RawPassage, src: &str, text:
             .help("copy the words from the source file exactly, including punctuation and spaces"),
         );
     }
+    let gloss = l.own_words(ctx, &format!("a gloss in source '{src}'"), &raw.gloss);
     Passage {
         text: raw.text.get_ref().clone(),
-        gloss: raw.gloss.clone(),
+        gloss,
     }
 }
 
@@ -700,6 +716,11 @@ fn check_sources(l: &mut Loader<'_>, (ctx, raw): &(FileCtx, RawSourcesFile)) -> 
                 });
             }
         }
+        let label = l.own_words(ctx, &format!("source '{id}' label"), &s.label);
+        let note = s
+            .note
+            .as_ref()
+            .map(|n| l.own_words(ctx, &format!("source '{id}' note"), n));
         out.push(Source {
             id,
             file: file.clone(),
@@ -707,14 +728,14 @@ fn check_sources(l: &mut Loader<'_>, (ctx, raw): &(FileCtx, RawSourcesFile)) -> 
             sha256: s.sha256.as_ref().map(|s| s.get_ref().to_lowercase()),
             language: s.language.clone(),
             direction,
-            label: s.label.clone(),
+            label,
             headline,
             publisher,
             agencies,
             dateline,
             page_date,
             stated_dates,
-            note: s.note.clone(),
+            note,
             text,
         });
     }
@@ -785,6 +806,11 @@ fn check_citations(
             }
         };
         let line = super::diag::Position::of_byte(&source.text, byte_range.start).line;
+        let speaker = c
+            .speaker
+            .as_ref()
+            .map(|sp| l.own_words(ctx, &format!("citation '{id}' speaker"), sp));
+        let gloss = l.own_words(ctx, &format!("citation '{id}' gloss"), &c.gloss);
         out.push(Citation {
             id: id.clone(),
             source: source.id.clone(),
@@ -792,8 +818,8 @@ fn check_citations(
             offset,
             byte_range,
             line,
-            speaker: c.speaker.clone(),
-            gloss: c.gloss.clone(),
+            speaker,
+            gloss,
         });
     }
     out
@@ -830,8 +856,9 @@ fn check_claims(l: &mut Loader<'_>, ctx: &FileCtx, raw: &RawTimelineFile) -> Vec
         let subject = l.localized(ctx, &format!("claim '{id}' subject"), &c.subject);
         let mut versions = Vec::new();
         for v in &c.version {
-            let date = if kind == ClaimKind::Date {
-                match Date::parse(v.value.get_ref()) {
+            let value = l.own_words(ctx, &format!("claim '{id}' value"), &v.value);
+            let date = match (kind, v.value.get_ref()) {
+                (ClaimKind::Date, RawText::Plain(text)) => match Date::parse(text) {
                     Ok(d) => Some(d),
                     Err(e) => {
                         l.push(
@@ -840,20 +867,34 @@ fn check_claims(l: &mut Loader<'_>, ctx: &FileCtx, raw: &RawTimelineFile) -> Vec
                         );
                         None
                     }
+                },
+                (ClaimKind::Date, RawText::ByLanguage(_)) => {
+                    l.push(
+                        ctx.at(
+                            &v.value,
+                            format!("claim '{id}': a date claim's value is a table by language"),
+                        )
+                        .help("date claims take one \"YYYY-MM-DD\" string: the viewer writes the date in each language"),
+                    );
+                    None
                 }
-            } else {
-                None
+                _ => None,
             };
-            let owner = format!("claim '{id}' version '{}'", v.value.get_ref());
+            let owner = format!("claim '{id}' version '{}'", value.en());
+            let according_to = l.own_words(
+                ctx,
+                &format!("claim '{id}' version '{}' according_to", value.en()),
+                &v.according_to,
+            );
             let cites = l.refs(ctx, &v.citations, &known, "citation", Some(&owner));
             versions.push(ClaimVersion {
-                value: v.value.get_ref().clone(),
+                value,
                 date,
-                according_to: v.according_to.clone(),
+                according_to,
                 citations: cites,
             });
         }
-        let distinct: BTreeSet<&str> = versions.iter().map(|v| v.value.as_str()).collect();
+        let distinct: BTreeSet<&str> = versions.iter().map(|v| v.value.en()).collect();
         let disputed = *c.disputed.get_ref();
         if versions.is_empty() {
             l.push(
@@ -882,12 +923,16 @@ fn check_claims(l: &mut Loader<'_>, ctx: &FileCtx, raw: &RawTimelineFile) -> Vec
                 .help("add the other version with its citation, or set disputed = false"),
             );
         }
+        let note = c
+            .note
+            .as_ref()
+            .map(|n| l.own_words(ctx, &format!("claim '{id}' note"), n));
         out.push(Claim {
             id: id.clone(),
             subject,
             kind,
             disputed,
-            note: c.note.clone(),
+            note,
             versions,
         });
     }
@@ -1059,11 +1104,15 @@ fn check_steps(
             });
         }
         let extent = s.extent.as_ref().and_then(|e| check_extent(l, ctx, e, &id));
+        let date_note = s
+            .date_note
+            .as_ref()
+            .map(|n| l.own_words(ctx, &format!("step '{id}' date_note"), n));
         out.push((
             Step {
                 id,
                 date,
-                date_note: s.date_note.clone(),
+                date_note,
                 title,
                 summary,
                 citations,

@@ -22,6 +22,71 @@ use super::schema::{
 /// Text in several languages, keyed by language tag (`en`, `ar`, `az`, `hy`).
 pub type RawLocalized = BTreeMap<String, String>;
 
+/// Our own words shown to readers: a plain string, which is English, or a
+/// table by language tag with `en` required, e.g. `{ en = "...", ar =
+/// "..." }` (or the dotted keys `label.en = "..."`, `label.ar = "..."`).
+/// The viewer shows the interface language, English where it is missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawText {
+    /// A plain string: English.
+    Plain(String),
+    /// Text by language tag.
+    ByLanguage(RawLocalized),
+}
+
+impl RawText {
+    /// The text by language tag (a plain string under `en`).
+    #[must_use]
+    pub fn to_localized(&self) -> RawLocalized {
+        match self {
+            Self::Plain(s) => BTreeMap::from([("en".to_owned(), s.clone())]),
+            Self::ByLanguage(m) => m.clone(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawText;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "a string (English) or a table of texts by language, e.g. { en = \"...\", ar = \"...\" }",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawText, E> {
+                Ok(RawText::Plain(v.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<RawText, E> {
+                Ok(RawText::Plain(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawText, A::Error> {
+                let m =
+                    RawLocalized::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawText::ByLanguage(m))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+impl JsonSchema for RawText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let by_language = generator.subschema_for::<LocalizedSchema>();
+        schemars::json_schema!({
+            "description": "A plain string (English) or a table by language tag with `en` required, e.g. { en = \"...\", ar = \"...\" }.",
+            "anyOf": [
+                { "type": "string" },
+                by_language,
+            ],
+        })
+    }
+}
+
 /// A date: a day `"2020-11-10"`; a range `{ from = "2020-09-27", to =
 /// "2020-11-10" }` when the sources only bound the day (both ends included);
 /// or `{ before = "2020-09-27" }` for the situation before a day. Days are
@@ -224,8 +289,10 @@ pub struct RawSource {
     /// Writing direction: `rtl` or `ltr`.
     #[schemars(with = "DirectionSchema")]
     pub direction: Spanned<String>,
-    /// A short English label for lists.
-    pub label: String,
+    /// A short label for lists (a string, which is English, or a table by
+    /// language).
+    #[schemars(with = "RawText")]
+    pub label: Spanned<RawText>,
     /// The headline as printed, if the text has one.
     #[serde(default)]
     pub headline: Option<RawPassage>,
@@ -244,12 +311,14 @@ pub struct RawSource {
     /// Event dates the text states, each with its wording.
     #[serde(default)]
     pub stated_date: Vec<RawStatedDate>,
-    /// Remarks on the source (English).
+    /// Remarks on the source, in our own words (a string, which is English,
+    /// or a table by language).
     #[serde(default)]
-    pub note: Option<String>,
+    #[schemars(with = "Option<RawText>")]
+    pub note: Option<Spanned<RawText>>,
 }
 
-/// A verbatim passage of a source and an English gloss.
+/// A verbatim passage of a source and a gloss.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Passage")]
@@ -257,8 +326,11 @@ pub struct RawPassage {
     /// The exact words, as they occur in the source file (byte for byte).
     #[schemars(with = "String")]
     pub text: Spanned<String>,
-    /// What they mean, in our own words (English).
-    pub gloss: String,
+    /// What they mean, in our own words (a string, which is English, or a
+    /// table by language); shown only to readers of another language than
+    /// the source's.
+    #[schemars(with = "RawText")]
+    pub gloss: Spanned<RawText>,
 }
 
 /// A date a source states.
@@ -272,8 +344,11 @@ pub struct RawStatedDate {
     /// The date they give (or bound).
     #[schemars(with = "RawDate")]
     pub date: Spanned<RawDate>,
-    /// What happened then, in our own words (English).
-    pub gloss: String,
+    /// What happened then, in our own words (a string, which is English, or
+    /// a table by language); shown only to readers of another language than
+    /// the source's.
+    #[schemars(with = "RawText")]
+    pub gloss: Spanned<RawText>,
 }
 
 /// `timeline.toml`: the steps, the citations they rest on, and the claims
@@ -310,9 +385,10 @@ pub struct RawStep {
     #[schemars(with = "Option<String>")]
     pub weekday: Option<Spanned<String>>,
     /// How the date follows from the sources, when they do not state it
-    /// outright.
+    /// outright (a string, which is English, or a table by language).
     #[serde(default)]
-    pub date_note: Option<String>,
+    #[schemars(with = "Option<RawText>")]
+    pub date_note: Option<Spanned<RawText>>,
     /// Title by language (`en` required), in our own neutral wording.
     #[schemars(with = "LocalizedSchema")]
     pub title: RawLocalized,
@@ -419,11 +495,16 @@ pub struct RawCitation {
     /// units, not grapheme clusters.
     #[schemars(with = "u64")]
     pub offset: Spanned<i64>,
-    /// Who is speaking in the quote, if not the source's own voice.
+    /// Who is speaking in the quote, if not the source's own voice (a
+    /// string, which is English, or a table by language).
     #[serde(default)]
-    pub speaker: Option<String>,
-    /// What the quote says, in our own words (English), with attribution.
-    pub gloss: String,
+    #[schemars(with = "Option<RawText>")]
+    pub speaker: Option<Spanned<RawText>>,
+    /// What the quote says, in our own words, with attribution (a string,
+    /// which is English, or a table by language); shown only to readers of
+    /// another language than the source's.
+    #[schemars(with = "RawText")]
+    pub gloss: Spanned<RawText>,
 }
 
 /// A claim with one or more versions.
@@ -444,9 +525,11 @@ pub struct RawClaim {
     /// versions differ must say `true`; `true` needs two versions).
     #[schemars(with = "bool")]
     pub disputed: Spanned<bool>,
-    /// Why the versions differ or agree (English).
+    /// Why the versions differ or agree (a string, which is English, or a
+    /// table by language).
     #[serde(default)]
-    pub note: Option<String>,
+    #[schemars(with = "Option<RawText>")]
+    pub note: Option<Spanned<RawText>>,
     /// The versions, each with its citations (at least one).
     pub version: Vec<RawClaimVersion>,
 }
@@ -456,11 +539,15 @@ pub struct RawClaim {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "ClaimVersion")]
 pub struct RawClaimVersion {
-    /// The value: a `YYYY-MM-DD` date for `date` claims, otherwise free text.
-    #[schemars(with = "String")]
-    pub value: Spanned<String>,
-    /// Who says so (attribution in our own neutral voice).
-    pub according_to: String,
+    /// The value: a `YYYY-MM-DD` date string for `date` claims, otherwise
+    /// free text in our own words (a string, which is English, or a table by
+    /// language).
+    #[schemars(with = "RawText")]
+    pub value: Spanned<RawText>,
+    /// Who says so, in our own neutral voice (a string, which is English, or
+    /// a table by language).
+    #[schemars(with = "RawText")]
+    pub according_to: Spanned<RawText>,
     /// Ids of the citations for this version (at least one).
     #[schemars(with = "Vec<String>")]
     pub citations: Vec<Spanned<String>>,

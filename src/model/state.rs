@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::date::{Date, DateSpec};
-use super::types::{Change, ClaimKind, Dataset, Place, Step};
+use super::types::{Change, ClaimKind, Dataset, Localized, Place, Step};
 
 /// A change whose day is not known, open at the queried date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -28,8 +28,8 @@ pub struct Transition {
 pub struct Deadline {
     /// The deadline.
     pub date: Date,
-    /// Who gives it.
-    pub according_to: String,
+    /// Who gives it, by language.
+    pub according_to: Localized,
     /// Citation ids.
     pub citations: Vec<String>,
     /// Days from the queried date to the deadline (negative once passed).

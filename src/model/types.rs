@@ -13,6 +13,12 @@ use super::geometry::MapData;
 pub struct Localized(pub BTreeMap<String, String>);
 
 impl Localized {
+    /// English text only (a plain string in a dataset file).
+    #[must_use]
+    pub fn english(text: impl Into<String>) -> Self {
+        Self(BTreeMap::from([("en".to_owned(), text.into())]))
+    }
+
     /// The text in `lang`, falling back to English.
     #[must_use]
     pub fn get(&self, lang: &str) -> &str {
@@ -204,13 +210,14 @@ pub struct Place {
     pub legend: Localized,
 }
 
-/// A verbatim passage of a source with an English gloss.
+/// A verbatim passage of a source with a gloss.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Passage {
     /// The exact words.
     pub text: String,
-    /// Their meaning, in our own words.
-    pub gloss: String,
+    /// Their meaning, in our own words, by language (see
+    /// [`Source::gloss`] for when to show it).
+    pub gloss: Localized,
 }
 
 /// A date a source states, with its wording.
@@ -220,8 +227,8 @@ pub struct StatedDate {
     pub text: String,
     /// The date.
     pub date: DateSpec,
-    /// What it is the date of.
-    pub gloss: String,
+    /// What it is the date of, by language (see [`Source::gloss`]).
+    pub gloss: Localized,
 }
 
 /// Writing direction of a source.
@@ -249,8 +256,8 @@ pub struct Source {
     pub language: String,
     /// Writing direction.
     pub direction: Direction,
-    /// Short English label.
-    pub label: String,
+    /// Short label, by language.
+    pub label: Localized,
     /// Headline as printed.
     pub headline: Option<Passage>,
     /// Publisher, where the text names it.
@@ -263,11 +270,35 @@ pub struct Source {
     pub page_date: Option<Passage>,
     /// Event dates the text states.
     pub stated_dates: Vec<StatedDate>,
-    /// Remarks.
-    pub note: Option<String>,
+    /// Remarks, by language.
+    pub note: Option<Localized>,
     /// The full text.
     #[serde(skip)]
     pub text: String,
+}
+
+impl Source {
+    /// Whether the text is written in language `lang` (compared by primary
+    /// language subtag, ignoring case: `ar` matches `ar-EG`).
+    #[must_use]
+    pub fn is_in(&self, lang: &str) -> bool {
+        primary_subtag(&self.language).eq_ignore_ascii_case(primary_subtag(lang))
+    }
+
+    /// A gloss of this source's words as a reader of `lang` should see it:
+    /// `None` when the source is written in `lang` (the reader reads the
+    /// words themselves), else the gloss in `lang`, English where the
+    /// dataset has none.
+    #[must_use]
+    pub fn gloss<'a>(&self, gloss: &'a Localized, lang: &str) -> Option<&'a str> {
+        let text = gloss.get(lang);
+        (!self.is_in(lang) && !text.trim().is_empty()).then_some(text)
+    }
+}
+
+/// The primary subtag of a language tag: `ar` of `ar-EG`.
+fn primary_subtag(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
 }
 
 /// A verbatim quote from a source, at a verified position.
@@ -286,10 +317,11 @@ pub struct Citation {
     pub byte_range: std::ops::Range<usize>,
     /// 1-based line of the quote's first character in the source file.
     pub line: usize,
-    /// Who speaks in the quote, if not the source's own voice.
-    pub speaker: Option<String>,
-    /// English gloss in our own words.
-    pub gloss: String,
+    /// Who speaks in the quote, if not the source's own voice, by language.
+    pub speaker: Option<Localized>,
+    /// The quote's meaning in our own words, by language (see
+    /// [`Source::gloss`]).
+    pub gloss: Localized,
 }
 
 /// What kind of value a claim's versions hold.
@@ -307,12 +339,13 @@ pub enum ClaimKind {
 /// One version of a claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClaimVersion {
-    /// The value as written.
-    pub value: String,
+    /// The value as written, by language (a `YYYY-MM-DD` date under `en`
+    /// for `date` claims).
+    pub value: Localized,
     /// The value as a date, for `date` claims.
     pub date: Option<Date>,
-    /// Who says so.
-    pub according_to: String,
+    /// Who says so, by language.
+    pub according_to: Localized,
     /// Citation ids.
     pub citations: Vec<String>,
 }
@@ -328,8 +361,8 @@ pub struct Claim {
     pub kind: ClaimKind,
     /// Whether the versions contradict each other.
     pub disputed: bool,
-    /// Why they differ or agree.
-    pub note: Option<String>,
+    /// Why they differ or agree, by language.
+    pub note: Option<Localized>,
     /// Every version.
     pub versions: Vec<ClaimVersion>,
 }
@@ -367,8 +400,9 @@ pub struct Step {
     pub id: String,
     /// When it happened.
     pub date: DateSpec,
-    /// How the date follows from the sources, when not stated outright.
-    pub date_note: Option<String>,
+    /// How the date follows from the sources, when not stated outright, by
+    /// language.
+    pub date_note: Option<Localized>,
     /// Title by language.
     pub title: Localized,
     /// Summary by language.

@@ -515,9 +515,9 @@ fn about(ui: &mut Ui, ds: &Dataset, areas: &crate::model::area::Areas, loc: Loca
     ui.add_space(6.0);
     Txt::new(tr(loc, "about-sources")).strong().label(ui);
     for s in &ds.sources {
-        // The labels are the dataset's (English); in Arabic the headline as
-        // printed stands in where the text has one, and the publisher as
-        // printed rather than its English gloss.
+        // The label in the interface language (see `source_title`); the
+        // publisher as printed to a reader of the source's language, else
+        // its gloss.
         let id = ltr_isolated(&s.id, loc);
         let file = ltr_isolated(&s.original_file_name, loc);
         let mut line = match source_title(s, loc) {
@@ -537,7 +537,7 @@ fn about(ui: &mut Ui, ds: &Dataset, areas: &crate::model::area::Areas, loc: Loca
             ),
         };
         if let Some(p) = &s.publisher {
-            let publisher = if loc.is_rtl() { &p.text } else { &p.gloss };
+            let publisher = s.gloss(&p.gloss, loc.lang.tag()).unwrap_or(&p.text);
             line = tr_args(
                 loc,
                 "about-source-publisher",

@@ -142,14 +142,20 @@ pub fn keys(ctx: &egui::Context, app: &App) -> Vec<Command> {
     out
 }
 
-/// A source's title in `loc`'s language: its label in English; in Arabic
-/// its headline as printed, in quotation marks (the labels are English
-/// only), or `None` when the text prints none.
+/// A source's title in `loc`'s language: its label in that language; where
+/// the dataset has none, the headline as printed in quotation marks when
+/// the source is written in that language, the English label in the English
+/// interface, or `None` (the caller shows the source's id).
 #[must_use]
 pub fn source_title(s: &Source, loc: Locale) -> Option<String> {
-    match loc.lang {
-        Lang::En => Some(s.label.clone()),
-        Lang::Ar => s.headline.as_ref().map(|h| format!("«{}»", h.text)),
+    let lang = loc.lang.tag();
+    if let Some(label) = s.label.exact(lang) {
+        return Some(label.to_owned());
+    }
+    match (&s.headline, loc.lang) {
+        (Some(h), _) if s.is_in(lang) => Some(format!("«{}»", h.text)),
+        (_, Lang::En) => Some(s.label.en().to_owned()),
+        _ => None,
     }
 }
 

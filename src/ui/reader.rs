@@ -14,7 +14,7 @@ use super::paint::color;
 use super::text::{Mark, bidi_label, marked_lines};
 use crate::control::TimeCommand;
 use crate::i18n::format::{self, date_long, date_short, date_spec};
-use crate::i18n::{Lang, tr, tr_args};
+use crate::i18n::{tr, tr_args};
 use crate::model::Dataset;
 use crate::model::types::ClaimKind;
 use crate::scene::style::mix;
@@ -158,8 +158,8 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
 #[allow(clippy::too_many_lines)] // the header, read top to bottom
 fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
     let loc = app.settings.locale();
-    let english = loc.lang == Lang::En;
-    Txt::new(src.label.as_str()).strong().label(ui);
+    let lang = loc.lang.tag();
+    Txt::new(src.label.get(lang)).strong().label(ui);
     i18n::row(ui, loc, |ui| {
         Txt::new(tr_args(
             loc,
@@ -216,9 +216,9 @@ fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
             ] {
                 if let Some(p) = p {
                     let mut title = tr_args(loc, "reader-as-printed", &[("field", what.into())]);
-                    // The English gloss of what the Arabic says.
-                    if english {
-                        title = format!("{title} ({})", p.gloss);
+                    // What it says, for a reader of another language.
+                    if let Some(gloss) = src.gloss(&p.gloss, lang) {
+                        title = format!("{title} ({gloss})");
                     }
                     Txt::new(title).small().label(ui);
                     bidi_label(
@@ -231,8 +231,8 @@ fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
             }
             for a in &src.agencies {
                 let mut title = tr(loc, "reader-agency");
-                if english {
-                    title = format!("{title}: {}", a.gloss);
+                if let Some(gloss) = src.gloss(&a.gloss, lang) {
+                    title = format!("{title}: {gloss}");
                 }
                 Txt::new(title).small().label(ui);
                 bidi_label(
@@ -248,16 +248,15 @@ fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
                     .strong()
                     .label(ui);
                 for d in &src.stated_dates {
-                    let line = if english {
-                        format!("{} — {}", date_spec(d.date, loc), d.gloss)
-                    } else {
-                        date_spec(d.date, loc)
+                    let line = match src.gloss(&d.gloss, lang) {
+                        Some(gloss) => format!("{} — {gloss}", date_spec(d.date, loc)),
+                        None => date_spec(d.date, loc),
                     };
                     Txt::new(line).small().label(ui);
                 }
             }
-            if english && let Some(n) = &src.note {
-                Txt::new(n.as_str()).weak().small().label(ui);
+            if let Some(n) = &src.note {
+                Txt::new(n.get(lang)).weak().small().label(ui);
             }
         },
     );
@@ -755,24 +754,22 @@ pub fn compare_window(ctx: &egui::Context, app: &mut App) {
                         .color(ui.visuals().warn_fg_color)
                         .label(ui);
                 }
-                if loc.lang == Lang::En
-                    && let Some(n) = &claim.note
-                {
-                    Txt::new(n.as_str()).weak().label(ui);
+                if let Some(n) = &claim.note {
+                    Txt::new(n.get(lang)).weak().label(ui);
                 }
                 for v in &claim.versions {
                     ui.separator();
                     let value = match (claim.kind, v.date) {
                         (ClaimKind::Date, Some(d)) => date_long(d, loc),
                         (_, Some(d)) => date_short(d, loc),
-                        _ => v.value.clone(),
+                        _ => v.value.get(lang).to_owned(),
                     };
                     Txt::new(tr_args(
                         loc,
                         "card-claim-version",
                         &[
                             ("value", value.into()),
-                            ("who", v.according_to.as_str().into()),
+                            ("who", v.according_to.get(lang).into()),
                         ],
                     ))
                     .strong()

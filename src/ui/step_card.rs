@@ -113,7 +113,7 @@ pub fn state_lines(ui: &mut Ui, app: &App, s: &PlaceState) {
                 &[
                     ("date", date_short(d.date, loc).into()),
                     ("countdown", countdown(d.days_left, loc).into()),
-                    ("who", d.according_to.as_str().into()),
+                    ("who", d.according_to.get(lang).into()),
                 ],
             ))
             .label(ui);
@@ -261,7 +261,7 @@ fn step(ui: &mut Ui, app: &mut App, i: usize) {
     .label(ui);
     Txt::new(format::when(s.date, loc)).strong().label(ui);
     if let Some(note) = &s.date_note {
-        Txt::new(note.as_str()).weak().small().label(ui);
+        Txt::new(note.get(lang)).weak().small().label(ui);
     }
     let date = app.time.date();
     if step_date(ds, i) != Some(date) {
@@ -424,7 +424,7 @@ fn pending(ui: &mut Ui, app: &App) {
                     &[
                         ("date", date_short(d.date, loc).into()),
                         ("countdown", countdown(d.days_left, loc).into()),
-                        ("who", d.according_to.as_str().into()),
+                        ("who", d.according_to.get(loc.lang.tag()).into()),
                     ],
                 )
             })
@@ -477,16 +477,18 @@ fn claims(ui: &mut Ui, app: &App, s: &Step) {
         };
         i18n::collapsing(ui, badge, ("claim", &c.id), false, |ui| {
             if let Some(note) = &c.note {
-                Txt::new(note.as_str()).weak().label(ui);
+                Txt::new(note.get(lang)).weak().label(ui);
             }
             for v in &c.versions {
-                let value = v.date.map_or(v.value.clone(), |d| date_short(d, loc));
+                let value = v
+                    .date
+                    .map_or_else(|| v.value.get(lang).to_owned(), |d| date_short(d, loc));
                 Txt::new(tr_args(
                     loc,
                     "card-claim-version",
                     &[
                         ("value", value.into()),
-                        ("who", v.according_to.as_str().into()),
+                        ("who", v.according_to.get(lang).into()),
                     ],
                 ))
                 .strong()
@@ -520,6 +522,7 @@ fn claims(ui: &mut Ui, app: &App, s: &Step) {
 #[allow(clippy::too_many_lines)] // one card section, read top to bottom
 fn citations(ui: &mut Ui, app: &mut App, s: &Step) {
     let loc = app.settings.locale();
+    let lang = loc.lang.tag();
     let ids: Vec<String> = app
         .ds
         .step_citation_ids(s)
@@ -545,7 +548,7 @@ fn citations(ui: &mut Ui, app: &mut App, s: &Step) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             i18n::column(ui, loc, |ui| {
-                Txt::new(src.label.as_str()).small().strong().label(ui);
+                Txt::new(src.label.get(lang)).small().strong().label(ui);
                 i18n::row_nowrap(ui, loc, |ui| {
                     let label = tr_args(loc, "card-open-in-reader", &[("id", id.as_str().into())]);
                     let b = i18n::labelled_button(
@@ -572,7 +575,7 @@ fn citations(ui: &mut Ui, app: &mut App, s: &Step) {
                     Txt::new(tr_args(
                         loc,
                         "card-speaker",
-                        &[("name", sp.as_str().into())],
+                        &[("name", sp.get(lang).into())],
                     ))
                     .small()
                     .label(ui);
@@ -583,10 +586,10 @@ fn citations(ui: &mut Ui, app: &mut App, s: &Step) {
                     FontId::proportional(15.0),
                     ui.visuals().strong_text_color(),
                 );
-                // The English gloss translates the Arabic quote: of no use
-                // to a reader of the Arabic interface.
-                if loc.lang == Lang::En {
-                    Txt::new(c.gloss.as_str()).italics().label(ui);
+                // The gloss translates the quote: only for a reader of
+                // another language than the source's.
+                if let Some(gloss) = src.gloss(&c.gloss, lang) {
+                    Txt::new(gloss).italics().label(ui);
                 }
                 let details = Txt::new(tr(loc, "card-source-details")).small();
                 i18n::collapsing(ui, details, ("cite", &c.id), false, |ui| {
@@ -650,10 +653,8 @@ fn source_details(
             });
         }
     }
-    if loc.lang == Lang::En
-        && let Some(n) = &src.note
-    {
-        Txt::new(n.as_str()).weak().small().label(ui);
+    if let Some(n) = &src.note {
+        Txt::new(n.get(loc.lang.tag())).weak().small().label(ui);
     }
     Txt::new(tr_args(
         loc,
