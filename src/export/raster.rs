@@ -227,16 +227,20 @@ mod tests {
     #[test]
     fn only_the_bundled_fonts_are_known() {
         let db = fonts();
-        assert_eq!(db.len(), 4);
+        assert_eq!(db.len(), crate::assets::FONTS.len());
         let families: Vec<String> = db
             .faces()
             .flat_map(|f| f.families.iter().map(|(n, _)| n.clone()))
             .collect();
+        let bundled: Vec<&str> = crate::assets::FONTS.iter().map(|(f, _)| *f).collect();
         assert!(
-            families
-                .iter()
-                .all(|f| f == "Noto Sans" || f == "Noto Naskh Arabic")
+            families.iter().all(|f| bundled.contains(&f.as_str())),
+            "{families:?}"
         );
+        // Each bundled file declares the family it is listed under.
+        for (family, _) in crate::assets::FONTS {
+            assert!(families.iter().any(|f| f == family), "{family}");
+        }
     }
 
     #[test]

@@ -723,7 +723,8 @@ mod tests {
                 }
             }
         });
-        // egui's default fonts stay, after ours, in every family.
+        // egui's default fonts stay, after our five (Latin, Arabic, Hebrew,
+        // Armenian and Georgian, in the family's order), in every family.
         let defs = font_definitions();
         let defaults = FontDefinitions::default().families[&FontFamily::Proportional].clone();
         for family in [
@@ -731,9 +732,11 @@ mod tests {
             FontFamily::Name(ARABIC_FAMILY.into()),
             FontFamily::Name(BOLD_FAMILY.into()),
             FontFamily::Name(ARABIC_BOLD_FAMILY.into()),
+            FontFamily::Name(HEBREW_FAMILY.into()),
+            FontFamily::Name(HEBREW_BOLD_FAMILY.into()),
         ] {
             let chain = &defs.families[&family];
-            assert_eq!(chain[2..], defaults[..], "{family:?}");
+            assert_eq!(chain[5..], defaults[..], "{family:?}");
         }
         assert_eq!(
             defs.families[&FontFamily::Proportional][0],
