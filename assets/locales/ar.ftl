@@ -733,3 +733,24 @@ tour-step-unknown-guess = هل تقصد «{ $guess }»؟ الأمر `karabakh-at
 tour-step-unknown-help = الأمر `karabakh-atlas steps` يسرد معرّفات الخطوات (مع `--data DIR` لمجموعة بيانات أخرى)
 # مستورد TimelineJS أمر في سطر الأوامر، وتقاريره بالإنجليزية.
 import-text = { $text }
+
+## إخفاق التصدير في العارض
+
+export-err-exists = { $path }: الملف موجود من قبل؛ اختر مسارًا آخر، أو اسمح بالكتابة فوقه
+export-err-no-folder = { $path }: المجلد { $folder } غير موجود أو ليس مجلدًا؛ أنشئه أو اختر مسارًا آخر
+export-err-is-folder = { $path }: هذا مجلد؛ اكتب اسم ملف مثل `map.png`
+export-err-not-folder = { $path }: هذا ليس مجلدًا؛ تصدير ملف لكل خطوة يحتاج إلى مجلد (يُنشأ إن لم يكن موجودًا)
+export-err-io = تعذّر { $action } { $path }: { $detail }؛ تحقق من أن المجلد موجود وتجوز الكتابة فيه
+export-action-create = إنشاء
+export-action-write = الكتابة في
+export-action-rename = إعادة التسمية إلى
+export-action-create-folder = إنشاء المجلد
+export-action-move-aside = نقل
+export-err-size = لا يمكن إنشاء صورة مقاسها { $width }×{ $height } بكسل: يجب أن يكون كل ضلع من { $min } إلى { $max } بكسل؛ اختر مقاسًا أصغر أو دقة أقل
+export-err-dpi = الدقة { $dpi } نقطة في البوصة خارج النطاق: استعمل دقة من 72 إلى 1200 (والمعتاد للطباعة 300)
+export-err-hold = مدة التوقف { $secs } ثانية لكل خطوة خارج النطاق: استعمل من 0.2 إلى 60 ثانية
+export-err-no-steps = لا خطوات في مجموعة البيانات، فلا شيء يُصدَّر لكل خطوة
+export-err-no-such-step = الخطوة { $index } غير موجودة: في مجموعة البيانات { $count } خطوة (من 1 إلى { $count })
+export-err-render = تعذّر رسم الصورة: { $detail } (هذا خلل في البرنامج؛ نرجو الإبلاغ عنه)
+export-err-encode = تعذّر ترميز ملف { $format }: { $detail }
+export-err-cancelled = أُلغي التصدير؛ لم يُكتب شيء

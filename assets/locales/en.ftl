@@ -674,3 +674,24 @@ tour-step-unknown-guess = did you mean '{ $guess }'? `karabakh-atlas steps` list
 tour-step-unknown-help = `karabakh-atlas steps` lists the step ids (with --data DIR for another dataset)
 # The TimelineJS importer is a CLI command; its reports are English.
 import-text = { $text }
+
+## Export failures in the viewer (the same words as the CLI's)
+
+export-err-exists = { $path }: the file already exists; pass --force to overwrite it, or choose another path
+export-err-no-folder = { $path }: the folder { $folder } does not exist or is not a folder; create it or choose another path
+export-err-is-folder = { $path }: that is a folder; give a file name such as map.png
+export-err-not-folder = { $path }: that is not a folder; one file per step needs a folder (it is created if missing)
+export-err-io = could not { $action } { $path }: { $detail }; check that the folder exists and is writable
+export-action-create = create
+export-action-write = write
+export-action-rename = rename into
+export-action-create-folder = create the folder
+export-action-move-aside = move aside
+export-err-size = a figure of { $width }×{ $height } pixels is not possible: each side must be from { $min } to { $max } pixels; choose a smaller size or a lower --dpi
+export-err-dpi = --dpi { $dpi } is out of range: use a resolution from 72 to 1200 dpi (300 is usual for print)
+export-err-hold = a hold time of { $secs } s per step is out of range: use 0.2 to 60 seconds
+export-err-no-steps = the dataset has no steps, so there is nothing to export per step
+export-err-no-such-step = step { $index } does not exist: the dataset has { $count } steps (1 to { $count })
+export-err-render = could not render the figure: { $detail } (this is a bug; please report it)
+export-err-encode = could not encode the { $format }: { $detail }
+export-err-cancelled = the export was cancelled; nothing was written

@@ -285,8 +285,8 @@ pub struct Diagnostic {
     pub position: Option<Position>,
     /// What is wrong.
     pub message: Msg,
-    /// How to fix it.
-    pub help: Option<Msg>,
+    /// How to fix it (boxed to keep diagnostics small).
+    pub help: Option<Box<Msg>>,
 }
 
 impl Diagnostic {
@@ -317,7 +317,7 @@ impl Diagnostic {
     /// Attach advice on how to fix the problem.
     #[must_use]
     pub fn help(mut self, help: Msg) -> Self {
-        self.help = Some(help);
+        self.help = Some(Box::new(help));
         self
     }
 
