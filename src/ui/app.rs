@@ -1286,12 +1286,19 @@ impl App {
                         super::i18n::Txt::new(tr(loc, "app-errors-intro")).label(ui);
                     });
                     // The problems as the loader reports them: file:line:column
-                    // first, left to right.
+                    // first, left to right; monospace unless the line holds
+                    // right-to-left text, which needs the bidi layout (and
+                    // the proportional fonts that have Arabic glyphs).
                     egui::ScrollArea::vertical()
                         .max_height(360.0)
                         .show(ui, |ui| {
                             for l in &lines[..diagnostics] {
-                                ui.label(egui::RichText::new(l).monospace());
+                                let line = super::i18n::Txt::new(l.as_str());
+                                if line.needs_bidi() {
+                                    line.label(ui);
+                                } else {
+                                    ui.label(egui::RichText::new(l).monospace());
+                                }
                             }
                             super::i18n::column(ui, loc, |ui| {
                                 for l in &lines[diagnostics..] {
