@@ -335,7 +335,10 @@ fn check_load(
             rel.is_some_and(|r| files.contains_key(r)),
             "diagnostic does not name a file of the dataset: {d}"
         );
-        prop_assert!(!d.message.trim().is_empty(), "empty message: {d}");
+        prop_assert!(
+            !d.message.to_string().trim().is_empty(),
+            "empty message: {d}"
+        );
         if let (Some(p), Some(bytes)) = (d.position, rel.and_then(|r| files.get(r))) {
             prop_assert!(p.line >= 1 && p.column >= 1, "position not 1-based: {d}");
             prop_assert!(
@@ -429,7 +432,7 @@ proptest! {
         let err = result.as_ref().err().cloned().unwrap();
         // The changed bytes also break the recorded SHA-256.
         prop_assert!(
-            err.diagnostics.iter().any(|d| d.file == label("sources.toml") && d.message.contains("SHA-256")),
+            err.diagnostics.iter().any(|d| d.file == label("sources.toml") && d.message.to_string().contains("SHA-256")),
             "{err}"
         );
         check_load(&files, &rel, result)?;

@@ -126,10 +126,12 @@ fn an_unknown_step_id_is_named_with_its_position_and_where_the_ids_are() {
         format!("{HEAD}[[stop]]\nstep = \"baseline\"\n[[stop]]\nstep = \"agdam-handover\"\n");
     let d = only_error_at(&text, "\"agdam-handover\"");
     assert!(
-        d.message.contains("unknown step id 'agdam-handover'"),
+        d.message
+            .to_string()
+            .contains("unknown step id 'agdam-handover'"),
         "{d}"
     );
-    let help = d.help.unwrap();
+    let help = d.help.unwrap().to_string();
     assert!(help.contains("karabakh-atlas steps"), "{help}");
     assert!(help.contains("did you mean 'aghdam-handover'"), "{help}");
 }
@@ -148,11 +150,17 @@ fn every_bad_hold_is_refused_where_it_is_written() {
         // Tour-wide default.
         let text = format!("{HEAD}hold = {value}\n[[stop]]\nstep = \"baseline\"\n");
         let d = only_error_at(&text, &format!("{value}\n"));
-        assert!(d.message.contains(expect), "hold = {value}: {d}");
+        assert!(
+            d.message.to_string().contains(expect),
+            "hold = {value}: {d}"
+        );
         // One stop's own hold.
         let text = format!("{HEAD}[[stop]]\nstep = \"baseline\"\nhold = {value}\n");
         let d = only_error_at(&text, &format!("{value}\n"));
-        assert!(d.message.contains(expect), "stop hold = {value}: {d}");
+        assert!(
+            d.message.to_string().contains(expect),
+            "stop hold = {value}: {d}"
+        );
     }
     // The limit itself is allowed.
     let text = format!("{HEAD}hold = 600\n[[stop]]\nstep = \"baseline\"\n");
@@ -166,8 +174,8 @@ fn a_tour_without_stops_is_refused() {
         .diagnostics;
     assert_eq!(errs.len(), 1, "{errs:#?}");
     let d = &errs[0];
-    assert!(d.message.contains("no stops"), "{d}");
-    assert!(d.help.as_ref().unwrap().contains("[[stop]]"));
+    assert!(d.message.to_string().contains("no stops"), "{d}");
+    assert!(d.help.as_ref().unwrap().to_string().contains("[[stop]]"));
     // Reported at the end of the file, where stops are added: after the
     // fixture's one line, line 2, column 1.
     let p = d.position.unwrap();
@@ -178,22 +186,31 @@ fn a_tour_without_stops_is_refused() {
 fn syntax_errors_unknown_fields_and_missing_english_are_placed() {
     let text = format!("{HEAD}[[stop]]\nstep = aghdam-handover\n");
     let d = only_error_at(&text, "aghdam-handover");
-    assert!(d.message.contains("quoted"), "{d}");
+    assert!(d.message.to_string().contains("quoted"), "{d}");
 
     let text = format!("{HEAD}[[stop]]\nstep = \"baseline\"\ncolour = \"red\"\n");
     let d = only_error_at(&text, "colour");
-    assert!(d.message.contains("unknown field `colour`"), "{d}");
-    assert!(d.help.unwrap().contains("Tours"));
+    assert!(
+        d.message.to_string().contains("unknown field `colour`"),
+        "{d}"
+    );
+    assert!(d.help.unwrap().to_string().contains("Tours"));
 
     let text = format!(
         "{HEAD}[[stop]]\nstep = \"baseline\"\nquestions = [ {{ en = \"Who?\" }}, {{ ar = \"من؟\" }} ]\n"
     );
     let d = only_error_at(&text, "{ ar");
-    assert!(d.message.contains("question 2 has no English"), "{d}");
+    assert!(
+        d.message.to_string().contains("question 2 has no English"),
+        "{d}"
+    );
 
     let text = "title = { ar = \"جولة\" }\n[[stop]]\nstep = \"baseline\"\n";
     let d = only_error_at(text, "{ ar");
-    assert!(d.message.contains("title has no English"), "{d}");
+    assert!(
+        d.message.to_string().contains("title has no English"),
+        "{d}"
+    );
 }
 
 #[test]
@@ -202,7 +219,10 @@ fn tour_files_that_are_missing_or_not_utf8_are_named() {
     let missing = dir.path().join("nowhere.toml");
     let e = load_tour_file(&missing, &ds()).unwrap_err();
     assert_eq!(e.diagnostics[0].file, missing.display().to_string());
-    assert!(e.diagnostics[0].message.contains("not found"), "{e}");
+    assert!(
+        e.diagnostics[0].message.to_string().contains("not found"),
+        "{e}"
+    );
 
     let latin1 = dir.path().join("latin1.toml");
     let mut bytes =
@@ -212,7 +232,7 @@ fn tour_files_that_are_missing_or_not_utf8_are_named() {
     let e = load_tour_file(&latin1, &ds()).unwrap_err();
     let d = &e.diagnostics[0];
     assert_eq!(d.file, latin1.display().to_string());
-    assert!(d.message.contains("UTF-8"), "{d}");
+    assert!(d.message.to_string().contains("UTF-8"), "{d}");
     let p = d.position.unwrap();
     // Line 4 of the file; `notes = { en = "caf` is 19 characters.
     assert_eq!((p.line, p.column), (4, 20), "{d}");
@@ -252,7 +272,7 @@ fn the_gui_tour_starts_at_the_stop_of_the_requested_step() {
     for missing in [0, 1, 99] {
         let e =
             resolve_gui_tour(&ds, &gui_args(Some(handovers.clone()), Some(missing))).unwrap_err();
-        let msg = e.diagnostics[0].message.clone();
+        let msg = e.diagnostics[0].message.to_string();
         assert!(msg.contains(&format!("--step {missing}")), "{msg}");
         assert!(msg.contains("shows steps 3, 7, 8, 9"), "{msg}");
     }
@@ -276,7 +296,10 @@ fn a_bad_tour_inside_a_dataset_is_reported_in_its_own_file() {
     assert_eq!(errs.len(), 1, "{errs:#?}");
     let d = &errs[0];
     assert!(d.file.ends_with("tours/handovers.toml"), "{d}");
-    assert!(d.message.contains("unknown step id 'aghdam'"), "{d}");
+    assert!(
+        d.message.to_string().contains("unknown step id 'aghdam'"),
+        "{d}"
+    );
     // `step = ` is 7 characters before the value.
     let p = d.position.unwrap();
     assert_eq!((p.line, p.column), (line, column + 7), "{d}");
@@ -303,7 +326,7 @@ fn bad_tour_entries_in_dataset_toml_are_placed_on_the_entry() {
         assert_eq!(errs.len(), 1, "{entry}: {errs:#?}");
         let d = &errs[0];
         assert!(d.file.ends_with("dataset.toml"), "{d}");
-        assert!(d.message.contains(expect), "{entry}: {d}");
+        assert!(d.message.to_string().contains(expect), "{entry}: {d}");
         // The entry starts after `"tours/handovers.toml", ` (24 characters).
         let p = d.position.unwrap();
         assert_eq!((p.line, p.column), (line, column + 24), "{entry}: {d}");
@@ -438,10 +461,12 @@ fn bad_extents_are_refused_where_they_are_written() {
         let d = &errs[0];
         assert!(d.file.ends_with("timeline.toml"));
         assert!(
-            d.message.contains("step 'aghdam-handover': bad extent"),
+            d.message
+                .to_string()
+                .contains("step 'aghdam-handover': bad extent"),
             "{d}"
         );
-        assert!(d.message.contains(expect), "{value}: {d}");
+        assert!(d.message.to_string().contains(expect), "{value}: {d}");
         let p = d.position.unwrap();
         // On the line after the id, where `extent = ` (9 characters) ends.
         assert_eq!((p.line, p.column), (line + 1, 10), "{d}");
@@ -454,7 +479,7 @@ fn bad_extents_are_refused_where_they_are_written() {
         &format!("{AGHDAM_STEP}extent = {{ west = 46.0, south = 39.0, east = 47.0 }}\n"),
     );
     let errs = errors_of(&copy);
-    assert!(errs[0].message.contains("north"), "{errs:#?}");
+    assert!(errs[0].message.to_string().contains("north"), "{errs:#?}");
     assert_eq!(errs[0].position.map(|p| p.line), Some(line + 1));
 }
 

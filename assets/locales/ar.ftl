@@ -526,3 +526,249 @@ speaker-questions = أسئلة للصف
 speaker-question = { $n }. { $text }
 speaker-next-heading = التالي
 speaker-end = نهاية الجولة.
+
+## تشخيصات مجموعة البيانات. ما بين علامتي ` ` شيفرة تُكتب في الملفات كما
+## هي؛ وما يأتي من برامج أخرى (قارئ TOML أو JSON أو النظام) يُعرض موسومًا
+## بمصدره.
+
+diag-error = : خطأ: { $message }
+diag-help = {"  "}للإصلاح: { $help }
+diag-summary = { PLURAL($count) ->
+    [zero] لا أخطاء في مجموعة البيانات
+    [one] في مجموعة البيانات خطأ واحد
+    [two] في مجموعة البيانات خطآن
+    [few] في مجموعة البيانات { $count } أخطاء
+    [many] في مجموعة البيانات { $count } خطأً
+   *[other] في مجموعة البيانات { $count } خطأ
+}؛ لم يُحمَّل شيء منها
+detail-toml = نص قارئ `TOML` بالإنجليزية: { $text }
+detail-json = نص قارئ `JSON` بالإنجليزية: { $text }
+detail-system = نص النظام بالإنجليزية: { $text }
+detail-other = نص المكتبة بالإنجليزية: { $text }
+io-not-found = لا يوجد ملف أو مجلد بهذا الاسم
+io-permission-denied = لا يملك البرنامج الإذن بذلك
+io-already-exists = الملف موجود من قبل
+io-invalid-data = البيانات غير صالحة
+io-is-a-directory = المسار مجلد لا ملف
+io-not-a-directory = جزء من المسار ليس مجلدًا
+io-storage-full = القرص ممتلئ
+io-read-only = نظام الملفات للقراءة فقط
+io-incomplete = انتهت البيانات قبل أوانها
+diag-file-not-found = الملف غير موجود
+diag-file-not-bundled = الملف غير موجود في مجموعة البيانات المدمجة
+diag-file-unreadable = تعذّرت قراءة الملف: { $detail }
+diag-data-not-folder = مسار البيانات ليس مجلدًا
+diag-data-missing = مجلد البيانات غير موجود
+diag-data-help = مرّر مع `--data` مجلدًا يحوي { $files } والمجلد `sources/`، أو استغنِ عن `--data` لاستعمال مجموعة البيانات المدمجة
+diag-files-help = يحتاج مجلد مجموعة البيانات إلى { $files } وإلى نصوص المصادر في المجلد `sources/`
+diag-not-utf8 = ليس نصًا صالحًا بترميز `UTF-8`: البايت { $byte } (عند البايت رقم { $offset }) لا يبدأ حرفًا بهذا الترميز
+diag-not-utf8-help = احفظ الملف بترميز `UTF-8` (ولنص عربي بترميز `Windows-1256`: `iconv -f CP1256 -t UTF-8`)
+diag-toml = في صيغة الملف خطأ؛ { $detail }
+diag-toml-help = انظر `data/README.md` لمعرفة صيغة هذا الملف
+diag-no-english = لا نص إنجليزيًا (`en`) في { $what }
+diag-no-english-help = يحتاج كل عنوان وملخص واسم إلى نص إنجليزي على الأقل: `en = "..."`
+diag-range-reversed = ينتهي نطاق التاريخ ({ $to }) قبل أن يبدأ ({ $from })
+diag-range-reversed-help = بدّل بين `from` و`to`: `from` هو أول يوم ممكن
+diag-date-help = اكتب اليوم هكذا `"YYYY-MM-DD"`، والنطاق هكذا `{"{"} from = "YYYY-MM-DD", to = "YYYY-MM-DD" {"}"}`، أو `{"{"} before = "YYYY-MM-DD" {"}"}`
+date-err-format = «{ $value }» ليس تاريخًا بالصيغة سنة-شهر-يوم `YYYY-MM-DD` (مثل 2020-11-10)
+date-err-month = في «{ $value }» الشهر { $month }، والأشهر من 01 إلى 12
+date-err-day = «{ $value }» تاريخ غير موجود: عدد أيام { $month } { $year } هو { $days }
+diag-kind-controller = الجهة المسيطرة
+diag-kind-place = المكان
+diag-kind-source = المصدر
+diag-kind-citation = الاستشهاد
+diag-kind-claim = الرواية
+diag-kind-step = الخطوة
+diag-kind-tour = الجولة
+diag-id-invalid = معرّف { $kind } «{ $id }» غير صالح
+diag-id-invalid-help = تتألف المعرّفات من حروف لاتينية صغيرة وأرقام و`-` و`_`
+diag-id-twice = معرّف { $kind } «{ $id }» مستعمل مرتين
+diag-id-twice-help = أعطِ كلًّا منهما معرّفًا مختلفًا
+diag-no-citations = لا استشهادات في { $owner }
+diag-no-citations-help = أضف معرّف استشهاد واحدًا على الأقل: لا بد أن تستند كل واقعة إلى المصادر
+diag-unknown-ref = معرّف { $kind } «{ $id }» غير معروف
+diag-unknown-ref-help = استعمل أحد معرّفات { $kind } المعرّفة في مجموعة البيانات، أو عرّف «{ $id }»
+diag-use-one-of = استعمل واحدًا من: { $ids }
+diag-no-controllers = لم تُعرَّف أي جهة مسيطرة، مع أن في `places.toml` أقضية أو أقاليم يتتبع الخط الزمني السيطرة عليها
+diag-no-controllers-help = أضف إلى `dataset.toml` جداول `[[controller]]` لكل منها معرّف وأسماء
+diag-what-dataset-title = عنوان مجموعة البيانات
+diag-what-controller = الجهة المسيطرة «{ $id }»
+diag-what-place = المكان «{ $id }»
+diag-what-claim-subject = موضوع الرواية «{ $id }»
+diag-what-claim-version = صيغة الرواية «{ $id }» التي قيمتها «{ $value }»
+diag-what-step = الخطوة «{ $id }»
+diag-what-step-title = عنوان الخطوة «{ $id }»
+diag-what-step-summary = ملخص الخطوة «{ $id }»
+diag-what-change = تغيّر السيطرة على «{ $place }» في الخطوة «{ $id }»
+diag-what-pending = التسليم المنتظر لـ«{ $place }» في الخطوة «{ $id }»
+diag-coverage-reversed = تنتهي الفترة المغطاة ({ $to }) قبل أن تبدأ ({ $from })
+diag-place-kind = نوع المكان «{ $kind }» غير معروف
+diag-place-kind-help = استعمل `"district"` أو `"region"` أو `"town"`
+diag-centre-range = المركز (خط العرض { $lat }، خط الطول { $lon }) خارج النطاق
+diag-centre-range-help = خط العرض بين -90 و90 درجة شمالًا، وخط الطول بين -180 و180 درجة شرقًا
+diag-town-no-centre = لا مركز للبلدة «{ $id }»
+diag-town-no-centre-help = أضف `centre = {"{"} lat = ..., lon = ... {"}"}`
+diag-passage-missing = هذا النص لا يرد حرفيًا في المصدر «{ $source }»
+diag-passage-missing-help = انسخ الكلمات من ملف المصدر كما هي تمامًا، بعلامات الترقيم والمسافات
+diag-source-path = ملف المصدر «{ $file }» ليس مسارًا بسيطًا داخل `sources/`
+diag-source-path-help = اذكر اسم ملف في المجلد `sources/` لمجموعة البيانات، مثل `"article.txt"`
+diag-source-unreadable = المصدر «{ $id }»: { $file }: { $reason }
+diag-source-unreadable-help = ضع النص في المجلد `sources/` أو صحّح `file`
+diag-source-sha = المصدر «{ $id }»: بصمة `SHA-256` للملف { $file } هي { $sum }، لا البصمة المسجّلة
+diag-source-sha-help = يجب أن تبقى نصوص المصادر كما وصلت بايتًا بايتًا: أعد الملف الأصلي، أو سجّل البصمة الجديدة إن كان التغيير مقصودًا
+diag-direction = اتجاه الكتابة «{ $value }» غير معروف
+diag-direction-help = استعمل `"rtl"` أو `"ltr"`
+diag-citation-source = الاستشهاد «{ $id }»: معرّف المصدر «{ $source }» غير معروف
+diag-citation-negative = الاستشهاد «{ $id }»: الموضع { $offset } سالب
+diag-citation-negative-help = تُعدّ المواضع بالحروف ابتداءً من 0 في أول الملف
+diag-citation-elsewhere = الاستشهاد «{ $id }»: الاقتباس موجود في المصدر «{ $source }» عند الحرف رقم { $actual } لا { $offset }
+diag-citation-elsewhere-help = اجعل `offset = { $actual }`
+diag-citation-missing = الاستشهاد «{ $id }»: الاقتباس لا يرد حرفيًا في المصدر «{ $source }» ({ $file })؛ أقرب مقطع إليه يبدأ في السطر { $line }، العمود { $column }: { $difference }
+diag-citation-missing-help = انسخ الاقتباس من ملف المصدر كما هو تمامًا، دون إعادة كتابته أو توحيد حروفه أو تصحيحه
+quote-mismatch = عدد الحروف المتطابقة في البداية { $matched }؛ ثم في المصدر { $source } حيث في الاقتباس { $quote }
+quote-char = «{ $char }» ({ $code })
+quote-end-of-text = نهاية النص
+diag-claim-kind = الرواية «{ $id }»: النوع «{ $kind }» غير معروف
+diag-claim-kind-help = استعمل `"date"` أو `"number"` أو `"text"`
+diag-claim-date = الرواية «{ $id }»: { $reason }
+diag-claim-date-help = قيم روايات التاريخ بالصيغة `"YYYY-MM-DD"`
+diag-claim-no-versions = لا صيغ للرواية «{ $id }»
+diag-claim-no-versions-help = أضف جداول `[[claim.version]]`
+diag-claim-undisputed = الرواية «{ $id }»: تذكر صيغها تواريخ مختلفة ({ $dates }) مع أن `disputed = false`
+diag-claim-undisputed-help = اجعل `disputed = true`: على البرنامج أن يُظهر كل خلاف بين المصادر
+diag-claim-one-version = الرواية «{ $id }» موسومة بأنها موضع خلاف لكن لها صيغة واحدة
+diag-claim-one-version-help = أضف الصيغة الأخرى مع استشهادها، أو اجعل `disputed = false`
+diag-weekday-range = الخطوة «{ $id }»: لا يمكن التحقق من يوم الأسبوع إلا مع تاريخ يوم واحد
+diag-weekday-range-help = احذف `weekday` أو اذكر تاريخ يوم واحد
+diag-weekday = الخطوة «{ $id }»: يوافق { $date } يوم `{ $actual }` لا `{ $given }`
+diag-weekday-help = المصدر يذكر يوم الأسبوع: استخرج التاريخ منه من جديد
+diag-step-order = الخطوة «{ $id }» ({ $date }) تأتي بعد الخطوة «{ $previous }» ({ $prevdate }) لكنها أسبق منها
+diag-step-order-help = رتّب الخطوات ترتيبًا زمنيًا
+diag-step-controller = الخطوة «{ $id }»: الجهة المسيطرة «{ $controller }» غير معروفة
+diag-deadline-kind = الخطوة «{ $id }»: رواية الموعد النهائي «{ $claim }» ليست رواية تاريخ
+diag-deadline-kind-help = اجعل `kind = "date"` في الرواية
+diag-deadline-unknown = الخطوة «{ $id }»: معرّف الرواية «{ $claim }» غير معروف
+diag-deadline-unknown-help = عرّف الموعد النهائي في جدول `[[claim]]` من النوع `"date"`
+diag-no-steps = لا خطوات في الخط الزمني
+diag-no-steps-help = أضف جداول `[[step]]`
+diag-extent-range = `{ $name } = { $value }` خارج النطاق من -{ $limit } إلى { $limit }
+diag-extent-order = يجب أن يكون `{ $low }` ({ $lowvalue }) أصغر من `{ $high }` ({ $highvalue })
+diag-extent = الخطوة «{ $id }»: حدود العرض غير صالحة: { $problems }
+diag-extent-help = `extent = {"{"} west = lon, south = lat, east = lon, north = lat {"}"}` بالدرجات (`WGS84`): خطوط الطول من -180 إلى 180 شرقًا، ودوائر العرض من -90 إلى 90 شمالًا، و`west < east` و`south < north`
+diag-tour-path = ملف الجولة «{ $file }» ليس مسارًا نسبيًا بسيطًا إلى ملف `.toml` داخل مجلد مجموعة البيانات
+diag-tour-path-help = اكتب مثلًا `tours = ["tours/handovers.toml"]`: دون `..` ودون مسارات مطلقة أو شرطات مائلة عكسية
+diag-tour-reserved = معرّف الجولة «{ $id }» محجوز للجولة المدمجة التي تمر بكل الخطوات
+diag-tour-reserved-help = غيّر اسم الملف
+diag-tour-unreadable = ملف الجولة { $file }: { $reason }
+diag-tour-unreadable-help = أنشئ الملف (انظر «الجولات» في `data/README.md`)، أو احذفه من `tours`
+diag-step-place = الخطوة «{ $id }»: معرّف المكان «{ $place }» غير معروف
+diag-step-place-help = استعمل معرّف قضاء أو إقليم من `places.toml`: { $ids }
+diag-never-controlled = لا تُسند السيطرة على المكان «{ $id }» إلى أي جهة، فحاله غير محددة
+diag-never-controlled-help = أضف له تغيّرًا في الخطوة الأولى (خطوة الأساس)
+diag-undefined-start = حال المكان «{ $id }» غير محددة من { $from } (بداية الفترة المغطاة) حتى { $until } (الخطوة «{ $step }»)
+diag-undefined-start-help = أسند السيطرة عليه في خطوة الأساس، بتاريخ يوافق بداية الفترة المغطاة أو يسبقها
+diag-overlap = المكان «{ $id }»: التغيّر في الخطوة «{ $step }» ({ $when }) يتداخل مع التغيّر في الخطوة «{ $previous }» ({ $prevwhen })
+diag-overlap-help = يجب أن تتعاقب تغيّرات المكان الواحد دون تداخل؛ راجع التواريخ
+diag-repeat = المكان «{ $id }»: الخطوة «{ $step }» تسنده إلى «{ $to }» وهي تسيطر عليه منذ الخطوة «{ $previous }»
+diag-repeat-help = احذف التغيّر المكرر، أو صحّح `to`
+diag-alias = المكان «{ $id }»: الاسم البديل «{ $alias }» لا يرد في أي مصدر بلغة «{ $lang }»
+diag-alias-help = الأسماء البديلة تسجّل كتابات وردت في المصادر؛ انسخها من نص مصدر
+diag-shape-area = مساحة
+diag-shape-lines = خطوط
+diag-shape-point = نقطة
+diag-feature-shape = يجب أن يكون المعلم «{ $id }» مضلعًا من النوع `{ $kind }` ليوافق `places.toml`، لكنه من النوع `{ $actual }` وشكله { $shape }
+diag-map-import-help = أعد تشغيل استيراد الخريطة (`data/README.md`)
+diag-feature-missing = لا معلم بالمعرّف «{ $id }» في الخريطة، مع أن `places.toml` يتتبعه
+diag-feature-missing-help = أضف مضلعه إلى `map.geojson` (أعد تشغيل استيراد الخريطة)، أو صحّح المعرّف
+geo-json-invalid = الملف ليس نصًا صالحًا بصيغة `JSON`؛ { $detail }
+geo-json-invalid-help = صحّح صياغة `JSON`، أو أعد تشغيل استيراد الخريطة (`data/README.md`)
+geo-not-collection = المتوقع مجموعة معالم `GeoJSON` (`FeatureCollection`) فيها مصفوفة `"features"`
+geo-id-twice = المعلم رقم { $index }: المعرّف «{ $id }» مستعمل مرتين
+geo-feature = المعلم رقم { $index }: { $problem }
+geo-feature-id = المعلم رقم { $index } (المعرّف «{ $id }»): { $problem }
+geo-no-properties = لا كائن `"properties"` فيه
+geo-property-text = يجب أن تكون الخاصية `"{ $key }"` نصًا غير فارغ
+geo-names-object = يجب أن تكون الخاصية `"names"` كائنًا يربط كل لغة باسم
+geo-name-text = يجب أن يكون `names.{ $lang }` نصًا
+geo-name-en-missing = `names.en` غير موجود
+geo-no-geometry = لا `"geometry"` فيه
+geo-no-type = لا `"type"` في الشكل الهندسي
+geo-no-coordinates = لا `"coordinates"` في الشكل الهندسي
+geo-type-unsupported = نوع الشكل الهندسي `"{ $type }"` غير مدعوم
+geo-coordinates-arrays = يجب أن تكون الإحداثيات مصفوفات
+geo-position-numbers = يجب أن يكون الموضع عددين `[longitude, latitude]`
+geo-position-range = الموضع [{ $lon }، { $lat }] خارج النطاق (خط الطول أولًا ثم خط العرض، بالدرجات)
+geo-line-short = يحتاج الخط إلى موضعين على الأقل
+geo-polygon-empty = يحتاج المضلع إلى حلقة خارجية
+geo-ring-open = يجب أن تكون كل حلقة في المضلع مغلقة (أول موضع يساوي آخر موضع) وأن تضم أربعة مواضع على الأقل
+tour-format-help = انظر «الجولات» في `data/README.md` لمعرفة صيغة ملف الجولة
+tour-is-folder = المسار مجلد لا ملف جولة
+tour-is-folder-help = اذكر مسار ملف جولة `.toml` (انظر «الجولات» في `data/README.md`)
+tour-not-found = ملف الجولة غير موجود
+tour-unreadable = تعذّرت قراءة ملف الجولة: { $detail }
+tour-not-found-help = تحقق من المسار (يبدأ المسار النسبي من المجلد الحالي)؛ والأمر `karabakh-atlas tours` يسرد جولات مجموعة البيانات
+tour-step-not-shown = `--step { $step }`: الجولة «{ $id }» لا تعرض الخطوة { $step }؛ بل تعرض الخطوات { $shown }
+tour-step-not-shown-help = اختر إحدى هذه الخطوات مع `--step`، أو استغنِ عن `--step` لتبدأ من أول محطة في الجولة
+tour-what-title = عنوان الجولة
+tour-what-description = وصف الجولة
+tour-what-hold = مدة التوقف في الجولة
+tour-what-stop-hold = مدة التوقف في المحطة { $n }
+tour-what-stop-notes = ملاحظات المحطة { $n }
+tour-what-stop-question = السؤال { $question } في المحطة { $n }
+tour-no-stops = لا محطات في الجولة
+tour-no-stops-help = أضف جدول `[[stop]]` واحدًا على الأقل فيه `step = "<a step id>"`؛ والأمر `karabakh-atlas steps` يسرد معرّفات الخطوات
+tour-no-english-help = اكتبه هكذا `{"{"} en = "...", ar = "..." {"}"}`: الإنجليزية مطلوبة وسائر اللغات اختيارية
+tour-hold-nan = { $what } هي { $value }، وليست عددًا من الثواني
+tour-hold-zero = { $what } هي { $value } ثانية؛ ويجب أن تزيد على 0
+tour-hold-long = { $what } هي { $value } ثانية، وهذا أكثر من الحد الأقصى { $limit } (عشر دقائق)
+tour-hold-help = مدة التوقف هي عدد الثواني التي يبقى فيها العرض التلقائي على المحطة: عدد أكبر من 0 ولا يزيد على { $limit }، مثل `hold = 10`
+tour-step-unknown = معرّف الخطوة «{ $id }» غير معروف
+tour-step-unknown-guess = هل تقصد «{ $guess }»؟ الأمر `karabakh-atlas steps` يسرد معرّفات الخطوات (مع `--data DIR` لمجموعة بيانات أخرى)
+tour-step-unknown-help = الأمر `karabakh-atlas steps` يسرد معرّفات الخطوات (مع `--data DIR` لمجموعة بيانات أخرى)
+# مستورد TimelineJS أمر في سطر الأوامر، وتقاريره بالإنجليزية.
+import-text = { $text }
+
+## إخفاق التصدير في العارض
+
+export-err-exists = { $path }: الملف موجود من قبل؛ اختر مسارًا آخر، أو اسمح بالكتابة فوقه
+export-err-no-folder = { $path }: المجلد { $folder } غير موجود أو ليس مجلدًا؛ أنشئه أو اختر مسارًا آخر
+export-err-is-folder = { $path }: هذا مجلد؛ اكتب اسم ملف مثل `map.png`
+export-err-not-folder = { $path }: هذا ليس مجلدًا؛ تصدير ملف لكل خطوة يحتاج إلى مجلد (يُنشأ إن لم يكن موجودًا)
+export-err-io = تعذّر { $action } { $path }: { $detail }؛ تحقق من أن المجلد موجود وتجوز الكتابة فيه
+export-action-create = إنشاء
+export-action-write = الكتابة في
+export-action-rename = إعادة التسمية إلى
+export-action-create-folder = إنشاء المجلد
+export-action-move-aside = نقل
+export-err-size = لا يمكن إنشاء صورة مقاسها { $width }×{ $height } بكسل: يجب أن يكون كل ضلع من { $min } إلى { $max } بكسل؛ اختر مقاسًا أصغر أو دقة أقل
+export-err-dpi = الدقة { $dpi } نقطة في البوصة خارج النطاق: استعمل دقة من 72 إلى 1200 (والمعتاد للطباعة 300)
+export-err-hold = مدة التوقف { $secs } ثانية لكل خطوة خارج النطاق: استعمل من 0.2 إلى 60 ثانية
+export-err-no-steps = لا خطوات في مجموعة البيانات، فلا شيء يُصدَّر لكل خطوة
+export-err-no-such-step = الخطوة { $index } غير موجودة: في مجموعة البيانات { $count } خطوة (من 1 إلى { $count })
+export-err-render = تعذّر رسم الصورة: { $detail } (هذا خلل في البرنامج؛ نرجو الإبلاغ عنه)
+export-err-encode = تعذّر ترميز ملف { $format }: { $detail }
+export-err-cancelled = أُلغي التصدير؛ لم يُكتب شيء
+
+diag-name-key-not-tag = للمكان «{ $id }» اسم تحت المفتاح «{ $key }»، وهو ليس وسم لغة
+diag-name-key-not-tag-help = مفاتيح الأسماء وسوم لغات مثل `en` أو `az` أو `hy-Latn`: حروف وأرقام في أجزاء من حرف واحد إلى ثمانية أحرف يصل بينها `-`
+diag-naming-not-tag = قيمة `lang` «{ $tag }» في `[[naming]]` ليست وسم لغة
+diag-naming-not-tag-help = اكتب مفتاحًا من مفاتيح جداول `names` للأماكن، مثل `"az"` أو `"hy-Latn"`
+diag-naming-twice = اللغة «{ $tag }» معلنة مرتين في `[[naming]]`
+diag-naming-twice-help = أبقِ جدول `[[naming]]` واحدًا لكل لغة
+diag-naming-unused = لا يحمل أي مكان اسمًا باللغة «{ $tag }»
+diag-naming-unused-help = أضف `names.{ $tag }` إلى الأماكن في `places.toml`، أو احذف جدول `[[naming]]` هذا
+diag-naming-undeclared = للمكان «{ $id }» اسم باللغة «{ $tag }»، لكن `dataset.toml` لا يعلن `[[naming]]` لـ«{ $tag }»
+diag-naming-undeclared-help = أضف إلى `dataset.toml` جدول `[[naming]]` فيه `lang = "{ $tag }"` وتسمية، أو احذف `names.{ $tag }`
+diag-what-naming-label = تسمية مجموعة الأسماء «{ $tag }»
+diag-own-words-no-english-help = اكتب نصًا عاديًا (بالإنجليزية)، أو جدولًا فيه على الأقل `en = "..."`، مثل `{ "{" } en = "...", ar = "..." { "}" }`
+diag-what-source-gloss = شرح في المصدر «{ $id }»
+diag-what-source-label = تسمية المصدر «{ $id }»
+diag-what-source-note = ملاحظة المصدر «{ $id }»
+diag-what-citation-speaker = قائل الاقتباس «{ $id }»
+diag-what-citation-gloss = شرح الاقتباس «{ $id }»
+diag-what-claim-value = قيمة الرواية «{ $id }»
+diag-what-claim-note = ملاحظة الرواية «{ $id }»
+diag-what-according-to = مصدر صيغة الرواية «{ $id }» التي قيمتها «{ $value }» (`according_to`)
+diag-what-step-date-note = ملاحظة تاريخ الخطوة «{ $id }»
+diag-claim-date-table = الرواية «{ $id }»: قيمة رواية من نوع التاريخ مكتوبة جدولًا حسب اللغة
+diag-claim-date-table-help = تأخذ روايات التاريخ نصًا واحدًا بصيغة `"YYYY-MM-DD"`: يكتب العارض التاريخ بكل لغة

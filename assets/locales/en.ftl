@@ -474,3 +474,246 @@ speaker-questions = Questions for the class
 speaker-question = { $n }. { $text }
 speaker-next-heading = Next
 speaker-end = End of the tour.
+
+## Dataset diagnostics (shown by the CLI in English and by the viewer in its
+## language; the English must stay as the CLI has always printed it)
+
+diag-error = : error: { $message }
+diag-help = {"  "}help: { $help }
+diag-summary = the dataset has { $count } { PLURAL($count) ->
+    [one] error
+   *[other] errors
+}; nothing was loaded
+detail-toml = { $text }
+detail-json = { $text }
+detail-system = { $text }
+detail-other = { $text }
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-already-exists = it already exists
+io-invalid-data = the data is not valid
+io-is-a-directory = it is a folder
+io-not-a-directory = a part of the path is not a folder
+io-storage-full = the disk is full
+io-read-only = the file system is read-only
+io-incomplete = the data ended early
+diag-file-not-found = file not found
+diag-file-not-bundled = file not found in the bundled dataset
+diag-file-unreadable = cannot be read: { $detail }
+diag-data-not-folder = the data directory is not a folder
+diag-data-missing = the data directory does not exist
+diag-data-help = pass --data with a folder that holds { $files }, and sources/; or leave out --data to use the bundled dataset
+diag-files-help = a dataset folder needs { $files } and the source texts under sources/
+diag-not-utf8 = is not valid UTF-8 text: byte { $byte } (byte offset { $offset }) does not start a UTF-8 character
+diag-not-utf8-help = save the file with UTF-8 encoding (for Windows-1256 Arabic text: iconv -f CP1256 -t UTF-8)
+diag-toml = { $detail }
+diag-toml-help = see data/README.md for the format of this file
+diag-no-english = { $what } has no English (en) text
+diag-no-english-help = every title, summary and name needs at least `en = "..."`
+diag-range-reversed = date range ends ({ $to }) before it starts ({ $from })
+diag-range-reversed-help = swap `from` and `to`: `from` is the first possible day
+diag-date-help = write a day as "YYYY-MM-DD", a range as {"{"} from = "YYYY-MM-DD", to = "YYYY-MM-DD" {"}"}, or {"{"} before = "YYYY-MM-DD" {"}"}
+date-err-format = '{ $value }' is not a date in the form YYYY-MM-DD (for example 2020-11-10)
+date-err-month = '{ $value }' has month { $month }; months run from 01 to 12
+date-err-day = '{ $value }' does not exist: { $month } { $year } has { $days } days
+diag-kind-controller = controller
+diag-kind-place = place
+diag-kind-source = source
+diag-kind-citation = citation
+diag-kind-claim = claim
+diag-kind-step = step
+diag-kind-tour = tour
+diag-id-invalid = { $kind } id '{ $id }' is not a valid id
+diag-id-invalid-help = ids use lower-case ASCII letters, digits, '-' and '_'
+diag-id-twice = { $kind } id '{ $id }' is used twice
+diag-id-twice-help = give each one a different id
+diag-no-citations = { $owner } has no citations
+diag-no-citations-help = add at least one citation id: every event must be backed by the sources
+diag-unknown-ref = unknown { $kind } id '{ $id }'
+diag-unknown-ref-help = use one of the { $kind } ids defined in the dataset, or define '{ $id }'
+diag-use-one-of = use one of: { $ids }
+diag-no-controllers = no controllers are defined, but places.toml has districts or regions whose control the timeline tracks
+diag-no-controllers-help = add [[controller]] tables with an id and names to dataset.toml
+diag-what-dataset-title = the dataset title
+diag-what-controller = controller '{ $id }'
+diag-what-place = place '{ $id }'
+diag-what-claim-subject = claim '{ $id }' subject
+diag-what-claim-version = claim '{ $id }' version '{ $value }'
+diag-what-step = step '{ $id }'
+diag-what-step-title = step '{ $id }' title
+diag-what-step-summary = step '{ $id }' summary
+diag-what-change = the change of '{ $place }' in step '{ $id }'
+diag-what-pending = the pending handover of '{ $place }' in step '{ $id }'
+diag-coverage-reversed = coverage ends ({ $to }) before it starts ({ $from })
+diag-place-kind = unknown place kind '{ $kind }'
+diag-place-kind-help = use "district", "region" or "town"
+diag-centre-range = centre lat { $lat } lon { $lon } is out of range
+diag-centre-range-help = latitude is -90..90 degrees north, longitude -180..180 degrees east
+diag-town-no-centre = town '{ $id }' has no centre
+diag-town-no-centre-help = add centre = {"{"} lat = ..., lon = ... {"}"}
+diag-passage-missing = this text does not occur verbatim in source '{ $source }'
+diag-passage-missing-help = copy the words from the source file exactly, including punctuation and spaces
+diag-source-path = source file '{ $file }' is not a plain path inside sources/
+diag-source-path-help = name a file in the dataset's sources/ folder, e.g. "article.txt"
+diag-source-unreadable = source '{ $id }': { $file } { $reason }
+diag-source-unreadable-help = put the text in the sources/ folder or correct `file`
+diag-source-sha = source '{ $id }': { $file } has SHA-256 { $sum }, not the recorded one
+diag-source-sha-help = the corpus must stay byte for byte as received: restore the original file, or record the new sum if the change is intended
+diag-direction = unknown direction '{ $value }'
+diag-direction-help = use "rtl" or "ltr"
+diag-citation-source = citation '{ $id }': unknown source id '{ $source }'
+diag-citation-negative = citation '{ $id }': offset { $offset } is negative
+diag-citation-negative-help = offsets count characters from 0 at the start of the file
+diag-citation-elsewhere = citation '{ $id }': the quote is in source '{ $source }' at character offset { $actual }, not { $offset }
+diag-citation-elsewhere-help = set offset = { $actual }
+diag-citation-missing = citation '{ $id }': the quote does not occur verbatim in source '{ $source }' ({ $file }); the closest passage starts at line { $line }, column { $column }: { $difference }
+diag-citation-missing-help = copy the quote from the source file exactly; do not retype, normalise or correct it
+quote-mismatch = the first { $matched } characters match; then the source has { $source } where the quote has { $quote }
+quote-char = '{ $char }' ({ $code })
+quote-end-of-text = the end of the text
+diag-claim-kind = claim '{ $id }': unknown kind '{ $kind }'
+diag-claim-kind-help = use "date", "number" or "text"
+diag-claim-date = claim '{ $id }': { $reason }
+diag-claim-date-help = date claims take "YYYY-MM-DD" values
+diag-claim-no-versions = claim '{ $id }' has no versions
+diag-claim-no-versions-help = add [[claim.version]] tables
+diag-claim-undisputed = claim '{ $id }': the versions give different dates ({ $dates }) but disputed = false
+diag-claim-undisputed-help = set disputed = true: the product must flag every disagreement between sources
+diag-claim-one-version = claim '{ $id }' is marked disputed but has one version
+diag-claim-one-version-help = add the other version with its citation, or set disputed = false
+diag-weekday-range = step '{ $id }': a weekday can only be checked against a single day
+diag-weekday-range-help = remove `weekday` or give a single date
+diag-weekday = step '{ $id }': { $date } is a { $actual }, not a { $given }
+diag-weekday-help = the source names the weekday: re-derive the date from it
+diag-step-order = step '{ $id }' ({ $date }) comes after step '{ $previous }' ({ $prevdate }) but is earlier
+diag-step-order-help = list steps in chronological order
+diag-step-controller = step '{ $id }': unknown controller '{ $controller }'
+diag-deadline-kind = step '{ $id }': deadline claim '{ $claim }' is not a date claim
+diag-deadline-kind-help = set kind = "date" on the claim
+diag-deadline-unknown = step '{ $id }': unknown claim id '{ $claim }'
+diag-deadline-unknown-help = define the deadline as a [[claim]] of kind "date"
+diag-no-steps = the timeline has no steps
+diag-no-steps-help = add [[step]] tables
+diag-extent-range = { $name } = { $value } is outside -{ $limit }..{ $limit }
+diag-extent-order = { $low } ({ $lowvalue }) must be less than { $high } ({ $highvalue })
+diag-extent = step '{ $id }': bad extent: { $problems }
+diag-extent-help = extent = {"{"} west = lon, south = lat, east = lon, north = lat {"}"} in degrees (WGS84): longitudes -180..180 east, latitudes -90..90 north, west < east, south < north
+diag-tour-path = tour file '{ $file }' is not a plain relative path to a .toml file inside the dataset folder
+diag-tour-path-help = write e.g. tours = ["tours/handovers.toml"]: no '..', no absolute paths, no backslashes
+diag-tour-reserved = tour id '{ $id }' is reserved for the built-in tour through every step
+diag-tour-reserved-help = rename the file
+diag-tour-unreadable = tour file { $file }: { $reason }
+diag-tour-unreadable-help = create the file (see data/README.md, "Tours"), or remove it from `tours`
+diag-step-place = step '{ $id }': unknown place id '{ $place }'
+diag-step-place-help = use a district or region id from places.toml: { $ids }
+diag-never-controlled = place '{ $id }' never gets a controller, so its state is undefined
+diag-never-controlled-help = add a change for it to the first (baseline) step
+diag-undefined-start = place '{ $id }' has no defined state from { $from } (start of coverage) until { $until } (step '{ $step }')
+diag-undefined-start-help = give it a controller in the baseline step, dated on or before the start of coverage
+diag-overlap = place '{ $id }': the change in step '{ $step }' ({ $when }) overlaps the change in step '{ $previous }' ({ $prevwhen })
+diag-overlap-help = a place's changes must follow one another; check the dates
+diag-repeat = place '{ $id }': step '{ $step }' gives it to '{ $to }', which already holds it since step '{ $previous }'
+diag-repeat-help = remove the repeated change, or correct `to`
+diag-alias = place '{ $id }': alias '{ $alias }' does not occur in any '{ $lang }' source
+diag-alias-help = aliases record spellings found in the corpus; copy them from a source text
+diag-shape-area = an area
+diag-shape-lines = lines
+diag-shape-point = a point
+diag-feature-shape = feature '{ $id }' must be a { $kind } polygon to match places.toml, but is kind '{ $actual }' with { $shape }
+diag-map-import-help = re-run the map import (data/README.md)
+diag-feature-missing = no feature with id '{ $id }', which places.toml tracks
+diag-feature-missing-help = add its polygon to map.geojson (re-run the map import), or correct the id
+geo-json-invalid = not valid JSON: { $detail }
+geo-json-invalid-help = fix the JSON syntax, or re-run the map import (data/README.md)
+geo-not-collection = expected a GeoJSON FeatureCollection with a "features" array
+geo-id-twice = feature #{ $index }: id '{ $id }' is used twice
+geo-feature = feature #{ $index }: { $problem }
+geo-feature-id = feature #{ $index } (id '{ $id }'): { $problem }
+geo-no-properties = has no "properties" object
+geo-property-text = property "{ $key }" must be a non-empty string
+geo-names-object = property "names" must be an object of language -> name
+geo-name-text = names.{ $lang } must be a string
+geo-name-en-missing = names.en is missing
+geo-no-geometry = has no "geometry"
+geo-no-type = geometry has no "type"
+geo-no-coordinates = geometry has no "coordinates"
+geo-type-unsupported = geometry type "{ $type }" is not supported
+geo-coordinates-arrays = coordinates must be arrays
+geo-position-numbers = a position must be [longitude, latitude] numbers
+geo-position-range = position [{ $lon }, { $lat }] is out of range (longitude first, then latitude, in degrees)
+geo-line-short = a line needs at least two positions
+geo-polygon-empty = a polygon needs an outer ring
+geo-ring-open = every polygon ring must be closed (first position == last) with at least four positions
+tour-format-help = see data/README.md, "Tours", for the format of a tour file
+tour-is-folder = is a folder, not a tour file
+tour-is-folder-help = pass the path of a tour .toml file (see data/README.md, "Tours")
+tour-not-found = tour file not found
+tour-unreadable = the tour file cannot be read: { $detail }
+tour-not-found-help = check the path (a relative path starts from the current folder); `karabakh-atlas tours` lists the dataset's own tours
+tour-step-not-shown = --step { $step }: tour '{ $id }' does not show step { $step }; it shows steps { $shown }
+tour-step-not-shown-help = pick one of those steps with --step, or leave out --step to start at the tour's first stop
+tour-what-title = the tour's title
+tour-what-description = the tour's description
+tour-what-hold = the tour's hold
+tour-what-stop-hold = stop { $n }'s hold
+tour-what-stop-notes = stop { $n }'s notes
+tour-what-stop-question = stop { $n }'s question { $question }
+tour-no-stops = the tour has no stops
+tour-no-stops-help = add at least one [[stop]] table with step = "<a step id>"; `karabakh-atlas steps` lists the step ids
+tour-no-english-help = write it as {"{"} en = "...", ar = "..." {"}"}: English is required, other languages are optional
+tour-hold-nan = { $what } is { $value }, not a number of seconds
+tour-hold-zero = { $what } is { $value } seconds; it must be more than 0
+tour-hold-long = { $what } is { $value } seconds, more than the limit of { $limit } (10 minutes)
+tour-hold-help = hold is how many seconds autoplay stays on a stop: a number more than 0 and at most { $limit }, e.g. hold = 10
+tour-step-unknown = unknown step id '{ $id }'
+tour-step-unknown-guess = did you mean '{ $guess }'? `karabakh-atlas steps` lists the step ids (with --data DIR for another dataset)
+tour-step-unknown-help = `karabakh-atlas steps` lists the step ids (with --data DIR for another dataset)
+# The TimelineJS importer is a CLI command; its reports are English.
+import-text = { $text }
+
+## Export failures in the viewer (the same words as the CLI's)
+
+export-err-exists = { $path }: the file already exists; pass --force to overwrite it, or choose another path
+export-err-no-folder = { $path }: the folder { $folder } does not exist or is not a folder; create it or choose another path
+export-err-is-folder = { $path }: that is a folder; give a file name such as map.png
+export-err-not-folder = { $path }: that is not a folder; one file per step needs a folder (it is created if missing)
+export-err-io = could not { $action } { $path }: { $detail }; check that the folder exists and is writable
+export-action-create = create
+export-action-write = write
+export-action-rename = rename into
+export-action-create-folder = create the folder
+export-action-move-aside = move aside
+export-err-size = a figure of { $width }×{ $height } pixels is not possible: each side must be from { $min } to { $max } pixels; choose a smaller size or a lower --dpi
+export-err-dpi = --dpi { $dpi } is out of range: use a resolution from 72 to 1200 dpi (300 is usual for print)
+export-err-hold = a hold time of { $secs } s per step is out of range: use 0.2 to 60 seconds
+export-err-no-steps = the dataset has no steps, so there is nothing to export per step
+export-err-no-such-step = step { $index } does not exist: the dataset has { $count } steps (1 to { $count })
+export-err-render = could not render the figure: { $detail } (this is a bug; please report it)
+export-err-encode = could not encode the { $format }: { $detail }
+export-err-cancelled = the export was cancelled; nothing was written
+
+# Naming schemes ([[naming]] in dataset.toml) and place-name keys.
+diag-name-key-not-tag = place '{ $id }' has a name under '{ $key }', which is not a language tag
+diag-name-key-not-tag-help = name keys are language tags such as en, az or hy-Latn: letters and digits in parts of 1 to 8 characters joined by '-'
+diag-naming-not-tag = naming lang '{ $tag }' is not a language tag
+diag-naming-not-tag-help = write a key of the places' names tables, such as "az" or "hy-Latn"
+diag-naming-twice = naming lang '{ $tag }' is declared twice
+diag-naming-twice-help = keep one [[naming]] table per language
+diag-naming-unused = no place has a name in '{ $tag }'
+diag-naming-unused-help = add names.{ $tag } to the places in places.toml, or remove this [[naming]] table
+diag-naming-undeclared = place '{ $id }' has a name in '{ $tag }', but dataset.toml declares no naming '{ $tag }'
+diag-naming-undeclared-help = add [[naming]] with lang = "{ $tag }" and a label to dataset.toml, or remove names.{ $tag }
+diag-what-naming-label = the label of naming '{ $tag }'
+# The dataset's own words (string or language table).
+diag-own-words-no-english-help = write a plain string (English), or a table with at least `en = "..."`, e.g. { "{" } en = "...", ar = "..." { "}" }
+diag-what-source-gloss = a gloss in source '{ $id }'
+diag-what-source-label = source '{ $id }' label
+diag-what-source-note = source '{ $id }' note
+diag-what-citation-speaker = citation '{ $id }' speaker
+diag-what-citation-gloss = citation '{ $id }' gloss
+diag-what-claim-value = claim '{ $id }' value
+diag-what-claim-note = claim '{ $id }' note
+diag-what-according-to = claim '{ $id }' version '{ $value }' according_to
+diag-what-step-date-note = step '{ $id }' date_note
+diag-claim-date-table = claim '{ $id }': a date claim's value is a table by language
+diag-claim-date-table-help = date claims take one "YYYY-MM-DD" string: the viewer writes the date in each language

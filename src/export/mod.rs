@@ -62,6 +62,7 @@ pub use raster::{png_bytes, render_png, render_rgba, svg_for_file};
 pub use write::{StagedDir, check_target, write_file_atomic};
 
 use crate::model::Dataset;
+use crate::model::diag::{Detail, DetailFrom, Msg};
 use crate::scene::display::MapCache;
 
 /// The smallest figure side, in pixels.
@@ -183,6 +184,69 @@ pub enum ExportError {
     /// The progress callback asked to stop.
     #[error("the export was cancelled; nothing was written")]
     Cancelled,
+}
+
+impl ExportError {
+    /// The message as a catalogue message, for the viewer's language
+    /// (`Display` is the CLI's English, and says the same).
+    #[must_use]
+    pub fn msg(&self) -> Msg {
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            Self::Exists { path } => Msg::new("export-err-exists").text("path", shown(path)),
+            Self::NoFolder { path, folder } => Msg::new("export-err-no-folder")
+                .text("path", shown(path))
+                .text("folder", shown(folder)),
+            Self::IsFolder { path } => Msg::new("export-err-is-folder").text("path", shown(path)),
+            Self::NotFolder { path } => Msg::new("export-err-not-folder").text("path", shown(path)),
+            Self::Io {
+                action,
+                path,
+                source,
+            } => {
+                let action = match *action {
+                    "create" => Msg::new("export-action-create"),
+                    "write" => Msg::new("export-action-write"),
+                    "rename into" => Msg::new("export-action-rename"),
+                    "create the folder" => Msg::new("export-action-create-folder"),
+                    "move aside" => Msg::new("export-action-move-aside"),
+                    _ => Msg::new("export-action-write"),
+                };
+                Msg::new("export-err-io")
+                    .msg("action", action)
+                    .text("path", shown(path))
+                    .detail("detail", Detail::io(source))
+            }
+            Self::Size { width, height } => Msg::new("export-err-size")
+                .num("width", width)
+                .num("height", height)
+                .num("min", MIN_SIDE)
+                .num("max", MAX_SIDE),
+            Self::Dpi { dpi } => Msg::new("export-err-dpi").num("dpi", dpi),
+            Self::Hold { secs } => Msg::new("export-err-hold").num("secs", secs),
+            Self::NoSteps => Msg::new("export-err-no-steps"),
+            Self::NoSuchStep { index, count } => Msg::new("export-err-no-such-step")
+                .num("index", index)
+                .num("count", count),
+            Self::Render(message) => Msg::new("export-err-render").detail(
+                "detail",
+                Detail {
+                    from: DetailFrom::Other,
+                    text: message.clone(),
+                },
+            ),
+            Self::Encode { format, message } => {
+                Msg::new("export-err-encode").text("format", format).detail(
+                    "detail",
+                    Detail {
+                        from: DetailFrom::Other,
+                        text: message.clone(),
+                    },
+                )
+            }
+            Self::Cancelled => Msg::new("export-err-cancelled"),
+        }
+    }
 }
 
 /// Paper sizes for print figures (landscape).
@@ -395,5 +459,88 @@ mod tests {
             step_file_name(&ds, 6, FigureFormat::Svg),
             "step-07-aghdam-handover.svg"
         );
+    }
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    fn every_error() -> Vec<ExportError> {
+        let p = PathBuf::from("out/map.png");
+        let io = |kind| std::io::Error::from(kind);
+        vec![
+            ExportError::Exists { path: p.clone() },
+            ExportError::NoFolder {
+                path: p.clone(),
+                folder: PathBuf::from("out"),
+            },
+            ExportError::IsFolder { path: p.clone() },
+            ExportError::NotFolder { path: p.clone() },
+            ExportError::Io {
+                action: "create",
+                path: p.clone(),
+                source: io(std::io::ErrorKind::PermissionDenied),
+            },
+            ExportError::Io {
+                action: "rename into",
+                path: p.clone(),
+                source: io(std::io::ErrorKind::StorageFull),
+            },
+            ExportError::Io {
+                action: "create the folder",
+                path: p.clone(),
+                source: io(std::io::ErrorKind::ReadOnlyFilesystem),
+            },
+            ExportError::Io {
+                action: "move aside",
+                path: p.clone(),
+                source: io(std::io::ErrorKind::AlreadyExists),
+            },
+            ExportError::Io {
+                action: "write",
+                path: p,
+                source: io(std::io::ErrorKind::NotFound),
+            },
+            ExportError::Size {
+                width: 9000,
+                height: 12,
+            },
+            ExportError::Dpi { dpi: 5000 },
+            ExportError::Hold { secs: 0.1 },
+            ExportError::NoSteps,
+            ExportError::NoSuchStep {
+                index: 20,
+                count: 14,
+            },
+            ExportError::Encode {
+                format: "PNG",
+                message: "out of memory".to_owned(),
+            },
+            ExportError::Cancelled,
+        ]
+    }
+
+    #[test]
+    fn the_viewer_says_what_the_cli_says_in_english_and_arabic_words_in_arabic() {
+        for e in every_error() {
+            let msg = e.msg();
+            assert_eq!(msg.render(Locale::EN), e.to_string());
+            let ar = msg.render(Locale::AR);
+            // Apart from the path, code in backquotes and the encoder's own
+            // (labelled) words, the Arabic text has no Latin letters.
+            let rest = ar
+                .replace("out of memory", "")
+                .replace("out/map.png", "")
+                .replace("out", "")
+                .replace("PNG", "");
+            let rest: String = rest.split('`').step_by(2).collect();
+            assert!(!rest.chars().any(|c| c.is_ascii_alphabetic()), "{e}: {ar}");
+            assert!(
+                ar.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
+                "{ar}"
+            );
+        }
     }
 }

@@ -41,7 +41,14 @@ use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
 use super::{DatasetFiles, toml_string};
-use crate::model::diag::{Diagnostic, Position};
+use crate::model::diag::{Diagnostic, Msg, Position};
+
+/// The importer's own report text. `import-timelinejs` is a CLI command and
+/// the CLI speaks English, so its problems are English sentences carried in
+/// one catalogue message rather than translated keys.
+fn english(text: impl Into<String>) -> Msg {
+    Msg::new("import-text").text("text", text.into())
+}
 use crate::model::{Dataset, Date, DateSpec};
 use crate::text::bidi::paragraph_direction;
 
@@ -414,8 +421,9 @@ fn short(v: &Value) -> String {
 
 impl Importer {
     fn error(&mut self, path: &str, message: impl fmt::Display, help: &str) {
-        self.errors
-            .push(Diagnostic::new(&self.label, format!("{path}: {message}")).help(help));
+        self.errors.push(
+            Diagnostic::new(&self.label, english(format!("{path}: {message}"))).help(english(help)),
+        );
     }
 
     fn note(&mut self, path: &str, message: impl Into<String>) {
@@ -988,9 +996,9 @@ pub fn import(label: &str, file_name: &str, text: &str) -> Result<Imported, Impo
             .to_owned();
         ImportError {
             diagnostics: vec![
-                Diagnostic::new(label, format!("not valid JSON: {message}"))
+                Diagnostic::new(label, english(format!("not valid JSON: {message}")))
                     .at(json_position(text, e.line(), e.column()))
-                    .help("fix the JSON syntax (a TimelineJS file is one JSON object with an \"events\" array)"),
+                    .help(english("fix the JSON syntax (a TimelineJS file is one JSON object with an \"events\" array)")),
             ],
         }
     })?;
@@ -1004,9 +1012,14 @@ pub fn import(label: &str, file_name: &str, text: &str) -> Result<Imported, Impo
             diagnostics: vec![
                 Diagnostic::new(
                     label,
-                    format!("expected a TimelineJS object, found {}", short(&root)),
+                    english(format!(
+                        "expected a TimelineJS object, found {}",
+                        short(&root)
+                    )),
                 )
-                .help("a TimelineJS file is { \"title\": ..., \"events\": [...] }"),
+                .help(english(
+                    "a TimelineJS file is { \"title\": ..., \"events\": [...] }",
+                )),
             ],
         });
     };
@@ -1136,8 +1149,13 @@ pub fn import(label: &str, file_name: &str, text: &str) -> Result<Imported, Impo
     if parsed.is_empty() {
         return Err(ImportError {
             diagnostics: vec![
-                Diagnostic::new(label, "events: no event has a headline or text to cite")
-                    .help("every step cites a text; give the events a headline or text"),
+                Diagnostic::new(
+                    label,
+                    english("events: no event has a headline or text to cite"),
+                )
+                .help(english(
+                    "every step cites a text; give the events a headline or text",
+                )),
             ],
         });
     }
@@ -1156,7 +1174,7 @@ pub fn import(label: &str, file_name: &str, text: &str) -> Result<Imported, Impo
     let to = parsed.iter().map(|e| e.date.end()).max();
     let (Some(from), Some(to)) = (from, to) else {
         return Err(ImportError {
-            diagnostics: vec![Diagnostic::new(label, "events: nothing to import")],
+            diagnostics: vec![Diagnostic::new(label, english("events: nothing to import"))],
         });
     };
     let files = build_files(

@@ -14,9 +14,43 @@ use serde::{Serialize, Serializer};
 pub struct Date(time::Date);
 
 /// Why a date string was refused; the text says what to write instead.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct DateError(String);
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not `YYYY-MM-DD`.
+    Format(String),
+    /// A month outside 01–12.
+    Month(String, u8),
+    /// A day the month does not have: the text, month, year and the
+    /// month's length.
+    Day(String, u8, i32, u8),
+}
+
+impl DateError {
+    /// The reason as a catalogue message.
+    #[must_use]
+    pub fn msg(&self) -> crate::model::diag::Msg {
+        use crate::model::diag::{Msg, MsgArg};
+        match self {
+            Self::Format(s) => Msg::new("date-err-format").text("value", s),
+            Self::Month(s, m) => Msg::new("date-err-month")
+                .text("value", s)
+                .num("month", format!("{m:02}")),
+            Self::Day(s, m, y, last) => Msg::new("date-err-day")
+                .text("value", s)
+                .arg("month", MsgArg::Month(*m))
+                .num("year", y)
+                .num("days", last),
+        }
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.msg().render(crate::i18n::Locale::EN))
+    }
+}
+
+impl std::error::Error for DateError {}
 
 impl Date {
     /// Parse a strict `YYYY-MM-DD` date, rejecting days that do not exist.
@@ -25,11 +59,7 @@ impl Date {
     /// A message naming the value and what is wrong with it (format, month
     /// out of range, or a day the month does not have, such as 2020-02-30).
     pub fn parse(s: &str) -> Result<Self, DateError> {
-        let bad_format = || {
-            DateError(format!(
-                "'{s}' is not a date in the form YYYY-MM-DD (for example 2020-11-10)"
-            ))
-        };
+        let bad_format = || DateError::Format(s.to_owned());
         let parts: Vec<&str> = s.split('-').collect();
         let [y, m, d] = parts.as_slice() else {
             return Err(bad_format());
@@ -45,17 +75,10 @@ impl Date {
         else {
             return Err(bad_format());
         };
-        let month = time::Month::try_from(month).map_err(|_| {
-            DateError(format!(
-                "'{s}' has month {month:02}; months run from 01 to 12"
-            ))
-        })?;
-        let date = time::Date::from_calendar_date(year, month, day).map_err(|_| {
-            let last = month.length(year);
-            DateError(format!(
-                "'{s}' does not exist: {month} {year} has {last} days"
-            ))
-        })?;
+        let month =
+            time::Month::try_from(month).map_err(|_| DateError::Month(s.to_owned(), month))?;
+        let date = time::Date::from_calendar_date(year, month, day)
+            .map_err(|_| DateError::Day(s.to_owned(), u8::from(month), year, month.length(year)))?;
         Ok(Self(date))
     }
 
@@ -273,6 +296,12 @@ impl DateSpec {
     #[must_use]
     pub fn english_on(self) -> String {
         crate::i18n::format::on(self, crate::i18n::Locale::EN)
+    }
+}
+
+impl From<Date> for DateSpec {
+    fn from(date: Date) -> Self {
+        Self::Day { date }
     }
 }
 

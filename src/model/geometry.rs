@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::diag::Diagnostic;
+use super::diag::{Detail, DetailFrom, Diagnostic, Msg};
 use super::types::Localized;
 
 /// A longitude/latitude pair in degrees, in GeoJSON order.
@@ -76,12 +76,21 @@ impl MapData {
     pub fn parse(file: &str, text: &str) -> Result<Self, Vec<Diagnostic>> {
         let value: Value = serde_json::from_str(text).map_err(|e| {
             vec![
-                Diagnostic::new(file, format!("not valid JSON: {e}"))
-                    .at(super::diag::Position {
-                        line: e.line().max(1),
-                        column: e.column().max(1),
-                    })
-                    .help("fix the JSON syntax, or re-run the map import (data/README.md)"),
+                Diagnostic::new(
+                    file,
+                    Msg::new("geo-json-invalid").detail(
+                        "detail",
+                        Detail {
+                            from: DetailFrom::Json,
+                            text: e.to_string(),
+                        },
+                    ),
+                )
+                .at(super::diag::Position {
+                    line: e.line().max(1),
+                    column: e.column().max(1),
+                })
+                .help(Msg::new("geo-json-invalid-help")),
             ]
         })?;
         let mut errors = Vec::new();
@@ -90,10 +99,7 @@ impl MapData {
             .and_then(Value::as_array)
             .filter(|_| value.get("type").and_then(Value::as_str) == Some("FeatureCollection"))
         else {
-            return Err(vec![Diagnostic::new(
-                file,
-                "expected a GeoJSON FeatureCollection with a \"features\" array",
-            )]);
+            return Err(vec![Diagnostic::new(file, Msg::new("geo-not-collection"))]);
         };
         let mut out = Vec::with_capacity(features.len());
         for (i, f) in features.iter().enumerate() {
@@ -102,17 +108,22 @@ impl MapData {
                     if out.iter().any(|o: &Feature| o.id == feature.id) {
                         errors.push(Diagnostic::new(
                             file,
-                            format!("feature #{i}: id '{}' is used twice", feature.id),
+                            Msg::new("geo-id-twice")
+                                .num("index", i)
+                                .text("id", &feature.id),
                         ));
                     }
                     out.push(feature);
                 }
                 Err(msg) => {
-                    let id = f
-                        .pointer("/properties/id")
-                        .and_then(Value::as_str)
-                        .map_or(String::new(), |id| format!(" (id '{id}')"));
-                    errors.push(Diagnostic::new(file, format!("feature #{i}{id}: {msg}")));
+                    let message = match f.pointer("/properties/id").and_then(Value::as_str) {
+                        Some(id) => Msg::new("geo-feature-id").text("id", id),
+                        None => Msg::new("geo-feature"),
+                    };
+                    errors.push(Diagnostic::new(
+                        file,
+                        message.num("index", i).msg("problem", msg),
+                    ));
                 }
             }
         }
@@ -124,43 +135,45 @@ impl MapData {
     }
 }
 
-fn parse_feature(f: &Value) -> Result<Feature, String> {
+fn parse_feature(f: &Value) -> Result<Feature, Msg> {
     let props = f
         .get("properties")
         .and_then(Value::as_object)
-        .ok_or("has no \"properties\" object")?;
-    let text = |key: &str| -> Result<String, String> {
+        .ok_or_else(|| Msg::new("geo-no-properties"))?;
+    let text = |key: &str| -> Result<String, Msg> {
         props
             .get(key)
             .and_then(Value::as_str)
             .filter(|s| !s.trim().is_empty())
             .map(str::to_owned)
-            .ok_or_else(|| format!("property \"{key}\" must be a non-empty string"))
+            .ok_or_else(|| Msg::new("geo-property-text").text("key", key))
     };
     let id = text("id")?;
     let kind = text("kind")?;
     let names = props
         .get("names")
         .and_then(Value::as_object)
-        .ok_or("property \"names\" must be an object of language -> name")?;
+        .ok_or_else(|| Msg::new("geo-names-object"))?;
     let mut localized = Localized::default();
     for (lang, name) in names {
         let name = name
             .as_str()
-            .ok_or_else(|| format!("names.{lang} must be a string"))?;
+            .ok_or_else(|| Msg::new("geo-name-text").text("lang", lang))?;
         localized.0.insert(lang.clone(), name.to_owned());
     }
     if localized.exact("en").is_none() {
-        return Err("names.en is missing".into());
+        return Err(Msg::new("geo-name-en-missing"));
     }
-    let geometry = f.get("geometry").ok_or("has no \"geometry\"")?;
+    let geometry = f
+        .get("geometry")
+        .ok_or_else(|| Msg::new("geo-no-geometry"))?;
     let kind_of = geometry
         .get("type")
         .and_then(Value::as_str)
-        .ok_or("geometry has no \"type\"")?;
+        .ok_or_else(|| Msg::new("geo-no-type"))?;
     let coords = geometry
         .get("coordinates")
-        .ok_or("geometry has no \"coordinates\"")?;
+        .ok_or_else(|| Msg::new("geo-no-coordinates"))?;
     let shape = match kind_of {
         "Point" => Shape::Point(position(coords)?),
         "LineString" => Shape::Lines(vec![line(coords)?]),
@@ -174,7 +187,7 @@ fn parse_feature(f: &Value) -> Result<Feature, String> {
                 .map(polygon)
                 .collect::<Result<_, _>>()?,
         ),
-        other => return Err(format!("geometry type \"{other}\" is not supported")),
+        other => return Err(Msg::new("geo-type-unsupported").text("type", other)),
     };
     Ok(Feature {
         id,
@@ -184,46 +197,46 @@ fn parse_feature(f: &Value) -> Result<Feature, String> {
     })
 }
 
-fn array(v: &Value) -> Result<&Vec<Value>, String> {
+fn array(v: &Value) -> Result<&Vec<Value>, Msg> {
     v.as_array()
-        .ok_or_else(|| "coordinates must be arrays".to_owned())
+        .ok_or_else(|| Msg::new("geo-coordinates-arrays"))
 }
 
-fn position(v: &Value) -> Result<LonLat, String> {
+fn position(v: &Value) -> Result<LonLat, Msg> {
     let a = array(v)?;
     let (Some(lon), Some(lat)) = (
         a.first().and_then(Value::as_f64),
         a.get(1).and_then(Value::as_f64),
     ) else {
-        return Err("a position must be [longitude, latitude] numbers".into());
+        return Err(Msg::new("geo-position-numbers"));
     };
     if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
-        return Err(format!(
-            "position [{lon}, {lat}] is out of range (longitude first, then latitude, in degrees)"
-        ));
+        return Err(Msg::new("geo-position-range")
+            .num("lon", lon)
+            .num("lat", lat));
     }
     Ok([lon, lat])
 }
 
-fn line(v: &Value) -> Result<Vec<LonLat>, String> {
+fn line(v: &Value) -> Result<Vec<LonLat>, Msg> {
     let pts = array(v)?
         .iter()
         .map(position)
         .collect::<Result<Vec<_>, _>>()?;
     if pts.len() < 2 {
-        return Err("a line needs at least two positions".into());
+        return Err(Msg::new("geo-line-short"));
     }
     Ok(pts)
 }
 
-fn polygon(v: &Value) -> Result<Polygon, String> {
+fn polygon(v: &Value) -> Result<Polygon, Msg> {
     let rings = array(v)?.iter().map(line).collect::<Result<Vec<_>, _>>()?;
     if rings.is_empty() {
-        return Err("a polygon needs an outer ring".into());
+        return Err(Msg::new("geo-polygon-empty"));
     }
     for r in &rings {
         if r.len() < 4 || r.first() != r.last() {
-            return Err("every polygon ring must be closed (first position == last) with at least four positions".into());
+            return Err(Msg::new("geo-ring-open"));
         }
     }
     Ok(rings)

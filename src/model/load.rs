@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use toml::Spanned;
 
 use super::date::{Date, DateSpec};
-use super::diag::{Diagnostic, LoadError};
+use super::diag::{Detail, Diagnostic, LoadError, Msg, MsgArg};
 use super::geometry::{MapData, Shape};
 use super::quote::{self, Located};
 use super::raw::{
@@ -43,7 +43,7 @@ trait Files {
     /// How to name `rel` in a diagnostic.
     fn label(&self, rel: &str) -> String;
     /// The bytes of `rel`, or a message saying why they cannot be read.
-    fn read(&self, rel: &str) -> Result<Vec<u8>, String>;
+    fn read(&self, rel: &str) -> Result<Vec<u8>, Msg>;
 }
 
 struct Folder(PathBuf);
@@ -52,10 +52,10 @@ impl Files for Folder {
     fn label(&self, rel: &str) -> String {
         self.0.join(rel).display().to_string()
     }
-    fn read(&self, rel: &str) -> Result<Vec<u8>, String> {
+    fn read(&self, rel: &str) -> Result<Vec<u8>, Msg> {
         std::fs::read(self.0.join(rel)).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => "file not found".to_owned(),
-            _ => format!("cannot be read: {e}"),
+            std::io::ErrorKind::NotFound => Msg::new("diag-file-not-found"),
+            _ => Msg::new("diag-file-unreadable").detail("detail", Detail::io(&e)),
         })
     }
 }
@@ -69,11 +69,11 @@ impl Files for Memory<'_> {
     fn label(&self, rel: &str) -> String {
         format!("{}/{rel}", self.name)
     }
-    fn read(&self, rel: &str) -> Result<Vec<u8>, String> {
+    fn read(&self, rel: &str) -> Result<Vec<u8>, Msg> {
         self.files
             .get(rel)
             .cloned()
-            .ok_or_else(|| "file not found".to_owned())
+            .ok_or_else(|| Msg::new("diag-file-not-found"))
     }
 }
 
@@ -83,10 +83,10 @@ impl Files for Bundled {
     fn label(&self, rel: &str) -> String {
         format!("<bundled>/{rel}")
     }
-    fn read(&self, rel: &str) -> Result<Vec<u8>, String> {
+    fn read(&self, rel: &str) -> Result<Vec<u8>, Msg> {
         crate::bundled::file(rel)
             .map(<[u8]>::to_vec)
-            .ok_or_else(|| "file not found in the bundled dataset".to_owned())
+            .ok_or_else(|| Msg::new("diag-file-not-bundled"))
     }
 }
 
@@ -97,17 +97,14 @@ impl Files for Bundled {
 pub fn load_folder(dir: &Path) -> Result<Dataset, LoadError> {
     if !dir.is_dir() {
         let what = if dir.exists() {
-            "is not a folder"
+            "diag-data-not-folder"
         } else {
-            "does not exist"
+            "diag-data-missing"
         };
         return Err(LoadError {
             diagnostics: vec![
-                Diagnostic::new(dir.display().to_string(), format!("the data directory {what}"))
-                    .help(format!(
-                        "pass --data with a folder that holds {}, and sources/; or leave out --data to use the bundled dataset",
-                        REQUIRED_FILES.join(", ")
-                    )),
+                Diagnostic::new(dir.display().to_string(), Msg::new(what))
+                    .help(Msg::new("diag-data-help").list("files", REQUIRED_FILES)),
             ],
         });
     }
@@ -144,7 +141,7 @@ struct FileCtx {
 }
 
 impl FileCtx {
-    fn at<T>(&self, v: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
+    fn at<T>(&self, v: &Spanned<T>, message: Msg) -> Diagnostic {
         Diagnostic::new(&self.label, message).at_byte(&self.text, v.span().start)
     }
 }
@@ -159,10 +156,12 @@ pub(crate) fn decode_utf8(label: &str, bytes: Vec<u8>) -> Result<String, Diagnos
         let bad = bytes.get(good).copied().unwrap_or_default();
         Diagnostic::new(
             label,
-            format!("is not valid UTF-8 text: byte 0x{bad:02X} (byte offset {good}) does not start a UTF-8 character"),
+            Msg::new("diag-not-utf8")
+                .text("byte", format!("0x{bad:02X}"))
+                .num("offset", good),
         )
         .at_byte(&valid, valid.len())
-        .help("save the file with UTF-8 encoding (for Windows-1256 Arabic text: iconv -f CP1256 -t UTF-8)")
+        .help(Msg::new("diag-not-utf8-help"))
     })
 }
 
@@ -172,9 +171,13 @@ pub(crate) fn toml_diagnostic(
     label: &str,
     text: &str,
     e: &toml::de::Error,
-    help: &str,
+    help: Msg,
 ) -> Diagnostic {
-    let mut d = Diagnostic::new(label, e.message().trim().to_owned());
+    let detail = Detail {
+        from: super::diag::DetailFrom::Toml,
+        text: e.message().trim().to_owned(),
+    };
+    let mut d = Diagnostic::new(label, Msg::new("diag-toml").detail("detail", detail));
     if let Some(span) = e.span() {
         d = d.at_byte(text, span.start);
     }
@@ -197,10 +200,10 @@ impl Loader<'_> {
         let bytes = match self.files.read(rel) {
             Ok(b) => b,
             Err(msg) => {
-                self.push(Diagnostic::new(&label, msg).help(format!(
-                    "a dataset folder needs {} and the source texts under sources/",
-                    REQUIRED_FILES.join(", ")
-                )));
+                self.push(
+                    Diagnostic::new(&label, msg)
+                        .help(Msg::new("diag-files-help").list("files", REQUIRED_FILES)),
+                );
                 return None;
             }
         };
@@ -223,18 +226,18 @@ impl Loader<'_> {
                     &ctx.label,
                     &ctx.text,
                     &e,
-                    "see data/README.md for the format of this file",
+                    Msg::new("diag-toml-help"),
                 ));
                 None
             }
         }
     }
 
-    fn localized(&mut self, ctx: &FileCtx, what: &str, raw: &RawLocalized) -> Localized {
+    fn localized(&mut self, ctx: &FileCtx, what: Msg, raw: &RawLocalized) -> Localized {
         if raw.get("en").is_none_or(|s| s.trim().is_empty()) {
             self.push(
-                Diagnostic::new(&ctx.label, format!("{what} has no English (en) text"))
-                    .help("every title, summary and name needs at least `en = \"...\"`"),
+                Diagnostic::new(&ctx.label, Msg::new("diag-no-english").msg("what", what))
+                    .help(Msg::new("diag-no-english-help")),
             );
         }
         Localized(raw.clone())
@@ -242,14 +245,14 @@ impl Loader<'_> {
 
     /// Our own words (a label, note, gloss or attribution): a plain string
     /// is English; a table by language needs non-empty `en`.
-    fn own_words(&mut self, ctx: &FileCtx, what: &str, raw: &Spanned<RawText>) -> Localized {
+    fn own_words(&mut self, ctx: &FileCtx, what: Msg, raw: &Spanned<RawText>) -> Localized {
         let text = raw.get_ref().to_localized();
         if matches!(raw.get_ref(), RawText::ByLanguage(_))
             && text.get("en").is_none_or(|s| s.trim().is_empty())
         {
             self.push(
-                ctx.at(raw, format!("{what} has no English (en) text"))
-                    .help("write a plain string (English), or a table with at least `en = \"...\"`, e.g. { en = \"...\", ar = \"...\" }"),
+                ctx.at(raw, Msg::new("diag-no-english").msg("what", what))
+                    .help(Msg::new("diag-own-words-no-english-help")),
             );
         }
         Localized(text)
@@ -265,9 +268,11 @@ impl Loader<'_> {
                     self.push(
                         ctx.at(
                             raw,
-                            format!("date range ends ({to}) before it starts ({from})"),
+                            Msg::new("diag-range-reversed")
+                                .date("to", to)
+                                .date("from", from),
                         )
-                        .help("swap `from` and `to`: `from` is the first possible day"),
+                        .help(Msg::new("diag-range-reversed-help")),
                     );
                     return None;
                 }
@@ -278,9 +283,7 @@ impl Loader<'_> {
         match result {
             Ok(d) => Some(d),
             Err(e) => {
-                self.push(ctx.at(raw, e.to_string()).help(
-                    "write a day as \"YYYY-MM-DD\", a range as { from = \"YYYY-MM-DD\", to = \"YYYY-MM-DD\" }, or { before = \"YYYY-MM-DD\" }",
-                ));
+                self.push(ctx.at(raw, e.msg()).help(Msg::new("diag-date-help")));
                 None
             }
         }
@@ -291,7 +294,7 @@ impl Loader<'_> {
         ctx: &FileCtx,
         raw: &Spanned<String>,
         seen: &mut BTreeSet<String>,
-        what: &str,
+        kind: &'static str,
     ) {
         let id = raw.get_ref();
         let valid = !id.is_empty()
@@ -300,43 +303,63 @@ impl Loader<'_> {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
         if !valid {
             self.push(
-                ctx.at(raw, format!("{what} id '{id}' is not a valid id"))
-                    .help("ids use lower-case ASCII letters, digits, '-' and '_'"),
+                ctx.at(
+                    raw,
+                    Msg::new("diag-id-invalid")
+                        .msg("kind", Msg::new(kind))
+                        .text("id", id),
+                )
+                .help(Msg::new("diag-id-invalid-help")),
             );
         }
         if !seen.insert(id.clone()) {
             self.push(
-                ctx.at(raw, format!("{what} id '{id}' is used twice"))
-                    .help("give each one a different id"),
+                ctx.at(
+                    raw,
+                    Msg::new("diag-id-twice")
+                        .msg("kind", Msg::new(kind))
+                        .text("id", id),
+                )
+                .help(Msg::new("diag-id-twice-help")),
             );
         }
     }
 
+    /// References to ids of `kind` (a `diag-kind-*` key); `cited_by`, when
+    /// given, names what must cite at least one citation.
     fn refs(
         &mut self,
         ctx: &FileCtx,
         raw: &[Spanned<String>],
         known: &BTreeSet<String>,
-        what: &str,
-        need_one: Option<&str>,
+        kind: &'static str,
+        cited_by: Option<Msg>,
     ) -> Vec<String> {
-        if let Some(owner) = need_one
+        if let Some(owner) = cited_by
             && raw.is_empty()
         {
             self.push(
-                Diagnostic::new(&ctx.label, format!("{owner} has no {what}s")).help(format!(
-                    "add at least one {what} id: every event must be backed by the sources"
-                )),
+                Diagnostic::new(
+                    &ctx.label,
+                    Msg::new("diag-no-citations").msg("owner", owner),
+                )
+                .help(Msg::new("diag-no-citations-help")),
             );
         }
         for r in raw {
             if !known.contains(r.get_ref()) {
                 self.push(
-                    ctx.at(r, format!("unknown {what} id '{}'", r.get_ref()))
-                        .help(format!(
-                            "use one of the {what} ids defined in the dataset, or define '{}'",
-                            r.get_ref()
-                        )),
+                    ctx.at(
+                        r,
+                        Msg::new("diag-unknown-ref")
+                            .msg("kind", Msg::new(kind))
+                            .text("id", r.get_ref()),
+                    )
+                    .help(
+                        Msg::new("diag-unknown-ref-help")
+                            .msg("kind", Msg::new(kind))
+                            .text("id", r.get_ref()),
+                    ),
                 );
             }
         }
@@ -378,8 +401,8 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
     // that only tells a story (e.g. a TimelineJS import) needs none.
     if controllers.is_empty() && places.1.iter().any(|p| p.kind.is_tracked()) {
         l.push(
-            Diagnostic::new(&dataset.0.label, "no controllers are defined, but places.toml has districts or regions whose control the timeline tracks")
-                .help("add [[controller]] tables with an id and names to dataset.toml"),
+            Diagnostic::new(&dataset.0.label, Msg::new("diag-no-controllers"))
+                .help(Msg::new("diag-no-controllers-help")),
         );
     }
     let sources = check_sources(&mut l, &sources);
@@ -441,8 +464,13 @@ fn check_naming(
     for p in &praw.place {
         for key in p.names.keys().filter(|k| NameTag::parse(k).is_none()) {
             l.push(
-                pctx.at(&p.id, format!("place '{}' has a name under '{key}', which is not a language tag", p.id.get_ref()))
-                    .help("name keys are language tags such as en, az or hy-Latn: letters and digits in parts of 1 to 8 characters joined by '-'"),
+                pctx.at(
+                    &p.id,
+                    Msg::new("diag-name-key-not-tag")
+                        .text("id", p.id.get_ref())
+                        .text("key", key),
+                )
+                .help(Msg::new("diag-name-key-not-tag-help")),
             );
         }
     }
@@ -461,26 +489,36 @@ fn check_naming(
             l.push(
                 dctx.at(
                     &n.lang,
-                    format!("naming lang '{raw_tag}' is not a language tag"),
+                    Msg::new("diag-naming-not-tag").text("tag", raw_tag),
                 )
-                .help("write a key of the places' names tables, such as \"az\" or \"hy-Latn\""),
+                .help(Msg::new("diag-naming-not-tag-help")),
             );
             continue;
         };
         if out.iter().any(|s| s.tag == tag) {
             l.push(
-                dctx.at(&n.lang, format!("naming lang '{tag}' is declared twice"))
-                    .help("keep one [[naming]] table per language"),
+                dctx.at(
+                    &n.lang,
+                    Msg::new("diag-naming-twice").text("tag", tag.as_str()),
+                )
+                .help(Msg::new("diag-naming-twice-help")),
             );
             continue;
         }
         if !used.contains(tag.as_str()) {
             l.push(
-                dctx.at(&n.lang, format!("no place has a name in '{tag}'"))
-                    .help(format!("add names.{tag} to the places in places.toml, or remove this [[naming]] table")),
+                dctx.at(
+                    &n.lang,
+                    Msg::new("diag-naming-unused").text("tag", tag.as_str()),
+                )
+                .help(Msg::new("diag-naming-unused-help").text("tag", tag.as_str())),
             );
         }
-        let label = l.localized(dctx, &format!("the label of naming '{tag}'"), &n.label);
+        let label = l.localized(
+            dctx,
+            Msg::new("diag-what-naming-label").text("tag", tag.as_str()),
+            &n.label,
+        );
         out.push(NameScheme {
             tag,
             label: Some(label),
@@ -494,8 +532,13 @@ fn check_naming(
                 && reported.insert(key)
             {
                 l.push(
-                    pctx.at(&p.id, format!("place '{}' has a name in '{key}', but dataset.toml declares no naming '{key}'", p.id.get_ref()))
-                        .help(format!("add [[naming]] with lang = \"{key}\" and a label to dataset.toml, or remove names.{key}")),
+                    pctx.at(
+                        &p.id,
+                        Msg::new("diag-naming-undeclared")
+                            .text("id", p.id.get_ref())
+                            .text("tag", key),
+                    )
+                    .help(Msg::new("diag-naming-undeclared-help").text("tag", key)),
                 );
             }
         }
@@ -507,28 +550,33 @@ fn check_dataset_file(
     l: &mut Loader<'_>,
     (ctx, raw): &(FileCtx, RawDatasetFile),
 ) -> (Option<Coverage>, Vec<Controller>, Localized, Localized) {
-    let title = l.localized(ctx, "the dataset title", &raw.title);
+    let title = l.localized(ctx, Msg::new("diag-what-dataset-title"), &raw.title);
     let description = Localized(raw.description.clone());
     let cov = raw.coverage.get_ref();
     let coverage = match (Date::parse(&cov.from), Date::parse(&cov.to)) {
         (Ok(from), Ok(to)) if from <= to => Some(Coverage { from, to }),
         (Ok(from), Ok(to)) => {
-            l.push(ctx.at(
-                &raw.coverage,
-                format!("coverage ends ({to}) before it starts ({from})"),
-            ));
+            l.push(
+                ctx.at(
+                    &raw.coverage,
+                    Msg::new("diag-coverage-reversed")
+                        .date("to", to)
+                        .date("from", from),
+                ),
+            );
             None
         }
         (Err(e), _) | (_, Err(e)) => {
-            l.push(ctx.at(&raw.coverage, e.to_string()));
+            l.push(ctx.at(&raw.coverage, e.msg()));
             None
         }
     };
     let mut seen = BTreeSet::new();
     let mut controllers = Vec::new();
     for c in &raw.controller {
-        l.id(ctx, &c.id, &mut seen, "controller");
-        let names = l.localized(ctx, &format!("controller '{}'", c.id.get_ref()), &c.names);
+        l.id(ctx, &c.id, &mut seen, "diag-kind-controller");
+        let what = Msg::new("diag-what-controller").text("id", c.id.get_ref());
+        let names = l.localized(ctx, what, &c.names);
         controllers.push(Controller {
             id: c.id.get_ref().clone(),
             names,
@@ -541,20 +589,21 @@ fn check_places(l: &mut Loader<'_>, (ctx, raw): &(FileCtx, RawPlacesFile)) -> (S
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for p in &raw.place {
-        l.id(ctx, &p.id, &mut seen, "place");
+        l.id(ctx, &p.id, &mut seen, "diag-kind-place");
         let kind = match p.kind.get_ref().as_str() {
             "district" => PlaceKind::District,
             "region" => PlaceKind::Region,
             "town" => PlaceKind::Town,
             other => {
                 l.push(
-                    ctx.at(&p.kind, format!("unknown place kind '{other}'"))
-                        .help("use \"district\", \"region\" or \"town\""),
+                    ctx.at(&p.kind, Msg::new("diag-place-kind").text("kind", other))
+                        .help(Msg::new("diag-place-kind-help")),
                 );
                 PlaceKind::Town
             }
         };
-        let names = l.localized(ctx, &format!("place '{}'", p.id.get_ref()), &p.names);
+        let what = Msg::new("diag-what-place").text("id", p.id.get_ref());
+        let names = l.localized(ctx, what, &p.names);
         let centre = p.centre.as_ref().and_then(|c| {
             let ll = c.get_ref();
             if (-90.0..=90.0).contains(&ll.lat) && (-180.0..=180.0).contains(&ll.lon) {
@@ -566,17 +615,22 @@ fn check_places(l: &mut Loader<'_>, (ctx, raw): &(FileCtx, RawPlacesFile)) -> (S
                 l.push(
                     ctx.at(
                         c,
-                        format!("centre lat {} lon {} is out of range", ll.lat, ll.lon),
+                        Msg::new("diag-centre-range")
+                            .num("lat", ll.lat)
+                            .num("lon", ll.lon),
                     )
-                    .help("latitude is -90..90 degrees north, longitude -180..180 degrees east"),
+                    .help(Msg::new("diag-centre-range-help")),
                 );
                 None
             }
         });
         if kind == PlaceKind::Town && centre.is_none() && p.centre.is_none() {
             l.push(
-                ctx.at(&p.id, format!("town '{}' has no centre", p.id.get_ref()))
-                    .help("add centre = { lat = ..., lon = ... }"),
+                ctx.at(
+                    &p.id,
+                    Msg::new("diag-town-no-centre").text("id", p.id.get_ref()),
+                )
+                .help(Msg::new("diag-town-no-centre-help")),
             );
         }
         out.push(Place {
@@ -606,12 +660,16 @@ fn passage(l: &mut Loader<'_>, ctx: &FileCtx, raw: &RawPassage, src: &str, text:
         l.push(
             ctx.at(
                 &raw.text,
-                format!("this text does not occur verbatim in source '{src}'"),
+                Msg::new("diag-passage-missing").text("source", src),
             )
-            .help("copy the words from the source file exactly, including punctuation and spaces"),
+            .help(Msg::new("diag-passage-missing-help")),
         );
     }
-    let gloss = l.own_words(ctx, &format!("a gloss in source '{src}'"), &raw.gloss);
+    let gloss = l.own_words(
+        ctx,
+        Msg::new("diag-what-source-gloss").text("id", src),
+        &raw.gloss,
+    );
     Passage {
         text: raw.text.get_ref().clone(),
         gloss,
@@ -630,16 +688,13 @@ fn check_sources(l: &mut Loader<'_>, (ctx, raw): &(FileCtx, RawSourcesFile)) -> 
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for s in &raw.source {
-        l.id(ctx, &s.id, &mut seen, "source");
+        l.id(ctx, &s.id, &mut seen, "diag-kind-source");
         let id = s.id.get_ref().clone();
         let file = s.file.get_ref();
         if !safe_relative(file) {
             l.push(
-                ctx.at(
-                    &s.file,
-                    format!("source file '{file}' is not a plain path inside sources/"),
-                )
-                .help("name a file in the dataset's sources/ folder, e.g. \"article.txt\""),
+                ctx.at(&s.file, Msg::new("diag-source-path").text("file", file))
+                    .help(Msg::new("diag-source-path-help")),
             );
             continue;
         }
@@ -650,9 +705,12 @@ fn check_sources(l: &mut Loader<'_>, (ctx, raw): &(FileCtx, RawSourcesFile)) -> 
                 l.push(
                     ctx.at(
                         &s.file,
-                        format!("source '{id}': {} {msg}", l.files.label(&rel)),
+                        Msg::new("diag-source-unreadable")
+                            .text("id", &id)
+                            .text("file", l.files.label(&rel))
+                            .msg("reason", msg),
                     )
-                    .help("put the text in the sources/ folder or correct `file`"),
+                    .help(Msg::new("diag-source-unreadable-help")),
                 );
                 continue;
             }
@@ -664,8 +722,14 @@ fn check_sources(l: &mut Loader<'_>, (ctx, raw): &(FileCtx, RawSourcesFile)) -> 
                 .collect();
             if !sum.get_ref().eq_ignore_ascii_case(&actual) {
                 l.push(
-                    ctx.at(sum, format!("source '{id}': {} has SHA-256 {actual}, not the recorded one", l.files.label(&rel)))
-                        .help("the corpus must stay byte for byte as received: restore the original file, or record the new sum if the change is intended"),
+                    ctx.at(
+                        sum,
+                        Msg::new("diag-source-sha")
+                            .text("id", &id)
+                            .text("file", l.files.label(&rel))
+                            .text("sum", actual),
+                    )
+                    .help(Msg::new("diag-source-sha-help")),
                 );
             }
         }
@@ -678,8 +742,11 @@ fn check_sources(l: &mut Loader<'_>, (ctx, raw): &(FileCtx, RawSourcesFile)) -> 
             "ltr" => Direction::Ltr,
             other => {
                 l.push(
-                    ctx.at(&s.direction, format!("unknown direction '{other}'"))
-                        .help("use \"rtl\" or \"ltr\""),
+                    ctx.at(
+                        &s.direction,
+                        Msg::new("diag-direction").text("value", other),
+                    )
+                    .help(Msg::new("diag-direction-help")),
                 );
                 Direction::Ltr
             }
@@ -716,11 +783,15 @@ fn check_sources(l: &mut Loader<'_>, (ctx, raw): &(FileCtx, RawSourcesFile)) -> 
                 });
             }
         }
-        let label = l.own_words(ctx, &format!("source '{id}' label"), &s.label);
+        let label = l.own_words(
+            ctx,
+            Msg::new("diag-what-source-label").text("id", &id),
+            &s.label,
+        );
         let note = s
             .note
             .as_ref()
-            .map(|n| l.own_words(ctx, &format!("source '{id}' note"), n));
+            .map(|n| l.own_words(ctx, Msg::new("diag-what-source-note").text("id", &id), n));
         out.push(Source {
             id,
             file: file.clone(),
@@ -751,25 +822,19 @@ fn check_citations(
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for c in &raw.citation {
-        l.id(ctx, &c.id, &mut seen, "citation");
+        l.id(ctx, &c.id, &mut seen, "diag-kind-citation");
         let id = c.id.get_ref();
         let Some(source) = sources.iter().find(|s| &s.id == c.source.get_ref()) else {
             l.push(
                 ctx.at(
                     &c.source,
-                    format!(
-                        "citation '{id}': unknown source id '{}'",
-                        c.source.get_ref()
-                    ),
+                    Msg::new("diag-citation-source")
+                        .text("id", id)
+                        .text("source", c.source.get_ref()),
                 )
-                .help(format!(
-                    "use one of: {}",
-                    sources
-                        .iter()
-                        .map(|s| s.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
+                .help(
+                    Msg::new("diag-use-one-of").list("ids", sources.iter().map(|s| s.id.as_str())),
+                ),
             );
             continue;
         };
@@ -778,9 +843,11 @@ fn check_citations(
             l.push(
                 ctx.at(
                     &c.offset,
-                    format!("citation '{id}': offset {} is negative", c.offset.get_ref()),
+                    Msg::new("diag-citation-negative")
+                        .text("id", id)
+                        .num("offset", c.offset.get_ref()),
                 )
-                .help("offsets count characters from 0 at the start of the file"),
+                .help(Msg::new("diag-citation-negative-help")),
             );
             continue;
         };
@@ -788,29 +855,49 @@ fn check_citations(
             Located::Found { bytes } => bytes,
             Located::Elsewhere { offset: actual } => {
                 l.push(
-                    ctx.at(&c.offset, format!("citation '{id}': the quote is in source '{}' at character offset {actual}, not {offset}", source.id))
-                        .help(format!("set offset = {actual}")),
+                    ctx.at(
+                        &c.offset,
+                        Msg::new("diag-citation-elsewhere")
+                            .text("id", id)
+                            .text("source", &source.id)
+                            .num("actual", actual)
+                            .num("offset", offset),
+                    )
+                    .help(Msg::new("diag-citation-elsewhere-help").num("actual", actual)),
                 );
                 continue;
             }
             Located::Missing(m) => {
                 let at = super::diag::Position::of_byte(&source.text, m.start_byte);
                 l.push(
-                    ctx.at(&c.quote, format!(
-                        "citation '{id}': the quote does not occur verbatim in source '{}' ({}); the closest passage starts at line {}, column {}: {}",
-                        source.id, source.file, at.line, at.column, m.describe()
-                    ))
-                    .help("copy the quote from the source file exactly; do not retype, normalise or correct it"),
+                    ctx.at(
+                        &c.quote,
+                        Msg::new("diag-citation-missing")
+                            .text("id", id)
+                            .text("source", &source.id)
+                            .text("file", &source.file)
+                            .num("line", at.line)
+                            .num("column", at.column)
+                            .msg("difference", m.msg()),
+                    )
+                    .help(Msg::new("diag-citation-missing-help")),
                 );
                 continue;
             }
         };
         let line = super::diag::Position::of_byte(&source.text, byte_range.start).line;
-        let speaker = c
-            .speaker
-            .as_ref()
-            .map(|sp| l.own_words(ctx, &format!("citation '{id}' speaker"), sp));
-        let gloss = l.own_words(ctx, &format!("citation '{id}' gloss"), &c.gloss);
+        let speaker = c.speaker.as_ref().map(|sp| {
+            l.own_words(
+                ctx,
+                Msg::new("diag-what-citation-speaker").text("id", id),
+                sp,
+            )
+        });
+        let gloss = l.own_words(
+            ctx,
+            Msg::new("diag-what-citation-gloss").text("id", id),
+            &c.gloss,
+        );
         out.push(Citation {
             id: id.clone(),
             source: source.id.clone(),
@@ -839,7 +926,7 @@ fn check_claims(l: &mut Loader<'_>, ctx: &FileCtx, raw: &RawTimelineFile) -> Vec
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for c in &raw.claim {
-        l.id(ctx, &c.id, &mut seen, "claim");
+        l.id(ctx, &c.id, &mut seen, "diag-kind-claim");
         let id = c.id.get_ref();
         let kind = match c.kind.get_ref().as_str() {
             "date" => ClaimKind::Date,
@@ -847,46 +934,62 @@ fn check_claims(l: &mut Loader<'_>, ctx: &FileCtx, raw: &RawTimelineFile) -> Vec
             "text" => ClaimKind::Text,
             other => {
                 l.push(
-                    ctx.at(&c.kind, format!("claim '{id}': unknown kind '{other}'"))
-                        .help("use \"date\", \"number\" or \"text\""),
+                    ctx.at(
+                        &c.kind,
+                        Msg::new("diag-claim-kind")
+                            .text("id", id)
+                            .text("kind", other),
+                    )
+                    .help(Msg::new("diag-claim-kind-help")),
                 );
                 ClaimKind::Text
             }
         };
-        let subject = l.localized(ctx, &format!("claim '{id}' subject"), &c.subject);
+        let what = Msg::new("diag-what-claim-subject").text("id", id);
+        let subject = l.localized(ctx, what, &c.subject);
         let mut versions = Vec::new();
         for v in &c.version {
-            let value = l.own_words(ctx, &format!("claim '{id}' value"), &v.value);
+            let value = l.own_words(
+                ctx,
+                Msg::new("diag-what-claim-value").text("id", id),
+                &v.value,
+            );
             let date = match (kind, v.value.get_ref()) {
                 (ClaimKind::Date, RawText::Plain(text)) => match Date::parse(text) {
                     Ok(d) => Some(d),
                     Err(e) => {
                         l.push(
-                            ctx.at(&v.value, format!("claim '{id}': {e}"))
-                                .help("date claims take \"YYYY-MM-DD\" values"),
+                            ctx.at(
+                                &v.value,
+                                Msg::new("diag-claim-date")
+                                    .text("id", id)
+                                    .msg("reason", e.msg()),
+                            )
+                            .help(Msg::new("diag-claim-date-help")),
                         );
                         None
                     }
                 },
                 (ClaimKind::Date, RawText::ByLanguage(_)) => {
                     l.push(
-                        ctx.at(
-                            &v.value,
-                            format!("claim '{id}': a date claim's value is a table by language"),
-                        )
-                        .help("date claims take one \"YYYY-MM-DD\" string: the viewer writes the date in each language"),
+                        ctx.at(&v.value, Msg::new("diag-claim-date-table").text("id", id))
+                            .help(Msg::new("diag-claim-date-table-help")),
                     );
                     None
                 }
                 _ => None,
             };
-            let owner = format!("claim '{id}' version '{}'", value.en());
+            let owner = Msg::new("diag-what-claim-version")
+                .text("id", id)
+                .text("value", value.en());
             let according_to = l.own_words(
                 ctx,
-                &format!("claim '{id}' version '{}' according_to", value.en()),
+                Msg::new("diag-what-according-to")
+                    .text("id", id)
+                    .text("value", value.en()),
                 &v.according_to,
             );
-            let cites = l.refs(ctx, &v.citations, &known, "citation", Some(&owner));
+            let cites = l.refs(ctx, &v.citations, &known, "diag-kind-citation", Some(owner));
             versions.push(ClaimVersion {
                 value,
                 date,
@@ -898,35 +1001,32 @@ fn check_claims(l: &mut Loader<'_>, ctx: &FileCtx, raw: &RawTimelineFile) -> Vec
         let disputed = *c.disputed.get_ref();
         if versions.is_empty() {
             l.push(
-                ctx.at(&c.id, format!("claim '{id}' has no versions"))
-                    .help("add [[claim.version]] tables"),
+                ctx.at(&c.id, Msg::new("diag-claim-no-versions").text("id", id))
+                    .help(Msg::new("diag-claim-no-versions-help")),
             );
         } else if kind == ClaimKind::Date && distinct.len() > 1 && !disputed {
             l.push(
                 ctx.at(
                     &c.disputed,
-                    format!(
-                        "claim '{id}': the versions give different dates ({}) but disputed = false",
-                        distinct.into_iter().collect::<Vec<_>>().join(", ")
-                    ),
+                    Msg::new("diag-claim-undisputed")
+                        .text("id", id)
+                        .list("dates", distinct),
                 )
-                .help(
-                    "set disputed = true: the product must flag every disagreement between sources",
-                ),
+                .help(Msg::new("diag-claim-undisputed-help")),
             );
         } else if disputed && versions.len() < 2 {
             l.push(
                 ctx.at(
                     &c.disputed,
-                    format!("claim '{id}' is marked disputed but has one version"),
+                    Msg::new("diag-claim-one-version").text("id", id),
                 )
-                .help("add the other version with its citation, or set disputed = false"),
+                .help(Msg::new("diag-claim-one-version-help")),
             );
         }
         let note = c
             .note
             .as_ref()
-            .map(|n| l.own_words(ctx, &format!("claim '{id}' note"), n));
+            .map(|n| l.own_words(ctx, Msg::new("diag-what-claim-note").text("id", id), n));
         out.push(Claim {
             id: id.clone(),
             subject,
@@ -964,7 +1064,7 @@ fn check_steps(
     let mut complete = true;
     let mut previous: Option<(String, DateSpec)> = None;
     for s in &raw.step {
-        l.id(ctx, &s.id, &mut seen, "step");
+        l.id(ctx, &s.id, &mut seen, "diag-kind-step");
         let id = s.id.get_ref().clone();
         let Some(date) = l.date(ctx, &s.date) else {
             complete = false;
@@ -973,11 +1073,8 @@ fn check_steps(
         if let Some(w) = &s.weekday {
             let DateSpec::Day { date: day } = date else {
                 l.push(
-                    ctx.at(
-                        w,
-                        format!("step '{id}': a weekday can only be checked against a single day"),
-                    )
-                    .help("remove `weekday` or give a single date"),
+                    ctx.at(w, Msg::new("diag-weekday-range").text("id", &id))
+                        .help(Msg::new("diag-weekday-range-help")),
                 );
                 continue;
             };
@@ -985,13 +1082,13 @@ fn check_steps(
                 l.push(
                     ctx.at(
                         w,
-                        format!(
-                            "step '{id}': {day} is a {}, not a {}",
-                            day.weekday_name(),
-                            w.get_ref()
-                        ),
+                        Msg::new("diag-weekday")
+                            .text("id", &id)
+                            .date("date", day)
+                            .text("actual", day.weekday_name())
+                            .text("given", w.get_ref()),
                     )
-                    .help("the source names the weekday: re-derive the date from it"),
+                    .help(Msg::new("diag-weekday-help")),
                 );
             }
         }
@@ -1001,19 +1098,28 @@ fn check_steps(
             l.push(
                 ctx.at(
                     &s.date,
-                    format!(
-                        "step '{id}' ({date}) comes after step '{prev_id}' ({prev}) but is earlier"
-                    ),
+                    Msg::new("diag-step-order")
+                        .text("id", &id)
+                        .date("date", date)
+                        .text("previous", prev_id)
+                        .date("prevdate", *prev),
                 )
-                .help("list steps in chronological order"),
+                .help(Msg::new("diag-step-order-help")),
             );
         }
         previous = Some((id.clone(), date));
-        let title = l.localized(ctx, &format!("step '{id}' title"), &s.title);
-        let summary = l.localized(ctx, &format!("step '{id}' summary"), &s.summary);
-        let owner = format!("step '{id}'");
-        let citations = l.refs(ctx, &s.citations, &cite_ids, "citation", Some(&owner));
-        let step_claims = l.refs(ctx, &s.claims, &claim_ids, "claim", None);
+        let what = |key| Msg::new(key).text("id", &id);
+        let title = l.localized(ctx, what("diag-what-step-title"), &s.title);
+        let summary = l.localized(ctx, what("diag-what-step-summary"), &s.summary);
+        let owner = what("diag-what-step");
+        let citations = l.refs(
+            ctx,
+            &s.citations,
+            &cite_ids,
+            "diag-kind-citation",
+            Some(owner),
+        );
+        let step_claims = l.refs(ctx, &s.claims, &claim_ids, "diag-kind-claim", None);
         let mut changes = Vec::new();
         let mut spans = Vec::new();
         for c in &s.change {
@@ -1022,16 +1128,11 @@ fn check_steps(
                 l.push(
                     ctx.at(
                         &c.to,
-                        format!("step '{id}': unknown controller '{}'", c.to.get_ref()),
+                        Msg::new("diag-step-controller")
+                            .text("id", &id)
+                            .text("controller", c.to.get_ref()),
                     )
-                    .help(format!(
-                        "use one of: {}",
-                        controller_ids
-                            .iter()
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
+                    .help(Msg::new("diag-use-one-of").list("ids", controller_ids.iter().cloned())),
                 );
             }
             let when = match &c.when {
@@ -1042,11 +1143,12 @@ fn check_steps(
                 ctx,
                 &c.citations,
                 &cite_ids,
-                "citation",
-                Some(&format!(
-                    "the change of '{}' in step '{id}'",
-                    c.place.get_ref()
-                )),
+                "diag-kind-citation",
+                Some(
+                    Msg::new("diag-what-change")
+                        .text("place", c.place.get_ref())
+                        .text("id", &id),
+                ),
             );
             if let (true, Some(when)) = (place_ok, when) {
                 changes.push(Change {
@@ -1064,37 +1166,46 @@ fn check_steps(
         for p in &s.pending {
             check_tracked(l, ctx, &p.place, &tracked, &id);
             if !controller_ids.contains(p.to.get_ref()) {
-                l.push(ctx.at(
-                    &p.to,
-                    format!("step '{id}': unknown controller '{}'", p.to.get_ref()),
-                ));
+                l.push(
+                    ctx.at(
+                        &p.to,
+                        Msg::new("diag-step-controller")
+                            .text("id", &id)
+                            .text("controller", p.to.get_ref()),
+                    ),
+                );
             }
             match claims.iter().find(|c| &c.id == p.deadline.get_ref()) {
                 Some(c) if c.kind != ClaimKind::Date => l.push(
                     ctx.at(
                         &p.deadline,
-                        format!("step '{id}': deadline claim '{}' is not a date claim", c.id),
+                        Msg::new("diag-deadline-kind")
+                            .text("id", &id)
+                            .text("claim", &c.id),
                     )
-                    .help("set kind = \"date\" on the claim"),
+                    .help(Msg::new("diag-deadline-kind-help")),
                 ),
                 Some(_) => {}
                 None => l.push(
                     ctx.at(
                         &p.deadline,
-                        format!("step '{id}': unknown claim id '{}'", p.deadline.get_ref()),
+                        Msg::new("diag-deadline-unknown")
+                            .text("id", &id)
+                            .text("claim", p.deadline.get_ref()),
                     )
-                    .help("define the deadline as a [[claim]] of kind \"date\""),
+                    .help(Msg::new("diag-deadline-unknown-help")),
                 ),
             }
             let cites = l.refs(
                 ctx,
                 &p.citations,
                 &cite_ids,
-                "citation",
-                Some(&format!(
-                    "the pending handover of '{}' in step '{id}'",
-                    p.place.get_ref()
-                )),
+                "diag-kind-citation",
+                Some(
+                    Msg::new("diag-what-pending")
+                        .text("place", p.place.get_ref())
+                        .text("id", &id),
+                ),
             );
             pending.push(Pending {
                 place: p.place.get_ref().clone(),
@@ -1107,7 +1218,7 @@ fn check_steps(
         let date_note = s
             .date_note
             .as_ref()
-            .map(|n| l.own_words(ctx, &format!("step '{id}' date_note"), n));
+            .map(|n| l.own_words(ctx, Msg::new("diag-what-step-date-note").text("id", &id), n));
         out.push((
             Step {
                 id,
@@ -1126,7 +1237,8 @@ fn check_steps(
     }
     if out.is_empty() {
         l.push(
-            Diagnostic::new(&ctx.label, "the timeline has no steps").help("add [[step]] tables"),
+            Diagnostic::new(&ctx.label, Msg::new("diag-no-steps"))
+                .help(Msg::new("diag-no-steps-help")),
         );
     }
     complete.then_some(out)
@@ -1149,21 +1261,32 @@ fn check_extent(
         ("north", e.north, 90.0),
     ] {
         if !v.is_finite() || v.abs() > limit {
-            problems.push(format!("{name} = {v} is outside -{limit}..{limit}"));
+            problems.push(
+                Msg::new("diag-extent-range")
+                    .text("name", name)
+                    .num("value", v)
+                    .num("limit", limit),
+            );
         }
     }
     if problems.is_empty() {
         if e.west >= e.east {
-            problems.push(format!(
-                "west ({}) must be less than east ({})",
-                e.west, e.east
-            ));
+            problems.push(
+                Msg::new("diag-extent-order")
+                    .text("low", "west")
+                    .num("lowvalue", e.west)
+                    .text("high", "east")
+                    .num("highvalue", e.east),
+            );
         }
         if e.south >= e.north {
-            problems.push(format!(
-                "south ({}) must be less than north ({})",
-                e.south, e.north
-            ));
+            problems.push(
+                Msg::new("diag-extent-order")
+                    .text("low", "south")
+                    .num("lowvalue", e.south)
+                    .text("high", "north")
+                    .num("highvalue", e.north),
+            );
         }
     }
     if problems.is_empty() {
@@ -1175,8 +1298,13 @@ fn check_extent(
         });
     }
     l.push(
-        ctx.at(raw, format!("step '{step}': bad extent: {}", problems.join("; ")))
-            .help("extent = { west = lon, south = lat, east = lon, north = lat } in degrees (WGS84): longitudes -180..180 east, latitudes -90..90 north, west < east, south < north"),
+        ctx.at(
+            raw,
+            Msg::new("diag-extent")
+                .text("id", step)
+                .arg("problems", MsgArg::Msgs(problems)),
+        )
+        .help(Msg::new("diag-extent-help")),
     );
     None
 }
@@ -1198,20 +1326,15 @@ fn check_tours(
             .unwrap_or_default();
         if !safe_relative(rel) || Path::new(rel).extension().is_none_or(|e| e != "toml") {
             l.push(
-                ctx.at(entry, format!("tour file '{rel}' is not a plain relative path to a .toml file inside the dataset folder"))
-                    .help("write e.g. tours = [\"tours/handovers.toml\"]: no '..', no absolute paths, no backslashes"),
+                ctx.at(entry, Msg::new("diag-tour-path").text("file", rel))
+                    .help(Msg::new("diag-tour-path-help")),
             );
             continue;
         }
         if stem == tour::DEFAULT_TOUR_ID {
             l.push(
-                ctx.at(
-                    entry,
-                    format!(
-                        "tour id '{stem}' is reserved for the built-in tour through every step"
-                    ),
-                )
-                .help("rename the file"),
+                ctx.at(entry, Msg::new("diag-tour-reserved").text("id", stem))
+                    .help(Msg::new("diag-tour-reserved-help")),
             );
             continue;
         }
@@ -1220,7 +1343,7 @@ fn check_tours(
             ctx,
             &Spanned::new(entry.span(), stem.to_owned()),
             &mut seen,
-            "tour",
+            "diag-kind-tour",
         );
         if l.errors.len() > before {
             continue;
@@ -1229,9 +1352,15 @@ fn check_tours(
         let bytes = match l.files.read(rel) {
             Ok(b) => b,
             Err(msg) => {
-                l.push(ctx.at(entry, format!("tour file {label}: {msg}")).help(
-                    "create the file (see data/README.md, \"Tours\"), or remove it from `tours`",
-                ));
+                l.push(
+                    ctx.at(
+                        entry,
+                        Msg::new("diag-tour-unreadable")
+                            .text("file", &label)
+                            .msg("reason", msg),
+                    )
+                    .help(Msg::new("diag-tour-unreadable-help")),
+                );
                 continue;
             }
         };
@@ -1263,12 +1392,11 @@ fn check_tracked(
     l.push(
         ctx.at(
             place,
-            format!("step '{step}': unknown place id '{}'", place.get_ref()),
+            Msg::new("diag-step-place")
+                .text("id", step)
+                .text("place", place.get_ref()),
         )
-        .help(format!(
-            "use a district or region id from places.toml: {}",
-            tracked.keys().copied().collect::<Vec<_>>().join(", ")
-        )),
+        .help(Msg::new("diag-step-place-help").list("ids", tracked.keys().copied())),
     );
     false
 }
@@ -1298,23 +1426,24 @@ fn check_control(
             l.push(
                 Diagnostic::new(
                     &ctx.label,
-                    format!(
-                        "place '{}' never gets a controller, so its state is undefined",
-                        place.id
-                    ),
+                    Msg::new("diag-never-controlled").text("id", &place.id),
                 )
-                .help("add a change for it to the first (baseline) step"),
+                .help(Msg::new("diag-never-controlled-help")),
             );
             continue;
         };
         if first.when.end() > coverage.from {
             l.push(
-                Diagnostic::new(&ctx.label, format!(
-                    "place '{}' has no defined state from {} (start of coverage) until {} (step '{}')",
-                    place.id, coverage.from, first.when.end().add_days(-1), first_step.id
-                ))
+                Diagnostic::new(
+                    &ctx.label,
+                    Msg::new("diag-undefined-start")
+                        .text("id", &place.id)
+                        .date("from", coverage.from)
+                        .date("until", first.when.end().add_days(-1))
+                        .text("step", &first_step.id),
+                )
                 .at_byte(&ctx.text, *first_at)
-                .help("give it a controller in the baseline step, dated on or before the start of coverage"),
+                .help(Msg::new("diag-undefined-start-help")),
             );
         }
         for pair in changes.windows(2) {
@@ -1323,21 +1452,30 @@ fn check_control(
             };
             if nc.when.start() <= pc.when.end() {
                 l.push(
-                    Diagnostic::new(&ctx.label, format!(
-                        "place '{}': the change in step '{}' ({}) overlaps the change in step '{}' ({})",
-                        place.id, ns.id, nc.when, ps.id, pc.when
-                    ))
+                    Diagnostic::new(
+                        &ctx.label,
+                        Msg::new("diag-overlap")
+                            .text("id", &place.id)
+                            .text("step", &ns.id)
+                            .date("when", nc.when)
+                            .text("previous", &ps.id)
+                            .date("prevwhen", pc.when),
+                    )
                     .at_byte(&ctx.text, *at)
-                    .help("a place's changes must follow one another; check the dates"),
+                    .help(Msg::new("diag-overlap-help")),
                 );
             } else if nc.to == pc.to {
                 l.push(
-                    Diagnostic::new(&ctx.label, format!(
-                        "place '{}': step '{}' gives it to '{}', which already holds it since step '{}'",
-                        place.id, ns.id, nc.to, ps.id
-                    ))
+                    Diagnostic::new(
+                        &ctx.label,
+                        Msg::new("diag-repeat")
+                            .text("id", &place.id)
+                            .text("step", &ns.id)
+                            .text("to", &nc.to)
+                            .text("previous", &ps.id),
+                    )
                     .at_byte(&ctx.text, *at)
-                    .help("remove the repeated change, or correct `to`"),
+                    .help(Msg::new("diag-repeat-help")),
                 );
             }
         }
@@ -1354,8 +1492,14 @@ fn check_aliases(l: &mut Loader<'_>, label: &str, places: &[Place], sources: &[S
                     .any(|s| s.text.contains(a.as_str()));
                 if !found {
                     l.push(
-                        Diagnostic::new(label, format!("place '{}': alias '{a}' does not occur in any '{lang}' source", p.id))
-                            .help("aliases record spellings found in the corpus; copy them from a source text"),
+                        Diagnostic::new(
+                            label,
+                            Msg::new("diag-alias")
+                                .text("id", &p.id)
+                                .text("alias", a)
+                                .text("lang", lang),
+                        )
+                        .help(Msg::new("diag-alias-help")),
                     );
                 }
             }
@@ -1368,11 +1512,28 @@ fn check_geometry(l: &mut Loader<'_>, ctx: Option<&FileCtx>, places: &[Place], m
     for p in places.iter().filter(|p| p.kind.is_tracked()) {
         match map.feature(&p.id) {
             Some(f) if matches!(f.shape, Shape::Area(_)) && f.kind == p.kind.as_str() => {}
-            Some(f) => l.push(Diagnostic::new(&label, format!(
-                "feature '{}' must be a {} polygon to match places.toml, but is kind '{}' with {}",
-                p.id, p.kind.as_str(), f.kind, match f.shape { Shape::Area(_) => "an area", Shape::Lines(_) => "lines", Shape::Point(_) => "a point" }
-            )).help("re-run the map import (data/README.md)")),
-            None => l.push(Diagnostic::new(&label, format!("no feature with id '{}', which places.toml tracks", p.id)).help("add its polygon to map.geojson (re-run the map import), or correct the id")),
+            Some(f) => {
+                let shape = match f.shape {
+                    Shape::Area(_) => "diag-shape-area",
+                    Shape::Lines(_) => "diag-shape-lines",
+                    Shape::Point(_) => "diag-shape-point",
+                };
+                l.push(
+                    Diagnostic::new(
+                        &label,
+                        Msg::new("diag-feature-shape")
+                            .text("id", &p.id)
+                            .text("kind", p.kind.as_str())
+                            .text("actual", &f.kind)
+                            .msg("shape", Msg::new(shape)),
+                    )
+                    .help(Msg::new("diag-map-import-help")),
+                );
+            }
+            None => l.push(
+                Diagnostic::new(&label, Msg::new("diag-feature-missing").text("id", &p.id))
+                    .help(Msg::new("diag-feature-missing-help")),
+            ),
         }
     }
 }

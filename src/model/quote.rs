@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use super::diag::Msg;
+
 /// The result of looking for a quote at its recorded offset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Located {
@@ -37,20 +39,26 @@ pub struct Mismatch {
 }
 
 impl Mismatch {
-    /// A human description of the first difference.
+    /// A human description of the first difference, in English.
     #[must_use]
     pub fn describe(&self) -> String {
+        self.msg().render(crate::i18n::Locale::EN)
+    }
+
+    /// The first difference as a catalogue message.
+    #[must_use]
+    pub fn msg(&self) -> Msg {
         let show = |c: Option<char>| {
-            c.map_or("the end of the text".to_owned(), |c| {
-                format!("'{c}' (U+{:04X})", u32::from(c))
+            c.map_or(Msg::new("quote-end-of-text"), |c| {
+                Msg::new("quote-char")
+                    .text("char", c)
+                    .text("code", format!("U+{:04X}", u32::from(c)))
             })
         };
-        format!(
-            "the first {} characters match; then the source has {} where the quote has {}",
-            self.matched_chars,
-            show(self.text_char),
-            show(self.quote_char)
-        )
+        Msg::new("quote-mismatch")
+            .num("matched", self.matched_chars)
+            .msg("source", show(self.text_char))
+            .msg("quote", show(self.quote_char))
     }
 }
 

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use toml::Spanned;
 
-use super::diag::{Diagnostic, LoadError};
+use super::diag::{Detail, Diagnostic, LoadError, Msg};
 use super::geometry::{LonLat, Shape};
 use super::load::{decode_utf8, toml_diagnostic};
 use super::raw::{RawLocalized, RawSeconds, RawTourFile};
@@ -35,8 +35,6 @@ pub const EXTENT_MARGIN: f64 = 0.25;
 /// The smallest width and height, degrees, [`step_extent`] returns for a
 /// computed box, so a small place is shown with its surroundings.
 pub const MIN_EXTENT_SPAN: f64 = 0.3;
-
-const FORMAT_HELP: &str = "see data/README.md, \"Tours\", for the format of a tour file";
 
 impl Tour {
     /// How long autoplay holds stop `stop`, seconds (the stop's own hold or
@@ -116,18 +114,16 @@ pub fn load_tour_file(path: &Path, ds: &Dataset) -> Result<Tour, LoadError> {
     };
     if path.is_dir() {
         return Err(fail(
-            Diagnostic::new(&label, "is a folder, not a tour file")
-                .help("pass the path of a tour .toml file (see data/README.md, \"Tours\")"),
+            Diagnostic::new(&label, Msg::new("tour-is-folder"))
+                .help(Msg::new("tour-is-folder-help")),
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| {
         let msg = match e.kind() {
-            std::io::ErrorKind::NotFound => "tour file not found".to_owned(),
-            _ => format!("the tour file cannot be read: {e}"),
+            std::io::ErrorKind::NotFound => Msg::new("tour-not-found"),
+            _ => Msg::new("tour-unreadable").detail("detail", Detail::io(&e)),
         };
-        fail(Diagnostic::new(&label, msg).help(
-            "check the path (a relative path starts from the current folder); `karabakh-atlas tours` lists the dataset's own tours",
-        ))
+        fail(Diagnostic::new(&label, msg).help(Msg::new("tour-not-found-help")))
     })?;
     let text = decode_utf8(&label, bytes).map_err(fail)?;
     let id = path
@@ -157,18 +153,25 @@ pub fn resolve_gui_tour(ds: &Dataset, args: &GuiArgs) -> Result<Option<(Tour, us
             let mut shown: Vec<usize> = tour.stops.iter().map(|s| s.step + 1).collect();
             shown.sort_unstable();
             shown.dedup();
-            let shown: Vec<String> = shown.iter().map(ToString::to_string).collect();
             Err(LoadError {
                 diagnostics: vec![
                     Diagnostic::new(
                         path.display().to_string(),
-                        format!(
-                            "--step {n}: tour '{}' does not show step {n}; it shows steps {}",
-                            tour.id,
-                            shown.join(", ")
-                        ),
+                        Msg::new("tour-step-not-shown")
+                            .num("step", n)
+                            .text("id", &tour.id)
+                            .arg(
+                                "shown",
+                                super::diag::MsgArg::Figure(
+                                    shown
+                                        .iter()
+                                        .map(ToString::to_string)
+                                        .collect::<Vec<_>>()
+                                        .join(", "),
+                                ),
+                            ),
                     )
-                    .help("pick one of those steps with --step, or leave out --step to start at the tour's first stop"),
+                    .help(Msg::new("tour-step-not-shown-help")),
                 ],
             })
         }
@@ -232,23 +235,29 @@ pub(crate) fn parse_tour_steps(
     id: &str,
     steps: &[Step],
 ) -> Result<Tour, Vec<Diagnostic>> {
-    let raw: RawTourFile =
-        toml::from_str(text).map_err(|e| vec![toml_diagnostic(label, text, &e, FORMAT_HELP)])?;
+    let raw: RawTourFile = toml::from_str(text).map_err(|e| {
+        vec![toml_diagnostic(
+            label,
+            text,
+            &e,
+            Msg::new("tour-format-help"),
+        )]
+    })?;
     let mut c = Checker {
         label,
         text,
         errors: Vec::new(),
     };
-    let title = c.localized(&raw.title, "the tour's title");
+    let title = c.localized(&raw.title, Msg::new("tour-what-title"));
     let description = raw
         .description
         .as_ref()
-        .map(|d| c.localized(d, "the tour's description"))
+        .map(|d| c.localized(d, Msg::new("tour-what-description")))
         .unwrap_or_default();
     let hold = raw
         .hold
         .as_ref()
-        .and_then(|h| c.hold(h, "the tour's hold"))
+        .and_then(|h| c.hold(h, Msg::new("tour-what-hold")))
         .unwrap_or(DEFAULT_HOLD);
     let mut stops = Vec::new();
     for (i, s) in raw.stop.iter().enumerate() {
@@ -257,17 +266,22 @@ pub(crate) fn parse_tour_steps(
         let hold = s
             .hold
             .as_ref()
-            .and_then(|h| c.hold(h, &format!("stop {n}'s hold")));
+            .and_then(|h| c.hold(h, Msg::new("tour-what-stop-hold").num("n", n)));
         let notes = s
             .notes
             .as_ref()
-            .map(|t| c.localized(t, &format!("stop {n}'s notes")))
+            .map(|t| c.localized(t, Msg::new("tour-what-stop-notes").num("n", n)))
             .unwrap_or_default();
         let questions = s
             .questions
             .iter()
             .enumerate()
-            .map(|(q, t)| c.localized(t, &format!("stop {n}'s question {}", q + 1)))
+            .map(|(q, t)| {
+                let what = Msg::new("tour-what-stop-question")
+                    .num("n", n)
+                    .num("question", q + 1);
+                c.localized(t, what)
+            })
             .collect();
         if let Some(step) = step {
             stops.push(TourStop {
@@ -280,9 +294,9 @@ pub(crate) fn parse_tour_steps(
     }
     if raw.stop.is_empty() {
         c.errors.push(
-            Diagnostic::new(label, "the tour has no stops")
+            Diagnostic::new(label, Msg::new("tour-no-stops"))
                 .at_byte(text, text.len())
-                .help("add at least one [[stop]] table with step = \"<a step id>\"; `karabakh-atlas steps` lists the step ids"),
+                .help(Msg::new("tour-no-stops-help")),
         );
     }
     if c.errors.is_empty() {
@@ -305,39 +319,43 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn at<T>(&self, v: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
+    fn at<T>(&self, v: &Spanned<T>, message: Msg) -> Diagnostic {
         Diagnostic::new(self.label, message).at_byte(self.text, v.span().start)
     }
 
-    fn localized(&mut self, raw: &Spanned<RawLocalized>, what: &str) -> Localized {
+    fn localized(&mut self, raw: &Spanned<RawLocalized>, what: Msg) -> Localized {
         if raw.get_ref().get("en").is_none_or(|s| s.trim().is_empty()) {
             let d = self
-                .at(raw, format!("{what} has no English (en) text"))
-                .help("write it as { en = \"...\", ar = \"...\" }: English is required, other languages are optional");
+                .at(raw, Msg::new("diag-no-english").msg("what", what))
+                .help(Msg::new("tour-no-english-help"));
             self.errors.push(d);
         }
         Localized(raw.get_ref().clone())
     }
 
-    fn hold(&mut self, raw: &Spanned<RawSeconds>, what: &str) -> Option<f32> {
+    fn hold(&mut self, raw: &Spanned<RawSeconds>, what: Msg) -> Option<f32> {
         let v = raw.get_ref().0;
-        let problem = if !v.is_finite() {
-            Some(format!("{what} is {v}, not a number of seconds"))
+        let key = if !v.is_finite() {
+            Some("tour-hold-nan")
         } else if v <= 0.0 {
-            Some(format!("{what} is {v} seconds; it must be more than 0"))
+            Some("tour-hold-zero")
         } else if v > f64::from(MAX_HOLD) {
-            Some(format!(
-                "{what} is {v} seconds, more than the limit of {MAX_HOLD} (10 minutes)"
-            ))
+            Some("tour-hold-long")
         } else {
             None
         };
+        let problem = key.map(|k| {
+            Msg::new(k)
+                .msg("what", what)
+                .num("value", v)
+                .num("limit", MAX_HOLD)
+        });
         match problem {
             None => Some(v as f32),
             Some(msg) => {
-                let d = self.at(raw, msg).help(format!(
-                    "hold is how many seconds autoplay stays on a stop: a number more than 0 and at most {MAX_HOLD}, e.g. hold = 10"
-                ));
+                let d = self
+                    .at(raw, msg)
+                    .help(Msg::new("tour-hold-help").num("limit", MAX_HOLD));
                 self.errors.push(d);
                 None
             }
@@ -354,12 +372,13 @@ impl Checker<'_> {
             .map(|s| (edit_distance(id, &s.id), s.id.as_str()))
             .min()
             .filter(|(d, s)| *d <= 3.max(s.len() / 3));
-        let hint = closest.map_or_else(String::new, |(_, s)| format!("did you mean '{s}'? "));
+        let help = match closest {
+            Some((_, s)) => Msg::new("tour-step-unknown-guess").text("guess", s),
+            None => Msg::new("tour-step-unknown-help"),
+        };
         let d = self
-            .at(raw, format!("unknown step id '{id}'"))
-            .help(format!(
-                "{hint}`karabakh-atlas steps` lists the step ids (with --data DIR for another dataset)"
-            ));
+            .at(raw, Msg::new("tour-step-unknown").text("id", id))
+            .help(help);
         self.errors.push(d);
         None
     }

@@ -18,6 +18,7 @@ use crate::cli::{GuiArgs, ThemeArg};
 use crate::control::{TimeCommand, TimeControl, step_date};
 use crate::i18n::{Lang, tr, tr_args};
 use crate::model::area::{Areas, Band, Series, areas, series, uncertainty_bands};
+use crate::model::diag::{Diagnostic, LoadError, Msg};
 use crate::model::state::{PlaceState, state_at};
 use crate::model::tour::{default_tour, load_tour_file, resolve_gui_tour, step_extent};
 use crate::model::types::Origin;
@@ -161,7 +162,7 @@ pub struct App {
     /// Whether the settings window is shown.
     pub(crate) show_settings: bool,
     pub(crate) notice: Option<String>,
-    pub(crate) errors: Option<(String, Vec<String>)>,
+    pub(crate) errors: Option<ErrorReport>,
     /// The in-app path prompt.
     pub(crate) prompt: Option<Prompt>,
     /// A native dialog that is open.
@@ -171,7 +172,7 @@ pub struct App {
     /// A running export.
     pub(crate) job: Option<Job>,
     /// A window screenshot being written: where, and its outcome.
-    shot: Option<mpsc::Receiver<Result<PathBuf, String>>>,
+    shot: Option<mpsc::Receiver<Result<PathBuf, Msg>>>,
     /// The map's last viewport and camera, for the screenshot metadata.
     pub(crate) last_map: Option<(egui::Rect, Camera)>,
     /// Where the legend was drawn (screenshot metadata: not map pixels).
@@ -413,10 +414,7 @@ impl App {
                 }
             }
             Err(e) => {
-                self.errors = Some((
-                    tr(self.settings.locale(), "app-tour-args-failed"),
-                    e.diagnostics.iter().map(ToString::to_string).collect(),
-                ));
+                self.errors = Some(ErrorReport::load(Msg::new("app-tour-args-failed"), e));
             }
         }
         if args.present || args.autoplay {
@@ -466,12 +464,13 @@ impl App {
         s
     }
 
-    /// The problems shown in the errors window: its title and lines.
+    /// The problems shown in the errors window: its title and lines, in
+    /// the interface language of the moment.
     #[must_use]
-    pub fn reload_errors(&self) -> Option<(&str, &[String])> {
+    pub fn reload_errors(&self) -> Option<(String, Vec<String>)> {
         self.errors
             .as_ref()
-            .map(|(t, l)| (t.as_str(), l.as_slice()))
+            .map(|r| r.render(self.settings.locale()))
     }
 
     /// The tour being presented, when in presenter mode.
@@ -722,14 +721,8 @@ impl App {
                         self.choose_tour(ctx, Some(t));
                     }
                     Err(e) => {
-                        self.errors = Some((
-                            tr_args(
-                                loc,
-                                "app-tour-failed",
-                                &[("path", path.display().to_string().into())],
-                            ),
-                            e.diagnostics.iter().map(ToString::to_string).collect(),
-                        ));
+                        let title = Msg::new("app-tour-failed").text("path", path.display());
+                        self.errors = Some(ErrorReport::load(title, e));
                     }
                 },
             }
@@ -829,7 +822,10 @@ impl App {
     /// Write the window as it is to `path` as a PNG (after the next frame).
     pub fn save_window_shot(&mut self, ctx: &egui::Context, path: PathBuf, overwrite: bool) {
         if let Err(e) = screenshot::check_target(&path, overwrite) {
-            self.errors = Some((tr(self.settings.locale(), "app-screenshot-failed"), vec![e]));
+            self.errors = Some(ErrorReport::other(
+                Msg::new("app-screenshot-failed"),
+                vec![e.msg()],
+            ));
             return;
         }
         let (tx, rx) = mpsc::channel();
@@ -842,8 +838,9 @@ impl App {
                 "Software",
                 format!("karabakh-atlas {}", env!("CARGO_PKG_VERSION")),
             )];
-            let r =
-                screenshot::write_png(&path, w, h, &bytes, &text, overwrite).map(|()| path.clone());
+            let r = screenshot::write_png(&path, w, h, &bytes, &text, overwrite)
+                .map(|()| path.clone())
+                .map_err(|e| e.msg());
             let _ = tx.send(r);
             repaint.request_repaint();
         });
@@ -864,7 +861,10 @@ impl App {
             }
             Ok(Err(e)) => {
                 self.shot = None;
-                self.errors = Some((tr(loc, "app-screenshot-failed"), vec![e]));
+                self.errors = Some(ErrorReport::other(
+                    Msg::new("app-screenshot-failed"),
+                    vec![e],
+                ));
             }
             Err(mpsc::TryRecvError::Empty) => {}
             Err(mpsc::TryRecvError::Disconnected) => self.shot = None,
@@ -880,14 +880,8 @@ impl App {
                 remember_recent(&mut self.settings.recent, path);
             }
             Err(e) => {
-                self.errors = Some((
-                    tr_args(
-                        self.settings.locale(),
-                        "app-open-failed",
-                        &[("path", path.display().to_string().into())],
-                    ),
-                    e.diagnostics.iter().map(ToString::to_string).collect(),
-                ));
+                let title = Msg::new("app-open-failed").text("path", path.display());
+                self.errors = Some(ErrorReport::load(title, e));
             }
         }
     }
@@ -910,14 +904,8 @@ impl App {
             }
             Err(e) => {
                 self.reload_status = Some(tr(loc, "app-reload-has-errors"));
-                self.errors = Some((
-                    tr_args(
-                        loc,
-                        "app-reload-errors",
-                        &[("path", path.display().to_string().into())],
-                    ),
-                    e.diagnostics.iter().map(ToString::to_string).collect(),
-                ));
+                let title = Msg::new("app-reload-errors").text("path", path.display());
+                self.errors = Some(ErrorReport::load(title, e));
             }
         }
     }
@@ -1007,10 +995,7 @@ impl App {
         match crate::model::load_bundled() {
             Ok(ds) => self.replace_dataset(ctx, ds, false),
             Err(e) => {
-                self.errors = Some((
-                    tr(self.settings.locale(), "app-bundled-failed"),
-                    e.diagnostics.iter().map(ToString::to_string).collect(),
-                ));
+                self.errors = Some(ErrorReport::load(Msg::new("app-bundled-failed"), e));
             }
         }
     }
@@ -1043,7 +1028,7 @@ impl App {
                         "app-watch-failed",
                         &[
                             ("path", path.display().to_string().into()),
-                            ("error", e.to_string().into()),
+                            ("error", e.render(loc).into()),
                             ("menu", menu.into()),
                         ],
                     ));
@@ -1144,7 +1129,9 @@ impl App {
             let [w, h] = image.size;
             let bytes = screenshot::rgba_bytes(&image);
             let (w, h) = (u32::try_from(w).unwrap_or(0), u32::try_from(h).unwrap_or(0));
-            let r = screenshot::write_png(&path, w, h, &bytes, &text, force).map(|()| path.clone());
+            let r = screenshot::write_png(&path, w, h, &bytes, &text, force)
+                .map(|()| path.clone())
+                .map_err(|e| e.to_string());
             outcome.set(r);
             repaint.request_repaint();
         });
@@ -1279,7 +1266,9 @@ impl App {
                 self.notice = None;
             }
         }
-        if let Some((title, lines)) = self.errors.clone() {
+        if let Some(report) = &self.errors {
+            let (title, lines) = report.render(loc);
+            let diagnostics = report.diagnostics.len();
             let mut open = true;
             egui::Window::new(super::i18n::window_title(ctx, &tr(loc, "app-errors")))
                 .id(egui::Id::unique("errors-window"))
@@ -1292,13 +1281,25 @@ impl App {
                         super::i18n::Txt::new(tr(loc, "app-errors-intro")).label(ui);
                     });
                     // The problems as the loader reports them: file:line:column
-                    // first, left to right.
+                    // first, left to right; monospace unless the line holds
+                    // right-to-left text, which needs the bidi layout (and
+                    // the proportional fonts that have Arabic glyphs).
                     egui::ScrollArea::vertical()
                         .max_height(360.0)
                         .show(ui, |ui| {
-                            for l in &lines {
-                                ui.label(egui::RichText::new(l).monospace());
+                            for l in &lines[..diagnostics] {
+                                let line = super::i18n::Txt::new(l.as_str());
+                                if line.needs_bidi() {
+                                    line.label(ui);
+                                } else {
+                                    ui.label(egui::RichText::new(l).monospace());
+                                }
                             }
+                            super::i18n::column(ui, loc, |ui| {
+                                for l in &lines[diagnostics..] {
+                                    super::i18n::Txt::new(l.as_str()).label(ui);
+                                }
+                            });
                         });
                 });
             if !open {
@@ -1423,5 +1424,52 @@ impl eframe::App for App {
 
     fn persist_egui_memory(&self) -> bool {
         self.screenshot.is_none()
+    }
+}
+
+/// What the errors window shows: what failed, and why, kept as messages so
+/// the window speaks the interface language of the moment (switching
+/// language while it is open re-renders it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorReport {
+    /// What failed ("Could not open the dataset in …").
+    pub title: Msg,
+    /// The dataset's or tour's diagnostics, each `file:line:column: …`.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Other problems and advice, after the diagnostics.
+    pub notes: Vec<Msg>,
+}
+
+impl ErrorReport {
+    /// A dataset or tour that could not be loaded.
+    #[must_use]
+    pub fn load(title: Msg, e: LoadError) -> Self {
+        Self {
+            title,
+            diagnostics: e.diagnostics,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Another failure, with its messages.
+    #[must_use]
+    pub fn other(title: Msg, notes: Vec<Msg>) -> Self {
+        Self {
+            title,
+            diagnostics: Vec::new(),
+            notes,
+        }
+    }
+
+    /// The title and the lines (the diagnostics, then the notes) in `loc`.
+    #[must_use]
+    pub fn render(&self, loc: crate::i18n::Locale) -> (String, Vec<String>) {
+        let lines = self
+            .diagnostics
+            .iter()
+            .map(|d| d.render(loc))
+            .chain(self.notes.iter().map(|m| m.render(loc)))
+            .collect();
+        (self.title.render(loc), lines)
     }
 }

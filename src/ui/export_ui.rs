@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::Ui;
 
-use super::app::{App, Command};
+use super::app::{App, Command, ErrorReport};
 use super::files::{ExportSettings, Job, Prompt, Purpose};
 use super::i18n::{self, Txt};
 use crate::export::{
@@ -14,6 +14,7 @@ use crate::export::{
 };
 use crate::i18n::format::{count, date_short};
 use crate::i18n::{Locale, tr, tr_args};
+use crate::model::diag::Msg;
 use crate::scene::display::NameLang;
 use crate::scene::style::ThemeKind;
 
@@ -399,9 +400,9 @@ pub fn progress_window(ctx: &egui::Context, app: &mut App) {
         match result {
             Ok(summary) => app.notice = Some(summary),
             Err(e) => {
-                app.errors = Some((
-                    tr(loc, "export-failed"),
-                    vec![e, tr(loc, "export-failed-help")],
+                app.errors = Some(ErrorReport::other(
+                    Msg::new("export-failed"),
+                    vec![e, Msg::new("export-failed-help")],
                 ));
             }
         }
@@ -481,8 +482,8 @@ pub fn run(app: &mut App, ctx: &egui::Context, purpose: Purpose, path: PathBuf, 
             Some(Job::spawn(ctx, label, move |progress| {
                 progress(0, 1);
                 let fig = figure_svg(&ds, &cache, date, step, &o);
-                let bytes = s.format.encode(&fig).map_err(|e| e.to_string())?;
-                write_file_atomic(&path, &bytes, overwrite).map_err(|e| e.to_string())?;
+                let bytes = s.format.encode(&fig).map_err(|e| e.msg())?;
+                write_file_atomic(&path, &bytes, overwrite).map_err(|e| e.msg())?;
                 progress(1, 1);
                 Ok(tr_args(loc, "export-wrote", &[("path", shown.into())]))
             }))
@@ -492,7 +493,7 @@ pub fn run(app: &mut App, ctx: &egui::Context, purpose: Purpose, path: PathBuf, 
             let label = tr_args(loc, "export-job-all", &[("path", shown.as_str().into())]);
             Some(Job::spawn(ctx, label, move |progress| {
                 let files = export_steps(&ds, &cache, &o, s.format, &path, s.overwrite, progress)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.msg())?;
                 Ok(tr_args(
                     loc,
                     "export-wrote-figures",
@@ -508,9 +509,9 @@ pub fn run(app: &mut App, ctx: &egui::Context, purpose: Purpose, path: PathBuf, 
                 &[("path", shown.as_str().into())],
             );
             Some(Job::spawn(ctx, label, move |progress| {
-                let bytes = animation_gif(&ds, &cache, &o, s.hold_secs, progress)
-                    .map_err(|e| e.to_string())?;
-                write_file_atomic(&path, &bytes, overwrite).map_err(|e| e.to_string())?;
+                let bytes =
+                    animation_gif(&ds, &cache, &o, s.hold_secs, progress).map_err(|e| e.msg())?;
+                write_file_atomic(&path, &bytes, overwrite).map_err(|e| e.msg())?;
                 Ok(tr_args(
                     loc,
                     "export-wrote-animation",

@@ -14,6 +14,7 @@ use std::time::Instant;
 
 use crate::export::FigureFormat;
 use crate::i18n::{Locale, tr};
+use crate::model::diag::Msg;
 use crate::scene::display::NameLang;
 use crate::scene::style::ThemeKind;
 
@@ -224,7 +225,7 @@ pub struct Job {
     pub cancel: Arc<AtomicBool>,
     /// The language of its messages.
     pub locale: Locale,
-    rx: Receiver<Result<String, String>>,
+    rx: Receiver<Result<String, Msg>>,
 }
 
 impl Job {
@@ -234,9 +235,7 @@ impl Job {
     pub fn spawn(
         ctx: &egui::Context,
         label: String,
-        work: impl FnOnce(&mut dyn FnMut(usize, usize) -> bool) -> Result<String, String>
-        + Send
-        + 'static,
+        work: impl FnOnce(&mut dyn FnMut(usize, usize) -> bool) -> Result<String, Msg> + Send + 'static,
     ) -> Self {
         let (tx, rx) = mpsc::channel();
         let progress = Arc::new(Mutex::new((0, 0)));
@@ -265,11 +264,11 @@ impl Job {
 
     /// The result, once the job has finished.
     #[must_use]
-    pub fn finished(&self) -> Option<Result<String, String>> {
+    pub fn finished(&self) -> Option<Result<String, Msg>> {
         match self.rx.try_recv() {
             Ok(r) => Some(r),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(tr(self.locale, "files-job-stopped"))),
+            Err(TryRecvError::Disconnected) => Some(Err(Msg::new("files-job-stopped"))),
         }
     }
 

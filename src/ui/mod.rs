@@ -64,7 +64,7 @@ pub fn validate_args(ds: &Dataset, args: &GuiArgs) -> Result<(), String> {
         ));
     }
     if let Some(path) = &args.screenshot {
-        screenshot::check_target(path, args.force)?;
+        screenshot::check_target(path, args.force).map_err(|e| format!("--screenshot {e}"))?;
     }
     Ok(())
 }

@@ -68,10 +68,14 @@ impl Unreadable {
     /// parser gave it).
     #[must_use]
     pub fn notice(&self, loc: Locale) -> String {
+        let detail = crate::model::diag::Detail {
+            from: crate::model::diag::DetailFrom::Json,
+            text: self.0.clone(),
+        };
         tr_args(
             loc,
             "settings-unreadable",
-            &[("error", self.0.as_str().into())],
+            &[("error", detail.render(loc).into())],
         )
     }
 }

@@ -6,6 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use crate::export::ExportError;
+
 /// Frames to draw before the screenshot: the first frames settle fonts and
 /// panel sizes.
 pub const SETTLE_FRAMES: u32 = 3;
@@ -14,9 +16,9 @@ pub const SETTLE_FRAMES: u32 = 3;
 /// (the exporter's check, so the rules and messages are the same).
 ///
 /// # Errors
-/// A message naming the path and what to do.
-pub fn check_target(path: &Path, force: bool) -> Result<(), String> {
-    crate::export::check_target(path, force).map_err(|e| format!("--screenshot {e}"))
+/// The exporter's error, naming the path and what to do.
+pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
+    crate::export::check_target(path, force)
 }
 
 /// Write RGBA pixels as a PNG with `text` as tEXt chunks, atomically, with
@@ -31,10 +33,9 @@ pub fn write_png(
     rgba: &[u8],
     text: &[(&str, String)],
     force: bool,
-) -> Result<(), String> {
-    let bytes =
-        crate::export::png_bytes(width, height, rgba, text, &[]).map_err(|e| e.to_string())?;
-    crate::export::write_file_atomic(path, &bytes, force).map_err(|e| e.to_string())
+) -> Result<(), ExportError> {
+    let bytes = crate::export::png_bytes(width, height, rgba, text, &[])?;
+    crate::export::write_file_atomic(path, &bytes, force)
 }
 
 /// What happened to the screenshot, shared between the window and `main`.
@@ -126,7 +127,7 @@ mod tests {
                 .any(|t| t.text == "2020-11-21")
         );
         let again = write_png(&path, 3, 2, &px, &[], false);
-        assert!(again.unwrap_err().contains("already exists"));
+        assert!(again.unwrap_err().to_string().contains("already exists"));
         write_png(&path, 3, 2, &px, &[], true).unwrap();
         // No temporary files are left behind.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);

@@ -10,6 +10,19 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher as _};
 
+use crate::model::diag::{Detail, DetailFrom};
+
+/// The watcher's error as a [`Detail`]: the system's when it is one.
+fn detail(e: notify::Error) -> Detail {
+    match &e.kind {
+        notify::ErrorKind::Io(io) => Detail::io(io),
+        _ => Detail {
+            from: DetailFrom::Other,
+            text: e.to_string(),
+        },
+    }
+}
+
 /// How long the folder must be quiet before it is reloaded.
 pub const SETTLE: Duration = Duration::from_millis(300);
 
@@ -47,7 +60,7 @@ impl FolderWatch {
     ///
     /// # Errors
     /// The operating system's reason when the folder cannot be watched.
-    pub fn new(folder: &Path, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
+    pub fn new(folder: &Path, wake: impl Fn() + Send + 'static) -> Result<Self, Detail> {
         let (tx, rx) = channel();
         let mut watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
             let relevant = ev.is_ok_and(|e| !e.kind.is_access() && !only_hidden(&e.paths));
@@ -56,10 +69,10 @@ impl FolderWatch {
                 wake();
             }
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(detail)?;
         watcher
             .watch(folder, RecursiveMode::Recursive)
-            .map_err(|e| e.to_string())?;
+            .map_err(detail)?;
         Ok(Self {
             folder: folder.to_path_buf(),
             rx,
