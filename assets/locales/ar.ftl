@@ -772,3 +772,13 @@ diag-what-according-to = مصدر صيغة الرواية «{ $id }» التي �
 diag-what-step-date-note = ملاحظة تاريخ الخطوة «{ $id }»
 diag-claim-date-table = الرواية «{ $id }»: قيمة رواية من نوع التاريخ مكتوبة جدولًا حسب اللغة
 diag-claim-date-table-help = تأخذ روايات التاريخ نصًا واحدًا بصيغة `"YYYY-MM-DD"`: يكتب العارض التاريخ بكل لغة
+
+cite-quote = «{ $quote }»
+cite-source = — { $label } [{ $id }؛ الملف { $file }، السطر { $line }، المحارف { $from }–{ $to }]
+cite-publisher = الناشر كما طُبع: { $text }
+cite-dateline = سطر التاريخ كما طُبع: { $text }
+cite-page-date = تاريخ الصفحة كما طُبع: { $text }
+cite-speaker = القائل: { $text }
+cite-gloss = الشرح: { $text }
+cite-steps = مستشهد به في { $app }: { $text }
+cite-step = الخطوة { $n } ({ $date }، { $title })

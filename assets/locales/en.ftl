@@ -717,3 +717,14 @@ diag-what-according-to = claim '{ $id }' version '{ $value }' according_to
 diag-what-step-date-note = step '{ $id }' date_note
 diag-claim-date-table = claim '{ $id }': a date claim's value is a table by language
 diag-claim-date-table-help = date claims take one "YYYY-MM-DD" string: the viewer writes the date in each language
+
+# A citation reference copied from the reader (Copy reference).
+cite-quote = “{ $quote }”
+cite-source = — { $label } [{ $id }; file { $file }, line { $line }, characters { $from }–{ $to }]
+cite-publisher = Publisher as printed: { $text }
+cite-dateline = Dateline as printed: { $text }
+cite-page-date = Page date as printed: { $text }
+cite-speaker = Speaker: { $text }
+cite-gloss = Gloss: { $text }
+cite-steps = Cited in { $app }: { $text }
+cite-step = step { $n } ({ $date }, { $title })

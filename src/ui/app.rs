@@ -665,7 +665,7 @@ impl App {
                     }
                 }
                 Command::CopyCitation(id) => {
-                    if let Some(text) = crate::model::cite::reference(&self.ds, &id) {
+                    if let Some(text) = crate::model::cite::reference(&self.ds, &id, loc) {
                         ctx.copy_text(text);
                         self.notice = Some(tr_args(loc, "app-copied", &[("id", id.into())]));
                     }
