@@ -15,16 +15,9 @@ use karabakh_atlas::cli::GuiArgs;
 use karabakh_atlas::i18n::{Digits, Lang};
 use karabakh_atlas::model::load_bundled;
 use karabakh_atlas::ui::app::{App, Command};
-use karabakh_atlas::ui::screenshot::Outcome;
 
 fn build(args: GuiArgs) -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(64)
-        .build_eframe(move |cc| App::new(cc, load_bundled().unwrap(), &args, Outcome::default()));
-    h.run_steps(3);
-    h
+    common::viewer::viewer(load_bundled().unwrap(), args, 64)
 }
 
 fn arabic_indic() -> GuiArgs {

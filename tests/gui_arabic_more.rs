@@ -7,6 +7,8 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -17,18 +19,11 @@ use karabakh_atlas::scene::display::MapCache;
 use karabakh_atlas::scene::projection::{Projection, Viewport};
 use karabakh_atlas::ui::app::{App, Command};
 use karabakh_atlas::ui::persist::{AxisDirection, Settings};
-use karabakh_atlas::ui::screenshot::Outcome;
 use karabakh_atlas::ui::text::install_fonts;
 
 /// The app on the bundled dataset with `args`, 1280×800 points.
 fn build(args: GuiArgs) -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(400)
-        .build_eframe(move |cc| App::new(cc, load_bundled().unwrap(), &args, Outcome::default()));
-    h.run_steps(3);
-    h
+    common::viewer::viewer(load_bundled().unwrap(), args, 400)
 }
 
 /// The app with `settings` (for choices no flag sets, such as the axis).

@@ -481,27 +481,16 @@ fn the_datasets_own_place_name_languages_are_offered() {
 #[cfg(feature = "gui")]
 #[test]
 fn the_view_menu_offers_this_datasets_names_and_the_card_lists_them() {
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
     use karabakh_atlas::cli::GuiArgs;
-    use karabakh_atlas::ui::app::{App, Command};
+    use karabakh_atlas::ui::app::Command;
 
     let ds = karabakh_atlas::model::load_folder(&synthetic()).unwrap();
     let args = GuiArgs {
         lang: Some(karabakh_atlas::i18n::Lang::En),
         ..GuiArgs::default()
     };
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| {
-            App::new(
-                cc,
-                ds,
-                &args,
-                karabakh_atlas::ui::screenshot::Outcome::default(),
-            )
-        });
+    let mut h = common::viewer::viewer(ds, args, 64);
     h.run();
     h.state_mut()
         .push(Command::Select(Some("birch".to_owned())));

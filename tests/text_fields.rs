@@ -148,20 +148,13 @@ mod gui {
     use karabakh_atlas::model::load_bundled;
     use karabakh_atlas::model::types::Dataset;
     use karabakh_atlas::ui::app::{App, Command};
-    use karabakh_atlas::ui::screenshot::Outcome;
 
     fn build(ds: Dataset, lang: Lang) -> Harness<'static, App> {
         let args = GuiArgs {
             lang: Some(lang),
             ..GuiArgs::default()
         };
-        let mut h = Harness::builder()
-            .with_size([1280.0, 800.0])
-            .with_step_dt(1.0 / 60.0)
-            .with_max_steps(400)
-            .build_eframe(move |cc| App::new(cc, ds, &args, Outcome::default()));
-        h.run_steps(3);
-        h
+        crate::common::viewer::viewer(ds, args, 400)
     }
 
     /// Go to step `i` and open the reader on citation `cite`.

@@ -3,6 +3,8 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod pixels;
+#[cfg(feature = "gui")]
+pub mod viewer;
 pub mod xvfb;
 
 use std::path::{Path, PathBuf};
