@@ -122,6 +122,13 @@ fn state_json_the_day_after_aghdam_handover() {
     assert_eq!(lachin["pending"]["to"], "azerbaijan");
     assert_eq!(lachin["pending"]["deadlines"][0]["date"], "2020-12-01");
     assert_eq!(lachin["pending"]["deadlines"][0]["days_left"], 10);
+    // The attribution stays an English string (the JSON is stable), with
+    // every language beside it.
+    let deadline = &lachin["pending"]["deadlines"][0];
+    let english = deadline["according_to"].as_str().unwrap();
+    assert!(english.starts_with("Aliyev"), "{english}");
+    assert_eq!(deadline["according_to_by_language"]["en"], english);
+    assert!(deadline["according_to_by_language"]["ar"].is_string());
     assert!(
         !lachin["pending"]["citations"]
             .as_array()

@@ -24,7 +24,10 @@ pub struct Transition {
 }
 
 /// One version of a handover deadline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// In JSON, `according_to` stays the English attribution (the CLI's JSON is
+/// stable) and `according_to_by_language` holds it in every language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
     /// The deadline.
     pub date: Date,
@@ -34,6 +37,19 @@ pub struct Deadline {
     pub citations: Vec<String>,
     /// Days from the queried date to the deadline (negative once passed).
     pub days_left: i64,
+}
+
+impl Serialize for Deadline {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Deadline", 5)?;
+        st.serialize_field("date", &self.date)?;
+        st.serialize_field("according_to", self.according_to.en())?;
+        st.serialize_field("according_to_by_language", &self.according_to)?;
+        st.serialize_field("citations", &self.citations)?;
+        st.serialize_field("days_left", &self.days_left)?;
+        st.end()
+    }
 }
 
 impl Deadline {
