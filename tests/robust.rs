@@ -8,11 +8,16 @@
 //!   the program can use, or a `LoadError` whose every diagnostic names one
 //!   of the dataset's files; a file that is not UTF-8, or not TOML/JSON at
 //!   all, is reported with a line and column.
+//! - The TimelineJS importer on `tests/data/timelinejs/full.json` mutated
+//!   the same ways: it never panics; an import it accepts is a dataset
+//!   skeleton the dataset loader accepts too, and a refusal names the file
+//!   in every diagnostic.
 //! - The real binary with random arguments after a non-GUI subcommand
 //!   (`check`, `state`, `steps`, `stats`, `export` into a temporary folder):
 //!   it never panics, and whenever it fails it exits non-zero with a message.
 //!
-//! Adding a loader (tours, TimelineJS JSON, ...): write a `fn` that loads from
+//! Tours are dataset files, so the mutations above reach them. Adding a
+//! loader: write a `fn` that loads from
 //! `Files` (or from bytes) and returns `Result<_, LoadError>`, then add a
 //! `proptest!` case that feeds it `mutated(...)` input and passes the result to
 //! [`check_load`] (see `any_mutation_of_any_file` for the pattern).
@@ -378,6 +383,36 @@ fn the_bundled_files_load_in_memory_like_the_bundled_dataset() {
             .any(|d| d.file == label("places.toml")),
         "{err}"
     );
+}
+
+/// The TimelineJS test file with every field the importer reads.
+fn timelinejs_full() -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/timelinejs/full.json"))
+        .unwrap()
+}
+
+proptest! {
+    #![proptest_config(config(LOAD_CASES))]
+
+    #[test]
+    fn a_mutated_timelinejs_file_imports_as_a_valid_dataset_or_is_refused(m in mutation()) {
+        let bytes = m.apply(&timelinejs_full());
+        let text = String::from_utf8_lossy(&bytes);
+        match karabakh_atlas::interop::timelinejs::import("mutated.json", "mutated.json", &text) {
+            Ok(imported) => {
+                let files: Files = imported.files.into_iter().collect();
+                let loaded = load_memory(NAME, &files);
+                prop_assert!(loaded.is_ok(), "the skeleton does not load: {}", loaded.err().map(|e| e.to_string()).unwrap_or_default());
+            }
+            Err(e) => {
+                prop_assert!(!e.diagnostics.is_empty(), "a refusal with no diagnostic");
+                for d in &e.diagnostics {
+                    prop_assert_eq!(d.file.as_str(), "mutated.json");
+                    prop_assert!(!d.message.to_string().trim().is_empty(), "empty message: {}", d);
+                }
+            }
+        }
+    }
 }
 
 proptest! {
