@@ -69,7 +69,7 @@ pub fn font_definitions() -> FontDefinitions {
     ];
     for (name, bytes) in fonts {
         defs.font_data
-            .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+            .insert(name.to_owned(), Arc::new(unhinted(bytes)));
     }
     let defaults = defs
         .families
@@ -129,6 +129,17 @@ pub fn font_definitions() -> FontDefinitions {
         defs.families.insert(family, chain(first, bold));
     }
     defs
+}
+
+/// A bundled font without TrueType hinting: the hinting interpreter re-runs
+/// a font's programs whenever egui rasterises it at another size, which made
+/// it the largest single cost of start-up (docs/performance.md); the
+/// outlines are anti-aliased either way.
+fn unhinted(bytes: &'static [u8]) -> FontData {
+    FontData::from_static(bytes).tweak(egui::FontTweak {
+        hinting: Some(false),
+        ..Default::default()
+    })
 }
 
 /// Installs [`font_definitions`] in `ctx` (they take effect from the next
