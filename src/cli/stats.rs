@@ -221,10 +221,11 @@ struct Row {
 
 fn rows(ds: &Dataset, a: &Areas, date: Date) -> Vec<Row> {
     let states = state_at(ds, date);
+    let state_of = crate::model::state::by_id(&states);
     a.by_place
         .iter()
         .map(|(id, km2)| {
-            let s = states.iter().find(|s| &s.id == id);
+            let s = state_of.get(id.as_str()).copied();
             Row {
                 id: id.clone(),
                 km2: *km2,

@@ -13,11 +13,13 @@
 //! region's polygon; the part inside is reported separately
 //! ([`Areas::overlap_with_regions`]).
 
+use std::collections::{HashMap, HashSet};
+
 use geo::{BooleanOps, Coord, GeodesicArea, LineString, MultiPolygon, Polygon};
 
 use super::date::Date;
 use super::geometry::Shape;
-use super::state::{changes_between, state_at};
+use super::state::{by_id, changes_between, state_at};
 use super::types::{Dataset, PlaceKind};
 
 /// The line to show next to any area this module computes.
@@ -229,8 +231,9 @@ pub fn totals_at(ds: &Dataset, areas: &Areas, date: Date) -> Totals {
         no_state: 0.0,
     };
     let states = state_at(ds, date);
+    let state_of = by_id(&states);
     for (id, km2) in &areas.by_place {
-        let Some(s) = states.iter().find(|s| &s.id == id) else {
+        let Some(s) = state_of.get(id.as_str()) else {
             t.no_state += km2;
             continue;
         };
@@ -341,8 +344,14 @@ pub fn uncertainty_bands(ds: &Dataset, areas: &Areas) -> Vec<Band> {
             None => groups.push((from, to, vec![c.place.clone()])),
         }
     }
+    let area_of: HashMap<&str, f64> = areas
+        .by_place
+        .iter()
+        .map(|(id, km2)| (id.as_str(), *km2))
+        .collect();
     let mut out = Vec::new();
     for (from, to, places) in groups {
+        let in_group: HashSet<&str> = places.iter().map(String::as_str).collect();
         // (controller, low, high) over the days of the range.
         let mut bounds: Vec<(String, f64, f64)> = Vec::new();
         let mut involved: Vec<String> = Vec::new();
@@ -352,13 +361,13 @@ pub fn uncertainty_bands(ds: &Dataset, areas: &Areas) -> Vec<Band> {
             let mut certain: Vec<(String, f64)> = Vec::new();
             let mut possible: Vec<(String, f64)> = Vec::new();
             for s in &states {
-                let km2 = areas.get(&s.id).unwrap_or(0.0);
+                let km2 = area_of.get(s.id.as_str()).copied().unwrap_or(0.0);
                 add(&mut possible, &s.controlled_by, km2);
                 match &s.transition {
                     Some(tr) => {
                         add(&mut certain, &s.controlled_by, 0.0);
                         add(&mut possible, &tr.to, km2);
-                        if places.contains(&s.id) {
+                        if in_group.contains(s.id.as_str()) {
                             for c in [&s.controlled_by, &tr.to] {
                                 if !involved.contains(c) {
                                     involved.push(c.clone());

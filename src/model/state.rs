@@ -5,6 +5,8 @@
 //! sources confirm the previous controller up to its start and the new one
 //! from its end, but not the day in between, so the state says exactly that.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::date::{Date, DateSpec};
@@ -188,6 +190,14 @@ pub fn state_at(ds: &Dataset, date: Date) -> Vec<PlaceState> {
     ds.tracked_places()
         .filter_map(|p| place_state_at(ds, p, date))
         .collect()
+}
+
+/// `states` by place id, for lookups in loops over places or features
+/// (linear searches there make a frame or a series quadratic in the number
+/// of places).
+#[must_use]
+pub fn by_id(states: &[PlaceState]) -> HashMap<&str, &PlaceState> {
+    states.iter().map(|s| (s.id.as_str(), s)).collect()
 }
 
 /// The ids of the steps whose changes or agreed handovers touch `place`.

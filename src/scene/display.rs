@@ -389,7 +389,8 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
     let proj = view.projection;
     let mut items = Vec::new();
     let mut labels = Vec::new();
-    let state_of = |id: &str| states.iter().find(|s| s.id == id);
+    let by_place = crate::model::state::by_id(states);
+    let state_of = |id: &str| by_place.get(id).copied();
     // Painting order: countries, rayons, districts, regions, lines, towns.
     let order = ["country", "rayon", "district", "region", "line", "town"];
     let rank = |kind: &str| order.iter().position(|k| *k == kind).unwrap_or(order.len());
