@@ -32,11 +32,13 @@ pub fn reference(ds: &Dataset, id: &str, locale: Locale) -> Option<String> {
             ],
         ),
     ];
+    // One indented line per field; `app` is there for `cite-steps`.
     let mut line = |key: &str, text: &str| {
-        lines.push(format!(
-            "  {}",
-            tr_args(locale, key, &[("text", text.into())])
-        ));
+        let args = [
+            ("text", text.into()),
+            ("app", env!("CARGO_PKG_NAME").into()),
+        ];
+        lines.push(format!("  {}", tr_args(locale, key, &args)));
     };
     if let Some(p) = &s.publisher {
         match s.gloss(&p.gloss, lang) {
@@ -74,18 +76,10 @@ pub fn reference(ds: &Dataset, id: &str, locale: Locale) -> Option<String> {
         })
         .collect();
     if !steps.is_empty() {
-        let steps = steps.join(&tr(locale, "list-group-separator"));
-        lines.push(format!(
-            "  {}",
-            tr_args(
-                locale,
-                "cite-steps",
-                &[
-                    ("app", env!("CARGO_PKG_NAME").into()),
-                    ("text", steps.into()),
-                ],
-            )
-        ));
+        line(
+            "cite-steps",
+            &steps.join(&tr(locale, "list-group-separator")),
+        );
     }
     Some(lines.join("\n"))
 }

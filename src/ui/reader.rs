@@ -11,12 +11,13 @@ use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, Vec2};
 use super::app::{App, Command};
 use super::i18n::{self, Txt};
 use super::paint::color;
+use super::step_card::claim_versions;
 use super::text::{Mark, bidi_label, marked_lines};
 use crate::control::TimeCommand;
 use crate::i18n::format::{self, date_long, date_short, date_spec};
 use crate::i18n::{tr, tr_args};
 use crate::model::Dataset;
-use crate::model::types::ClaimKind;
+use crate::model::types::{ClaimKind, ClaimVersion};
 use crate::scene::style::mix;
 use crate::text::search;
 
@@ -754,52 +755,33 @@ pub fn compare_window(ctx: &egui::Context, app: &mut App) {
                         .color(ui.visuals().warn_fg_color)
                         .label(ui);
                 }
-                if let Some(n) = &claim.note {
-                    Txt::new(n.get(lang)).weak().label(ui);
-                }
-                for v in &claim.versions {
-                    ui.separator();
-                    let value = match (claim.kind, v.date) {
-                        (ClaimKind::Date, Some(d)) => date_long(d, loc),
-                        (_, Some(d)) => date_short(d, loc),
-                        _ => v.value.get(lang).to_owned(),
-                    };
+                let value_of = |v: &ClaimVersion| match (claim.kind, v.date) {
+                    (ClaimKind::Date, Some(d)) => date_long(d, loc),
+                    (_, Some(d)) => date_short(d, loc),
+                    _ => v.value.get(lang).to_owned(),
+                };
+                claim_versions(ui, &app.ds, loc, &claim, value_of, true, |ui, cid, c| {
                     Txt::new(tr_args(
                         loc,
-                        "card-claim-version",
+                        "reader-cite-at",
                         &[
-                            ("value", value.into()),
-                            ("who", v.according_to.get(lang).into()),
+                            ("source", c.source.as_str().into()),
+                            ("line", format::count(c.line, loc).into()),
                         ],
                     ))
-                    .strong()
+                    .small()
                     .label(ui);
-                    for cid in &v.citations {
-                        if let Some(c) = app.ds.citation(cid) {
-                            Txt::new(tr_args(
-                                loc,
-                                "reader-cite-at",
-                                &[
-                                    ("source", c.source.as_str().into()),
-                                    ("line", format::count(c.line, loc).into()),
-                                ],
-                            ))
-                            .small()
-                            .label(ui);
-                            bidi_label(
-                                ui,
-                                &c.quote,
-                                FontId::proportional(15.0),
-                                ui.visuals().text_color(),
-                            );
-                            let open_label =
-                                tr_args(loc, "reader-open-cite", &[("id", cid.as_str().into())]);
-                            if i18n::small_button(ui, &open_label).clicked() {
-                                commands.push(Command::OpenCitation(cid.clone()));
-                            }
-                        }
+                    bidi_label(
+                        ui,
+                        &c.quote,
+                        FontId::proportional(15.0),
+                        ui.visuals().text_color(),
+                    );
+                    let open_label = tr_args(loc, "reader-open-cite", &[("id", cid.into())]);
+                    if i18n::small_button(ui, &open_label).clicked() {
+                        commands.push(Command::OpenCitation(cid.to_owned()));
                     }
-                }
+                });
             });
         });
     if !open {

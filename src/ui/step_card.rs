@@ -14,7 +14,7 @@ use crate::i18n::format::{self, date_short, date_spec};
 use crate::i18n::{Lang, Locale, tr, tr_args};
 use crate::model::Dataset;
 use crate::model::state::{PlaceState, changes_between, steps_touching};
-use crate::model::types::{Claim, Step};
+use crate::model::types::{Citation, Claim, ClaimVersion, Step};
 use crate::scene::display::scheme_label;
 
 /// The card.
@@ -476,46 +476,69 @@ fn claims(ui: &mut Ui, app: &App, s: &Step) {
             ))
         };
         i18n::collapsing(ui, badge, ("claim", &c.id), false, |ui| {
-            if let Some(note) = &c.note {
-                Txt::new(note.get(lang)).weak().label(ui);
-            }
-            for v in &c.versions {
-                let value = v
-                    .date
-                    .map_or_else(|| v.value.get(lang).to_owned(), |d| date_short(d, loc));
+            let value_of = |v: &ClaimVersion| {
+                v.date
+                    .map_or_else(|| v.value.get(lang).to_owned(), |d| date_short(d, loc))
+            };
+            claim_versions(ui, &app.ds, loc, c, value_of, false, |ui, _, cit| {
                 Txt::new(tr_args(
                     loc,
-                    "card-claim-version",
+                    "card-cite-line",
                     &[
-                        ("value", value.into()),
-                        ("who", v.according_to.get(lang).into()),
+                        ("source", cit.source.as_str().into()),
+                        ("line", format::count(cit.line, loc).into()),
                     ],
                 ))
-                .strong()
+                .weak()
+                .small()
                 .label(ui);
-                for id in &v.citations {
-                    if let Some(cit) = app.ds.citation(id) {
-                        Txt::new(tr_args(
-                            loc,
-                            "card-cite-line",
-                            &[
-                                ("source", cit.source.as_str().into()),
-                                ("line", format::count(cit.line, loc).into()),
-                            ],
-                        ))
-                        .weak()
-                        .small()
-                        .label(ui);
-                        bidi_label(
-                            ui,
-                            &cit.quote,
-                            FontId::proportional(14.0),
-                            ui.visuals().text_color(),
-                        );
-                    }
-                }
-            }
+                bidi_label(
+                    ui,
+                    &cit.quote,
+                    FontId::proportional(14.0),
+                    ui.visuals().text_color(),
+                );
+            });
         });
+    }
+}
+
+/// A claim's note, then each version (its value, as `value_of` writes it,
+/// and who gives it; after a separator when `separated`) followed by its
+/// cited passages, each drawn by `passage` (given the citation id and the
+/// citation). The step card and the reader's compare window share it.
+pub(super) fn claim_versions(
+    ui: &mut Ui,
+    ds: &Dataset,
+    loc: Locale,
+    claim: &Claim,
+    value_of: impl Fn(&ClaimVersion) -> String,
+    separated: bool,
+    mut passage: impl FnMut(&mut Ui, &str, &Citation),
+) {
+    let lang = loc.lang.tag();
+    if let Some(note) = &claim.note {
+        Txt::new(note.get(lang)).weak().label(ui);
+    }
+    for v in &claim.versions {
+        if separated {
+            ui.separator();
+        }
+        Txt::new(tr_args(
+            loc,
+            "card-claim-version",
+            &[
+                ("value", value_of(v).into()),
+                ("who", v.according_to.get(lang).into()),
+            ],
+        ))
+        .strong()
+        .label(ui);
+        for id in &v.citations {
+            if let Some(cit) = ds.citation(id) {
+                passage(ui, id, cit);
+            }
+        }
     }
 }
 
