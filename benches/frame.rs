@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use common::{empty_harness, frames, report};
 use egui_kittest::Harness;
-use karabakh_atlas::cli::GuiArgs;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::control::TimeCommand;
 use karabakh_atlas::model::load_bundled;
 use karabakh_atlas::ui::app::{App, Command};
@@ -28,7 +28,7 @@ fn main() {
         App::new(
             cc,
             load_bundled().unwrap(),
-            &GuiArgs::default(),
+            &ViewerOptions::default(),
             Outcome::default(),
         )
     });

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use common::{empty_harness, frames, median, ms, percentile};
 use egui_kittest::Harness;
-use karabakh_atlas::cli::GuiArgs;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::control::TimeCommand;
 use karabakh_atlas::model::{Dataset, load_bundled, load_folder};
 use karabakh_atlas::synth::{self, Counts};
@@ -64,7 +64,7 @@ fn frame_times(ds: Dataset) -> (f64, Vec<Duration>) {
     let mut setup = 0.0;
     let mut h = Harness::builder().with_size(SIZE).build_eframe(|cc| {
         let t = Instant::now();
-        let app = App::new(cc, ds, &GuiArgs::default(), Outcome::default());
+        let app = App::new(cc, ds, &ViewerOptions::default(), Outcome::default());
         setup = t.elapsed().as_secs_f64() * 1e3;
         app
     });

@@ -7,7 +7,7 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use karabakh_atlas::cli::GuiArgs;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::control::HOLD_SECS;
 use karabakh_atlas::model::load_bundled;
 use karabakh_atlas::scene::projection::Projection;
@@ -16,14 +16,14 @@ use karabakh_atlas::ui::screenshot::Outcome;
 
 /// The app on the bundled dataset in a window of `size` points.
 fn build(
-    args: GuiArgs,
+    args: ViewerOptions,
     size: [f32; 2],
     ppp: f32,
     step_dt: f32,
     max_steps: u64,
 ) -> Harness<'static, App> {
     // English whatever the system's language, unless a test asks otherwise.
-    let args = GuiArgs {
+    let args = ViewerOptions {
         lang: args.lang.or(Some(karabakh_atlas::i18n::Lang::En)),
         ..args
     };
@@ -35,13 +35,13 @@ fn build(
         .build_eframe(move |cc| App::new(cc, load_bundled().unwrap(), &args, Outcome::default()))
 }
 
-fn harness_with(args: GuiArgs, step_dt: f32) -> Harness<'static, App> {
+fn harness_with(args: ViewerOptions, step_dt: f32) -> Harness<'static, App> {
     // A colour cross-fade lasts about 30 frames at 60 frames per second.
     build(args, [1280.0, 800.0], 1.0, step_dt, 64)
 }
 
 fn harness() -> Harness<'static, App> {
-    let mut h = harness_with(GuiArgs::default(), 1.0 / 60.0);
+    let mut h = harness_with(ViewerOptions::default(), 1.0 / 60.0);
     h.run();
     h
 }
@@ -93,7 +93,7 @@ fn end_then_home_with_the_keyboard_and_the_buttons() {
 #[test]
 fn space_starts_and_stops_playback_on_a_mocked_clock() {
     // Each frame advances the clock by half a second.
-    let mut h = harness_with(GuiArgs::default(), 0.5);
+    let mut h = harness_with(ViewerOptions::default(), 0.5);
     h.run_steps(2);
     assert!(!h.state().time().is_playing());
     h.key_press(Key::Space);
@@ -179,7 +179,7 @@ fn clicking_a_district_selects_it_and_lists_its_steps() {
 
 #[test]
 fn an_idle_viewer_stops_repainting() {
-    let mut h = harness_with(GuiArgs::default(), 1.0 / 60.0);
+    let mut h = harness_with(ViewerOptions::default(), 1.0 / 60.0);
     // try_run fails if the app keeps asking for frames; after the first
     // frames settle, nothing changes, so nothing is repainted.
     let frames = h.try_run().expect("the viewer keeps repainting while idle");
@@ -191,17 +191,17 @@ fn an_idle_viewer_stops_repainting() {
 
 #[test]
 fn the_viewer_opens_at_a_step_or_date_from_the_flags() {
-    let args = GuiArgs {
+    let args = ViewerOptions {
         step: Some(9),
-        ..GuiArgs::default()
+        ..ViewerOptions::default()
     };
     let mut h = harness_with(args, 1.0 / 60.0);
     h.run();
     assert_eq!(h.state().time().date().iso(), "2020-12-01");
     h.get_by_label("Lachin handed over: the last of the seven districts");
-    let args = GuiArgs {
+    let args = ViewerOptions {
         date: karabakh_atlas::model::Date::parse("2020-11-21").ok(),
-        ..GuiArgs::default()
+        ..ViewerOptions::default()
     };
     let mut h = harness_with(args, 1.0 / 60.0);
     h.run();
@@ -217,7 +217,7 @@ fn settings_survive_a_restart() {
     h.key_press(Key::End);
     h.run();
     let saved = h.state().settings();
-    let restored = App::with_settings(load_bundled().unwrap(), saved.clone(), &GuiArgs::default());
+    let restored = App::with_settings(load_bundled().unwrap(), saved.clone(), &ViewerOptions::default());
     assert_eq!(restored.time().date(), h.state().time().date());
     assert_eq!(restored.time().step(), h.state().time().step());
     assert_eq!(restored.settings(), saved);
@@ -281,7 +281,7 @@ fn the_window_works_from_800x600_to_4k_and_at_double_density() {
         ([3840.0, 2160.0], 1.0),
         ([1280.0, 800.0], 2.0),
     ] {
-        let mut h = build(GuiArgs::default(), size, ppp, 1.0 / 60.0, 64);
+        let mut h = build(ViewerOptions::default(), size, ppp, 1.0 / 60.0, 64);
         h.run();
         for label in [
             "First step",
@@ -321,9 +321,9 @@ fn click(h: &mut Harness<'static, App>, label: &str) {
 }
 
 fn at_step(n: usize) -> Harness<'static, App> {
-    let args = GuiArgs {
+    let args = ViewerOptions {
         step: Some(n),
-        ..GuiArgs::default()
+        ..ViewerOptions::default()
     };
     let mut h = build(args, [1600.0, 900.0], 1.0, 1.0 / 60.0, 200);
     h.run();
@@ -455,9 +455,9 @@ fn the_reader_pops_out_into_its_own_window_and_back() {
 
 #[test]
 fn compare_from_the_baseline_lists_exactly_the_seven_districts() {
-    let args = GuiArgs {
+    let args = ViewerOptions {
         date: karabakh_atlas::model::Date::parse("2020-12-02").ok(),
-        ..GuiArgs::default()
+        ..ViewerOptions::default()
     };
     let mut h = build(args, [1600.0, 1000.0], 1.0, 1.0 / 60.0, 200);
     h.run();
@@ -487,7 +487,7 @@ fn compare_from_the_baseline_lists_exactly_the_seven_districts() {
 
 #[test]
 fn clicking_the_chart_scrubs_the_timeline() {
-    let mut h = build(GuiArgs::default(), [1600.0, 1000.0], 1.0, 1.0 / 60.0, 200);
+    let mut h = build(ViewerOptions::default(), [1600.0, 1000.0], 1.0, 1.0 / 60.0, 200);
     h.run();
     let before = h.state().time().date();
     h.get_by_label("Territory chart").click();

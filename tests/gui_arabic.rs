@@ -7,7 +7,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use karabakh_atlas::cli::GuiArgs;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::i18n::{Digits, Lang};
 use karabakh_atlas::model::load_bundled;
 use karabakh_atlas::ui::app::App;
@@ -19,7 +19,7 @@ use karabakh_atlas::ui::text::install_fonts;
 use karabakh_atlas::ui::time_panel::visual_step_keys;
 
 /// The app on the bundled dataset with `args`, 1280×800 points.
-fn build(args: GuiArgs, step_dt: f32) -> Harness<'static, App> {
+fn build(args: ViewerOptions, step_dt: f32) -> Harness<'static, App> {
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_step_dt(step_dt)
@@ -29,10 +29,10 @@ fn build(args: GuiArgs, step_dt: f32) -> Harness<'static, App> {
     h
 }
 
-fn arabic() -> GuiArgs {
-    GuiArgs {
+fn arabic() -> ViewerOptions {
+    ViewerOptions {
         lang: Some(Lang::Ar),
-        ..GuiArgs::default()
+        ..ViewerOptions::default()
     }
 }
 
@@ -97,10 +97,12 @@ fn the_transport_buttons_follow_the_axis_direction() {
         .with_context_setup(install_fonts)
         .build_ui_state(
             |ui, app: &mut App| {
-                karabakh_atlas::ui::time_panel::ui(ui, app);
+                let mut out = Vec::new();
+                karabakh_atlas::ui::time_panel::ui(ui, &app.shared(), &mut out);
+                out.into_iter().for_each(|c| app.push(c));
                 app.apply(&ui.ctx().clone());
             },
-            App::with_settings(load_bundled().unwrap(), settings, &GuiArgs::default()),
+            App::with_settings(load_bundled().unwrap(), settings, &ViewerOptions::default()),
         );
     h.run();
     let (first, last) = first_and_last(&h);
@@ -137,11 +139,11 @@ fn arrow_keys_follow_what_the_user_sees() {
 
 #[test]
 fn arabic_indic_digits_in_the_time_panel_and_the_card() {
-    let args = GuiArgs {
+    let args = ViewerOptions {
         lang: Some(Lang::Ar),
         digits: Some(Digits::ArabicIndic),
         step: Some(7),
-        ..GuiArgs::default()
+        ..ViewerOptions::default()
     };
     let h = build(args, 1.0 / 60.0);
     let total = h.state().dataset().steps.len();

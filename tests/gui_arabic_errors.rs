@@ -11,20 +11,20 @@ mod common;
 use common::DataCopy;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use karabakh_atlas::cli::GuiArgs;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::i18n::{Digits, Lang};
 use karabakh_atlas::model::load_bundled;
 use karabakh_atlas::ui::app::{App, Command};
 
-fn build(args: GuiArgs) -> Harness<'static, App> {
+fn build(args: ViewerOptions) -> Harness<'static, App> {
     common::viewer::viewer(load_bundled().unwrap(), args, 64)
 }
 
-fn arabic_indic() -> GuiArgs {
-    GuiArgs {
+fn arabic_indic() -> ViewerOptions {
+    ViewerOptions {
         lang: Some(Lang::Ar),
         digits: Some(Digits::ArabicIndic),
-        ..GuiArgs::default()
+        ..ViewerOptions::default()
     }
 }
 
@@ -175,9 +175,9 @@ fn a_broken_dataset_is_reported_in_arabic_and_again_in_english_after_switching()
 fn a_toml_syntax_error_shows_the_readers_words_labelled() {
     let copy = DataCopy::new();
     copy.replace_first("dataset.toml", "title = {", "title = {{");
-    let mut h = build(GuiArgs {
+    let mut h = build(ViewerOptions {
         lang: Some(Lang::Ar),
-        ..GuiArgs::default()
+        ..ViewerOptions::default()
     });
     h.state_mut()
         .push(Command::OpenFolder(copy.path().to_path_buf()));

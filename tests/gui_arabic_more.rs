@@ -12,7 +12,7 @@ mod common;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use karabakh_atlas::cli::GuiArgs;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::i18n::{Digits, Lang};
 use karabakh_atlas::model::load_bundled;
 use karabakh_atlas::scene::display::MapCache;
@@ -22,7 +22,7 @@ use karabakh_atlas::ui::persist::{AxisDirection, Settings};
 use karabakh_atlas::ui::text::install_fonts;
 
 /// The app on the bundled dataset with `args`, 1280×800 points.
-fn build(args: GuiArgs) -> Harness<'static, App> {
+fn build(args: ViewerOptions) -> Harness<'static, App> {
     common::viewer::viewer(load_bundled().unwrap(), args, 400)
 }
 
@@ -34,16 +34,16 @@ fn build_with(settings: Settings) -> Harness<'static, App> {
         .with_max_steps(400)
         .with_context_setup(install_fonts)
         .build_eframe(move |_| {
-            App::with_settings(load_bundled().unwrap(), settings, &GuiArgs::default())
+            App::with_settings(load_bundled().unwrap(), settings, &ViewerOptions::default())
         });
     h.run_steps(3);
     h
 }
 
-fn lang(lang: Lang) -> GuiArgs {
-    GuiArgs {
+fn lang(lang: Lang) -> ViewerOptions {
+    ViewerOptions {
         lang: Some(lang),
-        ..GuiArgs::default()
+        ..ViewerOptions::default()
     }
 }
 
@@ -57,7 +57,7 @@ fn title(h: &Harness<'_, App>, step: usize, tag: &str) -> String {
 
 #[test]
 fn presenter_mode_captions_in_arabic_and_the_arrows_follow_the_axis() {
-    let mut h = build(GuiArgs {
+    let mut h = build(ViewerOptions {
         digits: Some(Digits::ArabicIndic),
         ..lang(Lang::Ar)
     });

@@ -12,16 +12,16 @@ use std::time::{Duration, Instant};
 use common::DataCopy;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use karabakh_atlas::cli::GuiArgs;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::model::load_folder;
 use karabakh_atlas::ui::app::{App, Command, dropped_command, window_title};
 use karabakh_atlas::ui::screenshot::Outcome;
 
 /// The viewer's flags: English whatever the system's language.
-fn english() -> GuiArgs {
-    GuiArgs {
+fn english() -> ViewerOptions {
+    ViewerOptions {
         lang: Some(karabakh_atlas::i18n::Lang::En),
-        ..GuiArgs::default()
+        ..ViewerOptions::default()
     }
 }
 

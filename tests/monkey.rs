@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use egui::{Event, Key, Modifiers, MouseWheelUnit, PointerButton, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
-use karabakh_atlas::cli::GuiArgs;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::model::load_bundled;
 use karabakh_atlas::ui::app::App;
 use karabakh_atlas::ui::screenshot::Outcome;
@@ -348,7 +348,7 @@ fn ten_thousand_random_events_never_panic() {
             App::new(
                 cc,
                 load_bundled().unwrap(),
-                &GuiArgs::default(),
+                &ViewerOptions::default(),
                 Outcome::default(),
             )
         });

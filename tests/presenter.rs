@@ -8,7 +8,7 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use karabakh_atlas::cli::GuiArgs;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::model::types::{Localized, Tour, TourStop};
 use karabakh_atlas::model::{Dataset, load_bundled};
 use karabakh_atlas::present::Autoplay;
@@ -46,9 +46,9 @@ fn dataset() -> Dataset {
     ds
 }
 
-fn build(args: GuiArgs, step_dt: f32) -> Harness<'static, App> {
+fn build(args: ViewerOptions, step_dt: f32) -> Harness<'static, App> {
     // English whatever the system's language.
-    let args = GuiArgs {
+    let args = ViewerOptions {
         lang: Some(karabakh_atlas::i18n::Lang::En),
         ..args
     };
@@ -65,7 +65,7 @@ fn title(h: &Harness<'_, App>, step: usize) -> String {
 
 #[test]
 fn f5_enters_presenter_mode_with_a_caption_and_esc_leaves() {
-    let mut h = build(GuiArgs::default(), 1.0 / 60.0);
+    let mut h = build(ViewerOptions::default(), 1.0 / 60.0);
     h.run_steps(3);
     assert!(h.state().presenter().is_none());
     h.key_press(Key::F5);
@@ -88,7 +88,7 @@ fn f5_enters_presenter_mode_with_a_caption_and_esc_leaves() {
 
 #[test]
 fn nothing_clickable_is_shown_to_the_room() {
-    let mut h = build(GuiArgs::default(), 1.0 / 60.0);
+    let mut h = build(ViewerOptions::default(), 1.0 / 60.0);
     h.run_steps(2);
     assert!(
         h.query_all_by_role(egui::accesskit::Role::Button).count() > 5,
@@ -105,7 +105,7 @@ fn nothing_clickable_is_shown_to_the_room() {
 
 #[test]
 fn page_down_and_page_up_walk_a_tour_in_its_own_order() {
-    let mut h = build(GuiArgs::default(), 1.0 / 60.0);
+    let mut h = build(ViewerOptions::default(), 1.0 / 60.0);
     h.run_steps(2);
     h.state_mut()
         .push(Command::ChooseTour(Some("test-subset".into())));
@@ -138,7 +138,7 @@ fn page_down_and_page_up_walk_a_tour_in_its_own_order() {
 
 #[test]
 fn b_blacks_the_screen_out_and_back() {
-    let mut h = build(GuiArgs::default(), 1.0 / 60.0);
+    let mut h = build(ViewerOptions::default(), 1.0 / 60.0);
     h.run_steps(2);
     h.key_press(Key::F5);
     h.run_steps(3);
@@ -162,9 +162,9 @@ fn b_blacks_the_screen_out_and_back() {
 #[test]
 fn autoplay_advances_on_a_mocked_clock_and_any_key_pauses_it() {
     // Every frame moves the clock on by a quarter of a second.
-    let args = GuiArgs {
+    let args = ViewerOptions {
         autoplay: true,
-        ..GuiArgs::default()
+        ..ViewerOptions::default()
     };
     let mut h = build(args, 0.25);
     h.run_steps(2);
@@ -205,9 +205,9 @@ fn autoplay_advances_on_a_mocked_clock_and_any_key_pauses_it() {
 
 #[test]
 fn a_click_pauses_autoplay() {
-    let args = GuiArgs {
+    let args = ViewerOptions {
         autoplay: true,
-        ..GuiArgs::default()
+        ..ViewerOptions::default()
     };
     let mut h = build(args, 0.25);
     h.run_steps(3);
@@ -218,7 +218,7 @@ fn a_click_pauses_autoplay() {
 
 #[test]
 fn s_opens_the_speaker_window_with_notes_and_the_next_stop() {
-    let mut h = build(GuiArgs::default(), 1.0 / 60.0);
+    let mut h = build(ViewerOptions::default(), 1.0 / 60.0);
     h.run_steps(2);
     h.state_mut()
         .push(Command::ChooseTour(Some("test-subset".into())));
@@ -244,9 +244,9 @@ fn s_opens_the_speaker_window_with_notes_and_the_next_stop() {
 
 #[test]
 fn shift_f5_presents_from_the_current_step() {
-    let args = GuiArgs {
+    let args = ViewerOptions {
         step: Some(5),
-        ..GuiArgs::default()
+        ..ViewerOptions::default()
     };
     let mut h = build(args, 1.0 / 60.0);
     h.run_steps(2);

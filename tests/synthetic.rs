@@ -482,13 +482,13 @@ fn the_datasets_own_place_name_languages_are_offered() {
 #[test]
 fn the_view_menu_offers_this_datasets_names_and_the_card_lists_them() {
     use egui_kittest::kittest::Queryable;
-    use karabakh_atlas::cli::GuiArgs;
+    use karabakh_atlas::ui::ViewerOptions;
     use karabakh_atlas::ui::app::Command;
 
     let ds = karabakh_atlas::model::load_folder(&synthetic()).unwrap();
-    let args = GuiArgs {
+    let args = ViewerOptions {
         lang: Some(karabakh_atlas::i18n::Lang::En),
-        ..GuiArgs::default()
+        ..ViewerOptions::default()
     };
     let mut h = common::viewer::viewer(ds, args, 64);
     h.run();

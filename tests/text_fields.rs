@@ -142,7 +142,7 @@ mod gui {
     use egui::accesskit::Role;
     use egui_kittest::Harness;
     use egui_kittest::kittest::{NodeT, Queryable};
-    use karabakh_atlas::cli::GuiArgs;
+    use karabakh_atlas::ui::ViewerOptions;
     use karabakh_atlas::control::TimeCommand;
     use karabakh_atlas::i18n::{Lang, Locale, tr};
     use karabakh_atlas::model::load_bundled;
@@ -150,9 +150,9 @@ mod gui {
     use karabakh_atlas::ui::app::{App, Command};
 
     fn build(ds: Dataset, lang: Lang) -> Harness<'static, App> {
-        let args = GuiArgs {
+        let args = ViewerOptions {
             lang: Some(lang),
-            ..GuiArgs::default()
+            ..ViewerOptions::default()
         };
         crate::common::viewer::viewer(ds, args, 400)
     }

@@ -414,7 +414,7 @@ fn export_to_timelinejs_never_overwrites_and_takes_no_step_or_date() {
 fn the_viewer_opens_an_imported_timeline_without_places() {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
-    use karabakh_atlas::cli::GuiArgs;
+    use karabakh_atlas::ui::ViewerOptions;
     use karabakh_atlas::ui::app::App;
     use karabakh_atlas::ui::screenshot::Outcome;
 
@@ -424,9 +424,9 @@ fn the_viewer_opens_an_imported_timeline_without_places() {
         .with_size([1280.0, 800.0])
         .with_max_steps(64)
         .build_eframe(move |cc| {
-            let english = GuiArgs {
+            let english = ViewerOptions {
                 lang: Some(karabakh_atlas::i18n::Lang::En),
-                ..GuiArgs::default()
+                ..ViewerOptions::default()
             };
             App::new(cc, ds, &english, Outcome::default())
         });

@@ -8,11 +8,10 @@ mod common;
 use std::path::PathBuf;
 
 use common::{DataCopy, line_col, run, texts};
-use karabakh_atlas::cli::GuiArgs;
 use karabakh_atlas::model::diag::Diagnostic;
 use karabakh_atlas::model::geometry::Shape;
 use karabakh_atlas::model::tour::{
-    DEFAULT_TOUR_ID, default_tour, load_tour_file, parse_tour, resolve_gui_tour, step_extent,
+    DEFAULT_TOUR_ID, default_tour, load_tour_file, parse_tour, resolve_tour_start, step_extent,
 };
 use karabakh_atlas::model::types::Extent;
 use karabakh_atlas::model::{Dataset, load_bundled, load_folder};
@@ -242,12 +241,16 @@ fn tour_files_that_are_missing_or_not_utf8_are_named() {
     assert_eq!(load_tour_file(&good, &ds()).unwrap().id, "my-tour");
 }
 
-fn gui_args(tour: Option<PathBuf>, step: Option<usize>) -> GuiArgs {
-    GuiArgs {
-        tour,
-        step,
-        ..GuiArgs::default()
-    }
+/// `--tour` and `--step` as the viewer receives them.
+fn resolve_gui_tour(
+    ds: &karabakh_atlas::model::Dataset,
+    (tour, step): (Option<PathBuf>, Option<usize>),
+) -> Result<Option<(karabakh_atlas::model::types::Tour, usize)>, karabakh_atlas::model::diag::LoadError> {
+    resolve_tour_start(ds, tour.as_deref(), step)
+}
+
+fn gui_args(tour: Option<PathBuf>, step: Option<usize>) -> (Option<PathBuf>, Option<usize>) {
+    (tour, step)
 }
 
 #[test]
@@ -255,23 +258,23 @@ fn the_gui_tour_starts_at_the_stop_of_the_requested_step() {
     let ds = ds();
     let handovers = common::data_dir().join("tours/handovers.toml");
     assert!(
-        resolve_gui_tour(&ds, &gui_args(None, Some(3)))
+        resolve_gui_tour(&ds, gui_args(None, Some(3)))
             .unwrap()
             .is_none()
     );
-    let (t, stop) = resolve_gui_tour(&ds, &gui_args(Some(handovers.clone()), None))
+    let (t, stop) = resolve_gui_tour(&ds, gui_args(Some(handovers.clone()), None))
         .unwrap()
         .unwrap();
     assert_eq!((t.id.as_str(), stop), ("handovers", 0));
     // Step 8 (Kalbajar) is the tour's third stop.
     let kalbajar = ds.step_index("kalbajar-handover").unwrap() + 1;
-    let (_, stop) = resolve_gui_tour(&ds, &gui_args(Some(handovers.clone()), Some(kalbajar)))
+    let (_, stop) = resolve_gui_tour(&ds, gui_args(Some(handovers.clone()), Some(kalbajar)))
         .unwrap()
         .unwrap();
     assert_eq!(stop, 2);
     for missing in [0, 1, 99] {
         let e =
-            resolve_gui_tour(&ds, &gui_args(Some(handovers.clone()), Some(missing))).unwrap_err();
+            resolve_gui_tour(&ds, gui_args(Some(handovers.clone()), Some(missing))).unwrap_err();
         let msg = e.diagnostics[0].message.to_string();
         assert!(msg.contains(&format!("--step {missing}")), "{msg}");
         assert!(msg.contains("shows steps 3, 7, 8, 9"), "{msg}");

@@ -149,10 +149,7 @@ fn figure_options(
         width,
         height,
         names: args.names.unwrap_or_default(),
-        theme: match args.theme {
-            None | Some(ThemeArg::Light) => ThemeKind::Light,
-            Some(ThemeArg::Dark) => ThemeKind::Dark,
-        },
+        theme: args.theme.map_or(ThemeKind::Light, ThemeArg::kind),
         locale: crate::i18n::Locale {
             lang: args.lang.unwrap_or_default(),
             months: args.months.unwrap_or_default(),

@@ -5,6 +5,7 @@
 //! process.
 
 pub mod export;
+pub mod gui;
 pub mod interop;
 pub mod schema;
 pub mod stats;
@@ -45,6 +46,17 @@ pub enum ThemeArg {
     Light,
     /// Dark theme.
     Dark,
+}
+
+impl ThemeArg {
+    /// The map theme this names.
+    #[must_use]
+    pub fn kind(self) -> crate::scene::style::ThemeKind {
+        match self {
+            Self::Light => crate::scene::style::ThemeKind::Light,
+            Self::Dark => crate::scene::style::ThemeKind::Dark,
+        }
+    }
 }
 
 /// Options of the viewer window.
@@ -396,7 +408,9 @@ pub fn main() -> ExitCode {
         Command::Gui(args) => {
             // A bad --tour file (or a --step the tour does not show) is
             // reported before any window opens; the viewer resolves it again.
-            if let Err(e) = crate::model::tour::resolve_gui_tour(&dataset, &args) {
+            if let Err(e) =
+                crate::model::tour::resolve_tour_start(&dataset, args.tour.as_deref(), args.step)
+            {
                 eprint!("{}", tours::tour_error_text(&e));
                 // 1: the file is invalid; 2: it is fine but --step is not in it.
                 let file_ok = args
@@ -409,7 +423,7 @@ pub fn main() -> ExitCode {
                 eprintln!("error: {e}");
                 return ExitCode::from(2);
             }
-            return run_gui(dataset, args);
+            return gui::run(dataset, &args);
         }
         Command::Tours(args) => return tours::run(&dataset, &args),
         Command::Schema(args) => return schema::run(&args),
@@ -440,19 +454,6 @@ pub fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
-}
-
-#[cfg(feature = "gui")]
-fn run_gui(dataset: Dataset, args: GuiArgs) -> ExitCode {
-    crate::ui::run(dataset, args)
-}
-
-#[cfg(not(feature = "gui"))]
-fn run_gui(_dataset: Dataset, _args: GuiArgs) -> ExitCode {
-    eprintln!(
-        "error: this build has no viewer (built without the `gui` feature)\n  help: use a subcommand such as `check`, or rebuild with default features"
-    );
-    ExitCode::from(2)
 }
 
 fn pretty(v: &Value) -> String {

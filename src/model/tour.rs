@@ -16,7 +16,6 @@ use super::geometry::{LonLat, Shape};
 use super::load::{decode_utf8, toml_diagnostic};
 use super::raw::{RawLocalized, RawSeconds, RawTourFile};
 use super::types::{Dataset, Extent, Localized, Step, Tour, TourStop};
-use crate::cli::GuiArgs;
 
 /// The id of the default tour (every step in order). No tour file may use it.
 pub const DEFAULT_TOUR_ID: &str = "all-steps";
@@ -139,12 +138,16 @@ pub fn load_tour_file(path: &Path, ds: &Dataset) -> Result<Tour, LoadError> {
 /// # Errors
 /// Everything [`load_tour_file`] reports, and a `--step` whose step the tour
 /// does not show (the message lists the step numbers it does show).
-pub fn resolve_gui_tour(ds: &Dataset, args: &GuiArgs) -> Result<Option<(Tour, usize)>, LoadError> {
-    let Some(path) = &args.tour else {
+pub fn resolve_tour_start(
+    ds: &Dataset,
+    tour: Option<&Path>,
+    step: Option<usize>,
+) -> Result<Option<(Tour, usize)>, LoadError> {
+    let Some(path) = tour else {
         return Ok(None);
     };
     let tour = load_tour_file(path, ds)?;
-    let Some(n) = args.step else {
+    let Some(n) = step else {
         return Ok(Some((tour, 0)));
     };
     match n.checked_sub(1).and_then(|i| tour.stop_of_step(i)) {

@@ -6,7 +6,7 @@
 use egui::Ui;
 use egui_plot::{FilledArea, Line, Plot, PlotPoint, PlotPoints, Points, VLine};
 
-use super::app::{App, Command};
+use super::app::{Shared, Command};
 use super::i18n::{self, Txt, visual_order};
 use super::paint::color;
 use super::time_panel::axis;
@@ -33,7 +33,7 @@ struct BandArea {
 
 /// The chart.
 #[allow(clippy::too_many_lines)] // one chart, read top to bottom
-pub fn ui(ui: &mut Ui, app: &mut App) {
+pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
     let loc = app.settings.locale();
     let lang = loc.lang.tag();
     // A right-to-left axis puts the earliest date at the right.
@@ -227,12 +227,12 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         match near {
             Some((i, dist)) if dist <= SNAP_X => {
                 if let Some(p) = app.area_series.points.get(i) {
-                    app.push(Command::Time(TimeCommand::GoToStep(p.step)));
+                    out.push(Command::Time(TimeCommand::GoToStep(p.step)));
                 }
             }
             _ => {
                 let d = axis.date_from_x(axis_pos(x));
-                app.push(Command::Time(TimeCommand::SetDate(d)));
+                out.push(Command::Time(TimeCommand::SetDate(d)));
             }
         }
     }

@@ -131,7 +131,7 @@ impl Dialog {
 
 /// The export dialog window.
 pub fn dialog_window(ctx: &egui::Context, app: &mut App) {
-    let Some(mut d) = app.export_dialog.take() else {
+    let Some(mut d) = app.windows.export_dialog.take() else {
         return;
     };
     let loc = app.settings.locale();
@@ -146,7 +146,7 @@ pub fn dialog_window(ctx: &egui::Context, app: &mut App) {
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            options(ui, &mut d, &app.ds, loc);
+            options(ui, &mut d, &app.session.ds, loc);
             let settings = d.settings(loc);
             if let Err(e) = &settings {
                 Txt::new(e.as_str())
@@ -177,7 +177,7 @@ pub fn dialog_window(ctx: &egui::Context, app: &mut App) {
             });
         });
     if keep {
-        app.export_dialog = Some(d);
+        app.windows.export_dialog = Some(d);
     }
 }
 
@@ -297,7 +297,7 @@ fn options(ui: &mut Ui, d: &mut Dialog, ds: &crate::model::Dataset, loc: Locale)
 
 /// The in-app path prompt (when no native dialog is available).
 pub fn prompt_window(ctx: &egui::Context, app: &mut App) {
-    let Some(mut p) = app.prompt.take() else {
+    let Some(mut p) = app.windows.prompt.take() else {
         return;
     };
     let loc = app.settings.locale();
@@ -378,13 +378,13 @@ pub fn prompt_window(ctx: &egui::Context, app: &mut App) {
         keep = false;
     }
     if keep {
-        app.prompt = Some(p);
+        app.windows.prompt = Some(p);
     }
 }
 
 /// Open the prompt for `purpose`.
 pub fn open_prompt(app: &mut App, purpose: Purpose) {
-    app.prompt = Some(Prompt {
+    app.windows.prompt = Some(Prompt {
         purpose,
         text: String::new(),
         overwrite: false,
@@ -394,13 +394,13 @@ pub fn open_prompt(app: &mut App, purpose: Purpose) {
 /// The progress window of a running job, with Cancel.
 pub fn progress_window(ctx: &egui::Context, app: &mut App) {
     let loc = app.settings.locale();
-    let Some(job) = &app.job else { return };
+    let Some(job) = &app.windows.job else { return };
     if let Some(result) = job.finished() {
-        app.job = None;
+        app.windows.job = None;
         match result {
-            Ok(summary) => app.notice = Some(summary),
+            Ok(summary) => app.windows.notice = Some(summary),
             Err(e) => {
-                app.errors = Some(ErrorReport::other(
+                app.windows.errors = Some(ErrorReport::other(
                     Msg::new("export-failed"),
                     vec![e, Msg::new("export-failed-help")],
                 ));
@@ -444,8 +444,8 @@ pub fn progress_window(ctx: &egui::Context, app: &mut App) {
 /// language (their words, dates and digits; names as the dialog chose).
 pub fn run(app: &mut App, ctx: &egui::Context, purpose: Purpose, path: PathBuf, overwrite: bool) {
     let loc = app.settings.locale();
-    let ds = app.ds.clone();
-    let cache = app.cache.clone();
+    let ds = app.session.ds.clone();
+    let cache = app.session.cache.clone();
     let date = app.time.date();
     let step = app.time.step();
     let opts = |s: &ExportSettings| FigureOptions {
@@ -522,7 +522,7 @@ pub fn run(app: &mut App, ctx: &egui::Context, purpose: Purpose, path: PathBuf, 
     };
     if let Some(mut job) = job {
         job.locale = loc;
-        app.job = Some(job);
+        app.windows.job = Some(job);
     }
 }
 

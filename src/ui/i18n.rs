@@ -25,9 +25,7 @@ use egui::{
     WidgetInfo, WidgetText,
 };
 
-use super::persist::Settings;
 use super::text::{bidi_label, line_job};
-use crate::cli::GuiArgs;
 use crate::i18n::Locale;
 use crate::text::bidi;
 
@@ -491,18 +489,4 @@ fn is_control(c: char) -> bool {
         c,
         '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
     )
-}
-
-/// Apply the viewer's `--lang`, `--months` and `--digits` flags to the
-/// settings (called when the app starts).
-pub fn apply_args(settings: &mut Settings, args: &GuiArgs) {
-    if let Some(lang) = args.lang {
-        settings.lang = Some(lang);
-    }
-    if let Some(months) = args.months {
-        settings.month_style = months;
-    }
-    if let Some(digits) = args.digits {
-        settings.digits = digits;
-    }
 }

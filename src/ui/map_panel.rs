@@ -4,7 +4,7 @@
 
 use egui::{Align2, Pos2, Rect, Sense, Ui, Vec2};
 
-use super::app::{App, Command};
+use super::app::{Command, Shared};
 use super::i18n::{self, Txt};
 use super::paint;
 use super::step_card::{area_line, state_lines};
@@ -12,6 +12,7 @@ use crate::i18n::{format, tr, tr_args};
 use crate::model::geometry::Shape;
 use crate::scene::display::{self, View, scheme_label};
 use crate::scene::hit::point_in_area;
+use crate::model::types::Extent;
 use crate::scene::projection::{Camera, GeoBBox, Projection, Viewport, fit, pan, zoom_about};
 
 /// Margin around the places of interest when fitting, as a share of the view.
@@ -23,6 +24,36 @@ const LEGEND_WIDTH: f32 = 250.0;
 /// The legend starts open when the map is at least this wide, in points.
 const LEGEND_AUTO_OPEN_WIDTH: f32 = 640.0;
 
+/// A camera flight to a stop's extent (`None`: everything).
+#[derive(Debug, Clone, Copy)]
+pub struct Flight {
+    /// Where the flight starts.
+    pub from: Camera,
+    /// Where it goes (`None`: the fitted view).
+    pub extent: Option<Extent>,
+    /// When it started, on egui's clock.
+    pub start: f64,
+}
+
+/// The map panel's own state: what it shows and how it was last drawn.
+#[derive(Debug, Clone, Default)]
+pub struct MapView {
+    /// The camera the user set; `None` fits the dataset's places.
+    pub camera: Option<Camera>,
+    /// A camera flight under way.
+    pub flight: Option<Flight>,
+    /// The place under the pointer.
+    pub hovered: Option<String>,
+    /// Whether the legend is open; `None` follows the map's width.
+    pub legend_open: Option<bool>,
+    /// The map's last viewport and camera (zoom keys, screenshot metadata).
+    pub last_map: Option<(Rect, Camera)>,
+    /// Where the legend was drawn (screenshot metadata: not map pixels).
+    pub last_legend: Option<Rect>,
+    /// Where the presenter's caption was drawn (screenshot metadata).
+    pub last_caption: Option<Rect>,
+}
+
 fn viewport(rect: Rect) -> Viewport {
     Viewport {
         min: [rect.min.x, rect.min.y],
@@ -33,7 +64,7 @@ fn viewport(rect: Rect) -> Viewport {
 /// Whether the legend sits on the right of the map (in Arabic), rather
 /// than on the left.
 #[must_use]
-pub fn legend_on_right(app: &App) -> bool {
+pub fn legend_on_right(app: &Shared<'_>) -> bool {
     app.settings.locale().is_rtl()
 }
 
@@ -41,19 +72,19 @@ pub fn legend_on_right(app: &App) -> bool {
 /// on its side (left, or right in Arabic) when the map is wide enough (and
 /// for the caption in presenter mode).
 #[must_use]
-pub fn fitted_camera(app: &App, rect: Rect) -> Camera {
+pub fn fitted_camera(app: &Shared<'_>, map: &MapView, rect: Rect) -> Camera {
     let Some(bbox) = app.cache.tracked_bbox.or(app.cache.all_bbox) else {
         return Camera::default();
     };
-    camera_for(app, rect, bbox)
+    camera_for(app, map, rect, bbox)
 }
 
 /// The camera that shows `bbox` in the part of `rect` the legend and the
 /// presenter's caption leave free.
-fn camera_for(app: &App, rect: Rect, bbox: GeoBBox) -> Camera {
+fn camera_for(app: &Shared<'_>, map: &MapView, rect: Rect, bbox: GeoBBox) -> Camera {
     let mut fit_rect = rect;
     let legend_open = app.presenter.is_some()
-        || app
+        || map
             .legend_open
             .unwrap_or(rect.width() >= LEGEND_AUTO_OPEN_WIDTH);
     if app.settings.show_legend && legend_open && rect.width() > LEGEND_WIDTH * 2.5 {
@@ -103,43 +134,44 @@ pub fn flight_camera(from: Camera, to: Camera, t: f32) -> Camera {
 }
 
 /// Move a running camera flight on; returns the camera to draw with.
-fn fly(app: &mut App, rect: Rect, now: f64) -> Option<Camera> {
-    let f = app.flight.as_ref()?;
+fn fly(app: &Shared<'_>, map: &mut MapView, rect: Rect, now: f64) -> Option<Camera> {
+    let f = map.flight?;
     let target = match f.extent {
         Some(e) => camera_for(
             app,
+            map,
             rect,
             GeoBBox {
                 min: [e.west, e.south],
                 max: [e.east, e.north],
             },
         ),
-        None => fitted_camera(app, rect),
+        None => fitted_camera(app, map, rect),
     };
     let t = ((now - f.start) / f64::from(crate::present::FLY_SECS)) as f32;
     if t >= 1.0 {
-        app.camera = f.extent.map(|_| target);
-        app.flight = None;
+        map.camera = f.extent.map(|_| target);
+        map.flight = None;
         return Some(target);
     }
     let cam = flight_camera(f.from, target, t);
-    app.camera = Some(cam);
+    map.camera = Some(cam);
     Some(cam)
 }
 
-fn zoom_limits(app: &App, rect: Rect) -> (f64, f64) {
-    let base = fitted_camera(app, rect).zoom;
+fn zoom_limits(app: &Shared<'_>, map: &MapView, rect: Rect) -> (f64, f64) {
+    let base = fitted_camera(app, map, rect).zoom;
     (base * ZOOM_RANGE.0, base * ZOOM_RANGE.1)
 }
 
 /// Zoom about the map's centre (keyboard and buttons).
-pub fn zoom_by(app: &mut App, factor: f64) {
-    let Some((rect, cam)) = app.last_map else {
+pub fn zoom_by(app: &Shared<'_>, map: &mut MapView, factor: f64) {
+    let Some((rect, cam)) = map.last_map else {
         return;
     };
     let proj = Projection::new(cam, viewport(rect), app.cache.ref_lat);
-    let (lo, hi) = zoom_limits(app, rect);
-    app.camera = Some(zoom_about(
+    let (lo, hi) = zoom_limits(app, map, rect);
+    map.camera = Some(zoom_about(
         cam,
         &proj,
         [rect.center().x, rect.center().y],
@@ -151,7 +183,7 @@ pub fn zoom_by(app: &mut App, factor: f64) {
 
 /// The tracked place, town or context area under a geographic point, topmost
 /// first (regions above districts, as drawn).
-fn hit(app: &App, proj: &Projection, pointer: Pos2) -> Option<String> {
+fn hit(app: &Shared<'_>, proj: &Projection, pointer: Pos2) -> Option<String> {
     let geo = proj.geo_from_screen([pointer.x, pointer.y]);
     let features = &app.ds.map.features;
     // Towns: within a few points of the marker.
@@ -184,19 +216,28 @@ fn hit(app: &App, proj: &Projection, pointer: Pos2) -> Option<String> {
         .map(|(_, f, _)| f.id.clone())
 }
 
-/// The map panel.
-pub fn ui(ui: &mut Ui, app: &mut App) {
+/// The map panel: draws `app`'s map in `map`'s camera; pans, zooms, flies
+/// and opens the legend in `map`; pushes selections and the rest to `out`.
+/// `reader_hovered` is the place named in the reader under the pointer,
+/// outlined too.
+pub fn ui(
+    ui: &mut Ui,
+    app: &Shared<'_>,
+    map: &mut MapView,
+    reader_hovered: Option<&str>,
+    out: &mut Vec<Command>,
+) {
     let rect = ui.available_rect_before_wrap();
     let loc = app.settings.locale();
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
     let map_label = tr(loc, "map-label");
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &map_label));
-    let (lo, hi) = zoom_limits(app, rect);
+    let (lo, hi) = zoom_limits(app, map, rect);
     let now = ui.input(|i| i.time);
-    let flying = fly(app, rect, now);
+    let flying = fly(app, map, rect, now);
     let mut cam = flying
-        .or(app.camera)
-        .unwrap_or_else(|| fitted_camera(app, rect));
+        .or(map.camera)
+        .unwrap_or_else(|| fitted_camera(app, map, rect));
     let ref_lat = app.cache.ref_lat;
     let presenting = app.presenter.is_some();
 
@@ -205,7 +246,7 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         let d = response.drag_delta();
         let proj = Projection::new(cam, viewport(rect), ref_lat);
         cam = pan(cam, &proj, [d.x, d.y]);
-        app.camera = Some(cam);
+        map.camera = Some(cam);
     }
     if response.hovered() && !presenting {
         let (scroll, pinch, pointer) = ui.input(|i| {
@@ -220,29 +261,29 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
             let anchor = pointer.unwrap_or(rect.center());
             let proj = Projection::new(cam, viewport(rect), ref_lat);
             cam = zoom_about(cam, &proj, [anchor.x, anchor.y], factor, lo, hi);
-            app.camera = Some(cam);
+            map.camera = Some(cam);
         }
     }
     if response.double_clicked() && !presenting {
-        app.push(Command::FitMap);
+        out.push(Command::FitMap);
     }
     let proj = Projection::new(cam, viewport(rect), ref_lat);
-    app.last_map = Some((rect, cam));
+    map.last_map = Some((rect, cam));
 
     // Hover and click.
     let hovered = response
         .hover_pos()
         .filter(|_| !presenting)
         .and_then(|p| hit(app, &proj, p));
-    app.hovered.clone_from(&hovered);
+    map.hovered.clone_from(&hovered);
     // A place named in the source reader under the pointer is outlined too.
-    let outlined = hovered.clone().or_else(|| app.reader.hovered_place.clone());
+    let outlined = hovered.clone().or_else(|| reader_hovered.map(str::to_owned));
     if response.clicked() && !presenting {
         let target = response
             .interact_pointer_pos()
             .and_then(|p| hit(app, &proj, p));
         let tracked = target.filter(|id| app.ds.place(id).is_some());
-        app.push(Command::Select(tracked));
+        out.push(Command::Select(tracked));
     }
 
     // Compare mode: the places that changed since the earlier date.
@@ -272,14 +313,14 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         style: &app.style,
         names: app.settings.names,
         locale: app.settings.locale(),
-        fill_override: dimmed.as_ref().unwrap_or(&app.fills),
-        selected: app.selected.as_deref(),
+        fill_override: dimmed.as_ref().unwrap_or(app.fills),
+        selected: app.selected,
         hovered: outlined.as_deref(),
         changed: compared
             .as_ref()
             .map(|(ids, text)| (ids.as_slice(), text.clone())),
     };
-    let scene = display::build(&app.ds, &app.cache, &app.states, &view);
+    let scene = display::build(app.ds, app.cache, app.states, &view);
     let painter = ui.painter_at(rect);
     paint::scene(&painter, &scene);
     super::presenter::highlight(&painter, app, &proj, now);
@@ -294,12 +335,12 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         .filter(|id| app.states.iter().any(|s| &s.id == id));
     let mut open = None;
     if presenting {
-        legend_and_caption(ui, app, rect, &scene);
+        legend_and_caption(ui, app, map, rect, &scene);
         return;
     }
     response.context_menu(|ui| {
         i18n::column(ui, loc, |ui| {
-            let Some(id) = menu_place.as_deref().or(app.selected.as_deref()) else {
+            let Some(id) = menu_place.as_deref().or(app.selected) else {
                 Txt::new(tr(loc, "map-context-hint")).line(ui);
                 return;
             };
@@ -321,26 +362,32 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         });
     });
     if let Some(cid) = open {
-        app.push(Command::OpenCitation(cid));
+        out.push(Command::OpenCitation(cid));
     }
-    overlay(ui, app, rect, &scene);
+    overlay(ui, app, map, rect, &scene, out);
 }
 
 /// Presenter mode: the legend (not collapsible) and the caption, no buttons.
-fn legend_and_caption(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
+fn legend_and_caption(
+    ui: &mut Ui,
+    app: &Shared<'_>,
+    map: &mut MapView,
+    rect: Rect,
+    scene: &display::Scene,
+) {
     if app.settings.show_legend && !scene.legend.is_empty() {
-        legend(ui, app, rect, scene);
+        legend(ui, app, map, rect, scene);
     }
-    app.last_caption = super::presenter::overlay(ui, app, rect);
+    map.last_caption = super::presenter::overlay(ui, app, rect);
 }
 
 /// The tooltip over a place: its name in the interface language, its other
 /// names, and for a tracked place its state and area.
-fn tooltip(ui: &mut Ui, app: &App, id: &str) {
+fn tooltip(ui: &mut Ui, app: &Shared<'_>, id: &str) {
     ui.set_max_width(360.0);
     let loc = app.settings.locale();
     let lang = loc.lang.tag();
-    let ds = &app.ds;
+    let ds = app.ds;
     let feature = ds.map.feature(id);
     let names = ds.place(id).map(|p| &p.names).or(feature.map(|f| &f.names));
     i18n::column(ui, loc, |ui| {
@@ -376,7 +423,14 @@ fn tooltip(ui: &mut Ui, app: &App, id: &str) {
     });
 }
 
-fn overlay(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
+fn overlay(
+    ui: &mut Ui,
+    app: &Shared<'_>,
+    map: &mut MapView,
+    rect: Rect,
+    scene: &display::Scene,
+    out: &mut Vec<Command>,
+) {
     let loc = app.settings.locale();
     // Zoom buttons, top right (top left in Arabic, away from the legend).
     let corner = if loc.is_rtl() {
@@ -399,23 +453,23 @@ fn overlay(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
         let b = i18n::hover(child.add_sized(size, egui::Button::new(text)), &label);
         i18n::accessible(&b, egui::Role::Button, &label);
         if b.clicked() {
-            app.push(cmd);
+            out.push(cmd);
         }
     }
     if app.settings.show_legend && !scene.legend.is_empty() {
-        legend(ui, app, rect, scene);
+        legend(ui, app, map, rect, scene);
     }
 }
 
 /// The legend, bottom left (bottom right in Arabic, with its swatches on
 /// the right): open by default when the map is wide enough, and
 /// collapsible to its title.
-fn legend(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
+fn legend(ui: &mut Ui, app: &Shared<'_>, map: &mut MapView, rect: Rect, scene: &display::Scene) {
     let loc = app.settings.locale();
     let right = legend_on_right(app);
     let presenting = app.presenter.is_some();
     let open = presenting
-        || app
+        || map
             .legend_open
             .unwrap_or(rect.width() >= LEGEND_AUTO_OPEN_WIDTH);
     let style = &app.style;
@@ -476,7 +530,7 @@ fn legend(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
         );
         i18n::accessible(&r, egui::Role::Button, &label);
         if r.clicked() {
-            app.legend_open = Some(!open);
+            map.legend_open = Some(!open);
         }
     }
     // The arrow before the title in reading order.
@@ -531,5 +585,5 @@ fn legend(ui: &mut Ui, app: &mut App, rect: Rect, scene: &display::Scene) {
         }
         y += h;
     }
-    app.last_legend = Some(legend_rect);
+    map.last_legend = Some(legend_rect);
 }

@@ -4,7 +4,7 @@
 
 use egui::{Align, Layout, Response, Role, Ui};
 
-use super::app::{App, Command};
+use super::app::{Shared, Command};
 use super::export_ui::Kind;
 use super::files::Purpose;
 use super::i18n::{self, Txt, accessible};
@@ -130,7 +130,7 @@ fn heading(ui: &mut Ui, text: &str) {
 }
 
 /// File > Open recent: the dataset folders opened lately.
-fn recent_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
+fn recent_menu(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, loc: Locale) {
     let recent = app.settings.recent.clone();
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
         menu(ui, loc, &tr(loc, "menu-open-recent"), |ui| {
@@ -141,26 +141,26 @@ fn recent_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
                     Txt::new(missing.as_str()).label(ui);
                 });
                 if b.clicked() {
-                    app.push(Command::OpenFolder(r.into()));
+                    out.push(Command::OpenFolder(r.into()));
                 }
             }
             ui.separator();
             if item(ui, loc, &tr(loc, "menu-clear-recent"), None, true).clicked() {
-                app.push(Command::ClearRecent);
+                out.push(Command::ClearRecent);
             }
         });
     });
 }
 
 /// The File menu.
-fn file_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
+fn file_menu(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, loc: Locale) {
     if item(ui, loc, &tr(loc, "menu-open-dataset"), None, true).clicked() {
-        app.push(Command::ChoosePath(Purpose::OpenDataset));
+        out.push(Command::ChoosePath(Purpose::OpenDataset));
     }
     if item(ui, loc, &tr(loc, "menu-open-dataset-path"), None, true).clicked() {
-        app.push(Command::PromptPath(Purpose::OpenDataset));
+        out.push(Command::PromptPath(Purpose::OpenDataset));
     }
-    recent_menu(ui, app, loc);
+    recent_menu(ui, app, out, loc);
     let folder = matches!(app.ds.origin, Origin::Folder(_));
     let bundled = tr(loc, "menu-reload-bundled");
     if item(ui, loc, &tr(loc, "menu-reload"), None, folder)
@@ -169,15 +169,15 @@ fn file_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
         })
         .clicked()
     {
-        app.push(Command::Reload);
+        out.push(Command::Reload);
     }
     if item(ui, loc, &tr(loc, "menu-use-bundled"), None, folder).clicked() {
-        app.push(Command::OpenBundled);
+        out.push(Command::OpenBundled);
     }
     ui.separator();
     let shot = tr(loc, "menu-save-screenshot");
     if item(ui, loc, &shot, Some("Ctrl+Shift+S"), true).clicked() {
-        app.push(Command::ChoosePath(Purpose::SaveScreenshot));
+        out.push(Command::ChoosePath(Purpose::SaveScreenshot));
     }
     for (text, kind) in [
         (tr(loc, "menu-export-figure"), Kind::Figure),
@@ -185,7 +185,7 @@ fn file_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
         (tr(loc, "menu-export-animation"), Kind::Animation),
     ] {
         if item(ui, loc, &text, None, true).clicked() {
-            app.push(Command::ShowExport(kind));
+            out.push(Command::ShowExport(kind));
         }
     }
     super::export_ui::menu_hint_in(ui, loc);
@@ -196,31 +196,30 @@ fn file_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
 }
 
 /// The Present menu: presenter mode, the tour, the speaker window.
-fn present_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
+fn present_menu(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, loc: Locale) {
     let lang = loc.lang.tag();
     if item(ui, loc, &tr(loc, "menu-start-presenting"), Some("F5"), true).clicked() {
-        app.push(Command::StartPresenting {
+        out.push(Command::StartPresenting {
             from_current: false,
         });
     }
     let from_here = tr(loc, "menu-present-from-here");
     if item(ui, loc, &from_here, Some("Shift+F5"), true).clicked() {
-        app.push(Command::StartPresenting { from_current: true });
+        out.push(Command::StartPresenting { from_current: true });
     }
     if item(ui, loc, &tr(loc, "menu-present-autoplay"), None, true).clicked() {
-        app.push(Command::StartPresenting {
+        out.push(Command::StartPresenting {
             from_current: false,
         });
-        app.push(Command::Present(
+        out.push(Command::Present(
             crate::present::PresentCommand::ToggleAutoplay,
         ));
     }
-    i18n::checkbox(
-        ui,
-        loc,
-        &mut app.show_speaker,
-        &tr(loc, "menu-speaker-window"),
-    );
+    let mut speaker = app.show_speaker;
+    i18n::checkbox(ui, loc, &mut speaker, &tr(loc, "menu-speaker-window"));
+    if speaker != app.show_speaker {
+        out.push(Command::ToggleSpeaker);
+    }
     ui.separator();
     heading(ui, &tr(loc, "menu-tour"));
     let current = app.tour.as_ref().map(|t| t.id.clone());
@@ -251,19 +250,21 @@ fn present_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
         i18n::radio_value(ui, loc, &mut on, true, &label);
     }
     if choice != current {
-        app.push(Command::ChooseTour(choice));
+        out.push(Command::ChooseTour(choice));
     }
     if item(ui, loc, &tr(loc, "menu-open-tour"), None, true).clicked() {
-        app.push(Command::ChoosePath(Purpose::OpenTour));
+        out.push(Command::ChoosePath(Purpose::OpenTour));
     }
     if item(ui, loc, &tr(loc, "menu-open-tour-path"), None, true).clicked() {
-        app.push(Command::PromptPath(Purpose::OpenTour));
+        out.push(Command::PromptPath(Purpose::OpenTour));
     }
 }
 
 /// The View menu: panels, theme, place names, fitting the map, settings.
-fn view_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
-    let s = &mut app.settings;
+/// Its choices edit a copy of the settings, which replaces them if changed.
+fn view_menu(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, loc: Locale) {
+    let mut edited = app.settings.clone();
+    let s = &mut edited;
     i18n::checkbox(ui, loc, &mut s.show_time_panel, &tr(loc, "menu-time-panel"));
     i18n::checkbox(ui, loc, &mut s.show_step_card, &tr(loc, "menu-step-card"));
     i18n::checkbox(ui, loc, &mut s.show_legend, &tr(loc, "menu-legend"));
@@ -275,7 +276,6 @@ fn view_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
     );
     ui.separator();
     heading(ui, &tr(loc, "menu-theme"));
-    let before = s.theme;
     i18n::radio_value(
         ui,
         loc,
@@ -290,39 +290,38 @@ fn view_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
         ThemeKind::Dark,
         &tr(loc, "theme-dark"),
     );
-    if s.theme != before {
-        let ctx = ui.ctx().clone();
-        app.apply_theme(&ctx);
-    }
     ui.separator();
     heading(ui, &tr(loc, "menu-names"));
-    for lang in NameLang::choices(&app.ds) {
-        let label = lang.label_in(&app.ds, loc);
-        i18n::radio_value(ui, loc, &mut app.settings.names, lang, &label);
+    for lang in NameLang::choices(app.ds) {
+        let label = lang.label_in(app.ds, loc);
+        i18n::radio_value(ui, loc, &mut s.names, lang, &label);
+    }
+    if edited != *app.settings {
+        out.push(Command::Settings(Box::new(edited)));
     }
     ui.separator();
     if item(ui, loc, &tr(loc, "map-fit"), None, true).clicked() {
-        app.push(Command::FitMap);
+        out.push(Command::FitMap);
     }
     if item(ui, loc, &tr(loc, "menu-settings"), None, true).clicked() {
-        app.show_settings = true;
+        out.push(Command::ShowSettings);
     }
 }
 
 /// The Help menu.
-fn help_menu(ui: &mut Ui, app: &mut App, loc: Locale) {
+fn help_menu(ui: &mut Ui, out: &mut Vec<Command>, loc: Locale) {
     if item(ui, loc, &tr(loc, "menu-shortcuts"), Some("F1"), true).clicked() {
-        app.push(Command::ToggleShortcuts);
+        out.push(Command::ToggleShortcuts);
     }
     let about = tr_args(loc, "menu-about", &[("app", APP_NAME.into())]);
     if item(ui, loc, &about, None, true).clicked() {
-        app.push(Command::ShowAbout);
+        out.push(Command::ShowAbout);
     }
 }
 
 /// The menu bar: right to left in Arabic, with the reload status and the
 /// Presenter mode button at the far end.
-pub fn bar(ui: &mut Ui, app: &mut App) {
+pub fn bar(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
     let loc = app.settings.locale();
     let (start, end) = if loc.is_rtl() {
         (
@@ -337,23 +336,23 @@ pub fn bar(ui: &mut Ui, app: &mut App) {
     };
     egui::MenuBar::new().ui(ui, |ui| {
         ui.with_layout(start, |ui| {
-            menu(ui, loc, &tr(loc, "menu-file"), |ui| file_menu(ui, app, loc));
+            menu(ui, loc, &tr(loc, "menu-file"), |ui| file_menu(ui, app, out, loc));
             menu(ui, loc, &tr(loc, "menu-present"), |ui| {
-                present_menu(ui, app, loc);
+                present_menu(ui, app, out, loc);
             });
-            menu(ui, loc, &tr(loc, "menu-view"), |ui| view_menu(ui, app, loc));
-            menu(ui, loc, &tr(loc, "menu-help"), |ui| help_menu(ui, app, loc));
+            menu(ui, loc, &tr(loc, "menu-view"), |ui| view_menu(ui, app, out, loc));
+            menu(ui, loc, &tr(loc, "menu-help"), |ui| help_menu(ui, out, loc));
             ui.with_layout(end, |ui| {
                 let label = tr(loc, "menu-presenter-mode");
                 let hover = tr_args(loc, "menu-presenter-mode-hover", &[("key", "F5".into())]);
                 let b = i18n::hover(i18n::button(ui, &label), &hover);
                 if b.clicked() {
-                    app.push(Command::StartPresenting {
+                    out.push(Command::StartPresenting {
                         from_current: false,
                     });
                 }
-                if let Some(status) = &app.reload_status {
-                    Txt::new(status.as_str()).weak().line(ui);
+                if let Some(status) = app.reload_status {
+                    Txt::new(status).weak().line(ui);
                 }
             });
         });

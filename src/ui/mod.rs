@@ -1,7 +1,9 @@
 //! The desktop viewer (feature `gui`): eframe glue and one file per panel.
 //!
-//! Panels read the app's state and push commands; the app applies them once
-//! per frame (see [`app::App`]). Drawing goes through the backend-neutral
+//! Panels read the app's state ([`app::Shared`]) and their own, and push
+//! commands; the app applies them once per frame (see [`app::App`]). The
+//! viewer is opened with a plain [`ViewerOptions`], which the command line
+//! fills from its flags. Drawing goes through the backend-neutral
 //! scene in [`crate::scene`].
 
 pub mod app;
@@ -11,6 +13,7 @@ pub mod files;
 pub mod i18n;
 pub mod map_panel;
 pub mod menus;
+pub mod options;
 pub mod paint;
 pub mod persist;
 pub mod presenter;
@@ -26,48 +29,14 @@ pub mod watch;
 
 use std::process::ExitCode;
 
-use crate::cli::GuiArgs;
 use crate::model::Dataset;
+pub use options::ViewerOptions;
 
 /// The app id: names the window class and the settings folder.
 pub const APP_ID: &str = "karabakh-atlas";
 
 /// Default window size in points.
 pub const DEFAULT_SIZE: (u32, u32) = (1280, 800);
-
-/// Check the viewer's flags against the dataset before any window opens.
-///
-/// # Errors
-/// A message naming the bad value and what to do.
-pub fn validate_args(ds: &Dataset, args: &GuiArgs) -> Result<(), String> {
-    if let Some(n) = args.step
-        && (n == 0 || n > ds.steps.len())
-    {
-        return Err(format!(
-            "--step {n}: step {n} does not exist; the dataset has steps 1 to {} (see `karabakh-atlas steps`)",
-            ds.steps.len()
-        ));
-    }
-    if let Some(d) = args.date
-        && !ds.coverage.contains(d)
-    {
-        return Err(format!(
-            "--date {d} is outside the period the dataset describes ({} to {}); pick a date in that period",
-            ds.coverage.from, ds.coverage.to
-        ));
-    }
-    if let Some(c) = &args.cite
-        && ds.citation(c).is_none()
-    {
-        return Err(format!(
-            "--cite {c}: no citation has that id; the ids are listed by `karabakh-atlas steps`"
-        ));
-    }
-    if let Some(path) = &args.screenshot {
-        screenshot::check_target(path, args.force).map_err(|e| format!("--screenshot {e}"))?;
-    }
-    Ok(())
-}
 
 /// The window options of the viewer (also used by
 /// `examples/minimal_window.rs`, the start-up benchmark's baseline).
@@ -86,13 +55,10 @@ pub fn native_options(title: &str, (w, h): (u32, u32), persist: bool) -> eframe:
     }
 }
 
-/// Open the viewer; returns when the window closes.
+/// Open the viewer; returns when the window closes. The options are
+/// checked by whoever made them (the command line checks its flags).
 #[must_use]
-pub fn run(dataset: Dataset, args: GuiArgs) -> ExitCode {
-    if let Err(msg) = validate_args(&dataset, &args) {
-        eprintln!("error: {msg}");
-        return ExitCode::from(2);
-    }
+pub fn run(dataset: Dataset, args: ViewerOptions) -> ExitCode {
     let screenshot_mode = args.screenshot.is_some();
     let outcome = screenshot::Outcome::default();
     // A scripted screenshot must not depend on, or change, saved state.

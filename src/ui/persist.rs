@@ -1,6 +1,9 @@
-//! What survives a restart: date and step, camera, panels, theme, naming,
-//! playback. Stored as JSON in eframe's storage; every field has a default,
-//! and a store that cannot be read falls back to defaults with a notice.
+//! What survives a restart: each dataset's view (date and step, camera,
+//! selection, reader), panels, theme, naming, playback. Stored as JSON in
+//! eframe's storage; every field has a default, and a store that cannot be
+//! read falls back to defaults with a notice.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -17,11 +20,18 @@ pub const KEY: &str = "karabakh-atlas/settings";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// The current date, `YYYY-MM-DD`.
+    /// The view of each dataset, by [`DatasetView`] key (`bundled`, or
+    /// `folder:` and the folder's canonical path).
+    pub views: BTreeMap<String, DatasetView>,
+    /// Settings written before views were kept per dataset held the bundled
+    /// dataset's date here (read once into `views`, never written).
+    #[serde(skip_serializing)]
     pub date: Option<String>,
-    /// The current step (0-based).
+    /// The bundled dataset's step, in settings from before `views`.
+    #[serde(skip_serializing)]
     pub step: Option<usize>,
-    /// The map camera.
+    /// The bundled dataset's camera, in settings from before `views`.
+    #[serde(skip_serializing)]
     pub camera: Option<Camera>,
     /// Show the time panel.
     pub show_time_panel: bool,
@@ -57,6 +67,39 @@ pub struct Settings {
     pub digits: Digits,
     /// Which way the time axis runs.
     pub axis_direction: AxisDirection,
+}
+
+/// The view of one dataset, remembered while another is on screen and
+/// across runs: where it was in time, what the map showed, what was
+/// selected and read.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DatasetView {
+    /// The date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The step (0-based).
+    pub step: Option<usize>,
+    /// The map camera; `None` fits the dataset's places.
+    pub camera: Option<Camera>,
+    /// The selected place.
+    pub selected: Option<String>,
+    /// Whether the reader was open.
+    pub reader_open: bool,
+    /// The source the reader showed.
+    pub reader_source: Option<String>,
+    /// The earlier date of the comparison, `YYYY-MM-DD`.
+    pub compare_from: Option<String>,
+}
+
+/// The key of the bundled dataset's view.
+pub const BUNDLED_VIEW: &str = "bundled";
+
+/// The key of a dataset folder's view: its canonical path (the path as
+/// given when it cannot be resolved).
+#[must_use]
+pub fn folder_view_key(path: &std::path::Path) -> String {
+    let p = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    format!("folder:{}", p.display())
 }
 
 /// Saved settings that could not be read: the parser's reason.
@@ -136,6 +179,7 @@ impl Default for ReaderPrefs {
 impl Default for Settings {
     fn default() -> Self {
         Self {
+            views: BTreeMap::new(),
             date: None,
             step: None,
             camera: None,
@@ -169,10 +213,29 @@ impl Settings {
         match stored {
             None => (Self::default(), None),
             Some(s) => match serde_json::from_str::<Self>(s) {
-                Ok(v) => (v, None),
+                Ok(v) => (v.migrated(), None),
                 Err(e) => (Self::default(), Some(Unreadable(e.to_string()))),
             },
         }
+    }
+
+    /// Settings from before views were kept per dataset: their date, step
+    /// and camera become the bundled dataset's view.
+    fn migrated(mut self) -> Self {
+        let legacy = (self.date.take(), self.step.take(), self.camera.take());
+        if legacy != (None, None, None) && !self.views.contains_key(BUNDLED_VIEW) {
+            let (date, step, camera) = legacy;
+            self.views.insert(
+                BUNDLED_VIEW.to_owned(),
+                DatasetView {
+                    date,
+                    step,
+                    camera,
+                    ..DatasetView::default()
+                },
+            );
+        }
+        self
     }
 
     /// The interface language: the chosen one, else the system's.
@@ -211,8 +274,16 @@ mod tests {
 
     #[test]
     fn round_trips() {
+        let mut views = BTreeMap::new();
+        views.insert(
+            BUNDLED_VIEW.to_owned(),
+            DatasetView {
+                date: Some("2020-11-21".into()),
+                ..DatasetView::default()
+            },
+        );
         let s = Settings {
-            date: Some("2020-11-21".into()),
+            views,
             names: NameLang::parse("ar").unwrap(),
             theme: ThemeKind::Dark,
             ..Settings::default()
@@ -240,6 +311,19 @@ mod tests {
         assert_eq!(old.axis_direction, AxisDirection::FollowInterface);
         let (ar, _) = Settings::from_stored(Some(r#"{"lang":"ar"}"#));
         assert!(ar.axis_rtl());
+    }
+
+    #[test]
+    fn a_view_saved_before_views_were_per_dataset_is_the_bundled_ones() {
+        let (s, _) = Settings::from_stored(Some(
+            r#"{"date":"2020-11-25","step":6,"camera":{"center":[46.5,39.8],"zoom":900.0}}"#,
+        ));
+        let v = &s.views[BUNDLED_VIEW];
+        assert_eq!(v.date.as_deref(), Some("2020-11-25"));
+        assert_eq!(v.step, Some(6));
+        assert!(v.camera.is_some());
+        assert!(!s.to_stored().contains("\"date\":\"2020-11-25\",\"step\""));
+        assert!(s.to_stored().contains("\"views\""));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use egui::{Align2, Color32, FontId, Galley, Key, Modifiers, Pos2, Rect, Sense, Stroke, Vec2};
 
-use super::app::{App, Command};
+use super::app::{Shared, Command};
 use super::i18n::paint_text;
 use super::paint;
 use super::persist::Settings;
@@ -75,7 +75,7 @@ pub fn presenter_keys(settings: &Settings) -> Vec<(String, String)> {
 
 /// Read the presenter's keys (and clicks) from the current viewport's input.
 /// While autoplay plays, any key or click only pauses it.
-pub fn keys(ctx: &egui::Context, app: &App) -> Vec<Command> {
+pub fn keys(ctx: &egui::Context, app: &Shared<'_>) -> Vec<Command> {
     let Some(p) = &app.presenter else {
         return Vec::new();
     };
@@ -163,7 +163,7 @@ pub fn source_title(s: &Source, loc: Locale) -> Option<String> {
 /// title ([`source_title`], else its id), file and line, and how many more
 /// passages the step cites.
 #[must_use]
-pub fn source_line(app: &App, step: usize, loc: Locale) -> Option<String> {
+pub fn source_line(app: &Shared<'_>, step: usize, loc: Locale) -> Option<String> {
     let st = app.ds.steps.get(step)?;
     let ids = app.ds.step_citation_ids(st);
     let c = app.ds.citation(ids.first()?)?;
@@ -235,11 +235,8 @@ pub fn first_sentence(text: &str) -> &str {
 /// The caption's height for a map of `rect`, so the camera can keep the
 /// step's places above it.
 #[must_use]
-pub fn caption_height(app: &App, rect: Rect) -> f32 {
-    let scale = app
-        .presenter
-        .as_ref()
-        .map_or(1.0, crate::present::Presenter::caption_scale);
+pub fn caption_height(app: &Shared<'_>, rect: Rect) -> f32 {
+    let scale = app.presenter.map_or(1.0, crate::present::Presenter::caption_scale);
     // Arabic script (Noto Naskh) needs taller lines than Latin.
     let points = if app.settings.locale().is_rtl() {
         CAPTION_POINTS_ARABIC
@@ -254,7 +251,7 @@ fn type_scale(rect: Rect) -> f32 {
     (rect.height() / 1080.0).clamp(0.55, 2.5)
 }
 
-fn st_places(app: &App, step: usize) -> Vec<&str> {
+fn st_places<'a>(app: &Shared<'a>, step: usize) -> Vec<&'a str> {
     app.ds
         .steps
         .get(step)
@@ -265,7 +262,7 @@ fn st_places(app: &App, step: usize) -> Vec<&str> {
 /// The fills with every tracked place the step does not touch faded toward
 /// the background, while the step's change is fresh; `None` otherwise.
 #[must_use]
-pub fn dimmed_fills(app: &App) -> Option<std::collections::HashMap<String, Rgba>> {
+pub fn dimmed_fills(app: &Shared<'_>) -> Option<std::collections::HashMap<String, Rgba>> {
     let p = app.presenter.as_ref()?;
     let fresh = p.freshness();
     let step = p.step()?;
@@ -294,7 +291,7 @@ pub fn dimmed_fills(app: &App) -> Option<std::collections::HashMap<String, Rgba>
 
 /// Outline and pulse the step's changed places (drawn over the map while
 /// the change is fresh).
-pub fn highlight(painter: &egui::Painter, app: &App, proj: &Projection, now: f64) {
+pub fn highlight(painter: &egui::Painter, app: &Shared<'_>, proj: &Projection, now: f64) {
     let Some(p) = &app.presenter else { return };
     let fresh = p.freshness();
     let Some(step) = p.step() else { return };
@@ -364,7 +361,7 @@ fn fitted_line(
 /// The caption, the progress mark and the blackout, over the map, in the
 /// interface language (right-aligned and mirrored in Arabic). Returns where
 /// the caption was drawn.
-pub fn overlay(ui: &egui::Ui, app: &App, rect: Rect) -> Option<Rect> {
+pub fn overlay(ui: &egui::Ui, app: &Shared<'_>, rect: Rect) -> Option<Rect> {
     let p = app.presenter.as_ref()?;
     let loc = app.settings.locale();
     let rtl = loc.is_rtl();

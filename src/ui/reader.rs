@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, Vec2};
 
-use super::app::{App, Command};
+use super::app::{Command, Pref, Shared};
 use super::i18n::{self, Txt};
 use super::paint::color;
 use super::step_card::claim_versions;
@@ -119,6 +119,20 @@ pub struct ReaderState {
     pub animating: bool,
     /// Where the reader was drawn last (screenshot metadata).
     pub last_rect: Option<Rect>,
+    /// The byte range of the line nearest the middle of the view, last
+    /// frame: where the reader is, kept when it moves to another window.
+    pub in_view: Option<Range<usize>>,
+}
+
+impl ReaderState {
+    /// Bring the line in view now back into view on the next frame (the
+    /// reader is about to be drawn in another window, whose scroll area
+    /// starts at the top).
+    pub fn keep_place(&mut self) {
+        if self.scroll_to.is_none() {
+            self.scroll_to.clone_from(&self.in_view);
+        }
+    }
 }
 
 /// What a marked span is, for interaction.
@@ -130,7 +144,7 @@ enum Target {
 }
 
 /// The reader's content (panel or window).
-pub fn ui(ui: &mut Ui, app: &mut App) {
+pub fn ui(ui: &mut Ui, app: &Shared<'_>, reader: &mut ReaderState, out: &mut Vec<Command>) {
     let loc = app.settings.locale();
     let Some(source_id) = app.settings.reader.source.clone() else {
         Txt::new(tr(loc, "reader-none")).label(ui);
@@ -145,19 +159,19 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         .label(ui);
         return;
     };
-    app.reader.last_rect = Some(ui.max_rect());
+    reader.last_rect = Some(ui.max_rect());
     i18n::column(ui, loc, |ui| {
-        header(ui, app, &src);
+        header(ui, app, out, &src);
         ui.separator();
-        find_bar(ui, app, &src.id);
+        find_bar(ui, app, reader, out, &src.id);
     });
     ui.separator();
-    text(ui, app, &src);
-    compare_window(ui.ctx(), app);
+    text(ui, app, reader, out, &src);
+    compare_window(ui.ctx(), app, reader, out);
 }
 
 #[allow(clippy::too_many_lines)] // the header, read top to bottom
-fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
+fn header(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, src: &crate::model::types::Source) {
     let loc = app.settings.locale();
     let lang = loc.lang.tag();
     Txt::new(src.label.get(lang)).strong().label(ui);
@@ -178,8 +192,9 @@ fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
             (tr(loc, "reader-larger-icon"), tr(loc, "reader-larger"), 1.0),
         ] {
             if i18n::labelled_button(ui, &text, &label, true).clicked() {
-                app.settings.reader.text_size =
-                    (size + delta).clamp(TEXT_SIZE_RANGE.0, TEXT_SIZE_RANGE.1);
+                out.push(Command::Pref(Pref::ReaderTextSize(
+                    (size + delta).clamp(TEXT_SIZE_RANGE.0, TEXT_SIZE_RANGE.1),
+                )));
             }
         }
         let (text, label) = if app.settings.reader.popped_out {
@@ -188,10 +203,10 @@ fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
             (tr(loc, "reader-pop-out"), tr(loc, "reader-pop-out-hover"))
         };
         if i18n::labelled_button(ui, &text, &label, true).clicked() {
-            app.settings.reader.popped_out = !app.settings.reader.popped_out;
+            out.push(Command::ToggleReaderPopOut);
         }
         if i18n::labelled_button(ui, "✖", &tr(loc, "reader-close"), true).clicked() {
-            app.settings.reader.open = false;
+            out.push(Command::CloseReader);
         }
     });
     i18n::collapsing(
@@ -287,48 +302,48 @@ fn header(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
                 .map_or(String::new(), |s| s.title.get(loc.lang.tag()).to_owned());
             let r = i18n::selectable(ui, app.time.step() == Some(i), &format::count(i + 1, loc));
             if i18n::hover(r, &title).clicked() {
-                app.push(Command::Time(TimeCommand::GoToStep(i)));
+                out.push(Command::Time(TimeCommand::GoToStep(i)));
             }
         }
     });
 }
 
-fn find_bar(ui: &mut Ui, app: &mut App, source_id: &str) {
+fn find_bar(ui: &mut Ui, app: &Shared<'_>, reader: &mut ReaderState, out: &mut Vec<Command>, source_id: &str) {
     let loc = app.settings.locale();
     i18n::row_nowrap(ui, loc, |ui| {
         let label = Txt::new(tr(loc, "reader-find")).line(ui);
         let r = ui
             .add(
-                egui::TextEdit::singleline(&mut app.reader.query)
+                egui::TextEdit::singleline(&mut reader.query)
                     .desired_width(180.0)
                     .hint_text("Ctrl+F"),
             )
             .labelled_by(label.id);
-        if app.reader.focus_find {
+        if reader.focus_find {
             r.request_focus();
-            app.reader.focus_find = false;
+            reader.focus_find = false;
         }
         i18n::checkbox(
             ui,
             loc,
-            &mut app.reader.all_sources,
+            &mut reader.all_sources,
             &tr(loc, "reader-all-sources"),
         );
     });
-    if app.reader.query.trim().is_empty() {
+    if reader.query.trim().is_empty() {
         return;
     }
     let sources: Vec<crate::model::types::Source> = app
         .ds
         .sources
         .iter()
-        .filter(|s| app.reader.all_sources || s.id == source_id)
+        .filter(|s| reader.all_sources || s.id == source_id)
         .cloned()
         .collect();
     let mut total = 0;
     let mut per_source: Vec<(String, Vec<search::Hit>)> = Vec::new();
     for s in &sources {
-        let hits = search::hits(&s.text, &app.reader.query, 24);
+        let hits = search::hits(&s.text, &reader.query, 24);
         total += hits.len();
         if !hits.is_empty() {
             per_source.push((s.id.clone(), hits));
@@ -391,15 +406,17 @@ fn find_bar(ui: &mut Ui, app: &mut App, source_id: &str) {
                     );
                     i18n::accessible(&r, egui::Role::Button, &label);
                     if r.on_hover_cursor(egui::CursorIcon::PointingHand).clicked() {
-                        app.settings.reader.source = Some(sid.clone());
-                        app.reader.scroll_to = Some(h.range.clone());
+                        out.push(Command::ShowPassage {
+                            source: sid.clone(),
+                            range: h.range.clone(),
+                        });
                     }
                 }
             }
         });
 }
 
-fn text(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
+fn text(ui: &mut Ui, app: &Shared<'_>, reader: &mut ReaderState, out: &mut Vec<Command>, src: &crate::model::types::Source) {
     let loc = app.settings.locale();
     let lang = loc.lang.tag();
     let style = app.style.clone();
@@ -431,8 +448,8 @@ fn text(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
     }
     // Current-step passages above the others where they overlap.
     marks.sort_by_key(|(_, m, _)| m.background == color(style.highlight_current));
-    if !app.reader.query.trim().is_empty() {
-        for r in search::find_all(&src.text, &app.reader.query) {
+    if !reader.query.trim().is_empty() {
+        for r in search::find_all(&src.text, &reader.query) {
             marks.push((
                 r,
                 Mark {
@@ -465,8 +482,8 @@ fn text(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
             Target::Place(place),
         ));
     }
-    app.reader.animating = false;
-    if let Some((r, start)) = app.reader.flash.clone() {
+    reader.animating = false;
+    if let Some((r, start)) = reader.flash.clone() {
         let t = (now - start) / FLASH_SECS;
         if t < 1.0 {
             // Two pulses, fading out.
@@ -481,16 +498,16 @@ fn text(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
                 },
                 Target::Other,
             ));
-            app.reader.animating = true;
+            reader.animating = true;
             ui.ctx().request_repaint();
         } else {
-            app.reader.flash = None;
+            reader.flash = None;
         }
     }
 
     let font = FontId::proportional(app.settings.reader.text_size);
     let ink = ui.visuals().text_color();
-    let scroll_to = app.reader.scroll_to.take();
+    let scroll_to = reader.scroll_to.take();
     let mut hovered_place = None;
     let mut commands = Vec::new();
     let mut badged: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -499,6 +516,8 @@ fn text(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let width = ui.available_width().max(60.0);
+            let middle = ui.clip_rect().center().y;
+            let mut nearest: Option<(f32, Range<usize>)> = None;
             let mut offset = 0;
             for para in src.text.split('\n') {
                 let range = offset..offset + para.len();
@@ -530,6 +549,10 @@ fn text(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
                     };
                     let origin = Pos2::new(x, rect.top());
                     let abs = range.start + line.logical.start..range.start + line.logical.end;
+                    let distance = (rect.center().y - middle).abs();
+                    if nearest.as_ref().is_none_or(|(d, _)| distance < *d) {
+                        nearest = Some((distance, abs.clone()));
+                    }
                     if let Some(target) = &scroll_to
                         && target.start < abs.end
                         && abs.start < target.end
@@ -664,18 +687,19 @@ fn text(ui: &mut Ui, app: &mut App, src: &crate::model::types::Source) {
                     }
                 }
             }
+            if let Some((_, r)) = nearest {
+                reader.in_view = Some(r);
+            }
         });
-    app.reader.hovered_place = hovered_place;
-    for c in commands {
-        app.push(c);
-    }
+    reader.hovered_place = hovered_place;
+    out.extend(commands);
 }
 
 /// A "⚠" badge at the start of a passage behind a disputed claim; clicking
 /// it opens the comparison of every version.
 fn disputed_marker(
     ui: &mut Ui,
-    app: &App,
+    app: &Shared<'_>,
     commands: &mut Vec<Command>,
     span: Rect,
     claims: &[String],
@@ -727,12 +751,12 @@ fn disputed_marker(
 }
 
 /// The comparison of a disputed claim's versions, each with its passages.
-pub fn compare_window(ctx: &egui::Context, app: &mut App) {
-    let Some(id) = app.reader.compare.clone() else {
+pub fn compare_window(ctx: &egui::Context, app: &Shared<'_>, reader: &mut ReaderState, out: &mut Vec<Command>) {
+    let Some(id) = reader.compare.clone() else {
         return;
     };
     let Some(claim) = app.ds.claim(&id).cloned() else {
-        app.reader.compare = None;
+        reader.compare = None;
         return;
     };
     let loc = app.settings.locale();
@@ -785,9 +809,9 @@ pub fn compare_window(ctx: &egui::Context, app: &mut App) {
             });
         });
     if !open {
-        app.reader.compare = None;
+        reader.compare = None;
     }
     for c in commands {
-        app.push(c);
+        out.push(c);
     }
 }

@@ -13,15 +13,23 @@ use crate::model::Date;
 
 /// The settings window, shown while `open` is true (its close button clears
 /// it). Call it from the frame loop with the app's settings, e.g.
-/// `settings_window::window(ctx, &mut self.settings, &mut self.show_settings)`.
-pub fn window(ctx: &egui::Context, settings: &mut Settings, open: &mut bool) {
+/// `settings_window::window(ctx, &self.settings, &mut open)`.
+///
+/// The window edits a copy of `settings`; the changed settings, if any, are
+/// returned for the app to apply.
+pub fn window(ctx: &egui::Context, settings: &Settings, open: &mut bool) -> Option<Settings> {
+    if !*open {
+        return None;
+    }
     let loc = settings.locale();
+    let mut edited = settings.clone();
     egui::Window::new(i18n::window_title(ctx, &tr(loc, "settings-title")))
         .id(egui::Id::unique("settings-window"))
         .open(open)
         .collapsible(false)
         .resizable(false)
-        .show(ctx, |ui| language_section(ui, settings));
+        .show(ctx, |ui| language_section(ui, &mut edited));
+    (edited != *settings).then_some(edited)
 }
 
 /// The first three month names in a style, as an example: "يناير، فبراير،

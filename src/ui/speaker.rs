@@ -7,7 +7,7 @@
 
 use egui::Ui;
 
-use super::app::{App, Command};
+use super::app::{Shared, Command};
 use super::i18n::{self, Txt};
 use crate::i18n::{Locale, format, tr, tr_args};
 use crate::present::{Autoplay, PresentCommand, clock_text};
@@ -27,7 +27,7 @@ pub fn wall_clock() -> String {
 
 /// Show the speaker window (as its own viewport where the platform allows,
 /// else embedded). Returns whether the user closed it.
-pub fn show(ctx: &egui::Context, app: &mut App) -> bool {
+pub fn show(ctx: &egui::Context, app: &Shared<'_>, out: &mut Vec<Command>) -> bool {
     let loc = app.settings.locale();
     let title = tr_args(
         loc,
@@ -38,11 +38,10 @@ pub fn show(ctx: &egui::Context, app: &mut App) -> bool {
         .with_title(title)
         .with_inner_size([720.0, 680.0]);
     ctx.show_viewport_immediate(viewport_id(), builder, |ui, _class| {
-        let cmds = super::presenter::keys(ui.ctx(), app);
-        app.commands.extend(cmds);
+        out.extend(super::presenter::keys(ui.ctx(), app));
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                i18n::column(ui, loc, |ui| contents(ui, app, loc));
+                i18n::column(ui, loc, |ui| contents(ui, app, out, loc));
             });
         });
         ui.ctx().input(|i| i.viewport().close_requested())
@@ -50,7 +49,7 @@ pub fn show(ctx: &egui::Context, app: &mut App) -> bool {
 }
 
 /// A step's date and title in the interface language.
-fn step_heading(app: &App, step: usize, loc: Locale) -> String {
+fn step_heading(app: &Shared<'_>, step: usize, loc: Locale) -> String {
     app.ds.steps.get(step).map_or_else(String::new, |s| {
         format!(
             "{} — {}",
@@ -60,7 +59,7 @@ fn step_heading(app: &App, step: usize, loc: Locale) -> String {
     })
 }
 
-fn contents(ui: &mut Ui, app: &mut App, loc: Locale) {
+fn contents(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, loc: Locale) {
     let lang = loc.lang.tag();
     let Some(p) = &app.presenter else {
         Txt::new(tr_args(
@@ -103,7 +102,7 @@ fn contents(ui: &mut Ui, app: &mut App, loc: Locale) {
     i18n::row(ui, loc, |ui| {
         let mut cmd = |ui: &mut Ui, text: String, c: Command| {
             if i18n::button(ui, &text).clicked() {
-                app.commands.push(c);
+                out.push(c);
             }
         };
         cmd(

@@ -6,7 +6,7 @@
 
 use egui::{FontId, Ui};
 
-use super::app::{App, Command};
+use super::app::{Command, Pref, Shared};
 use super::i18n::{self, Txt};
 use super::text::bidi_label;
 use crate::control::{TimeCommand, step_date};
@@ -18,7 +18,7 @@ use crate::model::types::{Citation, Claim, ClaimVersion, Step};
 use crate::scene::display::scheme_label;
 
 /// The card.
-pub fn ui(ui: &mut Ui, app: &mut App) {
+pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
     let loc = app.settings.locale();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -30,11 +30,11 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
                     ui.separator();
                 }
                 if let Some(id) = app.selected.clone() {
-                    selection(ui, app, &id);
+                    selection(ui, app, out, &id);
                     ui.separator();
                 }
                 match app.time.step() {
-                    Some(i) => step(ui, app, i),
+                    Some(i) => step(ui, app, out, i),
                     None => {
                         Txt::new(tr(loc, "card-no-step")).label(ui);
                     }
@@ -64,7 +64,7 @@ pub fn countdown(days_left: i64, loc: Locale) -> String {
 /// The lines describing a tracked place's state (who controls it since
 /// when, a change under way, a pending handover with its deadlines), in the
 /// interface language; for the card and the map's tooltip.
-pub fn state_lines(ui: &mut Ui, app: &App, s: &PlaceState) {
+pub fn state_lines(ui: &mut Ui, app: &Shared<'_>, s: &PlaceState) {
     let ds = &app.ds;
     let loc = app.settings.locale();
     let lang = loc.lang.tag();
@@ -127,7 +127,7 @@ pub fn state_lines(ui: &mut Ui, app: &App, s: &PlaceState) {
 }
 
 /// The place's area, labelled as computed from the simplified boundaries.
-pub fn area_line(ui: &mut Ui, app: &App, id: &str) {
+pub fn area_line(ui: &mut Ui, app: &Shared<'_>, id: &str) {
     let loc = app.settings.locale();
     let Some(km2) = app.areas.get(id) else { return };
     let overlap = app.areas.overlap_of(id).unwrap_or(0.0);
@@ -148,7 +148,7 @@ pub fn area_line(ui: &mut Ui, app: &App, id: &str) {
         .label(ui);
 }
 
-fn selection(ui: &mut Ui, app: &mut App, id: &str) {
+fn selection(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, id: &str) {
     let loc = app.settings.locale();
     let Some(place) = app.ds.place(id).cloned() else {
         return;
@@ -157,7 +157,7 @@ fn selection(ui: &mut Ui, app: &mut App, id: &str) {
     i18n::row_nowrap(ui, loc, |ui| {
         Txt::new(shown.as_str()).heading().line(ui);
         if i18n::labelled_button(ui, "✖", &tr(loc, "card-clear-selection"), true).clicked() {
-            app.push(Command::Select(None));
+            out.push(Command::Select(None));
         }
     });
     // The place's other names.
@@ -210,7 +210,7 @@ fn selection(ui: &mut Ui, app: &mut App, id: &str) {
                 let label = tr_args(loc, "card-open-in-reader", &[("id", cid.as_str().into())]);
                 let b = i18n::labelled_button(ui, &format!("📖 {cid}"), &label, true);
                 if b.clicked() {
-                    app.push(Command::OpenCitation(cid));
+                    out.push(Command::OpenCitation(cid));
                 }
             }
         });
@@ -240,12 +240,12 @@ fn selection(ui: &mut Ui, app: &mut App, id: &str) {
     for (i, label) in touching {
         let current = app.time.step() == Some(i);
         if i18n::selectable(ui, current, &label).clicked() {
-            app.push(Command::Time(TimeCommand::GoToStep(i)));
+            out.push(Command::Time(TimeCommand::GoToStep(i)));
         }
     }
 }
 
-fn step(ui: &mut Ui, app: &mut App, i: usize) {
+fn step(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, i: usize) {
     let loc = app.settings.locale();
     let lang = loc.lang.tag();
     let Some(s) = app.ds.steps.get(i).cloned() else {
@@ -291,14 +291,14 @@ fn step(ui: &mut Ui, app: &mut App, i: usize) {
         );
     }
     ui.add_space(4.0);
-    summary(ui, app, &s);
+    summary(ui, app, out, &s);
     changed(ui, app, i);
     pending(ui, app);
     claims(ui, app, &s);
-    citations(ui, app, &s);
+    citations(ui, app, out, &s);
 }
 
-fn summary(ui: &mut Ui, app: &mut App, s: &Step) {
+fn summary(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, s: &Step) {
     let loc = app.settings.locale();
     let body = if loc.lang == Lang::Ar {
         // The Arabic interface shows the Arabic summary (or the English one
@@ -312,7 +312,7 @@ fn summary(ui: &mut Ui, app: &mut App, s: &Step) {
             ("العربية", tr(loc, "card-summary-in-ar"))
         };
         if i18n::labelled_button(ui, text, &label, true).clicked() {
-            app.settings.arabic_summary = !app.settings.arabic_summary;
+            out.push(Command::Pref(Pref::ArabicSummary(!app.settings.arabic_summary)));
         }
         if arabic {
             s.summary.get("ar")
@@ -328,7 +328,7 @@ fn summary(ui: &mut Ui, app: &mut App, s: &Step) {
     );
 }
 
-fn changed(ui: &mut Ui, app: &App, i: usize) {
+fn changed(ui: &mut Ui, app: &Shared<'_>, i: usize) {
     let loc = app.settings.locale();
     let ds = &app.ds;
     let Some(to) = step_date(ds, i) else { return };
@@ -393,7 +393,7 @@ fn changed(ui: &mut Ui, app: &App, i: usize) {
     }
 }
 
-fn pending(ui: &mut Ui, app: &App) {
+fn pending(ui: &mut Ui, app: &Shared<'_>) {
     let loc = app.settings.locale();
     let ds = &app.ds;
     let pending: Vec<_> = app
@@ -452,7 +452,7 @@ fn pending(ui: &mut Ui, app: &App) {
     }
 }
 
-fn claims(ui: &mut Ui, app: &App, s: &Step) {
+fn claims(ui: &mut Ui, app: &Shared<'_>, s: &Step) {
     let loc = app.settings.locale();
     let lang = loc.lang.tag();
     let claims: Vec<&Claim> = s.claims.iter().filter_map(|id| app.ds.claim(id)).collect();
@@ -543,7 +543,7 @@ pub(super) fn claim_versions(
 }
 
 #[allow(clippy::too_many_lines)] // one card section, read top to bottom
-fn citations(ui: &mut Ui, app: &mut App, s: &Step) {
+fn citations(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, s: &Step) {
     let loc = app.settings.locale();
     let lang = loc.lang.tag();
     let ids: Vec<String> = app
@@ -622,7 +622,7 @@ fn citations(ui: &mut Ui, app: &mut App, s: &Step) {
         });
     }
     for c in commands {
-        app.push(c);
+        out.push(c);
     }
 }
 
@@ -691,7 +691,7 @@ fn source_details(
 
 /// Compare mode: what changed between the earlier date and the current one,
 /// and the area that changed hands.
-fn compare(ui: &mut Ui, app: &mut App) {
+fn compare(ui: &mut Ui, app: &Shared<'_>) {
     use crate::model::area::{moved_between, moved_km2};
     let loc = app.settings.locale();
     let a = super::app::compare_from(app);

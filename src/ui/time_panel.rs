@@ -6,7 +6,7 @@
 
 use egui::{Align2, FontId, Key, Pos2, Rect, Sense, Stroke, Ui, Vec2};
 
-use super::app::{App, Command};
+use super::app::{Command, Pref, Shared};
 use super::i18n::{self, Txt};
 use super::persist::Settings;
 use crate::control::{SPEEDS, TimeCommand};
@@ -23,7 +23,7 @@ const AXIS_HEIGHT: f32 = 64.0;
 
 /// The axis the panel draws for the app's dataset and settings.
 #[must_use]
-pub fn axis(app: &App) -> TimeAxis {
+pub fn axis(app: &Shared<'_>) -> TimeAxis {
     let ds = &app.ds;
     let from = ds.coverage.from;
     let last = ds
@@ -80,7 +80,7 @@ fn labeled_button(ui: &mut Ui, text: &str, label: &str) -> egui::Response {
 }
 
 /// The time panel.
-pub fn ui(ui: &mut Ui, app: &mut App) {
+pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
     let loc = app.settings.locale();
     let axis_rtl = app.settings.axis_rtl();
     ui.add_space(4.0);
@@ -94,7 +94,7 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         for (icon, mirrored, label, cmd) in buttons {
             let icon = if axis_rtl { mirrored } else { icon };
             if labeled_button(ui, icon, &label).clicked() {
-                app.push(Command::Time(cmd));
+                out.push(Command::Time(cmd));
             }
         }
         ui.separator();
@@ -110,7 +110,7 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
                         .selectable_label((prefs.speed - s).abs() < f32::EPSILON, speed_label(s))
                         .clicked()
                     {
-                        app.push(Command::Time(TimeCommand::SetSpeed(s)));
+                        out.push(Command::Time(TimeCommand::SetSpeed(s)));
                     }
                 }
             })
@@ -124,17 +124,23 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
         let mut looping = prefs.looping;
         let r = i18n::toggle(ui, &mut looping, &tr(loc, "time-loop"));
         if i18n::hover(r, &tr(loc, "time-loop-hover")).changed() {
-            app.push(Command::Time(TimeCommand::SetLoop(looping)));
+            out.push(Command::Time(TimeCommand::SetLoop(looping)));
         }
         let mut linear = !app.settings.collapse_gaps;
         let r = i18n::toggle(ui, &mut linear, &tr(loc, "time-linear"));
         if i18n::hover(r, &tr(loc, "time-linear-hover")).changed() {
-            app.settings.collapse_gaps = !linear;
+            out.push(Command::Pref(Pref::CollapseGaps(!linear)));
         }
-        let r = i18n::toggle(ui, &mut app.settings.show_chart, &tr(loc, "time-chart"));
-        i18n::hover(r, &tr(loc, "time-chart-hover"));
-        let r = i18n::toggle(ui, &mut app.settings.compare, &tr(loc, "time-compare"));
-        i18n::hover(r, &tr(loc, "time-compare-hover"));
+        let mut chart = app.settings.show_chart;
+        let r = i18n::toggle(ui, &mut chart, &tr(loc, "time-chart"));
+        if i18n::hover(r, &tr(loc, "time-chart-hover")).changed() {
+            out.push(Command::Pref(Pref::ShowChart(chart)));
+        }
+        let mut compare = app.settings.compare;
+        let r = i18n::toggle(ui, &mut compare, &tr(loc, "time-compare"));
+        if i18n::hover(r, &tr(loc, "time-compare-hover")).changed() {
+            out.push(Command::Pref(Pref::Compare(compare)));
+        }
         ui.separator();
         let date = app.time.date();
         Txt::new(format::date_long(date, loc))
@@ -163,15 +169,15 @@ pub fn ui(ui: &mut Ui, app: &mut App) {
     });
     ui.add_space(2.0);
     if app.settings.compare {
-        compare_row(ui, app);
+        compare_row(ui, app, out);
     }
     if app.settings.show_chart {
-        super::chart::ui(ui, app);
+        super::chart::ui(ui, app, out);
     }
-    axis_ui(ui, app);
+    axis_ui(ui, app, out);
 }
 
-fn axis_ui(ui: &mut Ui, app: &mut App) {
+fn axis_ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
     let loc = app.settings.locale();
     let rtl = app.settings.axis_rtl();
     let axis = axis(app);
@@ -325,7 +331,7 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
         let radius = if r.hovered() || selected { 6.0 } else { 4.5 };
         painter.circle(p, radius, fill, Stroke::new(1.0, strong));
         if r.clicked() {
-            app.push(Command::Time(TimeCommand::GoToStep(i)));
+            out.push(Command::Time(TimeCommand::GoToStep(i)));
         }
         i18n::hover(r, &hover);
     }
@@ -340,10 +346,10 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
             .min_by(|a, b| a.1.total_cmp(&b.1));
         match nearest {
             Some((i, dist)) if dist <= SNAP_POINTS => {
-                app.push(Command::Time(TimeCommand::GoToStep(i)))
+                out.push(Command::Time(TimeCommand::GoToStep(i)))
             }
             _ => {
-                app.push(Command::Time(TimeCommand::SetDate(
+                out.push(Command::Time(TimeCommand::SetDate(
                     axis.date_from_x(along(p.x)),
                 )));
             }
@@ -360,7 +366,7 @@ fn axis_ui(ui: &mut Ui, app: &mut App) {
 
 /// The earlier date of a comparison: a step from the list, or any date typed
 /// in (digits 0–9 or ٠–٩); the later date is the current one.
-fn compare_row(ui: &mut Ui, app: &mut App) {
+fn compare_row(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
     let loc = app.settings.locale();
     let lang = loc.lang.tag();
     let from = super::app::compare_from(app);
@@ -396,7 +402,7 @@ fn compare_row(ui: &mut Ui, app: &mut App) {
                         ],
                     );
                     if i18n::selectable(ui, d == from, &item).clicked() {
-                        app.settings.compare_from = Some(d.iso());
+                        out.push(Command::Pref(Pref::CompareFrom(d)));
                     }
                 }
             })
@@ -418,7 +424,7 @@ fn compare_row(ui: &mut Ui, app: &mut App) {
         if r.changed()
             && let Some(d) = parsed
         {
-            app.settings.compare_from = Some(d.iso());
+            out.push(Command::Pref(Pref::CompareFrom(d)));
         }
         if parsed.is_none() {
             Txt::new(tr_args(

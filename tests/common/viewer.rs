@@ -2,7 +2,7 @@
 #![cfg(feature = "gui")]
 
 use egui_kittest::Harness;
-use karabakh_atlas::cli::GuiArgs;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::model::Dataset;
 use karabakh_atlas::ui::app::App;
 use karabakh_atlas::ui::screenshot::Outcome;
@@ -10,7 +10,7 @@ use karabakh_atlas::ui::screenshot::Outcome;
 /// The app on `ds` with `args` in 1280×800 points at 60 frames a second,
 /// running at most `max_steps` frames per `run`, after its first three
 /// frames (fonts installed, layout settled).
-pub fn viewer(ds: Dataset, args: GuiArgs, max_steps: u64) -> Harness<'static, App> {
+pub fn viewer(ds: Dataset, args: ViewerOptions, max_steps: u64) -> Harness<'static, App> {
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_step_dt(1.0 / 60.0)
