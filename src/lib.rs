@@ -7,7 +7,8 @@
 //! playback; [`scene`] projects and styles the map into a backend-neutral
 //! display list; [`text`] orders bidirectional text; [`ui`] (feature `gui`)
 //! is the egui viewer; [`cli`] is the command line. The bundled dataset lives
-//! in [`bundled`]; [`import`] builds the map from Natural Earth. [`scaffold`]
+//! in [`bundled`]; `import` (feature `import`) builds the map from Natural
+//! Earth. [`scaffold`]
 //! writes an example dataset to start from; [`interop`] imports and exports
 //! other timeline formats (TimelineJS3).
 
@@ -17,6 +18,7 @@ pub mod cli;
 pub mod control;
 pub mod export;
 pub mod i18n;
+#[cfg(feature = "import")]
 pub mod import;
 pub mod interop;
 pub mod model;

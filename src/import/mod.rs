@@ -1,10 +1,10 @@
 //! The map importer: builds `data/map.geojson` from Natural Earth data taken
 //! from registry packages, following the recipe in `data/map-import.toml`.
 //!
-//! The pure parts (geometry decoding, chaining, clipping, output writing, the
-//! recipe and the assembly of features) work on plain data and need no
-//! database; only [`gpkg`] (behind the `import` feature) reads the
-//! GeoPackage with SQLite. The command-line front end is
+//! Compiled only with the `import` feature: the viewer and the CLI never
+//! use it. The pure parts (geometry decoding, chaining, clipping, output
+//! writing, the recipe and the assembly of features) work on plain data;
+//! only [`gpkg`] reads the GeoPackage with SQLite. The command-line front end is
 //! `src/bin/import-map.rs`, and `scripts/import-map.sh` fetches the inputs
 //! and runs it reproducibly.
 //!
@@ -17,7 +17,6 @@ pub mod clip;
 pub mod datamaps;
 pub mod geojson;
 pub mod geom;
-#[cfg(feature = "import")]
 pub mod gpkg;
 pub mod pipeline;
 pub mod recipe;

@@ -149,7 +149,9 @@ pub struct CachedFeature {
     pub label_room: f64,
 }
 
-fn bbox_of(f: &Feature) -> Option<GeoBBox> {
+/// The bounding box of a map feature's geometry.
+#[must_use]
+pub fn bbox_of(f: &Feature) -> Option<GeoBBox> {
     let pts: Vec<[f64; 2]> = match &f.shape {
         Shape::Area(polys) => polys.iter().flatten().flatten().copied().collect(),
         Shape::Lines(lines) => lines.iter().flatten().copied().collect(),

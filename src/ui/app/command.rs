@@ -15,6 +15,7 @@ use crate::i18n::tr_args;
 use crate::model::Date;
 use crate::model::diag::Msg;
 use crate::model::tour::load_tour_file;
+use crate::model::types::Extent;
 use crate::present::PresentCommand;
 
 /// Something the user asked for, applied once per frame.
@@ -26,6 +27,8 @@ pub enum Command {
     Select(Option<String>),
     /// Show the whole area of interest.
     FitMap,
+    /// Fly the map to a place (tracked or not) on the dataset's map.
+    ShowPlace(String),
     /// Zoom the map about its centre by a factor.
     ZoomBy(f64),
     /// Choose a path for `Purpose` (native dialog, or the in-app prompt).
@@ -49,7 +52,7 @@ pub enum Command {
     /// Copy a citation's reference and exact quote to the clipboard.
     CopyCitation(String),
     /// Show every version of a claim side by side.
-    CompareClaim(String),
+    ShowClaimVersions(String),
     /// Open the reader's find field.
     Find,
     /// Enter presenter mode, at the first stop or at the stop nearest the
@@ -122,6 +125,23 @@ impl App {
                 Command::Time(t) => self.time.apply(&self.session.ds, t),
                 Command::Select(id) => self.selected = id,
                 Command::FitMap => self.map.camera = None,
+                Command::ShowPlace(id) => {
+                    let extent = self
+                        .session
+                        .ds
+                        .map
+                        .feature(&id)
+                        .and_then(crate::scene::display::bbox_of)
+                        .map(|b| Extent {
+                            west: b.min[0],
+                            south: b.min[1],
+                            east: b.max[0],
+                            north: b.max[1],
+                        });
+                    if extent.is_some() {
+                        self.fly_to(ctx, extent);
+                    }
+                }
                 Command::ZoomBy(f) => self.zoom_by(f),
                 Command::ChoosePath(purpose) => {
                     let name = export_ui::default_name(self, &purpose);
@@ -165,7 +185,7 @@ impl App {
                         self.windows.notice = Some(tr_args(loc, "app-copied", &[("id", id.into())]));
                     }
                 }
-                Command::CompareClaim(id) => self.reader.compare = Some(id),
+                Command::ShowClaimVersions(id) => self.reader.claim_versions = Some(id),
                 Command::Find => {
                     self.settings.reader.open = true;
                     if self.settings.reader.source.is_none() {
@@ -259,4 +279,194 @@ impl App {
         }
     }
 
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    //! `App::apply` driven without a window: one test per command family.
+
+    use super::*;
+    use crate::model::load_bundled;
+    use crate::scene::projection::Camera;
+    use crate::ui::ViewerOptions;
+
+    fn app() -> App {
+        App::with_settings(
+            load_bundled().unwrap(),
+            Settings::default(),
+            &ViewerOptions::default(),
+        )
+    }
+
+    fn run(app: &mut App, commands: impl IntoIterator<Item = Command>) {
+        let ctx = egui::Context::default();
+        for c in commands {
+            app.push(c);
+        }
+        app.apply(&ctx);
+    }
+
+    fn step(app: &App, id: &str) -> usize {
+        app.dataset().step_index(id).unwrap()
+    }
+
+    #[test]
+    fn time_commands_move_the_date_and_step() {
+        let mut a = app();
+        let lachin = step(&a, "lachin-handover");
+        run(&mut a, [Command::Time(TimeCommand::GoToStep(lachin))]);
+        assert_eq!(a.time().step(), Some(lachin));
+        assert_eq!(a.time().date().iso(), "2020-12-01");
+        run(&mut a, [Command::Time(TimeCommand::PrevStep)]);
+        assert_eq!(a.time().step(), Some(lachin - 1));
+    }
+
+    #[test]
+    fn map_commands_select_fit_and_zoom() {
+        let mut a = app();
+        run(&mut a, [Command::Select(Some("lachin".into()))]);
+        assert_eq!(a.selected(), Some("lachin"));
+        run(&mut a, [Command::Select(None)]);
+        assert_eq!(a.selected(), None);
+        let cam = Camera {
+            center: [46.5, 39.7],
+            zoom: 2000.0,
+        };
+        a.map.camera = Some(cam);
+        a.map.last_map = Some((
+            egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 600.0)),
+            cam,
+        ));
+        run(&mut a, [Command::ZoomBy(1.25)]);
+        let zoomed = a.camera().unwrap();
+        assert!(zoomed.zoom > cam.zoom, "{zoomed:?}");
+        run(&mut a, [Command::FitMap]);
+        assert_eq!(a.camera(), None);
+    }
+
+    #[test]
+    fn reader_commands_open_scroll_pop_out_and_close() {
+        let mut a = app();
+        run(&mut a, [Command::OpenCitation("putin-ceasefire-000".into())]);
+        let c = a.dataset().citation("putin-ceasefire-000").unwrap().clone();
+        assert!(a.settings.reader.open);
+        assert_eq!(a.settings.reader.source.as_deref(), Some(c.source.as_str()));
+        assert_eq!(a.reader().scroll_to, Some(c.byte_range.clone()));
+        // The passage in view stays in view in the popped-out window.
+        a.reader.scroll_to = None;
+        a.reader.in_view = Some(c.byte_range.clone());
+        run(&mut a, [Command::ToggleReaderPopOut]);
+        assert!(a.settings.reader.popped_out);
+        assert_eq!(a.reader().scroll_to, Some(c.byte_range.clone()));
+        let other = a.dataset().sources[1].id.clone();
+        run(
+            &mut a,
+            [Command::ShowPassage {
+                source: other.clone(),
+                range: 3..9,
+            }],
+        );
+        assert_eq!(a.settings.reader.source.as_deref(), Some(other.as_str()));
+        assert_eq!(a.reader().scroll_to, Some(3..9));
+        run(&mut a, [Command::ShowClaimVersions("x".into()), Command::Find]);
+        assert_eq!(a.reader().claim_versions.as_deref(), Some("x"));
+        assert!(a.reader().focus_find);
+        run(&mut a, [Command::CloseReader]);
+        assert!(!a.settings.reader.open);
+        // An unknown citation or source changes nothing.
+        run(&mut a, [Command::OpenSource("no-such-source".into())]);
+        assert!(!a.settings.reader.open);
+    }
+
+    #[test]
+    fn preference_and_settings_commands_change_the_settings() {
+        let mut a = app();
+        let d = Date::parse("2020-11-20").unwrap();
+        run(
+            &mut a,
+            [
+                Command::Pref(Pref::CollapseGaps(false)),
+                Command::Pref(Pref::ShowChart(false)),
+                Command::Pref(Pref::Compare(true)),
+                Command::Pref(Pref::CompareFrom(d)),
+                Command::Pref(Pref::ArabicSummary(true)),
+                Command::Pref(Pref::ReaderTextSize(21.0)),
+            ],
+        );
+        let s = a.settings();
+        assert!(!s.collapse_gaps && !s.show_chart && s.compare && s.arabic_summary);
+        assert_eq!(s.compare_from.as_deref(), Some("2020-11-20"));
+        assert!((s.reader.text_size - 21.0).abs() < f32::EPSILON);
+        let dark = Settings {
+            theme: crate::scene::style::ThemeKind::Dark,
+            ..a.settings.clone()
+        };
+        run(&mut a, [Command::Settings(Box::new(dark))]);
+        assert_eq!(a.style.background, crate::scene::style::Style::new(crate::scene::style::ThemeKind::Dark).background);
+        a.settings.recent = vec!["/tmp/x".into()];
+        run(&mut a, [Command::ClearRecent]);
+        assert!(a.settings.recent.is_empty());
+    }
+
+    #[test]
+    fn window_commands_show_and_hide_windows() {
+        let mut a = app();
+        run(&mut a, [Command::ToggleShortcuts, Command::ShowAbout, Command::ShowSettings]);
+        assert!(a.windows.show_shortcuts && a.windows.show_about && a.windows.show_settings);
+        run(&mut a, [Command::ToggleShortcuts]);
+        assert!(!a.windows.show_shortcuts);
+        run(&mut a, [Command::ShowExport(export_ui::Kind::Figure)]);
+        assert!(a.windows.export_dialog.is_some());
+    }
+
+    #[test]
+    fn presenting_borrows_the_view_and_gives_it_back() {
+        let mut a = app();
+        let before = step(&a, "ceasefire-2020");
+        let cam = Camera {
+            center: [46.6, 39.6],
+            zoom: 3000.0,
+        };
+        a.map.camera = Some(cam);
+        run(
+            &mut a,
+            [
+                Command::Time(TimeCommand::GoToStep(before)),
+                Command::Select(Some("aghdam".into())),
+                Command::StartPresenting { from_current: false },
+            ],
+        );
+        assert!(a.presenter().is_some());
+        assert_eq!(a.selected(), None);
+        run(&mut a, [Command::Present(PresentCommand::Last), Command::ToggleSpeaker]);
+        assert!(a.speaker_shown());
+        assert_ne!(a.time().step(), Some(before));
+        run(&mut a, [Command::StopPresenting]);
+        assert!(a.presenter().is_none());
+        assert_eq!(a.time().step(), Some(before));
+        assert_eq!(a.camera(), Some(cam));
+        assert_eq!(a.selected(), Some("aghdam"));
+        run(&mut a, [Command::ChooseTour(Some("handovers".into()))]);
+        assert_eq!(a.chosen_tour().id, "handovers");
+    }
+
+    #[test]
+    fn dataset_commands_keep_a_view_per_dataset() {
+        let synthetic =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/synthetic");
+        let mut a = app();
+        let lachin = step(&a, "lachin-handover");
+        run(&mut a, [Command::Time(TimeCommand::GoToStep(lachin))]);
+        run(&mut a, [Command::OpenFolder(synthetic.clone())]);
+        assert_eq!(a.dataset().steps[0].id, "baseline");
+        assert_eq!(a.time().step(), Some(0));
+        assert_eq!(a.camera(), None);
+        run(&mut a, [Command::OpenBundled]);
+        assert_eq!(a.time().step(), Some(lachin));
+        // A folder that is not a dataset leaves the dataset on screen.
+        run(&mut a, [Command::OpenFolder(synthetic.join("sources"))]);
+        assert!(a.reload_errors().is_some());
+        assert_eq!(a.time().step(), Some(lachin));
+    }
 }

@@ -9,7 +9,7 @@ use crate::control::TimeCommand;
 use crate::i18n::tr_args;
 use crate::model::Date;
 use crate::model::tour::step_extent;
-use crate::model::types::Tour;
+use crate::model::types::{Extent, Tour};
 use crate::present::{PresentCommand, Presenter};
 use crate::scene::projection::Camera;
 
@@ -126,7 +126,12 @@ impl App {
             return;
         };
         self.time.apply(&self.session.ds, TimeCommand::GoToStep(step));
-        let extent = step_extent(&self.session.ds, step);
+        self.fly_to(ctx, step_extent(&self.session.ds, step));
+    }
+
+    /// Fly the camera to `extent` (`None`: the fitted view) from where it
+    /// is.
+    pub(super) fn fly_to(&mut self, ctx: &egui::Context, extent: Option<Extent>) {
         let now = ctx.input(|i| i.time);
         self.map.flight = match self.map.last_map {
             Some((_, from)) => Some(Flight {

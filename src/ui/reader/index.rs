@@ -1,0 +1,93 @@
+//! What the reader needs per dataset, computed once with the session:
+//! which steps cite each citation, which disputed claims rest on it, and
+//! where places are named.
+
+#[allow(unused_imports)]
+use super::*;
+use std::collections::HashMap;
+use std::ops::Range;
+use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, Vec2};
+use crate::ui::app::{Command, Pref, Shared};
+use crate::ui::i18n::{self, Txt};
+use crate::ui::paint::color;
+use crate::ui::step_card::claim_versions;
+use crate::ui::text::{Mark, bidi_label, marked_lines};
+use crate::control::TimeCommand;
+use crate::i18n::format::{self, date_long, date_short, date_spec};
+use crate::i18n::{tr, tr_args};
+use crate::model::Dataset;
+use crate::model::types::{ClaimKind, ClaimVersion};
+use crate::scene::style::mix;
+use crate::text::search;
+
+/// What the reader needs per dataset, computed once: which steps cite each
+/// citation, which disputed claims rest on it, and where places are named.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderIndex {
+    /// Citation id → indices of the steps citing it.
+    pub citing: HashMap<String, Vec<usize>>,
+    /// Citation id → ids of the disputed claims one of whose versions cites it.
+    pub disputed: HashMap<String, Vec<String>>,
+    /// Source id → (byte range, place id) of every place name found, by the
+    /// place aliases in the source's language.
+    pub mentions: HashMap<String, Vec<(Range<usize>, String)>>,
+}
+
+impl ReaderIndex {
+    /// Build the index for a dataset.
+    #[must_use]
+    pub fn new(ds: &Dataset) -> Self {
+        let mut citing: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, s) in ds.steps.iter().enumerate() {
+            for id in ds.step_citation_ids(s) {
+                citing.entry(id.to_owned()).or_default().push(i);
+            }
+        }
+        let mut disputed: HashMap<String, Vec<String>> = HashMap::new();
+        for c in ds.claims.iter().filter(|c| c.disputed) {
+            for v in &c.versions {
+                for id in &v.citations {
+                    let list = disputed.entry(id.clone()).or_default();
+                    if !list.contains(&c.id) {
+                        list.push(c.id.clone());
+                    }
+                }
+            }
+        }
+        let mut mentions: HashMap<String, Vec<(Range<usize>, String)>> = HashMap::new();
+        for src in &ds.sources {
+            let mut found: Vec<(Range<usize>, String)> = Vec::new();
+            let mut aliases: Vec<(&str, &str)> = ds
+                .places
+                .iter()
+                .flat_map(|p| {
+                    p.aliases
+                        .get(&src.language)
+                        .into_iter()
+                        .flatten()
+                        .map(move |a| (a.as_str(), p.id.as_str()))
+                })
+                .collect();
+            // Longest first, so "ناغورني قره باغ" wins over "قره باغ".
+            aliases.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
+            for (alias, place) in aliases {
+                for (at, _) in src.text.match_indices(alias) {
+                    let r = at..at + alias.len();
+                    if !found
+                        .iter()
+                        .any(|(o, _)| o.start < r.end && r.start < o.end)
+                    {
+                        found.push((r, place.to_owned()));
+                    }
+                }
+            }
+            found.sort_by_key(|(r, _)| r.start);
+            mentions.insert(src.id.clone(), found);
+        }
+        Self {
+            citing,
+            disputed,
+            mentions,
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! The selected place in the step card: its state at the date, its area,
+//! and every step that touched it.
+
+#[allow(unused_imports)]
+use super::*;
+use egui::{FontId, Ui};
+use crate::ui::app::{Command, Pref, Shared};
+use crate::ui::i18n::{self, Txt};
+use crate::ui::text::bidi_label;
+use crate::control::{TimeCommand, step_date};
+use crate::i18n::format::{self, date_short, date_spec};
+use crate::i18n::{Lang, Locale, tr, tr_args};
+use crate::model::Dataset;
+use crate::model::state::{PlaceState, changes_between, steps_touching};
+use crate::model::types::{Citation, Claim, ClaimVersion, Step};
+use crate::scene::display::scheme_label;
+
+/// A controller's name in the interface language.
+pub(super) fn who(ds: &Dataset, loc: Locale, id: &str) -> String {
+    ds.controller(id)
+        .map_or(id.to_owned(), |c| c.names.get(loc.lang.tag()).to_owned())
+}
+
+/// The lines describing a tracked place's state (who controls it since
+/// when, a change under way, a pending handover with its deadlines), in the
+/// interface language; for the card and the map's tooltip.
+pub fn state_lines(ui: &mut Ui, app: &Shared<'_>, s: &PlaceState) {
+    let ds = &app.ds;
+    let loc = app.settings.locale();
+    let lang = loc.lang.tag();
+    Txt::new(tr_args(
+        loc,
+        "state-controlled-by",
+        &[
+            ("who", who(ds, loc, &s.controlled_by).into()),
+            ("since", format::since(s.since, loc).into()),
+        ],
+    ))
+    .label(ui);
+    if let Some(i) = ds.step_index(&s.since_step) {
+        Txt::new(tr_args(
+            loc,
+            "state-changed-at",
+            &[
+                ("n", (i + 1).into()),
+                ("title", ds.steps[i].title.get(lang).into()),
+            ],
+        ))
+        .label(ui);
+    }
+    if let Some(t) = &s.transition {
+        Txt::new(tr_args(
+            loc,
+            "state-changing",
+            &[
+                ("who", who(ds, loc, &t.to).into()),
+                ("when", format::on(t.between, loc).into()),
+            ],
+        ))
+        .label(ui);
+    }
+    if let Some(p) = &s.pending {
+        Txt::new(tr_args(
+            loc,
+            "state-handover-agreed",
+            &[("who", who(ds, loc, &p.to).into())],
+        ))
+        .label(ui);
+        for d in &p.deadlines {
+            Txt::new(tr_args(
+                loc,
+                "state-deadline",
+                &[
+                    ("date", date_short(d.date, loc).into()),
+                    ("countdown", countdown(d.days_left, loc).into()),
+                    ("who", d.according_to.get(lang).into()),
+                ],
+            ))
+            .label(ui);
+        }
+        if p.disputed {
+            Txt::new(tr(loc, "state-deadline-disputed"))
+                .color(ui.visuals().warn_fg_color)
+                .label(ui);
+        }
+    }
+}
+
+/// The place's area, labelled as computed from the simplified boundaries.
+pub fn area_line(ui: &mut Ui, app: &Shared<'_>, id: &str) {
+    let loc = app.settings.locale();
+    let Some(km2) = app.areas.get(id) else { return };
+    let overlap = app.areas.overlap_of(id).unwrap_or(0.0);
+    let km = |v: f64| format::number(v.round(), 0, loc);
+    let text = if overlap >= 0.5 {
+        tr_args(
+            loc,
+            "state-area-outside",
+            &[("km", km(km2).into()), ("inside", km(overlap).into())],
+        )
+    } else {
+        tr_args(loc, "state-area", &[("km", km(km2).into())])
+    };
+    Txt::new(text).label(ui);
+    Txt::new(tr(loc, "state-area-note"))
+        .weak()
+        .small()
+        .label(ui);
+}
+
+pub(super) fn selection(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, id: &str) {
+    let loc = app.settings.locale();
+    let Some(place) = app.ds.place(id).cloned() else {
+        return;
+    };
+    let shown = place.names.get(loc.lang.tag()).to_owned();
+    i18n::row_nowrap(ui, loc, |ui| {
+        Txt::new(shown.as_str()).heading().line(ui);
+        if i18n::labelled_button(ui, "✖", &tr(loc, "card-clear-selection"), true).clicked() {
+            out.push(Command::Select(None));
+        }
+    });
+    // The place's other names.
+    let others: Vec<String> = app
+        .ds
+        .naming
+        .iter()
+        .filter_map(|s| place.names.exact(s.tag.as_str()))
+        .filter(|n| *n != shown)
+        .map(str::to_owned)
+        .collect();
+    if !others.is_empty() {
+        bidi_label(
+            ui,
+            &others.join(" · "),
+            FontId::proportional(14.0),
+            ui.visuals().text_color(),
+        );
+    }
+    // A name the corpus never uses (an empty alias list) is the dataset's own.
+    for scheme in &app.ds.naming {
+        let tag = scheme.tag.as_str();
+        if place.aliases.get(tag).is_some_and(Vec::is_empty) && place.names.exact(tag).is_some() {
+            let label = scheme_label(&app.ds, scheme.tag, loc);
+            Txt::new(tr_args(
+                loc,
+                "card-name-ours",
+                &[("scheme", label.as_str().into())],
+            ))
+            .weak()
+            .small()
+            .label(ui);
+        }
+    }
+    if let Some(state) = app.states.iter().find(|s| s.id == id).cloned() {
+        state_lines(ui, app, &state);
+        area_line(ui, app, id);
+        // The passages behind its current state, one click from the reader.
+        let mut ids: Vec<String> = state.citations.clone();
+        if let Some(p) = &state.pending {
+            ids.extend(p.citations.iter().cloned());
+        }
+        if let Some(t) = &state.transition {
+            ids.extend(t.citations.iter().cloned());
+        }
+        ids.dedup();
+        i18n::row(ui, loc, |ui| {
+            Txt::new(tr(loc, "card-passages")).line(ui);
+            for cid in ids {
+                let label = tr_args(loc, "card-open-in-reader", &[("id", cid.as_str().into())]);
+                let b = i18n::labelled_button(ui, &format!("📖 {cid}"), &label, true);
+                if b.clicked() {
+                    out.push(Command::OpenCitation(cid));
+                }
+            }
+        });
+    }
+    ui.add_space(4.0);
+    Txt::new(tr(loc, "card-steps-touching")).strong().label(ui);
+    let lang = loc.lang.tag();
+    let touching: Vec<(usize, String)> = steps_touching(&app.ds, id)
+        .into_iter()
+        .filter_map(|s| {
+            app.ds.step_index(&s.id).map(|i| {
+                (
+                    i,
+                    tr_args(
+                        loc,
+                        "card-step-item",
+                        &[
+                            ("n", (i + 1).into()),
+                            ("date", date_spec(s.date, loc).into()),
+                            ("title", s.title.get(lang).into()),
+                        ],
+                    ),
+                )
+            })
+        })
+        .collect();
+    for (i, label) in touching {
+        let current = app.time.step() == Some(i);
+        if i18n::selectable(ui, current, &label).clicked() {
+            out.push(Command::Time(TimeCommand::GoToStep(i)));
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! A step's cited passages, each with its source's details and the
+//! buttons to open or copy it.
+
+#[allow(unused_imports)]
+use super::*;
+use egui::{FontId, Ui};
+use crate::ui::app::{Command, Pref, Shared};
+use crate::ui::i18n::{self, Txt};
+use crate::ui::text::bidi_label;
+use crate::control::{TimeCommand, step_date};
+use crate::i18n::format::{self, date_short, date_spec};
+use crate::i18n::{Lang, Locale, tr, tr_args};
+use crate::model::Dataset;
+use crate::model::state::{PlaceState, changes_between, steps_touching};
+use crate::model::types::{Citation, Claim, ClaimVersion, Step};
+use crate::scene::display::scheme_label;
+
+#[allow(clippy::too_many_lines)] // one card section, read top to bottom
+pub(super) fn citations(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, s: &Step) {
+    let loc = app.settings.locale();
+    let lang = loc.lang.tag();
+    let ids: Vec<String> = app
+        .ds
+        .step_citation_ids(s)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let mut commands = Vec::new();
+    ui.add_space(6.0);
+    Txt::new(tr_args(
+        loc,
+        "card-sources-title",
+        &[("count", ids.len().into())],
+    ))
+    .strong()
+    .label(ui);
+    for id in &ids {
+        let Some(c) = app.ds.citation(id) else {
+            continue;
+        };
+        let Some(src) = app.ds.source(&c.source) else {
+            continue;
+        };
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            i18n::column(ui, loc, |ui| {
+                Txt::new(src.label.get(lang)).small().strong().label(ui);
+                i18n::row_nowrap(ui, loc, |ui| {
+                    let label = tr_args(loc, "card-open-in-reader", &[("id", id.as_str().into())]);
+                    let b = i18n::labelled_button(
+                        ui,
+                        &format!("📖 {}", tr(loc, "card-open-reader-button")),
+                        &label,
+                        true,
+                    );
+                    if b.clicked() {
+                        commands.push(Command::OpenCitation(id.clone()));
+                    }
+                    let label = tr_args(loc, "card-copy-label", &[("id", id.as_str().into())]);
+                    let b = i18n::labelled_button(
+                        ui,
+                        &format!("📋 {}", tr(loc, "card-copy-button")),
+                        &label,
+                        true,
+                    );
+                    if b.clicked() {
+                        commands.push(Command::CopyCitation(id.clone()));
+                    }
+                });
+                if let Some(sp) = &c.speaker {
+                    Txt::new(tr_args(
+                        loc,
+                        "card-speaker",
+                        &[("name", sp.get(lang).into())],
+                    ))
+                    .small()
+                    .label(ui);
+                }
+                bidi_label(
+                    ui,
+                    &c.quote,
+                    FontId::proportional(15.0),
+                    ui.visuals().strong_text_color(),
+                );
+                // The gloss translates the quote: only for a reader of
+                // another language than the source's.
+                if let Some(gloss) = src.gloss(&c.gloss, lang) {
+                    Txt::new(gloss).italics().label(ui);
+                }
+                let details = Txt::new(tr(loc, "card-source-details")).small();
+                i18n::collapsing(ui, details, ("cite", &c.id), false, |ui| {
+                    source_details(ui, loc, src, c);
+                });
+            });
+        });
+    }
+    for c in commands {
+        out.push(c);
+    }
+}
+
+/// A source's and citation's particulars: ids, file, position, and the
+/// source's own publisher, dateline, page date and headline as printed.
+pub(super) fn source_details(
+    ui: &mut Ui,
+    loc: Locale,
+    src: &crate::model::types::Source,
+    c: &crate::model::types::Citation,
+) {
+    Txt::new(tr_args(
+        loc,
+        "card-source-id",
+        &[("id", src.id.as_str().into())],
+    ))
+    .label(ui);
+    Txt::new(tr_args(
+        loc,
+        "card-file",
+        &[
+            ("file", src.file.as_str().into()),
+            ("original", src.original_file_name.as_str().into()),
+        ],
+    ))
+    .label(ui);
+    Txt::new(tr_args(
+        loc,
+        "card-passage-at",
+        &[
+            ("line", format::count(c.line, loc).into()),
+            ("offset", format::count(c.offset, loc).into()),
+        ],
+    ))
+    .label(ui);
+    for (what, p) in [
+        (tr(loc, "field-publisher"), &src.publisher),
+        (tr(loc, "field-dateline"), &src.dateline),
+        (tr(loc, "field-page-date"), &src.page_date),
+        (tr(loc, "field-headline"), &src.headline),
+    ] {
+        if let Some(p) = p {
+            i18n::row(ui, loc, |ui| {
+                Txt::new(format!("{what}:")).line(ui);
+                bidi_label(
+                    ui,
+                    &p.text,
+                    FontId::proportional(13.0),
+                    ui.visuals().text_color(),
+                );
+            });
+        }
+    }
+    if let Some(n) = &src.note {
+        Txt::new(n.get(loc.lang.tag())).weak().small().label(ui);
+    }
+    Txt::new(tr_args(
+        loc,
+        "card-citation-id",
+        &[("id", c.id.as_str().into())],
+    ))
+    .weak()
+    .small()
+    .label(ui);
+}
