@@ -134,11 +134,14 @@ fn the_popped_out_reader_keeps_its_passage_in_view() {
     let mut h = common::viewer::viewer(ds, opts, 200);
     h.run();
     let passage = |h: &Harness<'_, App>| {
-        h.query_all_by_label_contains(&c.id)
-            .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Link)
-            .map(|n| n.rect())
-            .next()
-            .expect("the cited passage")
+        h.query_all(
+            egui_kittest::kittest::by()
+                .role(egui::accesskit::Role::Link)
+                .label_contains(&c.id),
+        )
+        .map(|n| n.rect())
+        .next()
+        .expect("the cited passage")
     };
     let reader_rect = |h: &Harness<'_, App>| h.state().reader().last_rect.expect("reader drawn");
     assert!(reader_rect(&h).intersects(passage(&h)), "docked: the passage is in view");

@@ -1,22 +1,14 @@
 //! The reader's find bar: Arabic-aware search in the open source or in
 //! every source, with the matches listed to jump to.
 
-#[allow(unused_imports)]
-use super::*;
-use std::collections::HashMap;
-use std::ops::Range;
-use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, Vec2};
-use crate::ui::app::{Command, Pref, Shared};
+use super::ReaderState;
+use egui::{FontId, Pos2, Sense, Ui, Vec2};
+use crate::ui::app::{Command, Shared};
 use crate::ui::i18n::{self, Txt};
 use crate::ui::paint::color;
-use crate::ui::step_card::claim_versions;
-use crate::ui::text::{Mark, bidi_label, marked_lines};
-use crate::control::TimeCommand;
-use crate::i18n::format::{self, date_long, date_short, date_spec};
+use crate::ui::text::{Mark, marked_lines};
+use crate::i18n::format::{self};
 use crate::i18n::{tr, tr_args};
-use crate::model::Dataset;
-use crate::model::types::{ClaimKind, ClaimVersion};
-use crate::scene::style::mix;
 use crate::text::search;
 
 pub(super) fn find_bar(ui: &mut Ui, app: &Shared<'_>, reader: &mut ReaderState, out: &mut Vec<Command>, source_id: &str) {

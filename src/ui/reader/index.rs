@@ -2,23 +2,9 @@
 //! which steps cite each citation, which disputed claims rest on it, and
 //! where places are named.
 
-#[allow(unused_imports)]
-use super::*;
 use std::collections::HashMap;
 use std::ops::Range;
-use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, Vec2};
-use crate::ui::app::{Command, Pref, Shared};
-use crate::ui::i18n::{self, Txt};
-use crate::ui::paint::color;
-use crate::ui::step_card::claim_versions;
-use crate::ui::text::{Mark, bidi_label, marked_lines};
-use crate::control::TimeCommand;
-use crate::i18n::format::{self, date_long, date_short, date_spec};
-use crate::i18n::{tr, tr_args};
 use crate::model::Dataset;
-use crate::model::types::{ClaimKind, ClaimVersion};
-use crate::scene::style::mix;
-use crate::text::search;
 
 /// What the reader needs per dataset, computed once: which steps cite each
 /// citation, which disputed claims rest on it, and where places are named.

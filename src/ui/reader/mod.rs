@@ -14,28 +14,21 @@ mod passages;
 mod find;
 mod versions;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, Vec2};
+use egui::{FontId, Rect, Ui};
 
 use super::app::{Command, Pref, Shared};
 use super::i18n::{self, Txt};
-use super::paint::color;
-use super::step_card::claim_versions;
-use super::text::{Mark, bidi_label, marked_lines};
+use super::text::bidi_label;
 use crate::control::TimeCommand;
-use crate::i18n::format::{self, date_long, date_short, date_spec};
+use crate::i18n::format::{self, date_spec};
 use crate::i18n::{tr, tr_args};
-use crate::model::Dataset;
-use crate::model::types::{ClaimKind, ClaimVersion};
-use crate::scene::style::mix;
-use crate::text::search;
 
-pub use index::*;
-pub use passages::*;
-pub use find::*;
-pub use versions::*;
+use find::find_bar;
+pub use index::ReaderIndex;
+use passages::text;
+pub use versions::versions_window;
 
 /// How long an opened passage flashes, seconds.
 pub const FLASH_SECS: f64 = 1.6;

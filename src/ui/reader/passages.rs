@@ -2,21 +2,16 @@
 //! cited passages (the current step's more strongly), find matches, place
 //! names, the flash of an opened passage and the disputed-claim badges.
 
-#[allow(unused_imports)]
-use super::*;
-use std::collections::HashMap;
+use super::{FLASH_SECS, ReaderState};
 use std::ops::Range;
 use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, Vec2};
-use crate::ui::app::{Command, Pref, Shared};
+use crate::ui::app::{Command, Shared};
 use crate::ui::i18n::{self, Txt};
 use crate::ui::paint::color;
-use crate::ui::step_card::claim_versions;
-use crate::ui::text::{Mark, bidi_label, marked_lines};
+use crate::ui::text::{Mark, marked_lines};
 use crate::control::TimeCommand;
-use crate::i18n::format::{self, date_long, date_short, date_spec};
+use crate::i18n::format::{self, date_spec};
 use crate::i18n::{tr, tr_args};
-use crate::model::Dataset;
-use crate::model::types::{ClaimKind, ClaimVersion};
 use crate::scene::style::mix;
 use crate::text::search;
 

@@ -1,23 +1,15 @@
 //! The claim-versions window: every version of a disputed claim side by
 //! side, with who says it and the passages behind it.
 
-#[allow(unused_imports)]
-use super::*;
-use std::collections::HashMap;
-use std::ops::Range;
-use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, Vec2};
-use crate::ui::app::{Command, Pref, Shared};
+use super::ReaderState;
+use egui::FontId;
+use crate::ui::app::{Command, Shared};
 use crate::ui::i18n::{self, Txt};
-use crate::ui::paint::color;
 use crate::ui::step_card::claim_versions;
-use crate::ui::text::{Mark, bidi_label, marked_lines};
-use crate::control::TimeCommand;
-use crate::i18n::format::{self, date_long, date_short, date_spec};
+use crate::ui::text::bidi_label;
+use crate::i18n::format::{self, date_long, date_short};
 use crate::i18n::{tr, tr_args};
-use crate::model::Dataset;
 use crate::model::types::{ClaimKind, ClaimVersion};
-use crate::scene::style::mix;
-use crate::text::search;
 
 /// The comparison of a disputed claim's versions, each with its passages.
 pub fn versions_window(ctx: &egui::Context, app: &Shared<'_>, reader: &mut ReaderState, out: &mut Vec<Command>) {

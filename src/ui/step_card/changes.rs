@@ -1,19 +1,14 @@
 //! What a step changed, the handovers still pending with their countdown,
 //! and (compare mode) what changed since an earlier date.
 
-#[allow(unused_imports)]
-use super::*;
-use egui::{FontId, Ui};
-use crate::ui::app::{Command, Pref, Shared};
-use crate::ui::i18n::{self, Txt};
-use crate::ui::text::bidi_label;
-use crate::control::{TimeCommand, step_date};
-use crate::i18n::format::{self, date_short, date_spec};
-use crate::i18n::{Lang, Locale, tr, tr_args};
-use crate::model::Dataset;
-use crate::model::state::{PlaceState, changes_between, steps_touching};
-use crate::model::types::{Citation, Claim, ClaimVersion, Step};
-use crate::scene::display::scheme_label;
+use super::place::{place_name, who};
+use egui::Ui;
+use crate::ui::app::Shared;
+use crate::ui::i18n::Txt;
+use crate::control::step_date;
+use crate::i18n::format::{self, date_short};
+use crate::i18n::{Locale, tr, tr_args};
+use crate::model::state::changes_between;
 
 /// How many days are left until a deadline (negative: passed): "4 days
 /// left", "due today", "passed 1 day ago", in the interface language.

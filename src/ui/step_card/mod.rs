@@ -18,18 +18,18 @@ use egui::{FontId, Ui};
 use super::app::{Command, Pref, Shared};
 use super::i18n::{self, Txt};
 use super::text::bidi_label;
-use crate::control::{TimeCommand, step_date};
-use crate::i18n::format::{self, date_short, date_spec};
-use crate::i18n::{Lang, Locale, tr, tr_args};
-use crate::model::Dataset;
-use crate::model::state::{PlaceState, changes_between, steps_touching};
-use crate::model::types::{Citation, Claim, ClaimVersion, Step};
-use crate::scene::display::scheme_label;
+use crate::control::step_date;
+use crate::i18n::format::{self, date_short};
+use crate::i18n::{Lang, tr, tr_args};
+use crate::model::types::Step;
 
-pub use place::*;
-pub use changes::*;
-pub use claims::*;
-pub use sources::*;
+pub use changes::countdown;
+use changes::{changed, changes_since, pending};
+pub(crate) use claims::claim_versions;
+use claims::claims;
+pub use place::{area_line, state_lines};
+use place::selection;
+use sources::citations;
 
 /// The card.
 pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
@@ -55,11 +55,6 @@ pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
                 }
             });
         });
-}
-
-/// A place's name in the interface language.
-fn place_name<'a>(ds: &'a Dataset, loc: Locale, id: &'a str) -> &'a str {
-    ds.place(id).map_or(id, |p| p.names.get(loc.lang.tag()))
 }
 
 fn step(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, i: usize) {

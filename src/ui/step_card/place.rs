@@ -1,18 +1,16 @@
 //! The selected place in the step card: its state at the date, its area,
 //! and every step that touched it.
 
-#[allow(unused_imports)]
-use super::*;
+use super::changes::countdown;
 use egui::{FontId, Ui};
-use crate::ui::app::{Command, Pref, Shared};
+use crate::ui::app::{Command, Shared};
 use crate::ui::i18n::{self, Txt};
 use crate::ui::text::bidi_label;
-use crate::control::{TimeCommand, step_date};
+use crate::control::TimeCommand;
 use crate::i18n::format::{self, date_short, date_spec};
-use crate::i18n::{Lang, Locale, tr, tr_args};
+use crate::i18n::{Locale, tr, tr_args};
 use crate::model::Dataset;
-use crate::model::state::{PlaceState, changes_between, steps_touching};
-use crate::model::types::{Citation, Claim, ClaimVersion, Step};
+use crate::model::state::{PlaceState, steps_touching};
 use crate::scene::display::scheme_label;
 
 /// A controller's name in the interface language.
@@ -203,4 +201,9 @@ pub(super) fn selection(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, i
             out.push(Command::Time(TimeCommand::GoToStep(i)));
         }
     }
+}
+
+/// A place's name in the interface language.
+pub(super) fn place_name<'a>(ds: &'a Dataset, loc: Locale, id: &'a str) -> &'a str {
+    ds.place(id).map_or(id, |p| p.names.get(loc.lang.tag()))
 }

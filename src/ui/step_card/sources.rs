@@ -1,19 +1,13 @@
 //! A step's cited passages, each with its source's details and the
 //! buttons to open or copy it.
 
-#[allow(unused_imports)]
-use super::*;
 use egui::{FontId, Ui};
-use crate::ui::app::{Command, Pref, Shared};
+use crate::ui::app::{Command, Shared};
 use crate::ui::i18n::{self, Txt};
 use crate::ui::text::bidi_label;
-use crate::control::{TimeCommand, step_date};
-use crate::i18n::format::{self, date_short, date_spec};
-use crate::i18n::{Lang, Locale, tr, tr_args};
-use crate::model::Dataset;
-use crate::model::state::{PlaceState, changes_between, steps_touching};
-use crate::model::types::{Citation, Claim, ClaimVersion, Step};
-use crate::scene::display::scheme_label;
+use crate::i18n::format::{self};
+use crate::i18n::{Locale, tr, tr_args};
+use crate::model::types::Step;
 
 #[allow(clippy::too_many_lines)] // one card section, read top to bottom
 pub(super) fn citations(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, s: &Step) {
