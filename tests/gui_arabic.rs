@@ -227,7 +227,11 @@ fn the_settings_window_opens_closes_and_changes_the_settings() {
         .with_context_setup(install_fonts)
         .build_ui_state(
             |ui, (settings, open): &mut (Settings, bool)| {
-                karabakh_atlas::ui::settings_window::window(ui.ctx(), settings, open);
+                if let Some(changed) =
+                    karabakh_atlas::ui::settings_window::window(ui.ctx(), settings, open)
+                {
+                    *settings = changed;
+                }
             },
             (
                 Settings {
