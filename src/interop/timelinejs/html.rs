@@ -2,6 +2,11 @@
 //! contents of scripts, styles and frames dropped, entities decoded, white
 //! space collapsed, one line per paragraph or line break. TimelineJS text
 //! fields are HTML; the dataset keeps plain text.
+//!
+//! Named entities (`&eacute;`, `&hellip;`, all of the HTML standard's list)
+//! are looked up in the `htmlize` crate's table. Numeric references
+//! (`&#x627;`) are decoded here: one that names no character is reported
+//! and kept as written rather than silently becoming U+FFFD.
 
 /// Plain text from a TimelineJS HTML field, and what was lost on the way.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -48,57 +53,14 @@ const BLOCK_TAGS: [&str; 27] = [
     "tr",
 ];
 
-/// Named entities decoded (the common ones; others are kept as written).
-const ENTITIES: [(&str, char); 48] = [
-    ("amp", '&'),
-    ("lt", '<'),
-    ("gt", '>'),
-    ("quot", '"'),
-    ("apos", '\''),
-    ("nbsp", '\u{A0}'),
-    ("ndash", '–'),
-    ("mdash", '—'),
-    ("hellip", '…'),
-    ("lsquo", '‘'),
-    ("rsquo", '’'),
-    ("sbquo", '‚'),
-    ("ldquo", '“'),
-    ("rdquo", '”'),
-    ("bdquo", '„'),
-    ("laquo", '«'),
-    ("raquo", '»'),
-    ("lsaquo", '‹'),
-    ("rsaquo", '›'),
-    ("copy", '©'),
-    ("reg", '®'),
-    ("trade", '™'),
-    ("deg", '°'),
-    ("middot", '·'),
-    ("bull", '•'),
-    ("euro", '€'),
-    ("pound", '£'),
-    ("yen", '¥'),
-    ("cent", '¢'),
-    ("sect", '§'),
-    ("para", '¶'),
-    ("times", '×'),
-    ("divide", '÷'),
-    ("plusmn", '±'),
-    ("shy", '\u{AD}'),
-    ("zwnj", '\u{200C}'),
-    ("zwj", '\u{200D}'),
-    ("lrm", '\u{200E}'),
-    ("rlm", '\u{200F}'),
-    ("eacute", 'é'),
-    ("egrave", 'è'),
-    ("aacute", 'á'),
-    ("agrave", 'à'),
-    ("ouml", 'ö'),
-    ("uuml", 'ü'),
-    ("auml", 'ä'),
-    ("szlig", 'ß'),
-    ("ccedil", 'ç'),
-];
+/// What the named character reference `entity` (`&eacute;`, with its `&`
+/// and `;`) stands for, from the HTML standard's full list (through the
+/// `htmlize` crate); `None` if it names nothing.
+fn named_entity(entity: &str) -> Option<&'static str> {
+    htmlize::ENTITIES
+        .get(entity.as_bytes())
+        .and_then(|v| std::str::from_utf8(v).ok())
+}
 
 /// The end of the tag starting at byte `start` (`s[start] == '<'`): the
 /// byte after its `>`, skipping `>` inside quoted attribute values.
@@ -168,7 +130,7 @@ pub fn html_to_text(s: &str) -> PlainText {
         if c == '&'
             && let Some(semi) = rest
                 .char_indices()
-                .take(34)
+                .take(htmlize::ENTITY_MAX_LENGTH.max(34))
                 .find(|(_, c)| *c == ';')
                 .map(|(at, _)| at)
         {
@@ -178,12 +140,14 @@ pub fn html_to_text(s: &str) -> PlainText {
                     Some(hex) => u32::from_str_radix(hex, 16).ok(),
                     None => num.parse::<u32>().ok(),
                 };
-                n.and_then(char::from_u32).filter(|c| *c != '\0')
+                n.and_then(char::from_u32)
+                    .filter(|c| *c != '\0')
+                    .map(String::from)
             } else {
-                ENTITIES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
+                named_entity(&rest[..=semi]).map(str::to_owned)
             };
             if let Some(d) = decoded {
-                raw.push(if d == '\n' { ' ' } else { d });
+                raw.extend(d.chars().map(|c| if c == '\n' { ' ' } else { c }));
                 i += semi + 1;
                 continue;
             }
@@ -227,6 +191,77 @@ mod tests {
         assert_eq!(p.links, 1);
         assert_eq!(p.dropped, 2);
         assert_eq!(p.unknown_entities, ["&foo;"]);
+    }
+
+    #[test]
+    fn named_and_numeric_entities_are_decoded() {
+        let p = html_to_text(
+            "caf&eacute; &#x627;&#1604; a&nbsp;b wait&hellip; &Aacute;&alpha;&rarr;&NotEqualTilde; &CounterClockwiseContourIntegral; &#9731; &eacute &bogus;",
+        );
+        assert_eq!(
+            p.text,
+            "café ال a\u{A0}b wait… Áα→\u{2242}\u{338} \u{2233} ☃ &eacute &bogus;"
+        );
+        assert_eq!(p.unknown_entities, ["&bogus;"]);
+    }
+
+    #[test]
+    fn every_entity_of_the_old_hand_written_table_still_decodes() {
+        let old: [(&str, char); 48] = [
+            ("amp", '&'),
+            ("lt", '<'),
+            ("gt", '>'),
+            ("quot", '"'),
+            ("apos", '\''),
+            ("nbsp", '\u{A0}'),
+            ("ndash", '–'),
+            ("mdash", '—'),
+            ("hellip", '…'),
+            ("lsquo", '‘'),
+            ("rsquo", '’'),
+            ("sbquo", '‚'),
+            ("ldquo", '“'),
+            ("rdquo", '”'),
+            ("bdquo", '„'),
+            ("laquo", '«'),
+            ("raquo", '»'),
+            ("lsaquo", '‹'),
+            ("rsaquo", '›'),
+            ("copy", '©'),
+            ("reg", '®'),
+            ("trade", '™'),
+            ("deg", '°'),
+            ("middot", '·'),
+            ("bull", '•'),
+            ("euro", '€'),
+            ("pound", '£'),
+            ("yen", '¥'),
+            ("cent", '¢'),
+            ("sect", '§'),
+            ("para", '¶'),
+            ("times", '×'),
+            ("divide", '÷'),
+            ("plusmn", '±'),
+            ("shy", '\u{AD}'),
+            ("zwnj", '\u{200C}'),
+            ("zwj", '\u{200D}'),
+            ("lrm", '\u{200E}'),
+            ("rlm", '\u{200F}'),
+            ("eacute", 'é'),
+            ("egrave", 'è'),
+            ("aacute", 'á'),
+            ("agrave", 'à'),
+            ("ouml", 'ö'),
+            ("uuml", 'ü'),
+            ("auml", 'ä'),
+            ("szlig", 'ß'),
+            ("ccedil", 'ç'),
+        ];
+        for (name, want) in old {
+            let p = html_to_text(&format!("x&{name};y"));
+            assert_eq!(p.text, format!("x{want}y"), "&{name};");
+            assert!(p.unknown_entities.is_empty(), "&{name};");
+        }
     }
 
     #[test]
