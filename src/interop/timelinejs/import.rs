@@ -350,7 +350,20 @@ pub fn import(label: &str, file_name: &str, text: &str) -> Result<Imported, Impo
         title_text.as_deref(),
         &title_media,
         &eras,
-    );
+    )
+    .map_err(|e| ImportError {
+        diagnostics: vec![
+            Diagnostic::new(
+                label,
+                english(format!(
+                    "the dataset's TOML files could not be written: {e}"
+                )),
+            )
+            .help(english(
+                "please report this as a bug of karabakh-atlas, with the file",
+            )),
+        ],
+    })?;
     Ok(Imported {
         files,
         steps,

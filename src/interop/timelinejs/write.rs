@@ -1,16 +1,17 @@
 //! Writing the imported events as a dataset skeleton: the plain-text source
 //! (with each event's text at a known offset, for its citation),
 //! `dataset.toml`, `places.toml`, `sources.toml`, `timeline.toml` and an
-//! empty `map.geojson`.
+//! empty `map.geojson`. The TOML files go through [`TomlDoc`], so the `toml`
+//! crate writes every value; their comments tell a user what to add.
 
-use std::fmt::Write as _;
-
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::slides::Event;
 use super::{SOURCE_FILE, SOURCE_ID};
-use crate::interop::{DatasetFiles, toml_string};
-use crate::model::{Date, DateSpec};
+use crate::interop::DatasetFiles;
+use crate::interop::toml_doc::TomlDoc;
+use crate::model::Date;
 use crate::text::bidi::paragraph_direction;
 
 /// Appends text while counting characters, for citation offsets.
@@ -36,18 +37,53 @@ struct Cited {
     what: &'static str,
 }
 
-/// The dataset skeleton's files for `events` (sorted): see the module doc of
-/// [`super`] for what goes where.
-pub(super) fn build_files(
+/// A one-language text as the dataset writes it: `{ en = "…" }`.
+#[derive(Serialize)]
+struct En<'a> {
+    en: &'a str,
+}
+
+/// `coverage = { from = …, to = … }`.
+#[derive(Serialize)]
+struct Span {
+    from: Date,
+    to: Date,
+}
+
+/// A source's `headline = { text = …, gloss = … }`.
+#[derive(Serialize)]
+struct Headline<'a> {
+    text: &'a str,
+    gloss: &'a str,
+}
+
+/// What `places.toml` holds: nothing but what to add.
+const PLACES_TOML: &str = "# places.toml, written by `karabakh-atlas import-timelinejs`.\n\
+     #\n\
+     # A TimelineJS file has no places, so this dataset tracks none: the\n\
+     # map is empty and the steps only tell the story. To show who\n\
+     # controls what, add [[place]] tables here (id, kind = \"district\",\n\
+     # \"region\" or \"town\", names), their polygons to map.geojson and\n\
+     # [[step.change]] tables to timeline.toml; data/README.md has the\n\
+     # details and `karabakh-atlas new` writes a complete example.\n";
+
+/// An empty map, saying what to add.
+const MAP_GEOJSON: &str = "{\"type\":\"FeatureCollection\",\n\
+     \"note\":\"Written by karabakh-atlas import-timelinejs: a TimelineJS file has no geometry. Add one feature per district, region or town of places.toml (properties id, kind, names).\",\n\
+     \"features\":[]}\n";
+
+/// The `note` of the generated source.
+const SOURCE_NOTE: &str = "A plain-text rendering of the TimelineJS file written by the import: the title slide, the eras, then for each event (in date order) its headline, the date it shows, its text, and its media URL, credit and caption and its group. HTML tags are removed and entities decoded; the labels (Era:, Date shown:, Media:, Credit:, Caption:, Group:) are the importer's, the rest is the file's.";
+
+/// The generated source text, the character offset of the title slide's
+/// headline in it (if any), and for each event what its step cites.
+fn source_text(
     events: &[Event],
-    coverage: (Date, Date),
-    file_name: &str,
     title: Option<&str>,
     title_text: Option<&str>,
     title_media: &[(&'static str, String)],
     eras: &[String],
-) -> DatasetFiles {
-    // The source text.
+) -> (String, Option<usize>, Vec<Cited>) {
     let mut src = Counted::default();
     let mut title_offset = None;
     if let Some(t) = title {
@@ -101,19 +137,18 @@ pub(super) fn build_files(
             },
         });
     }
-    let source_text = src.text;
-    let sha: String = Sha256::digest(source_text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let rtl = events
-        .iter()
-        .filter(|e| paragraph_direction(&format!("{}\n{}", e.headline, e.text)).is_rtl())
-        .count();
-    let direction = if rtl * 2 > events.len() { "rtl" } else { "ltr" };
+    (src.text, title_offset, cited)
+}
 
-    // dataset.toml
-    let (from, to) = coverage;
+/// `dataset.toml`: title, description (the title slide's text, the eras,
+/// where it came from) and coverage.
+fn dataset_toml(
+    file_name: &str,
+    title: Option<&str>,
+    title_text: Option<&str>,
+    eras: &[String],
+    (from, to): (Date, Date),
+) -> Result<String, toml::ser::Error> {
     let dataset_title = title.map_or_else(
         || format!("Timeline imported from {file_name}"),
         str::to_owned,
@@ -123,86 +158,79 @@ pub(super) fn build_files(
         if !description.is_empty() {
             description.push(' ');
         }
-        let _ = write!(description, "Eras: {}.", eras.join("; "));
+        description.push_str(&format!("Eras: {}.", eras.join("; ")));
     }
     if !description.is_empty() {
         description.push(' ');
     }
-    let _ = write!(
-        description,
-        "Imported from the TimelineJS file {file_name}."
+    description.push_str(&format!("Imported from the TimelineJS file {file_name}."));
+    let mut doc = TomlDoc::new();
+    doc.comment(&format!(
+        "dataset.toml, written by `karabakh-atlas import-timelinejs` from the\n\
+         TimelineJS file {file_name}. See data/README.md of karabakh-atlas for\n\
+         every field, and docs/timelinejs.md for what the import keeps."
+    ))
+    .blank();
+    doc.value("title", &En { en: &dataset_title })?;
+    doc.value("description", &En { en: &description })?;
+    doc.blank()
+        .comment("From the first to the last day of the events.");
+    doc.value("coverage", &Span { from, to })?;
+    doc.blank().comment(
+        "A TimelineJS file says nothing about who controls a place. When you\n\
+         add districts or regions, add the parties too, e.g.\n\
+         [[controller]]\n\
+         id = \"north\"\n\
+         names = { en = \"The northern side\" }",
     );
-    let dataset = format!(
-        "# dataset.toml, written by `karabakh-atlas import-timelinejs` from the\n\
-         # TimelineJS file {file_name}. See data/README.md of karabakh-atlas for\n\
-         # every field, and docs/timelinejs.md for what the import keeps.\n\
-         \n\
-         title = {{ en = {title} }}\n\
-         description = {{ en = {description} }}\n\
-         \n\
-         # From the first to the last day of the events.\n\
-         coverage = {{ from = \"{from}\", to = \"{to}\" }}\n\
-         \n\
-         # A TimelineJS file says nothing about who controls a place. When you\n\
-         # add districts or regions, add the parties too, e.g.\n\
-         # [[controller]]\n\
-         # id = \"north\"\n\
-         # names = {{ en = \"The northern side\" }}\n",
-        title = toml_string(&dataset_title),
-        description = toml_string(&description),
-    );
+    Ok(doc.finish())
+}
 
-    let places = "# places.toml, written by `karabakh-atlas import-timelinejs`.\n\
-         #\n\
-         # A TimelineJS file has no places, so this dataset tracks none: the\n\
-         # map is empty and the steps only tell the story. To show who\n\
-         # controls what, add [[place]] tables here (id, kind = \"district\",\n\
-         # \"region\" or \"town\", names), their polygons to map.geojson and\n\
-         # [[step.change]] tables to timeline.toml; data/README.md has the\n\
-         # details and `karabakh-atlas new` writes a complete example.\n"
-        .to_owned();
+/// `sources.toml`: the one source, the generated text.
+fn sources_toml(
+    file_name: &str,
+    headline: Option<&str>,
+    sha256: &str,
+    direction: &str,
+) -> Result<String, toml::ser::Error> {
+    let mut doc = TomlDoc::new();
+    doc.comment(
+        "sources.toml, written by `karabakh-atlas import-timelinejs`.\n\
+         The source is the TimelineJS file itself, as plain text: see `note`.\n\
+         Set `language` to the language tag of its text (\"und\" means\n\
+         undetermined); `direction` was detected from the text.",
+    )
+    .blank()
+    .array_table("source");
+    doc.value("id", SOURCE_ID)?;
+    doc.value("file", SOURCE_FILE)?;
+    doc.value("original_file_name", file_name)?;
+    doc.value("sha256", sha256)?;
+    doc.value("language", "und")?;
+    doc.value("direction", direction)?;
+    doc.value("label", &format!("TimelineJS file {file_name}"))?;
+    if let Some(text) = headline {
+        doc.value(
+            "headline",
+            &Headline {
+                text,
+                gloss: "The headline of the TimelineJS title slide.",
+            },
+        )?;
+    }
+    doc.value("note", SOURCE_NOTE)?;
+    Ok(doc.finish())
+}
 
-    let map = "{\"type\":\"FeatureCollection\",\n\
-         \"note\":\"Written by karabakh-atlas import-timelinejs: a TimelineJS file has no geometry. Add one feature per district, region or town of places.toml (properties id, kind, names).\",\n\
-         \"features\":[]}\n"
-        .to_owned();
-
-    let headline_line = match (title, title_offset) {
-        (Some(t), Some(_)) => format!(
-            "headline = {{ text = {}, gloss = \"The headline of the TimelineJS title slide.\" }}\n",
-            toml_string(t)
-        ),
-        _ => String::new(),
-    };
-    let sources = format!(
-        "# sources.toml, written by `karabakh-atlas import-timelinejs`.\n\
-         # The source is the TimelineJS file itself, as plain text: see `note`.\n\
-         # Set `language` to the language tag of its text (\"und\" means\n\
-         # undetermined); `direction` was detected from the text.\n\
-         \n\
-         [[source]]\n\
-         id = \"{SOURCE_ID}\"\n\
-         file = \"{SOURCE_FILE}\"\n\
-         original_file_name = {original}\n\
-         sha256 = \"{sha}\"\n\
-         language = \"und\"\n\
-         direction = \"{direction}\"\n\
-         label = {label}\n\
-         {headline_line}\
-         note = {note}\n",
-        original = toml_string(file_name),
-        label = toml_string(&format!("TimelineJS file {file_name}")),
-        note = toml_string(
-            "A plain-text rendering of the TimelineJS file written by the import: the title slide, the eras, then for each event (in date order) its headline, the date it shows, its text, and its media URL, credit and caption and its group. HTML tags are removed and entities decoded; the labels (Era:, Date shown:, Media:, Credit:, Caption:, Group:) are the importer's, the rest is the file's."
-        ),
-    );
-
-    let mut timeline = format!(
-        "# timeline.toml, written by `karabakh-atlas import-timelinejs`: one step per\n\
-         # TimelineJS event, each citing its own text in sources/{SOURCE_FILE}.\n\
-         # The titles and summaries are the file's headlines and texts.\n"
-    );
-    for (e, c) in events.iter().zip(&cited) {
+/// `timeline.toml`: one step per event, then the citation each step uses.
+fn timeline_toml(events: &[Event], cited: &[Cited]) -> Result<String, toml::ser::Error> {
+    let mut doc = TomlDoc::new();
+    doc.comment(&format!(
+        "timeline.toml, written by `karabakh-atlas import-timelinejs`: one step per\n\
+         TimelineJS event, each citing its own text in sources/{SOURCE_FILE}.\n\
+         The titles and summaries are the file's headlines and texts."
+    ));
+    for (e, c) in events.iter().zip(cited) {
         let title = if e.headline.is_empty() {
             let first = e.text.lines().next().unwrap_or_default();
             if first.chars().count() > 80 {
@@ -218,58 +246,75 @@ pub(super) fn build_files(
         } else {
             &e.text
         };
-        let _ = write!(
-            timeline,
-            "\n[[step]]\nid = \"{id}\"\ndate = {date}\n",
-            id = e.id,
-            date = toml_date(e.date)
-        );
+        doc.array_table("step");
+        doc.value("id", &e.id)?;
+        doc.value("date", &e.date)?;
         if !e.date_note.is_empty() {
-            let _ = writeln!(
-                timeline,
-                "date_note = {}",
-                toml_string(&e.date_note.join(" "))
-            );
+            doc.value("date_note", &e.date_note.join(" "))?;
         }
-        let _ = write!(
-            timeline,
-            "title = {{ en = {} }}\nsummary = {{ en = {} }}\ncitations = [\"{}-{}\"]\n",
-            toml_string(&title),
-            toml_string(summary),
-            e.id,
-            c.what
-        );
+        doc.value("title", &En { en: &title })?;
+        doc.value("summary", &En { en: summary })?;
+        doc.value("citations", &[format!("{}-{}", e.id, c.what)])?;
     }
-    for (e, c) in events.iter().zip(&cited) {
-        let _ = write!(
-            timeline,
-            "\n[[citation]]\nid = \"{id}-{what}\"\nsource = \"{SOURCE_ID}\"\nquote = {quote}\noffset = {offset}\ngloss = {gloss}\n",
-            id = e.id,
-            what = c.what,
-            quote = toml_string(&c.quote),
-            offset = c.offset,
-            gloss = toml_string(&format!(
+    for (e, c) in events.iter().zip(cited) {
+        doc.array_table("citation");
+        doc.value("id", &format!("{}-{}", e.id, c.what))?;
+        doc.value("source", SOURCE_ID)?;
+        doc.value("quote", &c.quote)?;
+        doc.value("offset", &c.offset)?;
+        doc.value(
+            "gloss",
+            &format!(
                 "The {} of events[{}] in the TimelineJS file.",
                 c.what, e.index
-            )),
-        );
+            ),
+        )?;
     }
-
-    vec![
-        ("dataset.toml".to_owned(), dataset.into_bytes()),
-        ("places.toml".to_owned(), places.into_bytes()),
-        ("sources.toml".to_owned(), sources.into_bytes()),
-        ("timeline.toml".to_owned(), timeline.into_bytes()),
-        ("map.geojson".to_owned(), map.into_bytes()),
-        (format!("sources/{SOURCE_FILE}"), source_text.into_bytes()),
-    ]
+    Ok(doc.finish())
 }
 
-/// A date as TOML, in the dataset's three forms.
-fn toml_date(d: DateSpec) -> String {
-    match d {
-        DateSpec::Day { date } => format!("\"{date}\""),
-        DateSpec::Range { from, to } => format!("{{ from = \"{from}\", to = \"{to}\" }}"),
-        DateSpec::Before { before } => format!("{{ before = \"{before}\" }}"),
-    }
+/// The dataset skeleton's files for `events` (sorted): see the module doc of
+/// [`super`] for what goes where.
+///
+/// # Errors
+/// When the `toml` crate cannot write a value (not expected: every value is
+/// text, a date or a number).
+pub(super) fn build_files(
+    events: &[Event],
+    coverage: (Date, Date),
+    file_name: &str,
+    title: Option<&str>,
+    title_text: Option<&str>,
+    title_media: &[(&'static str, String)],
+    eras: &[String],
+) -> Result<DatasetFiles, toml::ser::Error> {
+    let (source_text, title_offset, cited) =
+        source_text(events, title, title_text, title_media, eras);
+    let sha: String = Sha256::digest(source_text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let rtl = events
+        .iter()
+        .filter(|e| paragraph_direction(&format!("{}\n{}", e.headline, e.text)).is_rtl())
+        .count();
+    let direction = if rtl * 2 > events.len() { "rtl" } else { "ltr" };
+    let headline = title.filter(|_| title_offset.is_some());
+    Ok(vec![
+        (
+            "dataset.toml".to_owned(),
+            dataset_toml(file_name, title, title_text, eras, coverage)?.into_bytes(),
+        ),
+        ("places.toml".to_owned(), PLACES_TOML.as_bytes().to_vec()),
+        (
+            "sources.toml".to_owned(),
+            sources_toml(file_name, headline, &sha, direction)?.into_bytes(),
+        ),
+        (
+            "timeline.toml".to_owned(),
+            timeline_toml(events, &cited)?.into_bytes(),
+        ),
+        ("map.geojson".to_owned(), MAP_GEOJSON.as_bytes().to_vec()),
+        (format!("sources/{SOURCE_FILE}"), source_text.into_bytes()),
+    ])
 }
