@@ -104,6 +104,7 @@ fn totals_lines(ds: &Dataset, t: &Totals) -> String {
     rows.push(vec!["All tracked places".to_owned(), thousands(t.sum())]);
     let mut out = table(&rows, &[false, true]);
     for (c, km2) in t.changing.iter().filter(|(_, k)| *k > 0.0) {
+        // Writing to a String cannot fail.
         let _ = writeln!(
             out,
             "  of which {} km² changing to {} on a day the sources do not give (counted above for the previous controller)",
@@ -112,6 +113,7 @@ fn totals_lines(ds: &Dataset, t: &Totals) -> String {
         );
     }
     if t.pending > 0.0 {
+        // Writing to a String cannot fail.
         let _ = writeln!(
             out,
             "  of which {} km² with an agreed handover not yet carried out",
@@ -158,6 +160,7 @@ fn rows_of(ds: &Dataset, a: &Areas, date: Date) -> Vec<Vec<String>> {
                 .as_deref()
                 .map_or_else(|| "(no state)".to_owned(), |c| controller_name(ds, c));
             if let Some(to) = &r.changing_to {
+                // Writing to a String cannot fail.
                 let _ = write!(
                     ctl,
                     ", changing to {} (no known day)",
@@ -165,6 +168,7 @@ fn rows_of(ds: &Dataset, a: &Areas, date: Date) -> Vec<Vec<String>> {
                 );
             }
             if let Some(to) = &r.pending_to {
+                // Writing to a String cannot fail.
                 let _ = write!(ctl, ", handover to {} pending", controller_name(ds, to));
             }
             vec![
@@ -240,6 +244,7 @@ pub fn series_text(ds: &Dataset, a: &Areas) -> String {
         out.push_str("\nUncertain periods (the sources give no day for these changes):\n");
         for b in &bands {
             let names: Vec<String> = b.places.iter().map(|p| place_name(ds, p)).collect();
+            // Writing to a String cannot fail.
             let _ = writeln!(
                 out,
                 "  {} to {}: {} held between {} and {} km² ({})",

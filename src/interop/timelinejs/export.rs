@@ -1,27 +1,16 @@
 //! Export: a dataset as a TimelineJS3 JSON object, one event per step.
+//! Text goes into TimelineJS's HTML fields escaped by the `htmlize` crate
+//! (`&`, `<`, `>` and both quotes), which `html.rs` decodes on the way back.
 
 use std::fmt::Write as _;
 
+use htmlize::escape_all_quotes as escape_html;
 use serde_json::{Value, json};
 
 use super::dates::before_text;
 use crate::model::{Dataset, Date, DateSpec};
 
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
+/// A TimelineJS3 date object for day `d`.
 fn tl_date(d: Date) -> Value {
     json!({ "year": d.year(), "month": d.month(), "day": d.day() })
 }
@@ -51,6 +40,7 @@ pub fn export(ds: &Dataset) -> Value {
                     format!(" dir=\"{dir}\" lang=\"{}\"", escape_html(&src.language))
                 });
                 let label = source.map_or(c.source.as_str(), |src| src.label.en());
+                // Writing to a String cannot fail.
                 let _ = write!(
                     html,
                     "<blockquote{attrs}>{}</blockquote><p>{}, line {} (citation {})</p>",
@@ -91,7 +81,7 @@ pub fn export(ds: &Dataset) -> Value {
             ev
         })
         .collect();
-    let mut title_text = escape_html(ds.description.en());
+    let mut title_text = escape_html(ds.description.en()).into_owned();
     if title_text.is_empty() {
         title_text = format!("{} steps", ds.steps.len());
     }
@@ -99,4 +89,26 @@ pub fn export(ds: &Dataset) -> Value {
         "title": { "text": { "headline": ds.title.en(), "text": format!("<p>{title_text}</p>") } },
         "events": events,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interop::timelinejs::html_to_text;
+
+    #[test]
+    fn escaped_text_reads_back_as_written() {
+        for s in [
+            "a <b>not bold</b> & \"quoted\" 'text'",
+            "&amp; is already an entity",
+            "نص عربي <>",
+        ] {
+            let html = format!("<p>{}</p>", escape_html(s));
+            assert!(
+                !html[3..html.len() - 4].contains(['<', '>', '"', '\'']),
+                "{html}"
+            );
+            assert_eq!(html_to_text(&html).text, s);
+        }
+    }
 }
