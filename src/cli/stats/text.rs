@@ -1,6 +1,8 @@
 //! `stats` for people: aligned tables of places and totals, the totals at
 //! every step, the uncertain periods, and the notes on where the areas come
-//! from.
+//! from. The column alignment (`table`) is kept hand-written: it pads by
+//! characters for a fixed, small set of tables, which a table crate would
+//! not make shorter.
 
 use std::fmt::Write as _;
 

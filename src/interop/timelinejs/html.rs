@@ -7,6 +7,11 @@
 //! are looked up in the `htmlize` crate's table. Numeric references
 //! (`&#x627;`) are decoded here: one that names no character is reported
 //! and kept as written rather than silently becoming U+FFFD.
+//!
+//! The tag scanner is kept hand-written: TimelineJS fields are short
+//! fragments, and the importer needs counts of what was dropped (links,
+//! images, scripts) for its notes, which a full HTML parser crate would add a
+//! large dependency to provide.
 
 /// Plain text from a TimelineJS HTML field, and what was lost on the way.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
