@@ -184,6 +184,43 @@ fn every_supported_field_of_the_fixture_is_carried_over() {
     );
 }
 
+/// Text TOML must escape (quotes, backslashes, line breaks, three quotes in
+/// a row, Arabic with direction marks) and a file name with quotes and a
+/// line break come back from the written files exactly, and the dataset
+/// passes `check`.
+#[test]
+fn awkward_text_survives_the_written_toml_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("it's \"odd\"\nname.json");
+    let headline = "Quotes \"\"\" and ''' and a back\\slash";
+    // A line break in HTML is `<br>`; the plain text has a "\n" there.
+    let html = "نص عربي \u{200F}(مع علامات)<br>C:\\path\\ \"quoted\" 'single' end\"";
+    let text = "نص عربي \u{200F}(مع علامات)\nC:\\path\\ \"quoted\" 'single' end\"";
+    let json = json!({
+        "title": { "text": { "headline": "A \"title\" \\ with\ttab" } },
+        "events": [
+            {
+                "start_date": { "year": 2001, "month": 2, "day": 3 },
+                "display_date": "early \"Feb\"",
+                "text": { "headline": headline, "text": html }
+            }
+        ]
+    });
+    std::fs::write(&file, json.to_string()).unwrap();
+    let (_tmp, dir, _) = import(&file);
+    let check = run_on(&dir, &["check"]);
+    assert!(check.status.success(), "{}", texts(&check).1);
+    let ds = load_folder(&dir).unwrap();
+    assert_eq!(ds.title.en(), "A \"title\" \\ with tab");
+    let s = &ds.steps[0];
+    assert_eq!(s.title.en(), headline);
+    assert_eq!(s.summary.en(), text);
+    let c = ds.citation(&s.citations[0]).unwrap();
+    assert_eq!(c.quote, text);
+    let source = ds.source(&c.source).unwrap();
+    assert_eq!(source.original_file_name, "it's \"odd\"\nname.json");
+}
+
 fn step<'a>(ds: &'a Dataset, id: &str) -> &'a karabakh_atlas::model::types::Step {
     ds.steps.iter().find(|s| s.id == id).unwrap()
 }

@@ -1,8 +1,13 @@
 //! Getting timelines in and out: writing a whole dataset folder at once
-//! (shared by `karabakh-atlas new` and the importers) and the TimelineJS3
-//! format ([`timelinejs`]).
+//! (shared by `karabakh-atlas new` and the importers), TOML files for people
+//! to edit ([`toml_doc`]) and the TimelineJS3 format ([`timelinejs`]).
+//!
+//! This layer sits above `model` (what a dataset is) and below `cli` (the
+//! commands that call it); it uses no `cli` or `ui` code. Writing files goes
+//! through `crate::export`'s staged, all-or-nothing writer.
 
 pub mod timelinejs;
+pub mod toml_doc;
 
 use std::path::{Path, PathBuf};
 
@@ -80,45 +85,10 @@ pub fn write_dataset(
     Ok(staged.commit()?)
 }
 
-/// `s` as a TOML basic string, quotes included: backslashes, quotes and
-/// control characters escaped, everything else (any script) as is.
-#[must_use]
-pub fn toml_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn toml_strings_round_trip_through_the_parser() {
-        for s in [
-            "plain",
-            "with \"quotes\" and \\ backslash",
-            "line\nbreak\ttab\r\u{7}",
-            "نص عربي ‏ with marks \u{200F}",
-        ] {
-            let doc = format!("v = {}", toml_string(s));
-            let v: toml::Table = toml::from_str(&doc).unwrap();
-            assert_eq!(v["v"].as_str(), Some(s), "{doc}");
-        }
-    }
 
     #[test]
     fn a_folder_that_holds_something_is_kept_unless_replacing() {

@@ -1,0 +1,114 @@
+//! Export: a dataset as a TimelineJS3 JSON object, one event per step.
+//! Text goes into TimelineJS's HTML fields escaped by the `htmlize` crate
+//! (`&`, `<`, `>` and both quotes), which `html.rs` decodes on the way back.
+
+use std::fmt::Write as _;
+
+use htmlize::escape_all_quotes as escape_html;
+use serde_json::{Value, json};
+
+use super::dates::before_text;
+use crate::model::{Dataset, Date, DateSpec};
+
+/// A TimelineJS3 date object for day `d`.
+fn tl_date(d: Date) -> Value {
+    json!({ "year": d.year(), "month": d.month(), "day": d.day() })
+}
+
+/// The dataset as a TimelineJS3 JSON object: a title slide from its title
+/// and description, and one event per step with `unique_id` = the step id,
+/// the step's date (`start_date`, plus `end_date` and a `display_date`
+/// "Between … and …" for a range; for "before D", the day before D and the
+/// `display_date` "Before D"), its English title as the headline, and as
+/// text its English summary followed by the quote of every citation it uses
+/// with its source, line and citation id.
+#[must_use]
+pub fn export(ds: &Dataset) -> Value {
+    let events: Vec<Value> = ds
+        .steps
+        .iter()
+        .map(|s| {
+            let mut html = format!("<p>{}</p>", escape_html(s.summary.en()));
+            for id in ds.step_citation_ids(s) {
+                let Some(c) = ds.citation(id) else { continue };
+                let source = ds.source(&c.source);
+                let attrs = source.map_or_else(String::new, |src| {
+                    let dir = match src.direction {
+                        crate::model::types::Direction::Rtl => "rtl",
+                        crate::model::types::Direction::Ltr => "ltr",
+                    };
+                    format!(" dir=\"{dir}\" lang=\"{}\"", escape_html(&src.language))
+                });
+                let label = source.map_or(c.source.as_str(), |src| src.label.en());
+                // Writing to a String cannot fail.
+                let _ = write!(
+                    html,
+                    "<blockquote{attrs}>{}</blockquote><p>{}, line {} (citation {})</p>",
+                    escape_html(&c.quote),
+                    escape_html(label),
+                    c.line,
+                    escape_html(&c.id)
+                );
+            }
+            let mut ev = json!({
+                "unique_id": s.id,
+                "text": { "headline": s.title.en(), "text": html },
+            });
+            let (start, end, display) = match s.date {
+                DateSpec::Day { date } => (date, None, None),
+                DateSpec::Range { from, to } => (
+                    from,
+                    Some(to),
+                    Some(format!(
+                        "Between {} and {}",
+                        from.english_long(),
+                        to.english_long()
+                    )),
+                ),
+                DateSpec::Before { before } => {
+                    (before.add_days(-1), None, Some(before_text(before)))
+                }
+            };
+            if let Some(obj) = ev.as_object_mut() {
+                obj.insert("start_date".into(), tl_date(start));
+                if let Some(end) = end {
+                    obj.insert("end_date".into(), tl_date(end));
+                }
+                if let Some(d) = display {
+                    obj.insert("display_date".into(), json!(d));
+                }
+            }
+            ev
+        })
+        .collect();
+    let mut title_text = escape_html(ds.description.en()).into_owned();
+    if title_text.is_empty() {
+        title_text = format!("{} steps", ds.steps.len());
+    }
+    json!({
+        "title": { "text": { "headline": ds.title.en(), "text": format!("<p>{title_text}</p>") } },
+        "events": events,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interop::timelinejs::html_to_text;
+
+    #[test]
+    fn escaped_text_reads_back_as_written() {
+        for s in [
+            "a <b>not bold</b> & \"quoted\" 'text'",
+            "&amp; is already an entity",
+            "نص عربي <>",
+        ] {
+            let html = format!("<p>{}</p>", escape_html(s));
+            assert!(
+                !html[3..html.len() - 4].contains(['<', '>', '"', '\'']),
+                "{html}"
+            );
+            assert_eq!(html_to_text(&html).text, s);
+        }
+    }
+}
