@@ -653,6 +653,20 @@ impl Dataset {
         self.steps.iter().position(|s| s.id == id)
     }
 
+    /// The date step `index` is shown at: the day by which it had certainly
+    /// happened (the end of its date).
+    #[must_use]
+    pub fn step_date(&self, index: usize) -> Option<Date> {
+        self.steps.get(index).map(|s| s.date.end())
+    }
+
+    /// The last step whose date ([`Dataset::step_date`]) is on or before
+    /// `date`.
+    #[must_use]
+    pub fn step_at(&self, date: Date) -> Option<usize> {
+        self.steps.iter().rposition(|s| s.date.end() <= date)
+    }
+
     /// Places whose control the timeline tracks, in file order.
     pub fn tracked_places(&self) -> impl Iterator<Item = &Place> {
         self.places.iter().filter(|p| p.kind.is_tracked())
@@ -683,5 +697,29 @@ impl Dataset {
     #[must_use]
     pub fn disputed_claim_count(&self) -> usize {
         self.claims.iter().filter(|c| c.disputed).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::load_bundled;
+
+    #[test]
+    fn step_dates_are_the_ends_of_step_dates_and_step_at_inverts_them() {
+        let ds = match load_bundled() {
+            Ok(ds) => ds,
+            Err(e) => unreachable!("{e}"),
+        };
+        assert!(ds.steps.len() > 2);
+        for (i, step) in ds.steps.iter().enumerate() {
+            let date = ds.step_date(i);
+            assert_eq!(date, Some(step.date.end()));
+            // The last step on that day (several may share it).
+            let at = date.and_then(|d| ds.step_at(d));
+            assert!(at.is_some_and(|j| j >= i && ds.step_date(j) == date));
+        }
+        assert_eq!(ds.step_date(ds.steps.len()), None);
+        let before = ds.step_date(0).map(|d| d.add_days(-1));
+        assert_eq!(before.and_then(|d| ds.step_at(d)), None);
     }
 }
