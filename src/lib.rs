@@ -15,6 +15,7 @@ pub mod assets;
 pub mod bundled;
 pub mod cli;
 pub mod control;
+pub mod date;
 pub mod export;
 pub mod i18n;
 pub mod import;

@@ -113,6 +113,7 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 
 use super::StatsArgs;
+use crate::i18n::format::DateWords;
 use crate::model::Dataset;
 use crate::model::area::thousands;
 use crate::model::area::{

@@ -41,6 +41,7 @@ use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
 use super::{DatasetFiles, toml_string};
+use crate::i18n::format::DateWords;
 use crate::model::diag::{Diagnostic, Msg, Position};
 
 /// The importer's own report text. `import-timelinejs` is a CLI command and

@@ -5,7 +5,6 @@
 
 pub mod area;
 pub mod cite;
-pub mod date;
 pub mod diag;
 pub mod geometry;
 pub mod load;
@@ -16,7 +15,10 @@ pub mod state;
 pub mod tour;
 pub mod types;
 
-pub use date::{Date, DateSpec};
+/// The calendar is the leaf [`crate::date`]; re-exported so paths such as
+/// `model::date::Date` and `model::Date` keep working.
+pub use crate::date;
+pub use crate::date::{Date, DateError, DateSpec};
 pub use diag::{Diagnostic, LoadError};
 pub use load::{load_bundled, load_folder, load_memory};
 pub use types::Dataset;

@@ -1,0 +1,394 @@
+//! Calendar dates and the precision with which the sources give them.
+//!
+//! A step happens on a known day, within a range of days when the corpus only
+//! bounds it (the four districts retaken during the 2020 war), or before a day
+//! (the baseline). Dates are proleptic Gregorian days with no time zone,
+//! written `YYYY-MM-DD` everywhere in files, CLI flags and JSON.
+//!
+//! A leaf: it uses nothing else in the crate. The calendar itself is
+//! [`jiff::civil::Date`] (years -9999..=9999, astronomical numbering, so a
+//! later BCE date needs no other library); what is kept hand-written here is
+//! only the strict `YYYY-MM-DD` reading, whose refusals name the reason, and
+//! the day arithmetic the timeline needs. The words for dates (English and
+//! Arabic forms, ranges, "since"/"on") are in `i18n::format` (the
+//! `DateWords` and `DateSpecWords` traits); a [`DateError`]'s message, which
+//! needs the catalogues, is built in `model::diag` (`DateError::msg` and its
+//! `Display`), above both.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// A calendar day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(jiff::civil::Date);
+
+/// Why a date string was refused; the text says what to write instead.
+///
+/// Data only: its catalogue message and `Display` (English) are given in
+/// `model::diag`, since this leaf sits below the catalogues.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not `YYYY-MM-DD`.
+    Format(String),
+    /// A month outside 01–12.
+    Month(String, u8),
+    /// A day the month does not have: the text, month, year and the
+    /// month's length.
+    Day(String, u8, i32, u8),
+}
+
+impl Date {
+    /// Parse a strict `YYYY-MM-DD` date, rejecting days that do not exist.
+    ///
+    /// # Errors
+    /// A message naming the value and what is wrong with it (format, month
+    /// out of range, or a day the month does not have, such as 2020-02-30).
+    pub fn parse(s: &str) -> Result<Self, DateError> {
+        let bad_format = || DateError::Format(s.to_owned());
+        let parts: Vec<&str> = s.split('-').collect();
+        let [y, m, d] = parts.as_slice() else {
+            return Err(bad_format());
+        };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(bad_format());
+        }
+        let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+        if !(all_digits(y) && all_digits(m) && all_digits(d)) {
+            return Err(bad_format());
+        }
+        let (Ok(year), Ok(month), Ok(day)) = (y.parse::<i16>(), m.parse::<u8>(), d.parse::<u8>())
+        else {
+            return Err(bad_format());
+        };
+        let (Ok(month_i), Ok(day_i)) = (i8::try_from(month), i8::try_from(day)) else {
+            return Err(bad_format());
+        };
+        if !(1..=12).contains(&month) {
+            return Err(DateError::Month(s.to_owned(), month));
+        }
+        jiff::civil::Date::new(year, month_i, day_i)
+            .map(Self)
+            .map_err(|_| {
+                let last = jiff::civil::Date::new(year, month_i, 1)
+                    .map_or(0, |first| first.days_in_month().unsigned_abs());
+                DateError::Day(s.to_owned(), month, i32::from(year), last)
+            })
+    }
+
+    /// The day `n` days after this one (negative: before); saturates at the
+    /// ends of the supported calendar (years -9999 to 9999).
+    #[must_use]
+    pub fn add_days(self, n: i64) -> Self {
+        // Any step farther than the calendar is long lands on an end; within
+        // that bound the hours cannot overflow.
+        let span = jiff::civil::Date::MIN.duration_until(jiff::civil::Date::MAX);
+        let max_days = span.as_hours() / 24;
+        let days = n.clamp(-max_days, max_days);
+        Self(
+            self.0
+                .saturating_add(jiff::SignedDuration::from_hours(days * 24)),
+        )
+    }
+
+    /// Whole days from `self` to `other` (negative if `other` is earlier).
+    #[must_use]
+    pub fn days_until(self, other: Self) -> i64 {
+        self.0.duration_until(other.0).as_hours() / 24
+    }
+
+    /// The English name of the weekday, lower case ("tuesday").
+    #[must_use]
+    pub fn weekday_name(self) -> String {
+        use jiff::civil::Weekday;
+        match self.0.weekday() {
+            Weekday::Monday => "monday",
+            Weekday::Tuesday => "tuesday",
+            Weekday::Wednesday => "wednesday",
+            Weekday::Thursday => "thursday",
+            Weekday::Friday => "friday",
+            Weekday::Saturday => "saturday",
+            Weekday::Sunday => "sunday",
+        }
+        .to_owned()
+    }
+
+    /// The date as `YYYY-MM-DD`.
+    #[must_use]
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+    }
+
+    /// The year.
+    #[must_use]
+    pub fn year(self) -> i32 {
+        i32::from(self.0.year())
+    }
+
+    /// The month, 1–12.
+    #[must_use]
+    pub fn month(self) -> u8 {
+        self.0.month().unsigned_abs()
+    }
+
+    /// The day of the month, 1–31.
+    #[must_use]
+    pub fn day(self) -> u8 {
+        self.0.day().unsigned_abs()
+    }
+
+    /// The first day of the following month.
+    #[must_use]
+    pub fn first_of_next_month(self) -> Self {
+        // Day 32 counted from the 1st always lands in the next month.
+        let in_next = self.add_days(32 - i64::from(self.day()));
+        in_next.add_days(1 - i64::from(in_next.day()))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.iso())
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+/// When something happened, with the precision the sources allow.
+///
+/// Serialised the way it is written in the dataset files: a day as
+/// `"YYYY-MM-DD"`, a range as `{"from": ..., "to": ...}`, the situation before
+/// a day as `{"before": ...}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSpec {
+    /// On a known day.
+    Day {
+        /// The day.
+        date: Date,
+    },
+    /// On some day from `from` to `to`, both included; the sources do not say which.
+    Range {
+        /// The first possible day.
+        from: Date,
+        /// The last possible day.
+        to: Date,
+    },
+    /// At some time before `before` (the situation the sources describe as
+    /// holding until then).
+    Before {
+        /// The first day this no longer describes.
+        before: Date,
+    },
+}
+
+impl DateSpec {
+    /// The first day the event may have happened on (for `Before`, the day
+    /// before `before`: the last day the situation is known to hold).
+    #[must_use]
+    pub fn start(self) -> Date {
+        match self {
+            Self::Day { date } => date,
+            Self::Range { from, .. } => from,
+            Self::Before { before } => before.add_days(-1),
+        }
+    }
+
+    /// The first day by which the event had certainly happened.
+    #[must_use]
+    pub fn end(self) -> Date {
+        match self {
+            Self::Day { date } => date,
+            Self::Range { to, .. } => to,
+            Self::Before { before } => before.add_days(-1),
+        }
+    }
+
+    /// Whether the exact day is unknown (a range of more than one day).
+    #[must_use]
+    pub fn is_uncertain(self) -> bool {
+        matches!(self, Self::Range { from, to } if from != to)
+    }
+
+    /// The precision's name: `day`, `range` or `before`.
+    #[must_use]
+    pub fn precision(self) -> &'static str {
+        match self {
+            Self::Day { .. } => "day",
+            Self::Range { .. } => "range",
+            Self::Before { .. } => "before",
+        }
+    }
+}
+
+impl Serialize for DateSpec {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match *self {
+            Self::Day { date } => date.serialize(s),
+            Self::Range { from, to } => {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("from", &from)?;
+                m.serialize_entry("to", &to)?;
+                m.end()
+            }
+            Self::Before { before } => {
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("before", &before)?;
+                m.end()
+            }
+        }
+    }
+}
+
+impl From<Date> for DateSpec {
+    fn from(date: Date) -> Self {
+        Self::Day { date }
+    }
+}
+
+impl fmt::Display for DateSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::Day { date } => write!(f, "{date}"),
+            Self::Range { from, to } => write!(f, "{from}..{to}"),
+            Self::Before { before } => write!(f, "before {before}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        match Date::parse(s) {
+            Ok(d) => d,
+            Err(e) => unreachable!("test date {s}: {e:?}"),
+        }
+    }
+
+    #[test]
+    fn parses_real_days_and_names_their_weekday() {
+        assert_eq!(d("2020-12-01").weekday_name(), "tuesday");
+        assert_eq!(d("2023-09-19").weekday_name(), "tuesday");
+        assert_eq!(d("2020-02-29").iso(), "2020-02-29");
+    }
+
+    #[test]
+    fn names_every_weekday() {
+        let names: Vec<String> = (0..7)
+            .map(|i| d("2020-11-09").add_days(i).weekday_name())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday"
+            ]
+        );
+    }
+
+    #[test]
+    fn refusals_carry_the_reason_as_data() {
+        assert_eq!(
+            Date::parse("2020-02-30"),
+            Err(DateError::Day("2020-02-30".into(), 2, 2020, 29))
+        );
+        assert_eq!(
+            Date::parse("2021-02-00"),
+            Err(DateError::Day("2021-02-00".into(), 2, 2021, 28))
+        );
+        assert_eq!(
+            Date::parse("2021-13-01"),
+            Err(DateError::Month("2021-13-01".into(), 13))
+        );
+        assert_eq!(
+            Date::parse("2021-00-01"),
+            Err(DateError::Month("2021-00-01".into(), 0))
+        );
+        for bad in ["10/11/2020", "2020-1-01", "", "+020-11-10", "-2020-11-10"] {
+            assert_eq!(
+                Date::parse(bad),
+                Err(DateError::Format(bad.into())),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn year_zero_and_the_last_year_parse() {
+        assert_eq!(d("0000-03-01").year(), 0);
+        assert_eq!(d("0000-03-01").add_days(-1), d("0000-02-29"));
+        assert_eq!(d("9999-12-31").iso(), "9999-12-31");
+    }
+
+    #[test]
+    fn first_of_next_month_crosses_months_and_years() {
+        assert_eq!(d("2020-01-31").first_of_next_month(), d("2020-02-01"));
+        assert_eq!(d("2020-02-01").first_of_next_month(), d("2020-03-01"));
+        assert_eq!(d("2020-12-15").first_of_next_month(), d("2021-01-01"));
+    }
+
+    #[test]
+    fn arithmetic_round_trips() {
+        let a = d("2020-11-10");
+        assert_eq!(a.add_days(21), d("2020-12-01"));
+        assert_eq!(a.days_until(d("2020-12-01")), 21);
+        assert_eq!(d("2020-12-01").add_days(-21), a);
+    }
+
+    #[test]
+    fn arithmetic_saturates_at_the_ends_of_the_calendar() {
+        let a = d("2020-11-10");
+        assert_eq!(a.add_days(i64::MAX), d("9999-12-31"));
+        assert_eq!(a.add_days(i64::MIN).year(), -9999);
+        assert_eq!(d("9999-12-30").add_days(5), d("9999-12-31"));
+        assert_eq!(d("2020-01-01").days_until(d("2021-01-01")), 366);
+        assert_eq!(d("2021-01-01").days_until(d("2020-01-01")), -366);
+    }
+
+    #[test]
+    fn spec_bounds() {
+        let r = DateSpec::Range {
+            from: d("2020-09-27"),
+            to: d("2020-11-10"),
+        };
+        assert!(r.is_uncertain());
+        assert_eq!(r.start(), d("2020-09-27"));
+        assert_eq!(r.end(), d("2020-11-10"));
+        let b = DateSpec::Before {
+            before: d("2020-09-27"),
+        };
+        assert_eq!(b.end(), d("2020-09-26"));
+    }
+
+    #[test]
+    fn specs_serialise_and_display_as_the_files_write_them() {
+        let r = DateSpec::Range {
+            from: d("2020-09-27"),
+            to: d("2020-11-10"),
+        };
+        let b = DateSpec::Before {
+            before: d("2020-09-27"),
+        };
+        let day = DateSpec::from(d("2020-11-20"));
+        assert_eq!(r.to_string(), "2020-09-27..2020-11-10");
+        assert_eq!(b.to_string(), "before 2020-09-27");
+        assert_eq!(
+            serde_json::to_string(&[r, b, day]).ok().as_deref(),
+            Some(
+                r#"[{"from":"2020-09-27","to":"2020-11-10"},{"before":"2020-09-27"},"2020-11-20"]"#
+            )
+        );
+        assert_eq!(day.precision(), "day");
+    }
+}
