@@ -149,3 +149,51 @@ pub(super) fn check_geometry(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{only, with};
+
+    #[test]
+    fn a_place_the_map_lacks_is_named() {
+        let f = with(
+            "map.geojson",
+            "\"id\":\"area-0\",\"properties\":{\"id\":\"area-0\"",
+            "\"id\":\"area-5\",\"properties\":{\"id\":\"area-5\"",
+        );
+        let d = only(&f, "diag-feature-missing", "map.geojson", None);
+        assert_eq!(
+            d.message.to_string(),
+            "no feature with id 'area-0', which places.toml tracks"
+        );
+    }
+
+    #[test]
+    fn a_place_without_a_state_at_the_start_of_coverage_is_reported() {
+        // The baseline's change now ends after coverage starts.
+        let f = with(
+            "timeline.toml",
+            "to = \"1999-12-31\" }",
+            "to = \"2000-01-05\" }",
+        );
+        let d = only(&f, "diag-undefined-start", "timeline.toml", Some(9));
+        assert_eq!(
+            d.message.to_string(),
+            "place 'area-0' has no defined state from 2000-01-01 (start of coverage) until 2000-01-04 (step 'step-0')"
+        );
+    }
+
+    #[test]
+    fn a_tracked_place_no_step_changes_is_never_controlled() {
+        let f = with(
+            "places.toml",
+            "centre = { lat = 35.1, lon = 40.1 }\n",
+            "centre = { lat = 35.1, lon = 40.1 }\n\n[[place]]\nid = \"area-1\"\nkind = \"district\"\nnames = { en = \"Area 1\" }\n",
+        );
+        let d = only(&f, "diag-never-controlled", "timeline.toml", None);
+        assert_eq!(
+            d.message.to_string(),
+            "place 'area-1' never gets a controller, so its state is undefined"
+        );
+    }
+}

@@ -146,3 +146,53 @@ pub(super) fn check_dataset_file(
     }
     (coverage, controllers, title, description)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{load, only, with};
+
+    #[test]
+    fn a_reversed_coverage_is_refused() {
+        let f = with(
+            "dataset.toml",
+            "coverage = { from = \"2000-01-01\", to = \"2000-12-31\" }",
+            "coverage = { from = \"2000-12-31\", to = \"2000-01-01\" }",
+        );
+        let d = only(&f, "diag-coverage-reversed", "dataset.toml", Some(3));
+        assert_eq!(
+            d.message.to_string(),
+            "coverage ends (2000-01-01) before it starts (2000-12-31)"
+        );
+    }
+
+    #[test]
+    fn a_title_without_english_is_refused() {
+        let f = with("dataset.toml", "title = { en = ", "title = { fr = ");
+        let d = only(&f, "diag-no-english", "dataset.toml", None);
+        assert!(d.message.to_string().ends_with("has no English (en) text"));
+    }
+
+    #[test]
+    fn a_declared_naming_scheme_no_place_uses_is_refused() {
+        let f = with(
+            "dataset.toml",
+            "[[controller]]\nid = \"alpha\"",
+            "[[naming]]\nlang = \"en\"\nlabel = { en = \"English\" }\n\n[[naming]]\nlang = \"fr\"\nlabel = { en = \"French\" }\n\n[[controller]]\nid = \"alpha\"",
+        );
+        let d = only(&f, "diag-naming-unused", "dataset.toml", Some(10));
+        assert_eq!(d.message.to_string(), "no place has a name in 'fr'");
+    }
+
+    #[test]
+    fn without_declared_schemes_each_used_tag_is_one() {
+        let ds = load(&with(
+            "places.toml",
+            "names = { en = ",
+            "names = { az = \"Ərazi\", en = ",
+        ));
+        let tags: Vec<String> = ds
+            .map(|d| d.naming.iter().map(|n| n.tag.to_string()).collect())
+            .unwrap_or_default();
+        assert_eq!(tags, ["en", "az"]);
+    }
+}

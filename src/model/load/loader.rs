@@ -304,3 +304,72 @@ impl Loader<'_> {
         raw.iter().map(|r| r.get_ref().clone()).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{only, with};
+    use super::decode_utf8;
+
+    #[test]
+    fn an_id_used_twice_is_reported_where_it_repeats() {
+        let f = with("dataset.toml", "id = \"beta\"", "id = \"alpha\"");
+        let d = only(&f, "diag-id-twice", "dataset.toml", Some(10));
+        assert_eq!(d.message.to_string(), "controller id 'alpha' is used twice");
+    }
+
+    #[test]
+    fn an_id_that_is_not_lower_case_letters_digits_and_dashes_is_refused() {
+        let f = with("dataset.toml", "id = \"beta\"", "id = \"Beta!\"");
+        let d = only(&f, "diag-id-invalid", "dataset.toml", Some(10));
+        assert_eq!(
+            d.message.to_string(),
+            "controller id 'Beta!' is not a valid id"
+        );
+    }
+
+    #[test]
+    fn a_toml_syntax_error_is_placed_by_the_parser() {
+        let f = with("places.toml", "kind = \"district\"", "kind = district");
+        only(&f, "diag-toml", "places.toml", Some(3));
+    }
+
+    #[test]
+    fn a_reversed_date_range_is_refused_at_the_date() {
+        let f = with(
+            "timeline.toml",
+            "when = { from = \"1990-01-01\", to = \"1999-12-31\" }",
+            "when = { from = \"1999-12-31\", to = \"1990-01-01\" }",
+        );
+        let d = only(&f, "diag-range-reversed", "timeline.toml", Some(11));
+        assert_eq!(
+            d.message.to_string(),
+            "date range ends (1990-01-01) before it starts (1999-12-31)"
+        );
+    }
+
+    #[test]
+    fn a_day_that_does_not_exist_is_refused_with_the_reason() {
+        let f = with(
+            "timeline.toml",
+            "date = \"2000-02-01\"",
+            "date = \"2000-02-30\"",
+        );
+        let d = only(&f, "date-err-day", "timeline.toml", Some(16));
+        assert_eq!(
+            d.message.to_string(),
+            "'2000-02-30' does not exist: February 2000 has 29 days"
+        );
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_placed_after_the_last_good_character() {
+        let d = decode_utf8("x.toml", b"ab\ncd\xffe".to_vec()).err();
+        assert_eq!(d.as_ref().map(|d| d.message.key), Some("diag-not-utf8"));
+        let at = d.and_then(|d| d.position).map(|p| (p.line, p.column));
+        assert_eq!(at, Some((2, 3)));
+        assert_eq!(
+            decode_utf8("x.toml", b"ok".to_vec()).ok().as_deref(),
+            Some("ok")
+        );
+    }
+}

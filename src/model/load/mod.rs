@@ -170,3 +170,200 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
     ds.reindex();
     Ok(ds)
 }
+
+/// A small valid dataset in memory for the loader's unit tests: two
+/// controllers, one district on the map, one source, one citation and two
+/// steps (a baseline and a handover). Each test breaks one thing in one file
+/// and checks the message and the line the loader reports.
+#[cfg(test)]
+pub(super) mod fixture {
+    use std::collections::BTreeMap;
+
+    use sha2::{Digest, Sha256};
+
+    use super::load_memory;
+    use crate::model::Dataset;
+    use crate::model::diag::Diagnostic;
+
+    /// The source text: the citation's quote starts on line 2, at character
+    /// offset 19.
+    pub const SOURCE: &str = "Some filler words.\nArea 0 passes to beta.\n";
+
+    const DATASET: &str = r#"title = { en = "Test dataset" }
+description = { en = "A fixture." }
+coverage = { from = "2000-01-01", to = "2000-12-31" }
+
+[[controller]]
+id = "alpha"
+names = { en = "Alpha" }
+
+[[controller]]
+id = "beta"
+names = { en = "Beta" }
+"#;
+
+    const PLACES: &str = r#"[[place]]
+id = "area-0"
+kind = "district"
+names = { en = "Area 0" }
+centre = { lat = 35.1, lon = 40.1 }
+"#;
+
+    const MAP: &str = r#"{"type":"FeatureCollection","features":[
+{"type":"Feature","id":"area-0","properties":{"id":"area-0","kind":"district","names":{"en":"Area 0"}},"geometry":{"type":"Polygon","coordinates":[[[40.0,35.0],[40.2,35.0],[40.2,35.2],[40.0,35.2],[40.0,35.0]]]}}
+]}
+"#;
+
+    const TIMELINE: &str = r#"[[step]]
+id = "step-0"
+date = { before = "2000-01-02" }
+title = { en = "Start" }
+summary = { en = "Alpha holds area 0." }
+citations = ["cite-0"]
+
+[[step.change]]
+place = "area-0"
+to = "alpha"
+when = { from = "1990-01-01", to = "1999-12-31" }
+citations = ["cite-0"]
+
+[[step]]
+id = "step-1"
+date = "2000-02-01"
+title = { en = "Handover" }
+summary = { en = "Area 0 passes to beta." }
+citations = ["cite-0"]
+
+[[step.change]]
+place = "area-0"
+to = "beta"
+citations = ["cite-0"]
+
+[[citation]]
+id = "cite-0"
+source = "src-a"
+quote = "Area 0 passes to beta"
+offset = 19
+gloss = "About area 0."
+"#;
+
+    /// `sources.toml` for a source text whose SHA-256 is `sum`.
+    fn sources(sum: &str) -> String {
+        format!(
+            r#"[[source]]
+id = "src-a"
+file = "a.txt"
+original_file_name = "a.txt"
+sha256 = "{sum}"
+language = "en"
+direction = "ltr"
+label = "Source A"
+"#
+        )
+    }
+
+    /// The SHA-256 of `text`, in lower-case hex.
+    pub fn sha256(text: &str) -> String {
+        Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// The fixture's files, by path in the dataset folder.
+    pub fn files() -> BTreeMap<String, String> {
+        [
+            ("dataset.toml", DATASET.to_owned()),
+            ("places.toml", PLACES.to_owned()),
+            ("map.geojson", MAP.to_owned()),
+            ("timeline.toml", TIMELINE.to_owned()),
+            ("sources.toml", sources(&sha256(SOURCE))),
+            ("sources/a.txt", SOURCE.to_owned()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect()
+    }
+
+    /// The fixture with the first `from` in file `rel` replaced by `to`.
+    pub fn with(rel: &str, from: &str, to: &str) -> BTreeMap<String, String> {
+        let mut files = files();
+        let text = files.get(rel).cloned().unwrap_or_default();
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        files.insert(rel.to_owned(), text.replacen(from, to, 1));
+        files
+    }
+
+    /// Load `files` (named `t`).
+    pub fn load(files: &BTreeMap<String, String>) -> Result<Dataset, Vec<Diagnostic>> {
+        let bytes: BTreeMap<String, Vec<u8>> = files
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone().into_bytes()))
+            .collect();
+        load_memory("t", &bytes).map_err(|e| e.diagnostics)
+    }
+
+    /// The diagnostics loading `files` gives (none if it loads).
+    pub fn errors(files: &BTreeMap<String, String>) -> Vec<Diagnostic> {
+        load(files).err().unwrap_or_default()
+    }
+
+    /// The one diagnostic with catalogue key `key`, asserting there is
+    /// exactly one and that it is in file `rel` (as `t/<rel>`) on `line`
+    /// (`None`: a diagnostic about the whole file).
+    pub fn only(
+        files: &BTreeMap<String, String>,
+        key: &str,
+        rel: &str,
+        line: Option<usize>,
+    ) -> Diagnostic {
+        let errs = errors(files);
+        let hits: Vec<&Diagnostic> = errs.iter().filter(|d| d.message.key == key).collect();
+        assert_eq!(hits.len(), 1, "one {key} in {errs:#?}");
+        let d = hits[0].clone();
+        assert_eq!(d.file, format!("t/{rel}"), "{d:?}");
+        assert_eq!(d.position.map(|p| p.line), line, "{d:?}");
+        d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixture::{errors, files, load, with};
+
+    #[test]
+    fn the_fixture_loads() {
+        let ds = load(&files());
+        assert!(ds.is_ok(), "{:#?}", ds.err());
+        let ds = ds.ok();
+        assert_eq!(ds.map(|d| d.steps.len()), Some(2));
+    }
+
+    #[test]
+    fn a_missing_required_file_is_named_and_stops_the_load() {
+        let mut f = files();
+        f.remove("places.toml");
+        let errs = errors(&f);
+        assert_eq!(errs.len(), 1, "{errs:#?}");
+        assert_eq!(errs[0].file, "t/places.toml");
+        assert_eq!(errs[0].message.key, "diag-file-not-found");
+        assert_eq!(
+            errs[0].to_string(),
+            "t/places.toml: error: file not found\n  help: a dataset folder needs dataset.toml, places.toml, sources.toml, timeline.toml, map.geojson and the source texts under sources/"
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let f = with("places.toml", "kind = \"district\"", "kind = \"county\"");
+        let mut f2 = f.clone();
+        let tl = f2.get("timeline.toml").cloned().unwrap_or_default();
+        f2.insert(
+            "timeline.toml".to_owned(),
+            tl.replacen("date = \"2000-02-01\"", "date = \"2000-02-30\"", 1),
+        );
+        let keys: Vec<&str> = errors(&f2).iter().map(|d| d.message.key).collect();
+        assert!(keys.contains(&"diag-place-kind"), "{keys:?}");
+        assert!(keys.contains(&"date-err-day"), "{keys:?}");
+    }
+}

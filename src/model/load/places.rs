@@ -79,3 +79,39 @@ pub(super) fn check_places(
     }
     (ctx.label.clone(), out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{only, with};
+
+    /// A second place after the first (its `[[place]]` on line 7).
+    const SECOND: &str = "\n[[place]]\nid = \"area-0\"\nkind = \"town\"\nnames = { en = \"Town\" }\ncentre = { lat = 35.1, lon = 40.1 }\n";
+
+    #[test]
+    fn a_place_with_a_duplicate_id_is_reported_at_the_second() {
+        let f = with(
+            "places.toml",
+            "centre = { lat = 35.1, lon = 40.1 }\n",
+            &format!("centre = {{ lat = 35.1, lon = 40.1 }}\n{SECOND}"),
+        );
+        let d = only(&f, "diag-id-twice", "places.toml", Some(8));
+        assert_eq!(d.message.to_string(), "place id 'area-0' is used twice");
+    }
+
+    #[test]
+    fn an_unknown_kind_is_named() {
+        let f = with("places.toml", "kind = \"district\"", "kind = \"county\"");
+        let d = only(&f, "diag-place-kind", "places.toml", Some(3));
+        assert_eq!(d.message.to_string(), "unknown place kind 'county'");
+    }
+
+    #[test]
+    fn a_centre_off_the_globe_is_refused() {
+        let f = with("places.toml", "lat = 35.1", "lat = 95.5");
+        let d = only(&f, "diag-centre-range", "places.toml", Some(5));
+        assert_eq!(
+            d.message.to_string(),
+            "centre lat 95.5 lon 40.1 is out of range"
+        );
+    }
+}

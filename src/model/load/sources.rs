@@ -177,3 +177,42 @@ pub(super) fn check_sources(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{SOURCE, only, sha256, with};
+    use super::safe_relative;
+
+    #[test]
+    fn a_source_whose_sha256_differs_is_refused_with_the_actual_sum() {
+        let changed = SOURCE.replace("filler", "other");
+        let f = with("sources/a.txt", SOURCE, &changed);
+        let d = only(&f, "diag-source-sha", "sources.toml", Some(5));
+        assert_eq!(
+            d.message.to_string(),
+            format!(
+                "source 'src-a': t/sources/a.txt has SHA-256 {}, not the recorded one",
+                sha256(&changed)
+            )
+        );
+    }
+
+    #[test]
+    fn a_source_path_outside_sources_is_refused() {
+        let f = with("sources.toml", "file = \"a.txt\"", "file = \"../a.txt\"");
+        let d = only(&f, "diag-source-path", "sources.toml", Some(3));
+        assert_eq!(
+            d.message.to_string(),
+            "source file '../a.txt' is not a plain path inside sources/"
+        );
+    }
+
+    #[test]
+    fn safe_paths_are_plain_relative_ones() {
+        assert!(safe_relative("a.txt"));
+        assert!(safe_relative("dir/a.txt"));
+        for bad in ["", "../a.txt", "/a.txt", "a\\b.txt", "./a.txt"] {
+            assert!(!safe_relative(bad), "{bad}");
+        }
+    }
+}

@@ -534,3 +534,64 @@ pub(super) fn check_tracked(
     );
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{only, with};
+
+    #[test]
+    fn a_citation_whose_quote_is_not_at_its_offset_names_where_it_is() {
+        let f = with("timeline.toml", "offset = 19", "offset = 5");
+        let d = only(&f, "diag-citation-elsewhere", "timeline.toml", Some(30));
+        assert_eq!(
+            d.message.to_string(),
+            "citation 'cite-0': the quote is in source 'src-a' at character offset 19, not 5"
+        );
+    }
+
+    #[test]
+    fn a_quote_not_in_its_source_is_placed_at_the_quote() {
+        let f = with(
+            "timeline.toml",
+            "quote = \"Area 0 passes",
+            "quote = \"Area 9 passes",
+        );
+        let d = only(&f, "diag-citation-missing", "timeline.toml", Some(29));
+        assert!(
+            d.message
+                .to_string()
+                .starts_with("citation 'cite-0': the quote does not occur verbatim in source 'src-a' (a.txt); the closest passage starts at line 2, column 1"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn a_step_with_an_unknown_place_is_refused_at_the_place() {
+        let f = with(
+            "timeline.toml",
+            "place = \"area-0\"\nto = \"beta\"",
+            "place = \"area-9\"\nto = \"beta\"",
+        );
+        let d = only(&f, "diag-step-place", "timeline.toml", Some(22));
+        assert_eq!(
+            d.message.to_string(),
+            "step 'step-1': unknown place id 'area-9'"
+        );
+    }
+
+    #[test]
+    fn steps_out_of_date_order_are_refused() {
+        let f = with(
+            "timeline.toml",
+            "date = \"2000-02-01\"",
+            "date = \"1999-02-01\"",
+        );
+        let d = only(&f, "diag-step-order", "timeline.toml", Some(16));
+        assert!(
+            d.message.to_string().starts_with("step 'step-1'"),
+            "{}",
+            d.message
+        );
+    }
+}

@@ -81,3 +81,63 @@ pub(super) fn check_tours(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{only, with};
+
+    /// The fixture's `dataset.toml` listing `tours` (on line 4).
+    fn listing(tours: &str) -> std::collections::BTreeMap<String, String> {
+        with(
+            "dataset.toml",
+            "to = \"2000-12-31\" }\n",
+            &format!("to = \"2000-12-31\" }}\ntours = [{tours}]\n"),
+        )
+    }
+
+    #[test]
+    fn a_tour_path_outside_the_folder_is_refused() {
+        let d = only(
+            &listing("\"../x.toml\""),
+            "diag-tour-path",
+            "dataset.toml",
+            Some(4),
+        );
+        assert!(
+            d.message
+                .to_string()
+                .starts_with("tour file '../x.toml' is not")
+        );
+    }
+
+    #[test]
+    fn the_built_in_tour_id_is_reserved() {
+        let name = format!("\"tours/{}.toml\"", crate::model::tour::DEFAULT_TOUR_ID);
+        let d = only(
+            &listing(&name),
+            "diag-tour-reserved",
+            "dataset.toml",
+            Some(4),
+        );
+        assert!(
+            d.message
+                .to_string()
+                .ends_with("is reserved for the built-in tour through every step")
+        );
+    }
+
+    #[test]
+    fn a_listed_tour_file_that_is_missing_is_reported() {
+        let d = only(
+            &listing("\"tours/walk.toml\""),
+            "diag-tour-unreadable",
+            "dataset.toml",
+            Some(4),
+        );
+        assert!(
+            d.message.to_string().contains("tours/walk.toml"),
+            "{}",
+            d.message
+        );
+    }
+}
