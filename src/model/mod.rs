@@ -8,6 +8,7 @@ pub mod cite;
 pub mod diag;
 pub mod geometry;
 pub mod load;
+pub mod lookup;
 pub mod quote;
 pub mod raw;
 pub mod schema;
