@@ -7,9 +7,20 @@
 //!
 //! A leaf: it uses nothing else in the crate. The calendar itself is
 //! [`jiff::civil::Date`] (years -9999..=9999, astronomical numbering, so a
-//! later BCE date needs no other library); what is kept hand-written here is
-//! only the strict `YYYY-MM-DD` reading, whose refusals name the reason, and
-//! the day arithmetic the timeline needs. The words for dates (English and
+//! later BCE date needs no other library). Kept hand-written here, each for
+//! a reason:
+//!
+//! * the strict `YYYY-MM-DD` reading: jiff's parser also takes signed
+//!   six-digit years and times, and its errors are not ours; ours name the
+//!   reason as data ([`DateError`]: format, month, or a day the month lacks
+//!   with the month's length);
+//! * `add_days` and `days_until`: thin wrappers that saturate at the ends of
+//!   the calendar instead of returning jiff's overflow errors;
+//! * the lower-case English weekday name the timeline's weekday check
+//!   compares with (jiff's `Weekday` has no such name);
+//! * `Serialize` as `YYYY-MM-DD`, so jiff needs no `serde` feature.
+//!
+//! The words for dates (English and
 //! Arabic forms, ranges, "since"/"on") are in `i18n::format` (the
 //! `DateWords` and `DateSpecWords` traits); a [`DateError`]'s message, which
 //! needs the catalogues, is built in `model::diag` (`DateError::msg` and its

@@ -2,6 +2,15 @@
 //!
 //! Nothing here draws or depends on a GUI; it is shared by the CLI, the
 //! viewer and the exporters.
+//!
+//! How the pieces meet: [`load`] reads the files into the [`raw`] mirrors and
+//! validates them into the [`types`] (reporting through [`diag`], locating
+//! quotes with [`quote`]); [`lookup`] answers questions about a loaded
+//! [`Dataset`]; [`state`], [`area`], [`cite`] and [`tour`] derive what the
+//! viewer and the exporters show. The model uses only the leaves below it
+//! ([`crate::date`], [`crate::i18n`], [`crate::bundled`]),
+//! never `control`, `scene`, `export`, `interop`, `cli` or `ui` (the one
+//! exception, `tour::resolve_gui_tour`, is to move out).
 
 pub mod area;
 pub mod cite;

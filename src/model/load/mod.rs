@@ -8,10 +8,10 @@
 //!
 //! How the pieces meet: [`load_folder`], [`load_memory`] and
 //! [`load_bundled`] each give the one `load` below a source of files
-//! ([`loader::Files`]); `load` reads the five required files through a
-//! [`loader::Loader`], which collects every diagnostic, then checks each file
-//! on its own ([`dataset`], [`places`], [`sources`], [`timeline`]), then
-//! what holds across files ([`cross`]), then the tours ([`tours`]), and
+//! (`loader::Files`); `load` reads the five required files through a
+//! `loader::Loader`, which collects every diagnostic, then checks each file
+//! on its own (`dataset`, `places`, `sources`, `timeline`), then
+//! what holds across files (`cross`), then the tours (`tours`), and
 //! builds the [`Dataset`] only when nothing was found wrong.
 
 mod cross;
