@@ -402,4 +402,37 @@ mod tests {
         );
         assert_eq!(day.precision(), "day");
     }
+
+    #[test]
+    fn every_day_of_two_centuries_round_trips_and_counts() {
+        let start = d("1900-01-01");
+        let names = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        let mut prev = start;
+        // 1900-01-01 was a Monday; 73,049 days run to 2099-12-31.
+        for i in 0..73_049_i64 {
+            let day = start.add_days(i);
+            assert_eq!(Date::parse(&day.iso()), Ok(day));
+            assert_eq!(start.days_until(day), i);
+            assert_eq!(day.weekday_name(), names[(i % 7) as usize]);
+            if i > 0 {
+                assert!(prev < day);
+                let next_month = prev.month() % 12 + 1;
+                assert!(
+                    (day.month(), day.day()) == (prev.month(), prev.day() + 1)
+                        || (day.month(), day.day()) == (next_month, 1),
+                    "{prev} then {day}"
+                );
+            }
+            prev = day;
+        }
+        assert_eq!(prev, d("2099-12-31"));
+    }
 }
