@@ -73,15 +73,17 @@ pub struct TimeControl {
 }
 
 /// The date a step is shown at: the day by which it had certainly happened.
+/// Kept so callers' paths keep working; the lookup is the dataset's own,
+/// [`Dataset::step_date`].
 #[must_use]
 pub fn step_date(ds: &Dataset, index: usize) -> Option<Date> {
-    ds.steps.get(index).map(|s| s.date.end())
+    ds.step_date(index)
 }
 
-/// The last step whose date is on or before `date`.
+/// The last step whose date is on or before `date` ([`Dataset::step_at`]).
 #[must_use]
 pub fn step_at(ds: &Dataset, date: Date) -> Option<usize> {
-    ds.steps.iter().rposition(|s| s.date.end() <= date)
+    ds.step_at(date)
 }
 
 impl TimeControl {
@@ -131,7 +133,7 @@ impl TimeControl {
             TimeCommand::GoToStep(i) => self.go_to_step(ds, i),
             TimeCommand::NextStep => {
                 let next = match self.step {
-                    Some(i) if step_date(ds, i) == Some(self.date) => Some(i + 1),
+                    Some(i) if ds.step_date(i) == Some(self.date) => Some(i + 1),
                     _ => ds.steps.iter().position(|s| s.date.end() > self.date),
                 };
                 if let Some(i) = next.filter(|&i| i < ds.steps.len()) {
@@ -140,7 +142,7 @@ impl TimeControl {
             }
             TimeCommand::PrevStep => {
                 let prev = match self.step {
-                    Some(i) if step_date(ds, i) == Some(self.date) => i.checked_sub(1),
+                    Some(i) if ds.step_date(i) == Some(self.date) => i.checked_sub(1),
                     other => other,
                 };
                 if let Some(i) = prev {
@@ -202,7 +204,7 @@ impl TimeControl {
 
     fn set_date(&mut self, ds: &Dataset, d: Date) {
         self.date = d.clamp(ds.coverage.from, ds.coverage.to);
-        self.step = step_at(ds, self.date);
+        self.step = ds.step_at(self.date);
         self.playing = false;
     }
 
@@ -212,7 +214,7 @@ impl TimeControl {
     }
 
     fn go_to_step_keep_playing(&mut self, ds: &Dataset, i: usize) {
-        if let Some(d) = step_date(ds, i) {
+        if let Some(d) = ds.step_date(i) {
             self.date = d.clamp(ds.coverage.from, ds.coverage.to);
             self.step = Some(i);
             self.held_secs = 0.0;

@@ -16,6 +16,7 @@ pub mod assets;
 pub mod bundled;
 pub mod cli;
 pub mod control;
+pub mod date;
 pub mod export;
 pub mod i18n;
 #[cfg(feature = "import")]

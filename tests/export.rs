@@ -20,6 +20,7 @@ use karabakh_atlas::export::{
     self, ExportError, FADE_DELAY_CS, FADE_FRAMES, FigureFormat, FigureOptions, animation_gif,
     export_steps, figure_at_step,
 };
+use karabakh_atlas::i18n::format::DateWords;
 use karabakh_atlas::model::state::state_at;
 use karabakh_atlas::model::{Date, load_bundled};
 use karabakh_atlas::scene::display::{MapCache, NameLang};

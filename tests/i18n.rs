@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use karabakh_atlas::i18n::format::DateWords;
 use karabakh_atlas::i18n::format::{
     date_long, date_short, date_spec, format_number, month_year, number, on, since,
 };

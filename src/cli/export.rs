@@ -34,6 +34,7 @@ use crate::export::{
     check_target, export_steps, figure_svg, geojson_at, geojson_timeline, paper_size,
     write_file_atomic,
 };
+use crate::i18n::format::DateWords;
 use crate::model::{Dataset, Date};
 use crate::scene::display::MapCache;
 use crate::scene::style::ThemeKind;

@@ -17,6 +17,7 @@ use std::process::ExitCode;
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
+use crate::i18n::format::{DateSpecWords, DateWords};
 use crate::model::state::state_at;
 use crate::model::{Dataset, Date, LoadError, load_bundled, load_folder};
 use crate::scene::display::NameLang;

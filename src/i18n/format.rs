@@ -1,11 +1,14 @@
 //! Dates and numbers in English and Arabic: month names (two Arabic styles),
 //! Latin or Arabic-Indic digits with their separators, dates, ranges and
-//! "since"/"on" phrases. The one implementation behind
-//! [`Date::english`](crate::model::Date::english),
-//! [`Date::arabic`](crate::model::Date::arabic) and the interface.
+//! "since"/"on" phrases. The one implementation behind the interface's
+//! dates and the English and Arabic forms the CLI, the exporters and the
+//! TimelineJS interop write ([`DateWords`], [`DateSpecWords`]).
+//!
+//! [`crate::date`] (a leaf below this one) holds the calendar; its words are
+//! here, so dates never reach up into the catalogues.
 
 use super::{Arg, Digits, Lang, Locale, MonthStyle, tr_args};
-use crate::model::{Date, DateSpec};
+use crate::date::{Date, DateSpec};
 
 /// English month names.
 pub const EN_MONTHS: [&str; 12] = [
@@ -326,6 +329,71 @@ pub fn when(spec: DateSpec, locale: Locale) -> String {
     }
 }
 
+/// A [`Date`] in words: the fixed English and Arabic forms the CLI, the
+/// exporters and the TimelineJS interop write (the interface uses the
+/// locale-taking functions above).
+pub trait DateWords {
+    /// The month's English abbreviation: "Dec".
+    fn month_abbr(self) -> &'static str;
+    /// The date for English readers: "1 Dec 2020".
+    fn english(self) -> String;
+    /// The full date for English readers: "1 December 2020".
+    fn english_long(self) -> String;
+    /// The date as the Arabic sources write it, with both month names:
+    /// "1 ديسمبر/كانون الأول 2020" (see [`date_long`] for the other styles
+    /// and digits).
+    fn arabic(self) -> String;
+}
+
+impl DateWords for Date {
+    fn month_abbr(self) -> &'static str {
+        EN_MONTHS_SHORT[month_index(self.month())]
+    }
+
+    fn english(self) -> String {
+        date_short(self, Locale::EN)
+    }
+
+    fn english_long(self) -> String {
+        date_long(self, Locale::EN)
+    }
+
+    fn arabic(self) -> String {
+        let locale = Locale {
+            lang: Lang::Ar,
+            months: MonthStyle::Both,
+            digits: Digits::Latin,
+        };
+        date_long(self, locale)
+    }
+}
+
+/// A [`DateSpec`] in English words, as the CLI writes it.
+pub trait DateSpecWords {
+    /// A short English rendering: "10 Nov 2020", "27 Sep 2020 – 10 Nov 2020",
+    /// "before 27 Sep 2020".
+    fn english(self) -> String;
+    /// "since …" in English, saying plainly when the day is unknown:
+    /// "since 20 Nov 2020", "since a day between 27 Sep 2020 and 10 Nov 2020".
+    fn english_since(self) -> String;
+    /// "on a day between 27 Sep 2020 and 10 Nov 2020", or "on 20 Nov 2020".
+    fn english_on(self) -> String;
+}
+
+impl DateSpecWords for DateSpec {
+    fn english(self) -> String {
+        date_spec(self, Locale::EN)
+    }
+
+    fn english_since(self) -> String {
+        since(self, Locale::EN)
+    }
+
+    fn english_on(self) -> String {
+        on(self, Locale::EN)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,5 +414,49 @@ mod tests {
         assert_eq!(ascii_digits("٢٠٢٠-١١-١٠"), "2020-11-10");
         assert_eq!(ascii_digits("۲۰۲۰"), "2020");
         assert_eq!(ascii_digits("abc 12"), "abc 12");
+    }
+
+    fn d(s: &str) -> Date {
+        match Date::parse(s) {
+            Ok(d) => d,
+            Err(e) => unreachable!("test date {s}: {e:?}"),
+        }
+    }
+
+    #[test]
+    fn short_english_form() {
+        assert_eq!(d("2020-12-01").english(), "1 Dec 2020");
+        assert_eq!(d("2020-12-01").month_abbr(), "Dec");
+    }
+
+    #[test]
+    fn long_forms_in_english_and_arabic() {
+        assert_eq!(d("2020-12-01").english_long(), "1 December 2020");
+        assert_eq!(d("2020-12-01").arabic(), "1 ديسمبر/كانون الأول 2020");
+        assert_eq!(d("2023-09-19").arabic(), "19 سبتمبر/أيلول 2023");
+    }
+
+    #[test]
+    fn spec_words() {
+        let r = DateSpec::Range {
+            from: d("2020-09-27"),
+            to: d("2020-11-10"),
+        };
+        let b = DateSpec::Before {
+            before: d("2020-09-27"),
+        };
+        assert_eq!(b.english(), "before 27 Sep 2020");
+        assert_eq!(b.english_since(), "since before 27 Sep 2020");
+        assert_eq!(
+            r.english_since(),
+            "since a day between 27 Sep 2020 and 10 Nov 2020"
+        );
+        assert_eq!(
+            DateSpec::Day {
+                date: d("2020-11-20")
+            }
+            .english_on(),
+            "on 20 Nov 2020"
+        );
     }
 }

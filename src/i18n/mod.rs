@@ -10,9 +10,13 @@
 //!   rules (Arabic has six forms: zero, one, two, few, many, other);
 //! * dates, date ranges and numbers in either language ([`format`]), with
 //!   Arabic month names in either common style and Latin or Arabic-Indic
-//!   digits;
+//!   digits, and the fixed English and Arabic forms of a date
+//!   ([`format::DateWords`], [`format::DateSpecWords`]);
 //! * the system's language ([`system_lang`]) from `LC_ALL`, `LC_MESSAGES`,
 //!   `LANG` and `LANGUAGE`.
+//!
+//! A leaf: it uses only [`crate::date`] and the compiled-in assets, never
+//! the model (whose diagnostics call into it, not the other way).
 //!
 //! Strings come out in logical order; laying Arabic out is the caller's job
 //! (`ui::text` for egui, `export::svg` for figures).

@@ -260,7 +260,7 @@ pub fn totals_at(ds: &Dataset, areas: &Areas, date: Date) -> Totals {
 pub struct SeriesPoint {
     /// Step index (0-based, in `ds.steps`).
     pub step: usize,
-    /// The step's date ([`crate::control::step_date`]).
+    /// The step's date ([`Dataset::step_date`]).
     pub date: Date,
     /// The totals at that date.
     pub totals: Totals,
@@ -281,7 +281,7 @@ pub fn series(ds: &Dataset, areas: &Areas) -> Series {
     Series {
         points: (0..ds.steps.len())
             .filter_map(|i| {
-                let date = crate::control::step_date(ds, i)?;
+                let date = ds.step_date(i)?;
                 Some(SeriesPoint {
                     step: i,
                     date,

@@ -10,10 +10,13 @@
 //! in English, the CLI's language. Text from other programs that cannot be
 //! translated (the TOML and JSON readers' messages, the system's error
 //! text) is kept apart as a [`Detail`] and shown labelled as such.
+//!
+//! A refused date ([`DateError`], from the leaf [`crate::date`], which sits
+//! below the catalogues) gets its message and its English `Display` here.
 
 use std::fmt;
 
-use super::date::DateSpec;
+use crate::date::{DateError, DateSpec};
 use crate::i18n::format::{localize_digits, month_name};
 use crate::i18n::{Arg, Lang, Locale, tr, tr_args};
 
@@ -163,7 +166,7 @@ fn date_text(d: DateSpec, locale: Locale) -> String {
     if locale.lang == Lang::En {
         return d.to_string();
     }
-    let iso = |date: super::Date| localize_digits(&date.iso(), locale);
+    let iso = |date: crate::date::Date| localize_digits(&date.iso(), locale);
     match d {
         DateSpec::Day { date } => iso(date),
         DateSpec::Range { from, to } => tr_args(
@@ -176,6 +179,33 @@ fn date_text(d: DateSpec, locale: Locale) -> String {
         }
     }
 }
+
+impl DateError {
+    /// The reason as a catalogue message.
+    #[must_use]
+    pub fn msg(&self) -> Msg {
+        match self {
+            Self::Format(s) => Msg::new("date-err-format").text("value", s),
+            Self::Month(s, m) => Msg::new("date-err-month")
+                .text("value", s)
+                .num("month", format!("{m:02}")),
+            Self::Day(s, m, y, last) => Msg::new("date-err-day")
+                .text("value", s)
+                .arg("month", MsgArg::Month(*m))
+                .num("year", y)
+                .num("days", last),
+        }
+    }
+}
+
+/// English, as the CLI prints it.
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.msg().render(Locale::EN))
+    }
+}
+
+impl std::error::Error for DateError {}
 
 /// Which program wrote a [`Detail`]'s text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -502,7 +532,7 @@ mod tests {
 
     #[test]
     fn dates_keep_the_files_iso_form_with_arabic_words() {
-        let d = |s| super::super::Date::parse(s).unwrap_or_else(|e| unreachable!("{e}"));
+        let d = |s| crate::date::Date::parse(s).unwrap_or_else(|e| unreachable!("{e}"));
         let m = Msg::new("diag-coverage-reversed")
             .date("to", d("2020-01-02"))
             .date("from", d("2021-03-04"));
@@ -514,9 +544,40 @@ mod tests {
             m.render(indic()),
             "تنتهي الفترة المغطاة (٢٠٢٠-٠١-٠٢) قبل أن تبدأ (٢٠٢١-٠٣-٠٤)"
         );
-        let err = super::super::Date::parse("2021-02-30").err();
+        let err = crate::date::Date::parse("2021-02-30").err();
         let ar = err.map(|e| e.msg().render(Locale::AR)).unwrap_or_default();
         assert!(ar.contains("فبراير 2021"), "{ar}");
+    }
+
+    #[test]
+    fn refuses_days_that_do_not_exist_with_the_reason() {
+        use crate::date::Date;
+        let e = Date::parse("2020-02-30").err().map(|e| e.to_string());
+        assert_eq!(
+            e.as_deref(),
+            Some("'2020-02-30' does not exist: February 2020 has 29 days")
+        );
+        let e = Date::parse("2021-13-01").err().map(|e| e.to_string());
+        assert!(e.is_some_and(|e| e.contains("month 13")));
+    }
+
+    #[test]
+    fn refuses_other_date_formats() {
+        use crate::date::Date;
+        for bad in [
+            "10/11/2020",
+            "2020-1-01",
+            "2020-11-10T00:00",
+            "",
+            "yyyy-mm-dd",
+            "+020-11-10",
+        ] {
+            let e = Date::parse(bad)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(e.contains("YYYY-MM-DD"), "{bad}: {e}");
+        }
     }
 
     /// Every catalogue key the model's code names: each string literal in
@@ -534,9 +595,20 @@ mod tests {
             "detail-",
         ];
         let mut out = std::collections::BTreeSet::new();
-        let files = std::fs::read_dir(&dir).into_iter().flatten().flatten();
+        // The folder and its subfolders (src/model/load/).
+        let mut files = Vec::new();
+        let mut dirs = vec![dir];
+        while let Some(d) = dirs.pop() {
+            for f in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                if f.path().is_dir() {
+                    dirs.push(f.path());
+                } else {
+                    files.push(f.path());
+                }
+            }
+        }
         for f in files {
-            let text = std::fs::read_to_string(f.path()).unwrap_or_default();
+            let text = std::fs::read_to_string(f).unwrap_or_default();
             for (i, literal) in text.split('"').enumerate() {
                 let is_key = i % 2 == 1
                     && prefixes.iter().any(|p| literal.starts_with(p))

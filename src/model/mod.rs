@@ -2,13 +2,22 @@
 //!
 //! Nothing here draws or depends on a GUI; it is shared by the CLI, the
 //! viewer and the exporters.
+//!
+//! How the pieces meet: [`load`] reads the files into the [`raw`] mirrors and
+//! validates them into the [`types`] (reporting through [`diag`], locating
+//! quotes with [`quote`]); [`lookup`] answers questions about a loaded
+//! [`Dataset`]; [`state`], [`area`], [`cite`] and [`tour`] derive what the
+//! viewer and the exporters show. The model uses only the leaves below it
+//! ([`crate::date`], [`crate::i18n`], [`crate::bundled`]),
+//! never `control`, `scene`, `export`, `interop`, `cli` or `ui` (the one
+//! exception, `tour::resolve_gui_tour`, is to move out).
 
 pub mod area;
 pub mod cite;
-pub mod date;
 pub mod diag;
 pub mod geometry;
 pub mod load;
+pub mod lookup;
 pub mod quote;
 pub mod raw;
 pub mod schema;
@@ -16,7 +25,10 @@ pub mod state;
 pub mod tour;
 pub mod types;
 
-pub use date::{Date, DateSpec};
+/// The calendar is the leaf [`crate::date`]; re-exported so paths such as
+/// `model::date::Date` and `model::Date` keep working.
+pub use crate::date;
+pub use crate::date::{Date, DateError, DateSpec};
 pub use diag::{Diagnostic, LoadError};
 pub use load::{load_bundled, load_folder, load_memory};
 pub use types::Dataset;

@@ -516,11 +516,11 @@ pub struct Tour {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     /// Position in `places` by place id.
-    places: HashMap<String, usize>,
+    pub(super) places: HashMap<String, usize>,
     /// (step, change) positions of each place's changes, in step order.
-    changes: HashMap<String, Vec<(usize, usize)>>,
+    pub(super) changes: HashMap<String, Vec<(usize, usize)>>,
     /// (step, pending) positions of each place's agreed handovers.
-    pending: HashMap<String, Vec<(usize, usize)>>,
+    pub(super) pending: HashMap<String, Vec<(usize, usize)>>,
 }
 
 /// A loaded, validated dataset.
@@ -559,129 +559,4 @@ pub struct Dataset {
     /// Tours shipped with the dataset (the default tour, every step in order,
     /// is not listed here: see `model::tour::default_tour`).
     pub tours: Vec<Tour>,
-}
-
-impl Dataset {
-    /// Build [`Dataset::index`] again (after editing places or steps).
-    pub fn reindex(&mut self) {
-        let mut ix = Index::default();
-        for (i, p) in self.places.iter().enumerate() {
-            ix.places.entry(p.id.clone()).or_insert(i);
-        }
-        for (si, s) in self.steps.iter().enumerate() {
-            for (ci, c) in s.changes.iter().enumerate() {
-                ix.changes
-                    .entry(c.place.clone())
-                    .or_default()
-                    .push((si, ci));
-            }
-            for (pi, p) in s.pending.iter().enumerate() {
-                ix.pending
-                    .entry(p.place.clone())
-                    .or_default()
-                    .push((si, pi));
-            }
-        }
-        self.index = ix;
-    }
-
-    /// The place with this id.
-    #[must_use]
-    pub fn place(&self, id: &str) -> Option<&Place> {
-        match self.index.places.get(id).and_then(|&i| self.places.get(i)) {
-            Some(p) if p.id == id => Some(p),
-            _ => self.places.iter().find(|p| p.id == id),
-        }
-    }
-
-    /// Every change of control of place `id`, with its step, in step order.
-    #[must_use]
-    pub fn changes_of(&self, id: &str) -> Vec<(&Step, &Change)> {
-        self.index.changes.get(id).map_or_else(Vec::new, |v| {
-            v.iter()
-                .filter_map(|&(s, c)| {
-                    let step = self.steps.get(s)?;
-                    Some((step, step.changes.get(c)?))
-                })
-                .filter(|(_, c)| c.place == id)
-                .collect()
-        })
-    }
-
-    /// Every handover of place `id` agreed at a step, with its step, in step
-    /// order.
-    #[must_use]
-    pub fn pending_of(&self, id: &str) -> Vec<(&Step, &Pending)> {
-        self.index.pending.get(id).map_or_else(Vec::new, |v| {
-            v.iter()
-                .filter_map(|&(s, p)| {
-                    let step = self.steps.get(s)?;
-                    Some((step, step.pending.get(p)?))
-                })
-                .filter(|(_, p)| p.place == id)
-                .collect()
-        })
-    }
-
-    /// The source with this id.
-    #[must_use]
-    pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
-    }
-
-    /// The citation with this id.
-    #[must_use]
-    pub fn citation(&self, id: &str) -> Option<&Citation> {
-        self.citations.iter().find(|c| c.id == id)
-    }
-
-    /// The claim with this id.
-    #[must_use]
-    pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.claims.iter().find(|c| c.id == id)
-    }
-
-    /// The controller with this id.
-    #[must_use]
-    pub fn controller(&self, id: &str) -> Option<&Controller> {
-        self.controllers.iter().find(|c| c.id == id)
-    }
-
-    /// The index of the step with this id.
-    #[must_use]
-    pub fn step_index(&self, id: &str) -> Option<usize> {
-        self.steps.iter().position(|s| s.id == id)
-    }
-
-    /// Places whose control the timeline tracks, in file order.
-    pub fn tracked_places(&self) -> impl Iterator<Item = &Place> {
-        self.places.iter().filter(|p| p.kind.is_tracked())
-    }
-
-    /// Every citation id a step uses: its own, its changes', its pending
-    /// handovers' and its claims' versions', without repeats, in that order.
-    #[must_use]
-    pub fn step_citation_ids<'a>(&'a self, step: &'a Step) -> Vec<&'a str> {
-        let own = step.citations.iter();
-        let changes = step.changes.iter().flat_map(|c| c.citations.iter());
-        let pending = step.pending.iter().flat_map(|p| p.citations.iter());
-        let claims = step
-            .claims
-            .iter()
-            .filter_map(|id| self.claim(id))
-            .flat_map(|c| c.versions.iter().flat_map(|v| v.citations.iter()));
-        let mut out: Vec<&str> = Vec::new();
-        for id in own.chain(changes).chain(pending).chain(claims) {
-            if !out.contains(&id.as_str()) {
-                out.push(id);
-            }
-        }
-        out
-    }
-
-    /// Number of claims whose versions contradict each other.
-    #[must_use]
-    pub fn disputed_claim_count(&self) -> usize {
-        self.claims.iter().filter(|c| c.disputed).count()
-    }
 }

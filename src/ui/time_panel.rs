@@ -10,6 +10,7 @@ use super::app::{Command, Pref, Shared};
 use super::i18n::{self, Txt};
 use super::persist::Settings;
 use crate::control::{SPEEDS, TimeCommand};
+use crate::i18n::format::DateWords;
 use crate::i18n::{Locale, format, tr, tr_args};
 use crate::model::Date;
 use crate::scene::axis::TimeAxis;

@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 
 use super::figures::{controller_name, place_name, rows, series_controller_ids};
+use crate::i18n::format::DateWords;
 use crate::model::Dataset;
 use crate::model::area::thousands;
 use crate::model::area::{AREA_NOTE, Areas, Totals, series, totals_at, uncertainty_bands};

@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 use super::import::{Importer, short};
+use crate::i18n::format::DateWords;
 use crate::model::{Date, DateSpec};
 
 /// How precisely a TimelineJS date is given.

@@ -8,6 +8,7 @@ use htmlize::escape_all_quotes as escape_html;
 use serde_json::{Value, json};
 
 use super::dates::before_text;
+use crate::i18n::format::DateWords;
 use crate::model::{Dataset, Date, DateSpec};
 
 /// A TimelineJS3 date object for day `d`.

@@ -4,6 +4,27 @@
 //! bounds it (the four districts retaken during the 2020 war), or before a day
 //! (the baseline). Dates are proleptic Gregorian days with no time zone,
 //! written `YYYY-MM-DD` everywhere in files, CLI flags and JSON.
+//!
+//! A leaf: it uses nothing else in the crate. The calendar itself is
+//! [`jiff::civil::Date`] (years -9999..=9999, astronomical numbering, so a
+//! later BCE date needs no other library). Kept hand-written here, each for
+//! a reason:
+//!
+//! * the strict `YYYY-MM-DD` reading: jiff's parser also takes signed
+//!   six-digit years and times, and its errors are not ours; ours name the
+//!   reason as data ([`DateError`]: format, month, or a day the month lacks
+//!   with the month's length);
+//! * `add_days` and `days_until`: thin wrappers that saturate at the ends of
+//!   the calendar instead of returning jiff's overflow errors;
+//! * the lower-case English weekday name the timeline's weekday check
+//!   compares with (jiff's `Weekday` has no such name);
+//! * `Serialize` as `YYYY-MM-DD`, so jiff needs no `serde` feature.
+//!
+//! The words for dates (English and
+//! Arabic forms, ranges, "since"/"on") are in `i18n::format` (the
+//! `DateWords` and `DateSpecWords` traits); a [`DateError`]'s message, which
+//! needs the catalogues, is built in `model::diag` (`DateError::msg` and its
+//! `Display`), above both.
 
 use std::fmt;
 
@@ -11,9 +32,12 @@ use serde::{Serialize, Serializer};
 
 /// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date(time::Date);
+pub struct Date(jiff::civil::Date);
 
 /// Why a date string was refused; the text says what to write instead.
+///
+/// Data only: its catalogue message and `Display` (English) are given in
+/// `model::diag`, since this leaf sits below the catalogues.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {
     /// Not `YYYY-MM-DD`.
@@ -24,33 +48,6 @@ pub enum DateError {
     /// month's length.
     Day(String, u8, i32, u8),
 }
-
-impl DateError {
-    /// The reason as a catalogue message.
-    #[must_use]
-    pub fn msg(&self) -> crate::model::diag::Msg {
-        use crate::model::diag::{Msg, MsgArg};
-        match self {
-            Self::Format(s) => Msg::new("date-err-format").text("value", s),
-            Self::Month(s, m) => Msg::new("date-err-month")
-                .text("value", s)
-                .num("month", format!("{m:02}")),
-            Self::Day(s, m, y, last) => Msg::new("date-err-day")
-                .text("value", s)
-                .arg("month", MsgArg::Month(*m))
-                .num("year", y)
-                .num("days", last),
-        }
-    }
-}
-
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.msg().render(crate::i18n::Locale::EN))
-    }
-}
-
-impl std::error::Error for DateError {}
 
 impl Date {
     /// Parse a strict `YYYY-MM-DD` date, rejecting days that do not exist.
@@ -71,71 +68,84 @@ impl Date {
         if !(all_digits(y) && all_digits(m) && all_digits(d)) {
             return Err(bad_format());
         }
-        let (Ok(year), Ok(month), Ok(day)) = (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>())
+        let (Ok(year), Ok(month), Ok(day)) = (y.parse::<i16>(), m.parse::<u8>(), d.parse::<u8>())
         else {
             return Err(bad_format());
         };
-        let month =
-            time::Month::try_from(month).map_err(|_| DateError::Month(s.to_owned(), month))?;
-        let date = time::Date::from_calendar_date(year, month, day)
-            .map_err(|_| DateError::Day(s.to_owned(), u8::from(month), year, month.length(year)))?;
-        Ok(Self(date))
+        let (Ok(month_i), Ok(day_i)) = (i8::try_from(month), i8::try_from(day)) else {
+            return Err(bad_format());
+        };
+        if !(1..=12).contains(&month) {
+            return Err(DateError::Month(s.to_owned(), month));
+        }
+        jiff::civil::Date::new(year, month_i, day_i)
+            .map(Self)
+            .map_err(|_| {
+                let last = jiff::civil::Date::new(year, month_i, 1)
+                    .map_or(0, |first| first.days_in_month().unsigned_abs());
+                DateError::Day(s.to_owned(), month, i32::from(year), last)
+            })
     }
 
     /// The day `n` days after this one (negative: before); saturates at the
-    /// ends of the supported calendar.
+    /// ends of the supported calendar (years -9999 to 9999).
     #[must_use]
     pub fn add_days(self, n: i64) -> Self {
-        let target = i64::from(self.0.to_julian_day()).saturating_add(n);
-        let clamped = target.clamp(
-            i64::from(time::Date::MIN.to_julian_day()),
-            i64::from(time::Date::MAX.to_julian_day()),
-        );
-        i32::try_from(clamped)
-            .ok()
-            .and_then(|j| time::Date::from_julian_day(j).ok())
-            .map_or(self, Self)
+        // Any step farther than the calendar is long lands on an end; within
+        // that bound the hours cannot overflow.
+        let span = jiff::civil::Date::MIN.duration_until(jiff::civil::Date::MAX);
+        let max_days = span.as_hours() / 24;
+        let days = n.clamp(-max_days, max_days);
+        Self(
+            self.0
+                .saturating_add(jiff::SignedDuration::from_hours(days * 24)),
+        )
     }
 
     /// Whole days from `self` to `other` (negative if `other` is earlier).
     #[must_use]
     pub fn days_until(self, other: Self) -> i64 {
-        i64::from(other.0.to_julian_day()) - i64::from(self.0.to_julian_day())
+        self.0.duration_until(other.0).as_hours() / 24
     }
 
     /// The English name of the weekday, lower case ("tuesday").
     #[must_use]
     pub fn weekday_name(self) -> String {
-        self.0.weekday().to_string().to_lowercase()
+        use jiff::civil::Weekday;
+        match self.0.weekday() {
+            Weekday::Monday => "monday",
+            Weekday::Tuesday => "tuesday",
+            Weekday::Wednesday => "wednesday",
+            Weekday::Thursday => "thursday",
+            Weekday::Friday => "friday",
+            Weekday::Saturday => "saturday",
+            Weekday::Sunday => "sunday",
+        }
+        .to_owned()
     }
 
     /// The date as `YYYY-MM-DD`.
     #[must_use]
     pub fn iso(self) -> String {
-        format!(
-            "{:04}-{:02}-{:02}",
-            self.0.year(),
-            u8::from(self.0.month()),
-            self.0.day()
-        )
+        format!("{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
     }
 
     /// The year.
     #[must_use]
     pub fn year(self) -> i32 {
-        self.0.year()
+        i32::from(self.0.year())
     }
 
     /// The month, 1–12.
     #[must_use]
     pub fn month(self) -> u8 {
-        u8::from(self.0.month())
+        self.0.month().unsigned_abs()
     }
 
     /// The day of the month, 1–31.
     #[must_use]
     pub fn day(self) -> u8 {
-        self.0.day()
+        self.0.day().unsigned_abs()
     }
 
     /// The first day of the following month.
@@ -144,38 +154,6 @@ impl Date {
         // Day 32 counted from the 1st always lands in the next month.
         let in_next = self.add_days(32 - i64::from(self.day()));
         in_next.add_days(1 - i64::from(in_next.day()))
-    }
-
-    /// The month's English abbreviation: "Dec".
-    #[must_use]
-    pub fn month_abbr(self) -> &'static str {
-        crate::i18n::format::EN_MONTHS_SHORT[usize::from(self.month()).saturating_sub(1).min(11)]
-    }
-
-    /// The full date for English readers: "1 December 2020".
-    #[must_use]
-    pub fn english_long(self) -> String {
-        crate::i18n::format::date_long(self, crate::i18n::Locale::EN)
-    }
-
-    /// The date as the Arabic sources write it, with both month names:
-    /// "1 ديسمبر/كانون الأول 2020" (see [`crate::i18n::format`] for the
-    /// other styles and digits).
-    #[must_use]
-    pub fn arabic(self) -> String {
-        use crate::i18n::{Digits, Lang, Locale, MonthStyle};
-        let locale = Locale {
-            lang: Lang::Ar,
-            months: MonthStyle::Both,
-            digits: Digits::Latin,
-        };
-        crate::i18n::format::date_long(self, locale)
-    }
-
-    /// The date for English readers: "1 Dec 2020".
-    #[must_use]
-    pub fn english(self) -> String {
-        crate::i18n::format::date_short(self, crate::i18n::Locale::EN)
     }
 }
 
@@ -255,13 +233,6 @@ impl DateSpec {
             Self::Before { .. } => "before",
         }
     }
-
-    /// A short English rendering: "10 Nov 2020", "27 Sep 2020 – 10 Nov 2020",
-    /// "before 27 Sep 2020".
-    #[must_use]
-    pub fn english(self) -> String {
-        crate::i18n::format::date_spec(self, crate::i18n::Locale::EN)
-    }
 }
 
 impl Serialize for DateSpec {
@@ -281,21 +252,6 @@ impl Serialize for DateSpec {
                 m.end()
             }
         }
-    }
-}
-
-impl DateSpec {
-    /// "since …" in English, saying plainly when the day is unknown:
-    /// "since 20 Nov 2020", "since a day between 27 Sep 2020 and 10 Nov 2020".
-    #[must_use]
-    pub fn english_since(self) -> String {
-        crate::i18n::format::since(self, crate::i18n::Locale::EN)
-    }
-
-    /// "on a day between 27 Sep 2020 and 10 Nov 2020", or "on 20 Nov 2020".
-    #[must_use]
-    pub fn english_on(self) -> String {
-        crate::i18n::format::on(self, crate::i18n::Locale::EN)
     }
 }
 
@@ -322,7 +278,7 @@ mod tests {
     fn d(s: &str) -> Date {
         match Date::parse(s) {
             Ok(d) => d,
-            Err(e) => unreachable!("test date {s}: {e}"),
+            Err(e) => unreachable!("test date {s}: {e:?}"),
         }
     }
 
@@ -330,44 +286,60 @@ mod tests {
     fn parses_real_days_and_names_their_weekday() {
         assert_eq!(d("2020-12-01").weekday_name(), "tuesday");
         assert_eq!(d("2023-09-19").weekday_name(), "tuesday");
-        assert_eq!(d("2020-12-01").english(), "1 Dec 2020");
         assert_eq!(d("2020-02-29").iso(), "2020-02-29");
     }
 
     #[test]
-    fn refuses_days_that_do_not_exist_with_the_reason() {
-        let e = Date::parse("2020-02-30").err().map(|e| e.to_string());
+    fn names_every_weekday() {
+        let names: Vec<String> = (0..7)
+            .map(|i| d("2020-11-09").add_days(i).weekday_name())
+            .collect();
         assert_eq!(
-            e.as_deref(),
-            Some("'2020-02-30' does not exist: February 2020 has 29 days")
+            names,
+            [
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday"
+            ]
         );
-        let e = Date::parse("2021-13-01").err().map(|e| e.to_string());
-        assert!(e.is_some_and(|e| e.contains("month 13")));
     }
 
     #[test]
-    fn refuses_other_formats() {
-        for bad in [
-            "10/11/2020",
-            "2020-1-01",
-            "2020-11-10T00:00",
-            "",
-            "yyyy-mm-dd",
-            "+020-11-10",
-        ] {
-            let e = Date::parse(bad)
-                .err()
-                .map(|e| e.to_string())
-                .unwrap_or_default();
-            assert!(e.contains("YYYY-MM-DD"), "{bad}: {e}");
+    fn refusals_carry_the_reason_as_data() {
+        assert_eq!(
+            Date::parse("2020-02-30"),
+            Err(DateError::Day("2020-02-30".into(), 2, 2020, 29))
+        );
+        assert_eq!(
+            Date::parse("2021-02-00"),
+            Err(DateError::Day("2021-02-00".into(), 2, 2021, 28))
+        );
+        assert_eq!(
+            Date::parse("2021-13-01"),
+            Err(DateError::Month("2021-13-01".into(), 13))
+        );
+        assert_eq!(
+            Date::parse("2021-00-01"),
+            Err(DateError::Month("2021-00-01".into(), 0))
+        );
+        for bad in ["10/11/2020", "2020-1-01", "", "+020-11-10", "-2020-11-10"] {
+            assert_eq!(
+                Date::parse(bad),
+                Err(DateError::Format(bad.into())),
+                "{bad}"
+            );
         }
     }
 
     #[test]
-    fn long_forms_in_english_and_arabic() {
-        assert_eq!(d("2020-12-01").english_long(), "1 December 2020");
-        assert_eq!(d("2020-12-01").arabic(), "1 ديسمبر/كانون الأول 2020");
-        assert_eq!(d("2023-09-19").arabic(), "19 سبتمبر/أيلول 2023");
+    fn year_zero_and_the_last_year_parse() {
+        assert_eq!(d("0000-03-01").year(), 0);
+        assert_eq!(d("0000-03-01").add_days(-1), d("0000-02-29"));
+        assert_eq!(d("9999-12-31").iso(), "9999-12-31");
     }
 
     #[test]
@@ -386,6 +358,16 @@ mod tests {
     }
 
     #[test]
+    fn arithmetic_saturates_at_the_ends_of_the_calendar() {
+        let a = d("2020-11-10");
+        assert_eq!(a.add_days(i64::MAX), d("9999-12-31"));
+        assert_eq!(a.add_days(i64::MIN).year(), -9999);
+        assert_eq!(d("9999-12-30").add_days(5), d("9999-12-31"));
+        assert_eq!(d("2020-01-01").days_until(d("2021-01-01")), 366);
+        assert_eq!(d("2021-01-01").days_until(d("2020-01-01")), -366);
+    }
+
+    #[test]
     fn spec_bounds() {
         let r = DateSpec::Range {
             from: d("2020-09-27"),
@@ -398,18 +380,59 @@ mod tests {
             before: d("2020-09-27"),
         };
         assert_eq!(b.end(), d("2020-09-26"));
-        assert_eq!(b.english(), "before 27 Sep 2020");
-        assert_eq!(b.english_since(), "since before 27 Sep 2020");
+    }
+
+    #[test]
+    fn specs_serialise_and_display_as_the_files_write_them() {
+        let r = DateSpec::Range {
+            from: d("2020-09-27"),
+            to: d("2020-11-10"),
+        };
+        let b = DateSpec::Before {
+            before: d("2020-09-27"),
+        };
+        let day = DateSpec::from(d("2020-11-20"));
+        assert_eq!(r.to_string(), "2020-09-27..2020-11-10");
+        assert_eq!(b.to_string(), "before 2020-09-27");
         assert_eq!(
-            r.english_since(),
-            "since a day between 27 Sep 2020 and 10 Nov 2020"
+            serde_json::to_string(&[r, b, day]).ok().as_deref(),
+            Some(
+                r#"[{"from":"2020-09-27","to":"2020-11-10"},{"before":"2020-09-27"},"2020-11-20"]"#
+            )
         );
-        assert_eq!(
-            DateSpec::Day {
-                date: d("2020-11-20")
+        assert_eq!(day.precision(), "day");
+    }
+
+    #[test]
+    fn every_day_of_two_centuries_round_trips_and_counts() {
+        let start = d("1900-01-01");
+        let names = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        let mut prev = start;
+        // 1900-01-01 was a Monday; 73,049 days run to 2099-12-31.
+        for i in 0..73_049_i64 {
+            let day = start.add_days(i);
+            assert_eq!(Date::parse(&day.iso()), Ok(day));
+            assert_eq!(start.days_until(day), i);
+            assert_eq!(day.weekday_name(), names[(i % 7) as usize]);
+            if i > 0 {
+                assert!(prev < day);
+                let next_month = prev.month() % 12 + 1;
+                assert!(
+                    (day.month(), day.day()) == (prev.month(), prev.day() + 1)
+                        || (day.month(), day.day()) == (next_month, 1),
+                    "{prev} then {day}"
+                );
             }
-            .english_on(),
-            "on 20 Nov 2020"
-        );
+            prev = day;
+        }
+        assert_eq!(prev, d("2099-12-31"));
     }
 }

@@ -1,0 +1,199 @@
+//! Checks across files, once each file is valid on its own: every tracked
+//! place's control over the whole coverage, aliases against the sources, and
+//! places against the map's features.
+
+use super::loader::{FileCtx, Loader};
+use super::timeline::StepWithSpans;
+use crate::model::diag::{Diagnostic, Msg};
+use crate::model::geometry::{MapData, Shape};
+use crate::model::types::{Change, Coverage, Place, Source, Step};
+
+/// Every tracked place must have a defined state on every covered day, and its
+/// changes must follow one another without overlapping.
+pub(super) fn check_control(
+    l: &mut Loader<'_>,
+    ctx: &FileCtx,
+    places: &[Place],
+    steps: &[StepWithSpans],
+    coverage: Coverage,
+) {
+    for place in places.iter().filter(|p| p.kind.is_tracked()) {
+        let mut changes: Vec<(&Step, &Change, usize)> = steps
+            .iter()
+            .flat_map(|(s, spans)| {
+                s.changes
+                    .iter()
+                    .zip(spans)
+                    .map(move |(c, span)| (s, c, span.start))
+            })
+            .filter(|(_, c, _)| c.place == place.id)
+            .collect();
+        changes.sort_by_key(|(_, c, _)| (c.when.end(), c.when.start()));
+        let Some((first_step, first, first_at)) = changes.first() else {
+            l.push(
+                Diagnostic::new(
+                    &ctx.label,
+                    Msg::new("diag-never-controlled").text("id", &place.id),
+                )
+                .help(Msg::new("diag-never-controlled-help")),
+            );
+            continue;
+        };
+        if first.when.end() > coverage.from {
+            l.push(
+                Diagnostic::new(
+                    &ctx.label,
+                    Msg::new("diag-undefined-start")
+                        .text("id", &place.id)
+                        .date("from", coverage.from)
+                        .date("until", first.when.end().add_days(-1))
+                        .text("step", &first_step.id),
+                )
+                .at_byte(&ctx.text, *first_at)
+                .help(Msg::new("diag-undefined-start-help")),
+            );
+        }
+        for pair in changes.windows(2) {
+            let [(ps, pc, _), (ns, nc, at)] = pair else {
+                continue;
+            };
+            if nc.when.start() <= pc.when.end() {
+                l.push(
+                    Diagnostic::new(
+                        &ctx.label,
+                        Msg::new("diag-overlap")
+                            .text("id", &place.id)
+                            .text("step", &ns.id)
+                            .date("when", nc.when)
+                            .text("previous", &ps.id)
+                            .date("prevwhen", pc.when),
+                    )
+                    .at_byte(&ctx.text, *at)
+                    .help(Msg::new("diag-overlap-help")),
+                );
+            } else if nc.to == pc.to {
+                l.push(
+                    Diagnostic::new(
+                        &ctx.label,
+                        Msg::new("diag-repeat")
+                            .text("id", &place.id)
+                            .text("step", &ns.id)
+                            .text("to", &nc.to)
+                            .text("previous", &ps.id),
+                    )
+                    .at_byte(&ctx.text, *at)
+                    .help(Msg::new("diag-repeat-help")),
+                );
+            }
+        }
+    }
+}
+
+pub(super) fn check_aliases(l: &mut Loader<'_>, label: &str, places: &[Place], sources: &[Source]) {
+    for p in places {
+        for (lang, aliases) in &p.aliases {
+            for a in aliases {
+                let found = sources
+                    .iter()
+                    .filter(|s| &s.language == lang)
+                    .any(|s| s.text.contains(a.as_str()));
+                if !found {
+                    l.push(
+                        Diagnostic::new(
+                            label,
+                            Msg::new("diag-alias")
+                                .text("id", &p.id)
+                                .text("alias", a)
+                                .text("lang", lang),
+                        )
+                        .help(Msg::new("diag-alias-help")),
+                    );
+                }
+            }
+        }
+    }
+}
+
+pub(super) fn check_geometry(
+    l: &mut Loader<'_>,
+    ctx: Option<&FileCtx>,
+    places: &[Place],
+    map: &MapData,
+) {
+    let label = ctx.map_or_else(|| "map.geojson".to_owned(), |c| c.label.clone());
+    for p in places.iter().filter(|p| p.kind.is_tracked()) {
+        match map.feature(&p.id) {
+            Some(f) if matches!(f.shape, Shape::Area(_)) && f.kind == p.kind.as_str() => {}
+            Some(f) => {
+                let shape = match f.shape {
+                    Shape::Area(_) => "diag-shape-area",
+                    Shape::Lines(_) => "diag-shape-lines",
+                    Shape::Point(_) => "diag-shape-point",
+                };
+                l.push(
+                    Diagnostic::new(
+                        &label,
+                        Msg::new("diag-feature-shape")
+                            .text("id", &p.id)
+                            .text("kind", p.kind.as_str())
+                            .text("actual", &f.kind)
+                            .msg("shape", Msg::new(shape)),
+                    )
+                    .help(Msg::new("diag-map-import-help")),
+                );
+            }
+            None => l.push(
+                Diagnostic::new(&label, Msg::new("diag-feature-missing").text("id", &p.id))
+                    .help(Msg::new("diag-feature-missing-help")),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{only, with};
+
+    #[test]
+    fn a_place_the_map_lacks_is_named() {
+        let f = with(
+            "map.geojson",
+            "\"id\":\"area-0\",\"properties\":{\"id\":\"area-0\"",
+            "\"id\":\"area-5\",\"properties\":{\"id\":\"area-5\"",
+        );
+        let d = only(&f, "diag-feature-missing", "map.geojson", None);
+        assert_eq!(
+            d.message.to_string(),
+            "no feature with id 'area-0', which places.toml tracks"
+        );
+    }
+
+    #[test]
+    fn a_place_without_a_state_at_the_start_of_coverage_is_reported() {
+        // The baseline's change now ends after coverage starts.
+        let f = with(
+            "timeline.toml",
+            "to = \"1999-12-31\" }",
+            "to = \"2000-01-05\" }",
+        );
+        let d = only(&f, "diag-undefined-start", "timeline.toml", Some(9));
+        assert_eq!(
+            d.message.to_string(),
+            "place 'area-0' has no defined state from 2000-01-01 (start of coverage) until 2000-01-04 (step 'step-0')"
+        );
+    }
+
+    #[test]
+    fn a_tracked_place_no_step_changes_is_never_controlled() {
+        let f = with(
+            "places.toml",
+            "centre = { lat = 35.1, lon = 40.1 }\n",
+            "centre = { lat = 35.1, lon = 40.1 }\n\n[[place]]\nid = \"area-1\"\nkind = \"district\"\nnames = { en = \"Area 1\" }\n",
+        );
+        let d = only(&f, "diag-never-controlled", "timeline.toml", None);
+        assert_eq!(
+            d.message.to_string(),
+            "place 'area-1' never gets a controller, so its state is undefined"
+        );
+    }
+}
