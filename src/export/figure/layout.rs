@@ -3,7 +3,7 @@
 //! legend beside or below it, everything mirrored for right-to-left figures.
 
 use super::content::HeaderLine;
-use super::measure::{approx_width, limit_lines, wrap};
+use super::measure::{limit_lines, text_width, wrap};
 use super::{
     FOOT_SIZE, GAP, LEGEND_SIZE, LEGEND_TITLE_SIZE, LINE_HEIGHT, MARGIN, MAX_SOURCE_LINES,
 };
@@ -80,11 +80,11 @@ fn header_layout(header: &[HeaderLine], inner_w: f32, rtl: bool) -> (Vec<PlacedL
     let mut y = MARGIN;
     for line in header {
         let lh = line.size * LINE_HEIGHT;
-        let left_w = approx_width(&line.left, line.size, line.bold);
+        let left_w = text_width(&line.left, line.size, line.bold);
         let right_w = line
             .right
             .as_deref()
-            .map_or(0.0, |r| approx_width(r, line.size, line.bold) + 2.0 * GAP);
+            .map_or(0.0, |r| text_width(r, line.size, line.bold) + 2.0 * GAP);
         if left_w + right_w <= inner_w {
             y += lh;
             lines.push((y, line.left.clone(), start, line.size, line.bold));
