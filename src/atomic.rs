@@ -35,6 +35,16 @@
 //! leftover from a running one's. Creating a new target folder uses a plain
 //! rename, which on Unix may replace an *empty* folder created at the same
 //! moment by someone else.
+//!
+//! # What `tempfile` does and what is kept by hand
+//!
+//! `tempfile` creates the uniquely named temporary files and folders,
+//! persists a file with or without replacing, and deletes what was not
+//! persisted. Kept by hand: [`check_target`] (refuse early, before the
+//! expensive rendering, with a reason per case), the move of a whole set of
+//! files with its rollback in [`StagedDir::commit`] (no crate offers a
+//! multi-file transaction), and the no-clobber move of a staged file (a hard
+//! link, as `persist_noclobber` does for one temporary file).
 
 use std::fs;
 use std::io::Write as _;

@@ -11,6 +11,11 @@
 //! character that face lacks (Hebrew, Armenian, Georgian, …) comes from the
 //! first face of the database that has it, as usvg's fallback picks it (so
 //! fallback text is measured in the face it is drawn in, regular or bold).
+//!
+//! Kept by hand: the choice of face and fallback, which mirrors usvg's
+//! rules because usvg lays text out only inside a whole SVG tree and has no
+//! call to measure a string; and the line breaking, which stays
+//! [`break_lines`] (only the measure changed).
 
 use std::sync::OnceLock;
 
