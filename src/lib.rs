@@ -13,6 +13,7 @@
 //! other timeline formats (TimelineJS3).
 
 pub mod assets;
+pub mod atomic;
 pub mod bundled;
 pub mod cli;
 pub mod control;

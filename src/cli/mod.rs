@@ -17,6 +17,7 @@ use std::process::ExitCode;
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
+use crate::export::{MAX_SIDE, MIN_SIDE};
 use crate::i18n::format::{DateSpecWords, DateWords};
 use crate::model::state::state_at;
 use crate::model::{Dataset, Date, LoadError, load_bundled, load_folder};
@@ -332,9 +333,6 @@ pub struct StatsArgs {
     pub csv: bool,
 }
 
-/// The largest figure side `export` accepts, in pixels.
-pub const MAX_FIGURE_SIDE: u32 = 16_384;
-
 fn parse_figure_size(s: &str) -> Result<(u32, u32), String> {
     let err = || format!("'{s}' is not a size like 1920x1080 (width x height in pixels)");
     let (w, h) = s.split_once(['x', 'X']).ok_or_else(err)?;
@@ -343,9 +341,9 @@ fn parse_figure_size(s: &str) -> Result<(u32, u32), String> {
         h.trim().parse::<u64>().map_err(|_| err())?,
     );
     for v in [w, h] {
-        if !(64..=u64::from(MAX_FIGURE_SIDE)).contains(&v) {
+        if !(u64::from(MIN_SIDE)..=u64::from(MAX_SIDE)).contains(&v) {
             return Err(format!(
-                "'{s}': each side must be from 64 to {MAX_FIGURE_SIDE} pixels"
+                "'{s}': each side must be from {MIN_SIDE} to {MAX_SIDE} pixels"
             ));
         }
     }

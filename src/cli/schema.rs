@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::SchemaArgs;
-use crate::export::StagedDir;
+use crate::atomic::StagedDir;
 use crate::model::schema::schemas;
 
 /// Run `schema`: 0 on success; 1 if `--check` finds a missing or different

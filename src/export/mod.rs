@@ -1,6 +1,6 @@
 //! Headless exports, without a window or GPU: figures (PNG and SVG), the
 //! animated walkthrough (GIF), GeoJSON snapshots and the time-enabled
-//! timeline, and the atomic, all-or-nothing writing they share.
+//! timeline, written atomically, all or nothing, through [`crate::atomic`].
 //!
 //! # One scene, several backends
 //!
@@ -59,8 +59,9 @@ pub use figure::{
 pub use geojson::{geojson_at, geojson_timeline};
 pub use gif::{DEFAULT_HOLD_SECS, FADE_DELAY_CS, FADE_FRAMES, HOLD_SECS_RANGE, animation_gif};
 pub use raster::{png_bytes, render_png, render_rgba, svg_for_file};
-pub use write::{StagedDir, check_target, write_file_atomic};
+pub use write::{check_target, write_file_atomic};
 
+use crate::atomic::StagedDir;
 use crate::model::Dataset;
 use crate::model::diag::{Detail, DetailFrom, Msg};
 use crate::scene::display::MapCache;
@@ -416,7 +417,7 @@ pub fn export_steps(
             return Err(ExportError::Cancelled);
         }
     }
-    staged.commit()
+    Ok(staged.commit()?)
 }
 
 #[cfg(test)]
@@ -442,7 +443,6 @@ mod tests {
         let e = check_size(100_000, 100_000).unwrap_err().to_string();
         assert!(e.contains("100000×100000") && e.contains("16384"), "{e}");
         assert!(check_size(63, 100).is_err());
-        assert_eq!(MAX_SIDE, crate::cli::MAX_FIGURE_SIDE);
         for (_, w, h) in PRESETS {
             assert!(check_size(u64::from(w), u64::from(h)).is_ok());
         }

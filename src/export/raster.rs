@@ -9,8 +9,10 @@ use resvg::usvg::{self, fontdb};
 use super::svg::{LATIN_FAMILY, escape};
 use super::{ExportError, Figure, check_size};
 
-/// The font database: the four bundled faces and nothing else, built once.
-fn fonts() -> Arc<fontdb::Database> {
+/// The font database: the bundled faces (in [`crate::assets::FONTS`] order)
+/// and nothing else, built once. The figure layout measures text with the
+/// same faces ([`super::figure`]).
+pub(super) fn font_db() -> &'static Arc<fontdb::Database> {
     static DB: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
     DB.get_or_init(|| {
         let mut db = fontdb::Database::new();
@@ -20,7 +22,11 @@ fn fonts() -> Arc<fontdb::Database> {
         db.set_sans_serif_family(LATIN_FAMILY);
         Arc::new(db)
     })
-    .clone()
+}
+
+/// [`font_db`], shared.
+fn fonts() -> Arc<fontdb::Database> {
+    font_db().clone()
 }
 
 /// Parse the figure's SVG with the bundled fonts.

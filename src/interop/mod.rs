@@ -11,7 +11,8 @@ pub mod toml_doc;
 
 use std::path::{Path, PathBuf};
 
-use crate::export::{ExportError, StagedDir};
+use crate::atomic::StagedDir;
+use crate::export::ExportError;
 
 /// Why a dataset folder could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -78,11 +79,11 @@ pub fn write_dataset(
         }
     }
     let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
-    let mut staged = StagedDir::begin(dir, &names, replace)?;
+    let mut staged = StagedDir::begin(dir, &names, replace).map_err(ExportError::from)?;
     for (name, bytes) in files {
-        staged.add(name, bytes)?;
+        staged.add(name, bytes).map_err(ExportError::from)?;
     }
-    Ok(staged.commit()?)
+    Ok(staged.commit().map_err(ExportError::from)?)
 }
 
 #[cfg(test)]
