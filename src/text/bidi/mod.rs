@@ -19,7 +19,8 @@
 //!   handed over as they are.
 //!
 //! [`visual_runs`] makes those pieces for one line; [`break_lines`] breaks a
-//! paragraph into lines in logical order, so that the first visual line of a//! paragraph holds its first words. Nothing here depends on egui.
+//! paragraph into lines in logical order, so that the first visual line of a
+//! paragraph holds its first words. Nothing here depends on egui.
 //!
 //! How the pieces meet: [`direction`] finds a paragraph's direction and
 //! whether it needs reordering at all; [`runs`] asks `unicode-bidi` for the
