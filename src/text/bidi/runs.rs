@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use unicode_bidi::BidiInfo;
 
-use super::clusters::{continues_cluster, reverse_clusters};
+use super::clusters::{clusters, reverse_clusters};
 use super::direction::Direction;
-use super::script::{is_arabic_joiner, is_rtl_script};
+use super::script::{cluster_is_rtl, is_arabic_joiner};
 use super::wrap::is_break_space;
 
 /// One piece of a line, to be shaped on its own. The pieces of a line are in
@@ -150,13 +150,8 @@ fn push_ltr_run(text: &str, run: Range<usize>, out: &mut Vec<VisualRun>) {
     };
     let mut piece_start = 0;
     let mut piece_rtl = None;
-    let mut prev: Option<char> = None;
-    for (i, c) in slice.char_indices() {
-        let rtl = match prev {
-            Some(p) if continues_cluster(p, c) => piece_rtl.unwrap_or(false),
-            _ => is_rtl_script(c),
-        };
-        prev = Some(c);
+    for (i, cluster) in clusters(slice) {
+        let rtl = cluster_is_rtl(cluster).unwrap_or(false);
         match piece_rtl {
             Some(current) if current != rtl => {
                 push_ltr_piece(slice, run.start, piece_start..i, current, out);
@@ -195,11 +190,11 @@ fn push_ltr_piece(
     });
 }
 
-/// How a character inside a right-to-left run is treated.
+/// How a display cluster inside a right-to-left run is treated.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    /// A character of a right-to-left script: the shaper guesses RTL for a
-    /// piece that holds one.
+    /// Of a right-to-left script: the shaper guesses RTL for a piece that
+    /// holds one.
     Strong,
     /// Allowed inside an Arabic piece (spaces, Arabic punctuation, joiners)
     /// but does not make the shaper guess RTL on its own.
@@ -214,49 +209,46 @@ fn push_rtl_run(text: &str, run: Range<usize>, out: &mut Vec<VisualRun>) {
     let Some(slice) = text.get(run.clone()) else {
         return;
     };
-    // Kinds per character; a combining mark takes the kind of its base.
-    let mut chars: Vec<(usize, char, Kind)> = Vec::new();
-    let mut prev: Option<(char, Kind)> = None;
-    for (i, c) in slice.char_indices() {
-        let kind = match prev {
-            Some((p, k)) if continues_cluster(p, c) => k,
-            _ => {
-                if is_rtl_script(c) {
-                    Kind::Strong
-                } else if is_arabic_joiner(c) {
-                    Kind::Joiner
-                } else {
-                    Kind::Other
-                }
-            }
-        };
-        prev = Some((c, kind));
-        chars.push((i, c, kind));
-    }
+    // Kinds per display cluster: a combining mark goes with its base.
+    let parts: Vec<(usize, &str, Kind)> = clusters(slice)
+        .map(|(i, cluster)| {
+            let kind = match cluster_is_rtl(cluster) {
+                Some(true) => Kind::Strong,
+                Some(false) => Kind::Other,
+                None if cluster.chars().next().is_some_and(is_arabic_joiner) => Kind::Joiner,
+                None => Kind::Other,
+            };
+            (i, cluster, kind)
+        })
+        .collect();
 
-    // Which characters belong to an Arabic piece: maximal stretches of
-    // Strong/Joiner characters, less the white space at their edges, that
-    // hold at least one Strong character.
-    let mut arabic = vec![false; chars.len()];
+    // Which clusters belong to an Arabic piece: maximal stretches of
+    // Strong/Joiner clusters, less the white space at their edges, that
+    // hold at least one Strong cluster.
+    let mut arabic = vec![false; parts.len()];
     let mut i = 0;
-    while i < chars.len() {
-        if chars.get(i).is_some_and(|&(_, _, k)| k == Kind::Other) {
+    while i < parts.len() {
+        if parts.get(i).is_some_and(|&(_, _, k)| k == Kind::Other) {
             i += 1;
             continue;
         }
         let mut j = i;
-        while chars.get(j).is_some_and(|&(_, _, k)| k != Kind::Other) {
+        while parts.get(j).is_some_and(|&(_, _, k)| k != Kind::Other) {
             j += 1;
         }
         let mut lo = i;
         let mut hi = j;
-        while lo < hi && chars.get(lo).is_some_and(|&(_, c, _)| is_space(c)) {
+        while lo < hi && parts.get(lo).is_some_and(|&(_, c, _)| starts_with_space(c)) {
             lo += 1;
         }
-        while hi > lo && chars.get(hi - 1).is_some_and(|&(_, c, _)| is_space(c)) {
+        while hi > lo
+            && parts
+                .get(hi - 1)
+                .is_some_and(|&(_, c, _)| starts_with_space(c))
+        {
             hi -= 1;
         }
-        let has_strong = chars
+        let has_strong = parts
             .get(lo..hi)
             .is_some_and(|s| s.iter().any(|&(_, _, k)| k == Kind::Strong));
         if has_strong && let Some(flags) = arabic.get_mut(lo..hi) {
@@ -267,9 +259,9 @@ fn push_rtl_run(text: &str, run: Range<usize>, out: &mut Vec<VisualRun>) {
 
     // Pieces in logical order, then emitted in reverse.
     let mut pieces: Vec<(Range<usize>, bool)> = Vec::new();
-    for (idx, &(byte, c, _)) in chars.iter().enumerate() {
+    for (idx, &(byte, cluster, _)) in parts.iter().enumerate() {
         let is_arabic = arabic.get(idx).copied().unwrap_or(false);
-        let end = byte + c.len_utf8();
+        let end = byte + cluster.len();
         match pieces.last_mut() {
             Some((range, a)) if *a == is_arabic => range.end = end,
             _ => pieces.push((byte..end, is_arabic)),
@@ -293,8 +285,13 @@ fn push_rtl_run(text: &str, run: Range<usize>, out: &mut Vec<VisualRun>) {
     }
 }
 
-fn is_space(c: char) -> bool {
-    c == '\u{00A0}' || is_break_space(c)
+/// Whether a display cluster is a space (with any marks on it): spaces at
+/// the edges of an Arabic stretch are left out of its piece.
+fn starts_with_space(cluster: &str) -> bool {
+    cluster
+        .chars()
+        .next()
+        .is_some_and(|c| c == '\u{00A0}' || is_break_space(c))
 }
 
 #[cfg(test)]

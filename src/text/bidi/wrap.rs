@@ -1,9 +1,12 @@
 //! Greedy line breaking in logical order, so that the first visual line of
-//! a paragraph holds its first words.
+//! a paragraph holds its first words. A word too long for a line is cut
+//! between display clusters (`unicode-segmentation`). The spaces a line may
+//! break after are a short list kept here: lines break only at spaces, not
+//! by UAX #14's classes.
 
 use std::ops::Range;
 
-use super::clusters::continues_cluster;
+use super::clusters::clusters;
 
 /// Spaces after which a line may break. Not the no-break spaces (U+00A0,
 /// U+2007, U+202F). A newline counts as one.
@@ -134,16 +137,7 @@ fn cut_word(
         return content_end;
     };
     // Cluster ends, as offsets into `text`.
-    let mut ends = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in word.char_indices() {
-        if let Some(p) = prev
-            && !continues_cluster(p, c)
-        {
-            ends.push(start + i);
-        }
-        prev = Some(c);
-    }
+    let mut ends: Vec<usize> = clusters(word).skip(1).map(|(i, _)| start + i).collect();
     ends.push(content_end);
     // The first cluster always goes on the line; find the last end that fits.
     let mut lo = 0; // index into `ends` known to be acceptable

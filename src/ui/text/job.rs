@@ -1,10 +1,16 @@
 //! One-line layout jobs: the bidi pieces of a line as sections in visual
 //! order, each right-to-left piece in the Arabic or Hebrew family.
+//!
+//! Which family a right-to-left piece takes is decided by script, through
+//! `unicode-script`. Kept hand-written: the list of bidi controls left out of
+//! the text (the explicit embeddings, overrides and isolates, and the LRM,
+//! RLM and ALM marks), which is a fixed set of UAX #9, not a script.
 
 use std::ops::Range;
 
 use egui::text::{ByteIndex, LayoutJob, LayoutSection, TextFormat};
 use egui::{Color32, FontFamily, FontId};
+use unicode_script::{Script, UnicodeScript};
 
 use super::fonts::{
     ARABIC_BOLD_FAMILY, ARABIC_FAMILY, BOLD_FAMILY, HEBREW_BOLD_FAMILY, HEBREW_FAMILY,
@@ -18,7 +24,7 @@ use crate::text::bidi::{self, Direction};
 /// [`BOLD_FAMILY`]) at `font`'s size, the others `font`. Text without any
 /// right-to-left character gives a plain single-section job.
 ///
-/// Needs [`install_fonts`]; without it the Arabic family has no font.
+/// Needs [`install_fonts`](super::install_fonts); without it the Arabic family has no font.
 #[must_use]
 pub fn line_job(text: &str, font: FontId, color: Color32) -> LayoutJob {
     if !bidi::needs_bidi(text) {
@@ -89,11 +95,10 @@ pub(super) fn job_from_runs(
 }
 
 /// The font for a right-to-left piece of `text` drawn in `font`: the Hebrew
-/// family for Hebrew, else the Arabic one, bold when `font` is.
+/// family when it holds a letter or point of the Hebrew script (from
+/// `unicode-script`), else the Arabic one, bold when `font` is.
 pub(super) fn rtl_font(font: &FontId, text: &str) -> FontId {
-    let hebrew = text
-        .chars()
-        .any(|c| matches!(c, '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}'));
+    let hebrew = text.chars().any(|c| c.script() == Script::Hebrew);
     let family = arabic_family_for(&font.family);
     let family = match (hebrew, &family) {
         (true, FontFamily::Name(n)) if n.as_ref() == ARABIC_BOLD_FAMILY => {
@@ -205,5 +210,22 @@ mod tests {
                 .iter()
                 .any(|s| s.format.font_id.family == FontFamily::Name(ARABIC_BOLD_FAMILY.into()))
         );
+    }
+
+    #[test]
+    fn right_to_left_pieces_take_the_family_of_their_script() {
+        let regular = FontId::proportional(14.0);
+        let bold = FontId::new(14.0, FontFamily::Name(BOLD_FAMILY.into()));
+        let family = |font: &FontId, text: &str| rtl_font(font, text).family;
+        let named = |name: &str| FontFamily::Name(name.into());
+        // Hebrew letters, and Hebrew presentation forms and points.
+        assert_eq!(family(&regular, "ירושלים"), named(HEBREW_FAMILY));
+        assert_eq!(family(&regular, "\u{FB2A}"), named(HEBREW_FAMILY));
+        assert_eq!(family(&bold, "שָׁלוֹם"), named(HEBREW_BOLD_FAMILY));
+        // Arabic, and Arabic-Indic digits.
+        assert_eq!(family(&regular, "قره باغ"), named(ARABIC_FAMILY));
+        assert_eq!(family(&regular, "١٢٣"), named(ARABIC_FAMILY));
+        assert_eq!(family(&bold, "قره باغ"), named(ARABIC_BOLD_FAMILY));
+        assert_eq!(rtl_font(&bold, "ب").size, 14.0);
     }
 }
