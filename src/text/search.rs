@@ -5,7 +5,10 @@
 //! Folded: the hamza forms of alef (أ إ آ ٱ → ا), alef maqsura and ya
 //! (ى → ي), ta marbuta and ha (ة → ه); tatweel (ـ) and the Arabic
 //! diacritics (harakat, shadda, sukun, superscript alef, Quranic marks) are
-//! ignored; Latin letters match regardless of case.
+//! ignored; Latin letters match regardless of case. These folds are
+//! written out here: they are the reader's habits of spelling (which forms
+//! are typed for each other, which marks are left out), not a Unicode
+//! property a crate could own.
 
 use std::ops::Range;
 

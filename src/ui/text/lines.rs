@@ -27,7 +27,7 @@ pub struct BidiLine {
 /// Wraps `text` at `max_width` points and lays out each visual line:
 /// paragraphs at each `'\n'`, each broken greedily in logical order by
 /// [`bidi::break_lines`] measuring with the real fonts, each line a
-/// [`line_job`]-like job reordered within its paragraph. The line breaks are
+/// [`line_job`](super::line_job)-like job reordered within its paragraph. The line breaks are
 /// cached across frames.
 #[must_use]
 pub fn paragraph_lines(

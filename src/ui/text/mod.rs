@@ -10,13 +10,13 @@
 //! the same font and the piece is shaped as one run), other pieces in the
 //! font the caller asked for. Call [`install_fonts`] once at start-up.
 //!
-//! How the pieces meet: [`fonts`] installs the bundled fonts and names the
-//! families; [`job`] turns the pieces of one line into a job, choosing a
-//! family per piece; [`lines`] breaks a paragraph in logical order (measuring
+//! How the pieces meet: `fonts` installs the bundled fonts and names the
+//! families; `job` turns the pieces of one line into a job, choosing a
+//! family per piece; `lines` breaks a paragraph in logical order (measuring
 //! with those jobs, breaks cached across frames) and lays out each line;
-//! [`marked`] does the same with highlighted or underlined spans cut into
-//! sections of their own, for the reader; [`labels`] are the widgets built on
-//! [`lines`] and [`job`]. Everything is re-exported here, so callers use
+//! `marked` does the same with highlighted or underlined spans cut into
+//! sections of their own, for the reader; `labels` are the widgets built on
+//! `lines` and `job`. Everything is re-exported here, so callers use
 //! `crate::ui::text::X`.
 
 mod fonts;
