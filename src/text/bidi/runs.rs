@@ -572,4 +572,25 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn grapheme_clusters_stay_whole_in_reversed_pieces() {
+        // A flag and an emoji family between Arabic words: the piece of
+        // neutrals is reversed cluster by cluster, brackets mirrored.
+        let flag = "\u{1F1E6}\u{1F1FF}";
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        let text = format!("قال {flag} ({family}) هنا");
+        let runs = visual_runs(&text, Direction::Rtl);
+        let shown = visual(&runs);
+        // (`reorder_line` would reverse the family's characters one by one.)
+        assert!(shown.contains(&format!("({family}) {flag}")), "{shown:?}");
+        assert!(
+            shown.starts_with("انه") && shown.ends_with("لاق"),
+            "{shown:?}"
+        );
+        // A base with its marks stays one cluster inside an Arabic piece too.
+        let text = "مُدَّة (x)";
+        let runs = visual_runs(text, Direction::Rtl);
+        assert!(runs.iter().any(|r| r.rtl && r.text == "مُدَّة"), "{runs:?}");
+    }
 }

@@ -252,4 +252,22 @@ mod tests {
         assert_eq!(trim_line_end("ab  cd \t", 4..8), 4..6);
         assert_eq!(trim_line_end("ab\u{00A0}", 0..4), 0..4);
     }
+
+    #[test]
+    fn over_long_words_are_cut_between_grapheme_clusters() {
+        let mut measure = |s: &str| s.chars().count() as f32 * 7.0;
+        // Two flags (two regional indicators each) and an emoji with a
+        // skin tone: never split inside one.
+        let text = "\u{1F1E6}\u{1F1FF}\u{1F1E6}\u{1F1F2}\u{1F44B}\u{1F3FD}";
+        let lines = break_lines(text, 1.0, &mut measure);
+        let parts: Vec<&str> = lines.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            parts,
+            [
+                "\u{1F1E6}\u{1F1FF}",
+                "\u{1F1E6}\u{1F1F2}",
+                "\u{1F44B}\u{1F3FD}"
+            ]
+        );
+    }
 }
