@@ -141,9 +141,9 @@ pub fn split_runs(paragraph: &str, runs: Vec<VisualRun>, cuts: &[usize]) -> Vec<
     out
 }
 
-/// A left-to-right run: as it is, except that stretches of right-to-left
-/// script characters (only Arabic-script digits can be here) are reversed so
-/// that the right-to-left shaper turns them back.
+/// A left-to-right run: as it is, except that stretches of display clusters
+/// of a right-to-left script (here mostly Arabic-script digits) are reversed
+/// so that the right-to-left shaper turns them back.
 fn push_ltr_run(text: &str, run: Range<usize>, out: &mut Vec<VisualRun>) {
     let Some(slice) = text.get(run.clone()) else {
         return;
