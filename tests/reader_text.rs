@@ -342,3 +342,34 @@ fn hebrew_armenian_and_georgian_text_has_glyphs_and_bidi_order() {
         }
     }
 }
+
+/// The reader's find over the whole bundled corpus: every spelling of Aghdam
+/// (with or without the hamza on its alef) is found from either query. (The
+/// same check on corpus phrases is a unit test of `text::search`, which, as
+/// a leaf layer, does not load the dataset.)
+#[test]
+fn every_spelling_of_aghdam_in_the_corpus_is_found_from_either_query() {
+    use karabakh_atlas::text::search::find_all;
+    let ds = load_bundled().unwrap();
+    for q in ["أغدام", "آغدام"] {
+        let mut found: Vec<String> = Vec::new();
+        for s in &ds.sources {
+            found.extend(
+                find_all(&s.text, q)
+                    .into_iter()
+                    .map(|r| s.text[r].to_owned()),
+            );
+        }
+        // Counted independently, by exact substring.
+        let exact: usize = ds
+            .sources
+            .iter()
+            .map(|s| s.text.matches("أغدام").count() + s.text.matches("آغدام").count())
+            .sum();
+        assert_eq!(found.len(), exact, "{q}");
+        assert!(
+            found.iter().any(|f| f == "أغدام") && found.iter().any(|f| f == "آغدام"),
+            "{q}: {found:?}"
+        );
+    }
+}
