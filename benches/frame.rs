@@ -11,9 +11,9 @@ use std::time::Duration;
 
 use common::{empty_harness, frames, report};
 use egui_kittest::Harness;
-use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::control::TimeCommand;
 use karabakh_atlas::model::load_bundled;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::ui::app::{App, Command};
 use karabakh_atlas::ui::screenshot::Outcome;
 

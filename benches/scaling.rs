@@ -17,10 +17,10 @@ use std::time::{Duration, Instant};
 
 use common::{empty_harness, frames, median, ms, percentile};
 use egui_kittest::Harness;
-use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::control::TimeCommand;
 use karabakh_atlas::model::{Dataset, load_bundled, load_folder};
 use karabakh_atlas::synth::{self, Counts};
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::ui::app::{App, Command};
 use karabakh_atlas::ui::screenshot::Outcome;
 

@@ -72,20 +72,6 @@ pub struct TimeControl {
     held_secs: f32,
 }
 
-/// The date a step is shown at: the day by which it had certainly happened.
-/// Kept so callers' paths keep working; the lookup is the dataset's own,
-/// [`Dataset::step_date`].
-#[must_use]
-pub fn step_date(ds: &Dataset, index: usize) -> Option<Date> {
-    ds.step_date(index)
-}
-
-/// The last step whose date is on or before `date` ([`Dataset::step_at`]).
-#[must_use]
-pub fn step_at(ds: &Dataset, date: Date) -> Option<usize> {
-    ds.step_at(date)
-}
-
 impl TimeControl {
     /// Start at the first step.
     #[must_use]

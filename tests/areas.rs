@@ -4,7 +4,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use geo::{BooleanOps, MultiPolygon};
-use karabakh_atlas::control::step_date;
 use karabakh_atlas::model::area::{
     areas, moved_between, moved_km2, multi_polygon, series, totals_at, tracked_polygons,
     uncertainty_bands,
@@ -215,7 +214,7 @@ fn totals_at_every_step_equal_the_sum_of_the_parts() {
     assert_eq!(s.points.len(), ds.steps.len());
     for (i, p) in s.points.iter().enumerate() {
         assert_eq!(p.step, i);
-        assert_eq!(Some(p.date), step_date(&ds, i));
+        assert_eq!(Some(p.date), ds.step_date(i));
         let t = &p.totals;
         let held: f64 = t.by_controller.iter().map(|(_, x)| x).sum();
         assert!(rel(held, a.total()) < 1e-12, "step {i}");
@@ -238,7 +237,7 @@ fn the_series_changes_only_on_step_dates() {
     let ds = load_bundled().unwrap();
     let a = areas(&ds);
     let step_dates: Vec<Date> = (0..ds.steps.len())
-        .filter_map(|i| step_date(&ds, i))
+        .filter_map(|i| ds.step_date(i))
         .collect();
     let s = series(&ds, &a);
     let mut prev = totals_at(&ds, &a, ds.coverage.from);
@@ -292,7 +291,7 @@ fn the_four_war_districts_are_a_band_not_a_day() {
 fn compare_baseline_with_2_december_2020_lists_the_seven_districts() {
     let ds = load_bundled().unwrap();
     let a = areas(&ds);
-    let baseline = step_date(&ds, 0).unwrap();
+    let baseline = ds.step_date(0).unwrap();
     let moved = moved_between(&ds, &a, baseline, d("2020-12-02"));
     let ids: Vec<&str> = moved.iter().map(|m| m.place.as_str()).collect();
     assert_eq!(

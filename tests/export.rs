@@ -169,7 +169,7 @@ fn every_district_shows_its_legend_colour_at_every_step() {
     assert_eq!(names[6], "step-07-aghdam-handover.png");
     for (i, name) in names.iter().enumerate() {
         let shot = Shot::read(&out.join(name));
-        let date = karabakh_atlas::control::step_date(&ds, i).unwrap();
+        let date = ds.step_date(i).unwrap();
         assert_eq!(shot.text["karabakh-atlas:date"], date.iso());
         for s in state_at(&ds, date) {
             let idx = ds

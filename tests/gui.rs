@@ -7,10 +7,10 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::control::HOLD_SECS;
 use karabakh_atlas::model::load_bundled;
 use karabakh_atlas::scene::projection::Projection;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::ui::app::App;
 use karabakh_atlas::ui::screenshot::Outcome;
 
@@ -217,7 +217,11 @@ fn settings_survive_a_restart() {
     h.key_press(Key::End);
     h.run();
     let saved = h.state().settings();
-    let restored = App::with_settings(load_bundled().unwrap(), saved.clone(), &ViewerOptions::default());
+    let restored = App::with_settings(
+        load_bundled().unwrap(),
+        saved.clone(),
+        &ViewerOptions::default(),
+    );
     assert_eq!(restored.time().date(), h.state().time().date());
     assert_eq!(restored.time().step(), h.state().time().step());
     assert_eq!(restored.settings(), saved);
@@ -487,7 +491,13 @@ fn compare_from_the_baseline_lists_exactly_the_seven_districts() {
 
 #[test]
 fn clicking_the_chart_scrubs_the_timeline() {
-    let mut h = build(ViewerOptions::default(), [1600.0, 1000.0], 1.0, 1.0 / 60.0, 200);
+    let mut h = build(
+        ViewerOptions::default(),
+        [1600.0, 1000.0],
+        1.0,
+        1.0 / 60.0,
+        200,
+    );
     h.run();
     let before = h.state().time().date();
     h.get_by_label("Territory chart").click();

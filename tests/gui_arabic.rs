@@ -7,9 +7,9 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::i18n::{Digits, Lang};
 use karabakh_atlas::model::load_bundled;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::ui::app::App;
 use karabakh_atlas::ui::i18n::{Txt, button};
 use karabakh_atlas::ui::persist::{AxisDirection, Settings};

@@ -11,9 +11,9 @@ mod common;
 use common::DataCopy;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::i18n::{Digits, Lang};
 use karabakh_atlas::model::load_bundled;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::ui::app::{App, Command};
 
 fn build(args: ViewerOptions) -> Harness<'static, App> {

@@ -18,8 +18,12 @@ fn root() -> &'static Path {
 /// `module -> modules it may use`, from ARCHITECTURE.md.
 fn table() -> BTreeMap<String, BTreeSet<String>> {
     let doc = std::fs::read_to_string(root().join("ARCHITECTURE.md")).unwrap();
-    let start = doc.find("<!-- layers -->").expect("a <!-- layers --> marker");
-    let end = doc.find("<!-- /layers -->").expect("a <!-- /layers --> marker");
+    let start = doc
+        .find("<!-- layers -->")
+        .expect("a <!-- layers --> marker");
+    let end = doc
+        .find("<!-- /layers -->")
+        .expect("a <!-- /layers --> marker");
     let mut t = BTreeMap::new();
     for line in doc[start..end].lines() {
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
@@ -62,8 +66,8 @@ fn top_modules() -> BTreeSet<String> {
         .map(|e| e.unwrap().path())
         .filter_map(|p| {
             let name = p.file_stem()?.to_str()?.to_owned();
-            let is_mod = p.is_dir() && p.join("mod.rs").exists()
-                || p.extension().is_some_and(|x| x == "rs");
+            let is_mod =
+                p.is_dir() && p.join("mod.rs").exists() || p.extension().is_some_and(|x| x == "rs");
             (is_mod && !["lib", "main", "bin"].contains(&name.as_str())).then_some(name)
         })
         .collect()
@@ -172,9 +176,15 @@ fn every_crate_path_follows_the_layering_table() {
         );
     }
     for (m, allowed) in &table {
-        assert!(modules.contains(m), "the table names {m}, which src/ does not have");
+        assert!(
+            modules.contains(m),
+            "the table names {m}, which src/ does not have"
+        );
         for a in allowed {
-            assert!(table.contains_key(a), "{m} may use {a}, which is not in the table");
+            assert!(
+                table.contains_key(a),
+                "{m} may use {a}, which is not in the table"
+            );
         }
     }
     let mut files = Vec::new();
@@ -197,7 +207,11 @@ fn every_crate_path_follows_the_layering_table() {
             }
         }
     }
-    assert!(crossings.is_empty(), "layer crossings:\n{}", crossings.join("\n"));
+    assert!(
+        crossings.is_empty(),
+        "layer crossings:\n{}",
+        crossings.join("\n")
+    );
 }
 
 /// The order in which `graph`'s nodes can be listed with every node after
@@ -208,7 +222,9 @@ fn topological(graph: &BTreeMap<String, BTreeSet<String>>) -> Result<Vec<String>
     loop {
         let ready: Vec<String> = graph
             .iter()
-            .filter(|(m, deps)| !done.contains(*m) && deps.iter().all(|d| d == *m || done.contains(d)))
+            .filter(|(m, deps)| {
+                !done.contains(*m) && deps.iter().all(|d| d == *m || done.contains(d))
+            })
             .map(|(m, _)| m.clone())
             .collect();
         if ready.is_empty() {
@@ -222,7 +238,11 @@ fn topological(graph: &BTreeMap<String, BTreeSet<String>>) -> Result<Vec<String>
     if order.len() == graph.len() {
         Ok(order)
     } else {
-        Err(graph.keys().filter(|m| !done.contains(*m)).cloned().collect())
+        Err(graph
+            .keys()
+            .filter(|m| !done.contains(*m))
+            .cloned()
+            .collect())
     }
 }
 
@@ -237,8 +257,10 @@ fn the_top_level_modules_form_no_cycle() {
     let modules = top_modules();
     let mut files = Vec::new();
     rust_files(&root().join("src"), &mut files);
-    let mut graph: BTreeMap<String, BTreeSet<String>> =
-        modules.iter().map(|m| (m.clone(), BTreeSet::new())).collect();
+    let mut graph: BTreeMap<String, BTreeSet<String>> = modules
+        .iter()
+        .map(|m| (m.clone(), BTreeSet::new()))
+        .collect();
     for f in &files {
         let path = module_path(f);
         let Some(from) = path.first().filter(|m| modules.contains(*m)) else {
@@ -258,9 +280,8 @@ fn the_top_level_modules_form_no_cycle() {
 #[test]
 fn the_checker_sees_every_form_of_path() {
     let text = "use crate::{model::Date, scene};\nfn f() { crate::cli::run(); }\n// crate::ui in a comment\nlet u = $crate::export::X; // crate::text\nuse super::super::present::P;\n";
-    let names = |depth| -> BTreeSet<String> {
-        uses_in(text, depth).into_iter().map(|(m, _)| m).collect()
-    };
+    let names =
+        |depth| -> BTreeSet<String> { uses_in(text, depth).into_iter().map(|(m, _)| m).collect() };
     let expected: BTreeSet<String> = ["model", "scene", "cli", "export"]
         .map(str::to_owned)
         .into();

@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 use common::DataCopy;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::model::load_folder;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::ui::app::{App, Command, dropped_command, window_title};
 use karabakh_atlas::ui::screenshot::Outcome;
 

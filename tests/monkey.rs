@@ -19,8 +19,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use egui::{Event, Key, Modifiers, MouseWheelUnit, PointerButton, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
-use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::model::load_bundled;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::ui::app::App;
 use karabakh_atlas::ui::screenshot::Outcome;
 

@@ -9,10 +9,10 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use karabakh_atlas::i18n::format::DateSpecWords;
-use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::model::types::{Localized, Tour, TourStop};
 use karabakh_atlas::model::{Dataset, load_bundled};
 use karabakh_atlas::present::Autoplay;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::ui::app::{App, Command};
 use karabakh_atlas::ui::screenshot::Outcome;
 

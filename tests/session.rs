@@ -36,7 +36,10 @@ fn every_place_in_view(h: &Harness<'_, App>) -> Result<(), String> {
     };
     let proj = Projection::new(cam, viewport, cache.ref_lat);
     for p in &ds.places {
-        let f = ds.map.feature(&p.id).ok_or(format!("{} not on the map", p.id))?;
+        let f = ds
+            .map
+            .feature(&p.id)
+            .ok_or(format!("{} not on the map", p.id))?;
         let b = bbox_of(f).ok_or(format!("{} has no geometry", p.id))?;
         for corner in [b.min, b.max] {
             let [x, y] = proj.screen_from_geo(corner);
@@ -144,7 +147,10 @@ fn the_popped_out_reader_keeps_its_passage_in_view() {
         .expect("the cited passage")
     };
     let reader_rect = |h: &Harness<'_, App>| h.state().reader().last_rect.expect("reader drawn");
-    assert!(reader_rect(&h).intersects(passage(&h)), "docked: the passage is in view");
+    assert!(
+        reader_rect(&h).intersects(passage(&h)),
+        "docked: the passage is in view"
+    );
 
     h.get_by_label("Open the reader in its own window").click();
     h.run();

@@ -142,11 +142,11 @@ mod gui {
     use egui::accesskit::Role;
     use egui_kittest::Harness;
     use egui_kittest::kittest::{NodeT, Queryable};
-    use karabakh_atlas::ui::ViewerOptions;
     use karabakh_atlas::control::TimeCommand;
     use karabakh_atlas::i18n::{Lang, Locale, tr};
     use karabakh_atlas::model::load_bundled;
     use karabakh_atlas::model::types::Dataset;
+    use karabakh_atlas::ui::ViewerOptions;
     use karabakh_atlas::ui::app::{App, Command};
 
     fn build(ds: Dataset, lang: Lang) -> Harness<'static, App> {

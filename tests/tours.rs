@@ -245,7 +245,10 @@ fn tour_files_that_are_missing_or_not_utf8_are_named() {
 fn resolve_gui_tour(
     ds: &karabakh_atlas::model::Dataset,
     (tour, step): (Option<PathBuf>, Option<usize>),
-) -> Result<Option<(karabakh_atlas::model::types::Tour, usize)>, karabakh_atlas::model::diag::LoadError> {
+) -> Result<
+    Option<(karabakh_atlas::model::types::Tour, usize)>,
+    karabakh_atlas::model::diag::LoadError,
+> {
     resolve_tour_start(ds, tour.as_deref(), step)
 }
 

@@ -28,7 +28,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use super::{ExportArgs, ExportFormat, PaperArg, ThemeArg};
-use crate::control::{step_at, step_date};
 use crate::export::{
     DEFAULT_HOLD_SECS, ExportError, FigureFormat, FigureOptions, Paper, animation_gif,
     check_target, export_steps, figure_svg, geojson_at, geojson_timeline, paper_size,
@@ -101,7 +100,8 @@ fn when(ds: &Dataset, args: &ExportArgs) -> Result<When, Failure> {
                 "--step {step} is out of range: the dataset has {n} steps (1 to {n})\n  help: `karabakh-atlas steps` lists them"
             )));
         }
-        let date = step_date(ds, step - 1)
+        let date = ds
+            .step_date(step - 1)
             .ok_or_else(|| Failure::Usage(format!("--step {step}: the step has no date")))?;
         return Ok(When::One(date, Some(step - 1)));
     }
@@ -112,7 +112,7 @@ fn when(ds: &Dataset, args: &ExportArgs) -> Result<When, Failure> {
                 ds.coverage.from, ds.coverage.to
             )));
         }
-        return Ok(When::One(date, step_at(ds, date)));
+        return Ok(When::One(date, ds.step_at(date)));
     }
     if args.all {
         return Ok(When::All);

@@ -59,7 +59,8 @@ pub fn validate(ds: &Dataset, args: &GuiArgs) -> Result<(), String> {
         ));
     }
     if let Some(path) = &args.screenshot {
-        crate::ui::screenshot::check_target(path, args.force).map_err(|e| format!("--screenshot {e}"))?;
+        crate::ui::screenshot::check_target(path, args.force)
+            .map_err(|e| format!("--screenshot {e}"))?;
     }
     Ok(())
 }

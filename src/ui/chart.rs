@@ -6,7 +6,7 @@
 use egui::Ui;
 use egui_plot::{FilledArea, Line, Plot, PlotPoint, PlotPoints, Points, VLine};
 
-use super::app::{Shared, Command};
+use super::app::{Command, Shared};
 use super::i18n::{self, Txt, visual_order};
 use super::paint::color;
 use super::time_panel::axis;

@@ -10,9 +10,9 @@ use super::paint;
 use super::step_card::{area_line, state_lines};
 use crate::i18n::{format, tr, tr_args};
 use crate::model::geometry::Shape;
+use crate::model::types::Extent;
 use crate::scene::display::{self, View, scheme_label};
 use crate::scene::hit::point_in_area;
-use crate::model::types::Extent;
 use crate::scene::projection::{Camera, GeoBBox, Projection, Viewport, fit, pan, zoom_about};
 
 /// Margin around the places of interest when fitting, as a share of the view.
@@ -277,7 +277,9 @@ pub fn ui(
         .and_then(|p| hit(app, &proj, p));
     map.hovered.clone_from(&hovered);
     // A place named in the source reader under the pointer is outlined too.
-    let outlined = hovered.clone().or_else(|| reader_hovered.map(str::to_owned));
+    let outlined = hovered
+        .clone()
+        .or_else(|| reader_hovered.map(str::to_owned));
     if response.clicked() && !presenting {
         let target = response
             .interact_pointer_pos()

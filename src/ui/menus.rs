@@ -4,7 +4,7 @@
 
 use egui::{Align, Layout, Response, Role, Ui};
 
-use super::app::{Shared, Command};
+use super::app::{Command, Shared};
 use super::export_ui::Kind;
 use super::files::Purpose;
 use super::i18n::{self, Txt, accessible};
@@ -336,11 +336,15 @@ pub fn bar(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
     };
     egui::MenuBar::new().ui(ui, |ui| {
         ui.with_layout(start, |ui| {
-            menu(ui, loc, &tr(loc, "menu-file"), |ui| file_menu(ui, app, out, loc));
+            menu(ui, loc, &tr(loc, "menu-file"), |ui| {
+                file_menu(ui, app, out, loc)
+            });
             menu(ui, loc, &tr(loc, "menu-present"), |ui| {
                 present_menu(ui, app, out, loc);
             });
-            menu(ui, loc, &tr(loc, "menu-view"), |ui| view_menu(ui, app, out, loc));
+            menu(ui, loc, &tr(loc, "menu-view"), |ui| {
+                view_menu(ui, app, out, loc)
+            });
             menu(ui, loc, &tr(loc, "menu-help"), |ui| help_menu(ui, out, loc));
             ui.with_layout(end, |ui| {
                 let label = tr(loc, "menu-presenter-mode");

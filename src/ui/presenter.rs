@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use egui::{Align2, Color32, FontId, Galley, Key, Modifiers, Pos2, Rect, Sense, Stroke, Vec2};
 
-use super::app::{Shared, Command};
+use super::app::{Command, Shared};
 use super::i18n::paint_text;
 use super::paint;
 use super::persist::Settings;
@@ -236,7 +236,9 @@ pub fn first_sentence(text: &str) -> &str {
 /// step's places above it.
 #[must_use]
 pub fn caption_height(app: &Shared<'_>, rect: Rect) -> f32 {
-    let scale = app.presenter.map_or(1.0, crate::present::Presenter::caption_scale);
+    let scale = app
+        .presenter
+        .map_or(1.0, crate::present::Presenter::caption_scale);
     // Arabic script (Noto Naskh) needs taller lines than Latin.
     let points = if app.settings.locale().is_rtl() {
         CAPTION_POINTS_ARABIC

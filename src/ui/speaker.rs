@@ -7,7 +7,7 @@
 
 use egui::Ui;
 
-use super::app::{Shared, Command};
+use super::app::{Command, Shared};
 use super::i18n::{self, Txt};
 use crate::i18n::{Locale, format, tr, tr_args};
 use crate::present::{Autoplay, PresentCommand, clock_text};

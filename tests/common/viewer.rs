@@ -2,8 +2,8 @@
 #![cfg(feature = "gui")]
 
 use egui_kittest::Harness;
-use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::model::Dataset;
+use karabakh_atlas::ui::ViewerOptions;
 use karabakh_atlas::ui::app::App;
 use karabakh_atlas::ui::screenshot::Outcome;
 

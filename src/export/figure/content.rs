@@ -3,7 +3,6 @@
 //! reference of the footer.
 
 use super::{DATE_SIZE, STEP_SIZE, TITLE_SIZE};
-use crate::control::step_date;
 use crate::i18n::format::date_long;
 use crate::i18n::{Lang, Locale, tr, tr_args};
 use crate::model::Dataset;
@@ -93,7 +92,7 @@ pub(super) fn header_text(
     let total = ds.steps.len();
     let step_line = step.and_then(|i| ds.steps.get(i).map(|s| (i, s)));
     let step_text = match step_line {
-        Some((i, s)) if step_date(ds, i) == Some(date) => {
+        Some((i, s)) if ds.step_date(i) == Some(date) => {
             let args = [
                 ("n", (i + 1).into()),
                 ("total", total.into()),

@@ -13,7 +13,6 @@ use super::{
     FOOT_SIZE, Figure, FigureOptions, GAP, LEGEND_SIZE, LEGEND_TITLE_SIZE, LINE_HEIGHT, MARGIN,
     STEP_SIZE,
 };
-use crate::control::{step_at, step_date};
 use crate::export::svg::{Align, SvgWriter, TextStyle, escape, num, num_prec};
 use crate::i18n::format::{date_long, localize_digits, number};
 use crate::i18n::{Lang, Locale, tr, tr_args};
@@ -42,7 +41,7 @@ pub fn figure_svg(
     let (w, h) = (opts.width as f32 / ppp, opts.height as f32 / ppp);
     let step = step
         .filter(|i| *i < ds.steps.len())
-        .or_else(|| step_at(ds, date));
+        .or_else(|| ds.step_at(date));
     let locale = opts.locale;
     let rtl = locale.is_rtl();
     // Names in the other interface language put that language's title,
@@ -94,7 +93,10 @@ pub fn figure_svg(
     // Every step's figure at this size has the map in the same place: the
     // header and footer are as tall as the tallest step's.
     let all_headers: Vec<Vec<HeaderLine>> = (0..ds.steps.len())
-        .filter_map(|i| step_date(ds, i).map(|d| header_text(ds, d, Some(i), second, locale).0))
+        .filter_map(|i| {
+            ds.step_date(i)
+                .map(|d| header_text(ds, d, Some(i), second, locale).0)
+        })
         .collect();
     let all_sources: Vec<String> = (0..ds.steps.len())
         .map(|i| source_reference_in(ds, i, locale))

@@ -31,7 +31,6 @@ mod layout;
 mod measure;
 
 use super::{ExportError, check_size};
-use crate::control::step_date;
 use crate::i18n::Locale;
 use crate::model::Dataset;
 use crate::model::Date;
@@ -147,7 +146,7 @@ pub fn figure_at_step(
     index: usize,
     opts: &FigureOptions,
 ) -> Option<Figure> {
-    let date = step_date(ds, index)?;
+    let date = ds.step_date(index)?;
     Some(figure_svg(ds, cache, date, Some(index), opts))
 }
 

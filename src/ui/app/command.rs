@@ -115,7 +115,6 @@ pub enum Pref {
     ReaderTextSize(f32),
 }
 
-
 impl App {
     /// Apply the queued commands.
     pub fn apply(&mut self, ctx: &egui::Context) {
@@ -162,7 +161,9 @@ impl App {
                     ));
                 }
                 Command::OpenFolder(p) => self.open_folder(ctx, &p),
-                Command::ToggleShortcuts => self.windows.show_shortcuts = !self.windows.show_shortcuts,
+                Command::ToggleShortcuts => {
+                    self.windows.show_shortcuts = !self.windows.show_shortcuts
+                }
                 Command::ShowAbout => self.windows.show_about = true,
                 Command::OpenCitation(id) => {
                     if let Some(c) = self.session.ds.citation(&id) {
@@ -182,14 +183,16 @@ impl App {
                 Command::CopyCitation(id) => {
                     if let Some(text) = crate::model::cite::reference(&self.session.ds, &id, loc) {
                         ctx.copy_text(text);
-                        self.windows.notice = Some(tr_args(loc, "app-copied", &[("id", id.into())]));
+                        self.windows.notice =
+                            Some(tr_args(loc, "app-copied", &[("id", id.into())]));
                     }
                 }
                 Command::ShowClaimVersions(id) => self.reader.claim_versions = Some(id),
                 Command::Find => {
                     self.settings.reader.open = true;
                     if self.settings.reader.source.is_none() {
-                        self.settings.reader.source = self.session.ds.sources.first().map(|s| s.id.clone());
+                        self.settings.reader.source =
+                            self.session.ds.sources.first().map(|s| s.id.clone());
                     }
                     self.reader.focus_find = true;
                 }
@@ -278,7 +281,6 @@ impl App {
             Pref::ReaderTextSize(size) => s.reader.text_size = size,
         }
     }
-
 }
 
 #[cfg(test)]
@@ -348,7 +350,10 @@ mod tests {
     #[test]
     fn reader_commands_open_scroll_pop_out_and_close() {
         let mut a = app();
-        run(&mut a, [Command::OpenCitation("putin-ceasefire-000".into())]);
+        run(
+            &mut a,
+            [Command::OpenCitation("putin-ceasefire-000".into())],
+        );
         let c = a.dataset().citation("putin-ceasefire-000").unwrap().clone();
         assert!(a.settings.reader.open);
         assert_eq!(a.settings.reader.source.as_deref(), Some(c.source.as_str()));
@@ -369,7 +374,10 @@ mod tests {
         );
         assert_eq!(a.settings.reader.source.as_deref(), Some(other.as_str()));
         assert_eq!(a.reader().scroll_to, Some(3..9));
-        run(&mut a, [Command::ShowClaimVersions("x".into()), Command::Find]);
+        run(
+            &mut a,
+            [Command::ShowClaimVersions("x".into()), Command::Find],
+        );
         assert_eq!(a.reader().claim_versions.as_deref(), Some("x"));
         assert!(a.reader().focus_find);
         run(&mut a, [Command::CloseReader]);
@@ -403,7 +411,10 @@ mod tests {
             ..a.settings.clone()
         };
         run(&mut a, [Command::Settings(Box::new(dark))]);
-        assert_eq!(a.style.background, crate::scene::style::Style::new(crate::scene::style::ThemeKind::Dark).background);
+        assert_eq!(
+            a.style.background,
+            crate::scene::style::Style::new(crate::scene::style::ThemeKind::Dark).background
+        );
         a.settings.recent = vec!["/tmp/x".into()];
         run(&mut a, [Command::ClearRecent]);
         assert!(a.settings.recent.is_empty());
@@ -412,7 +423,14 @@ mod tests {
     #[test]
     fn window_commands_show_and_hide_windows() {
         let mut a = app();
-        run(&mut a, [Command::ToggleShortcuts, Command::ShowAbout, Command::ShowSettings]);
+        run(
+            &mut a,
+            [
+                Command::ToggleShortcuts,
+                Command::ShowAbout,
+                Command::ShowSettings,
+            ],
+        );
         assert!(a.windows.show_shortcuts && a.windows.show_about && a.windows.show_settings);
         run(&mut a, [Command::ToggleShortcuts]);
         assert!(!a.windows.show_shortcuts);
@@ -434,12 +452,20 @@ mod tests {
             [
                 Command::Time(TimeCommand::GoToStep(before)),
                 Command::Select(Some("aghdam".into())),
-                Command::StartPresenting { from_current: false },
+                Command::StartPresenting {
+                    from_current: false,
+                },
             ],
         );
         assert!(a.presenter().is_some());
         assert_eq!(a.selected(), None);
-        run(&mut a, [Command::Present(PresentCommand::Last), Command::ToggleSpeaker]);
+        run(
+            &mut a,
+            [
+                Command::Present(PresentCommand::Last),
+                Command::ToggleSpeaker,
+            ],
+        );
         assert!(a.speaker_shown());
         assert_ne!(a.time().step(), Some(before));
         run(&mut a, [Command::StopPresenting]);

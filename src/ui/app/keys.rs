@@ -89,5 +89,4 @@ impl App {
         }
         self.commands.extend(cmds);
     }
-
 }

@@ -59,13 +59,16 @@ pub use session::Session;
 pub use windows::{ErrorReport, Windows};
 
 use super::map_panel::{self, MapView};
+use super::options::ViewerOptions;
 use super::persist::{KEY, Settings};
+use super::reader::ReaderIndex;
 use super::reader::ReaderState;
 use super::screenshot::Outcome;
 use super::{menus, reader, step_card, time_panel};
-use crate::control::{TimeCommand, TimeControl, step_date};
+use crate::control::{TimeCommand, TimeControl};
 use crate::i18n::{Lang, tr_args};
 use crate::model::area::{Areas, Band, Series};
+use crate::model::diag::Msg;
 use crate::model::state::PlaceState;
 use crate::model::tour::{default_tour, resolve_tour_start};
 use crate::model::types::{Origin, Tour};
@@ -73,9 +76,6 @@ use crate::model::{Dataset, Date};
 use crate::present::Presenter;
 use crate::scene::display::{MapCache, state_fill};
 use crate::scene::style::{Rgba, Style, ThemeKind, mix};
-use super::options::ViewerOptions;
-use super::reader::ReaderIndex;
-use crate::model::diag::Msg;
 
 /// How long a colour cross-fade lasts, seconds.
 pub const FADE_SECS: f64 = 0.45;
@@ -187,7 +187,7 @@ pub fn compare_from(app: &Shared<'_>) -> Date {
             app.time
                 .step()
                 .and_then(|i| i.checked_sub(1))
-                .and_then(|i| step_date(app.ds, i))
+                .and_then(|i| app.ds.step_date(i))
                 .unwrap_or(app.ds.coverage.from)
         })
 }
@@ -446,7 +446,8 @@ impl App {
             }
             let progress = t(fade);
             animating |= progress < 1.0 && fade.from != fade.to;
-            self.fades.fills
+            self.fades
+                .fills
                 .insert(s.id.clone(), mix(fade.from, fade.to, progress));
         }
         animating
@@ -558,7 +559,13 @@ impl App {
         }
         let reader_hovered = self.reader.hovered_place.as_deref();
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            map_panel::ui(ui, &shared, &mut self.map, reader_hovered, &mut self.commands);
+            map_panel::ui(
+                ui,
+                &shared,
+                &mut self.map,
+                reader_hovered,
+                &mut self.commands,
+            );
         });
         if self.settings.reader.open && self.settings.reader.popped_out {
             let title = tr_args(

@@ -13,7 +13,7 @@ use super::super::persist::DatasetView;
 use super::super::reader::ReaderState;
 use super::super::watch::{FolderWatch, Watched};
 use super::{App, Command, ErrorReport, Session};
-use crate::control::{TimeCommand, TimeControl, step_date};
+use crate::control::{TimeCommand, TimeControl};
 use crate::i18n::{tr, tr_args};
 use crate::model::diag::Msg;
 use crate::model::tour::load_tour_file;
@@ -85,7 +85,7 @@ impl App {
             .filter(|d| ds.coverage.contains(*d))
         {
             match view.step {
-                Some(i) if step_date(ds, i) == Some(d) => {
+                Some(i) if ds.step_date(i) == Some(d) => {
                     self.time.apply(ds, TimeCommand::GoToStep(i));
                 }
                 _ => self.time.apply(ds, TimeCommand::SetDate(d)),
@@ -170,7 +170,7 @@ impl App {
         let step = self.time.step();
         let playing = self.time.is_playing();
         let mut time = TimeControl::new(ds, self.time.prefs());
-        match step.filter(|&i| step_date(ds, i) == Some(date)) {
+        match step.filter(|&i| ds.step_date(i) == Some(date)) {
             Some(i) => time.apply(ds, TimeCommand::GoToStep(i)),
             None if ds.coverage.contains(date) => time.apply(ds, TimeCommand::SetDate(date)),
             None => {}
@@ -193,7 +193,11 @@ impl App {
         {
             self.settings.reader.source = None;
         }
-        if self.selected.as_ref().is_some_and(|id| ds.place(id).is_none()) {
+        if self
+            .selected
+            .as_ref()
+            .is_some_and(|id| ds.place(id).is_none())
+        {
             self.selected = None;
         }
         // The chosen tour: a dataset's tour is taken from the new dataset,
@@ -232,8 +236,7 @@ impl App {
         match crate::model::load_bundled() {
             Ok(ds) => self.replace_dataset(ctx, ds, false),
             Err(e) => {
-                self.windows.errors =
-                    Some(ErrorReport::load(Msg::new("app-bundled-failed"), e));
+                self.windows.errors = Some(ErrorReport::load(Msg::new("app-bundled-failed"), e));
             }
         }
     }

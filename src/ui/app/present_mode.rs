@@ -113,7 +113,10 @@ impl App {
     fn restore_saved(&mut self, v: SavedView) {
         let ds = &self.session.ds;
         self.map.camera = v.camera;
-        match v.step.filter(|&i| ds.steps.get(i).is_some_and(|s| s.date.end() == v.date)) {
+        match v
+            .step
+            .filter(|&i| ds.steps.get(i).is_some_and(|s| s.date.end() == v.date))
+        {
             Some(i) => self.time.apply(ds, TimeCommand::GoToStep(i)),
             None => self.time.apply(ds, TimeCommand::SetDate(v.date)),
         }
@@ -125,7 +128,8 @@ impl App {
         let Some(step) = self.present.presenter.as_ref().and_then(Presenter::step) else {
             return;
         };
-        self.time.apply(&self.session.ds, TimeCommand::GoToStep(step));
+        self.time
+            .apply(&self.session.ds, TimeCommand::GoToStep(step));
         self.fly_to(ctx, step_extent(&self.session.ds, step));
     }
 

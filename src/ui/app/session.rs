@@ -113,6 +113,9 @@ mod tests {
         assert!(n > 0);
         s.states.clear();
         s.refresh_states(d);
-        assert!(s.states.is_empty(), "the states for a date are not recomputed");
+        assert!(
+            s.states.is_empty(),
+            "the states for a date are not recomputed"
+        );
     }
 }

@@ -100,7 +100,10 @@ impl App {
                 "karabakh-atlas:pixels-per-point",
                 ctx.pixels_per_point().to_string(),
             ),
-            ("karabakh-atlas:ref-lat", self.session.cache.ref_lat.to_string()),
+            (
+                "karabakh-atlas:ref-lat",
+                self.session.cache.ref_lat.to_string(),
+            ),
             (
                 "karabakh-atlas:theme",
                 format!("{:?}", self.settings.theme).to_lowercase(),
@@ -128,7 +131,11 @@ impl App {
                 format!("{} {} {} {}", r.min.x, r.min.y, r.width(), r.height()),
             ));
         }
-        if let Some(r) = self.map.last_caption.filter(|_| self.present.presenter.is_some()) {
+        if let Some(r) = self
+            .map
+            .last_caption
+            .filter(|_| self.present.presenter.is_some())
+        {
             text.push((
                 "karabakh-atlas:caption",
                 format!("{} {} {} {}", r.min.x, r.min.y, r.width(), r.height()),
@@ -152,5 +159,4 @@ impl App {
             repaint.request_repaint();
         });
     }
-
 }

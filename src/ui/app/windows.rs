@@ -43,7 +43,9 @@ pub struct Windows {
 impl App {
     /// Take the path a native dialog returned, if it has.
     pub(super) fn poll_picker(&mut self) {
-        let Some(picker) = &self.windows.picker else { return };
+        let Some(picker) = &self.windows.picker else {
+            return;
+        };
         match picker.poll() {
             Picked::Waiting => {}
             Picked::Path(purpose, path) => {
@@ -128,20 +130,25 @@ impl App {
             &self.session.areas,
             loc,
         );
-        if let Some(s) = settings_window::window(ctx, &self.settings, &mut self.windows.show_settings) {
+        if let Some(s) =
+            settings_window::window(ctx, &self.settings, &mut self.windows.show_settings)
+        {
             self.commands.push(Command::Settings(Box::new(s)));
         }
         if let Some(msg) = self.windows.notice.clone() {
             let mut open = true;
-            egui::Window::new(super::super::i18n::window_title(ctx, &tr(loc, "app-notice")))
-                .id(egui::Id::unique("notice-window"))
-                .open(&mut open)
-                .collapsible(false)
-                .show(ctx, |ui| {
-                    super::super::i18n::column(ui, loc, |ui| {
-                        super::super::i18n::Txt::new(msg).label(ui);
-                    });
+            egui::Window::new(super::super::i18n::window_title(
+                ctx,
+                &tr(loc, "app-notice"),
+            ))
+            .id(egui::Id::unique("notice-window"))
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                super::super::i18n::column(ui, loc, |ui| {
+                    super::super::i18n::Txt::new(msg).label(ui);
                 });
+            });
             if !open {
                 self.windows.notice = None;
             }
@@ -150,38 +157,41 @@ impl App {
             let (title, lines) = report.render(loc);
             let diagnostics = report.diagnostics.len();
             let mut open = true;
-            egui::Window::new(super::super::i18n::window_title(ctx, &tr(loc, "app-errors")))
-                .id(egui::Id::unique("errors-window"))
-                .open(&mut open)
-                .collapsible(false)
-                .default_width(640.0)
-                .show(ctx, |ui| {
-                    super::super::i18n::column(ui, loc, |ui| {
-                        super::super::i18n::Txt::new(title).strong().label(ui);
-                        super::super::i18n::Txt::new(tr(loc, "app-errors-intro")).label(ui);
-                    });
-                    // The problems as the loader reports them: file:line:column
-                    // first, left to right; monospace unless the line holds
-                    // right-to-left text, which needs the bidi layout (and
-                    // the proportional fonts that have Arabic glyphs).
-                    egui::ScrollArea::vertical()
-                        .max_height(360.0)
-                        .show(ui, |ui| {
-                            for l in &lines[..diagnostics] {
-                                let line = super::super::i18n::Txt::new(l.as_str());
-                                if line.needs_bidi() {
-                                    line.label(ui);
-                                } else {
-                                    ui.label(egui::RichText::new(l).monospace());
-                                }
-                            }
-                            super::super::i18n::column(ui, loc, |ui| {
-                                for l in &lines[diagnostics..] {
-                                    super::super::i18n::Txt::new(l.as_str()).label(ui);
-                                }
-                            });
-                        });
+            egui::Window::new(super::super::i18n::window_title(
+                ctx,
+                &tr(loc, "app-errors"),
+            ))
+            .id(egui::Id::unique("errors-window"))
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(640.0)
+            .show(ctx, |ui| {
+                super::super::i18n::column(ui, loc, |ui| {
+                    super::super::i18n::Txt::new(title).strong().label(ui);
+                    super::super::i18n::Txt::new(tr(loc, "app-errors-intro")).label(ui);
                 });
+                // The problems as the loader reports them: file:line:column
+                // first, left to right; monospace unless the line holds
+                // right-to-left text, which needs the bidi layout (and
+                // the proportional fonts that have Arabic glyphs).
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        for l in &lines[..diagnostics] {
+                            let line = super::super::i18n::Txt::new(l.as_str());
+                            if line.needs_bidi() {
+                                line.label(ui);
+                            } else {
+                                ui.label(egui::RichText::new(l).monospace());
+                            }
+                        }
+                        super::super::i18n::column(ui, loc, |ui| {
+                            for l in &lines[diagnostics..] {
+                                super::super::i18n::Txt::new(l.as_str()).label(ui);
+                            }
+                        });
+                    });
+            });
             if !open {
                 self.windows.errors = None;
             }

@@ -2,16 +2,22 @@
 //! every source, with the matches listed to jump to.
 
 use super::ReaderState;
-use egui::{FontId, Pos2, Sense, Ui, Vec2};
+use crate::i18n::format::{self};
+use crate::i18n::{tr, tr_args};
+use crate::text::search;
 use crate::ui::app::{Command, Shared};
 use crate::ui::i18n::{self, Txt};
 use crate::ui::paint::color;
 use crate::ui::text::{Mark, marked_lines};
-use crate::i18n::format::{self};
-use crate::i18n::{tr, tr_args};
-use crate::text::search;
+use egui::{FontId, Pos2, Sense, Ui, Vec2};
 
-pub(super) fn find_bar(ui: &mut Ui, app: &Shared<'_>, reader: &mut ReaderState, out: &mut Vec<Command>, source_id: &str) {
+pub(super) fn find_bar(
+    ui: &mut Ui,
+    app: &Shared<'_>,
+    reader: &mut ReaderState,
+    out: &mut Vec<Command>,
+    source_id: &str,
+) {
     let loc = app.settings.locale();
     i18n::row_nowrap(ui, loc, |ui| {
         let label = Txt::new(tr(loc, "reader-find")).line(ui);

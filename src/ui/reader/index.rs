@@ -2,9 +2,9 @@
 //! which steps cite each citation, which disputed claims rest on it, and
 //! where places are named.
 
+use crate::model::Dataset;
 use std::collections::HashMap;
 use std::ops::Range;
-use crate::model::Dataset;
 
 /// What the reader needs per dataset, computed once: which steps cite each
 /// citation, which disputed claims rest on it, and where places are named.

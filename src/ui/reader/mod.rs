@@ -9,9 +9,9 @@
 //! The reader's own state is [`ReaderState`]; it changes shared state only
 //! by pushing commands.
 
+mod find;
 mod index;
 mod passages;
-mod find;
 mod versions;
 
 use std::ops::Range;
@@ -101,7 +101,12 @@ pub fn ui(ui: &mut Ui, app: &Shared<'_>, reader: &mut ReaderState, out: &mut Vec
 }
 
 #[allow(clippy::too_many_lines)] // the header, read top to bottom
-fn header(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, src: &crate::model::types::Source) {
+fn header(
+    ui: &mut Ui,
+    app: &Shared<'_>,
+    out: &mut Vec<Command>,
+    src: &crate::model::types::Source,
+) {
     let loc = app.settings.locale();
     let lang = loc.lang.tag();
     Txt::new(src.label.get(lang)).strong().label(ui);

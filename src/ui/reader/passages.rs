@@ -3,17 +3,17 @@
 //! names, the flash of an opened passage and the disputed-claim badges.
 
 use super::{FLASH_SECS, ReaderState};
-use std::ops::Range;
-use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, Vec2};
-use crate::ui::app::{Command, Shared};
-use crate::ui::i18n::{self, Txt};
-use crate::ui::paint::color;
-use crate::ui::text::{Mark, marked_lines};
 use crate::control::TimeCommand;
 use crate::i18n::format::{self, date_spec};
 use crate::i18n::{tr, tr_args};
 use crate::scene::style::mix;
 use crate::text::search;
+use crate::ui::app::{Command, Shared};
+use crate::ui::i18n::{self, Txt};
+use crate::ui::paint::color;
+use crate::ui::text::{Mark, marked_lines};
+use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, Vec2};
+use std::ops::Range;
 
 /// What a marked span is, for interaction.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +23,13 @@ pub(super) enum Target {
     Other,
 }
 
-pub(super) fn text(ui: &mut Ui, app: &Shared<'_>, reader: &mut ReaderState, out: &mut Vec<Command>, src: &crate::model::types::Source) {
+pub(super) fn text(
+    ui: &mut Ui,
+    app: &Shared<'_>,
+    reader: &mut ReaderState,
+    out: &mut Vec<Command>,
+    src: &crate::model::types::Source,
+) {
     let loc = app.settings.locale();
     let lang = loc.lang.tag();
     let style = app.style.clone();

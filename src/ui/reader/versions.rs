@@ -2,17 +2,22 @@
 //! side, with who says it and the passages behind it.
 
 use super::ReaderState;
-use egui::FontId;
+use crate::i18n::format::{self, date_long, date_short};
+use crate::i18n::{tr, tr_args};
+use crate::model::types::{ClaimKind, ClaimVersion};
 use crate::ui::app::{Command, Shared};
 use crate::ui::i18n::{self, Txt};
 use crate::ui::step_card::claim_versions;
 use crate::ui::text::bidi_label;
-use crate::i18n::format::{self, date_long, date_short};
-use crate::i18n::{tr, tr_args};
-use crate::model::types::{ClaimKind, ClaimVersion};
+use egui::FontId;
 
 /// The comparison of a disputed claim's versions, each with its passages.
-pub fn versions_window(ctx: &egui::Context, app: &Shared<'_>, reader: &mut ReaderState, out: &mut Vec<Command>) {
+pub fn versions_window(
+    ctx: &egui::Context,
+    app: &Shared<'_>,
+    reader: &mut ReaderState,
+    out: &mut Vec<Command>,
+) {
     let Some(id) = reader.claim_versions.clone() else {
         return;
     };

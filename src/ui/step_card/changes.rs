@@ -2,13 +2,12 @@
 //! and (compare mode) what changed since an earlier date.
 
 use super::place::{place_name, who};
-use egui::Ui;
-use crate::ui::app::Shared;
-use crate::ui::i18n::Txt;
-use crate::control::step_date;
 use crate::i18n::format::{self, date_short};
 use crate::i18n::{Locale, tr, tr_args};
 use crate::model::state::changes_between;
+use crate::ui::app::Shared;
+use crate::ui::i18n::Txt;
+use egui::Ui;
 
 /// How many days are left until a deadline (negative: passed): "4 days
 /// left", "due today", "passed 1 day ago", in the interface language.
@@ -20,10 +19,10 @@ pub fn countdown(days_left: i64, loc: Locale) -> String {
 pub(super) fn changed(ui: &mut Ui, app: &Shared<'_>, i: usize) {
     let loc = app.settings.locale();
     let ds = &app.ds;
-    let Some(to) = step_date(ds, i) else { return };
+    let Some(to) = ds.step_date(i) else { return };
     let from = i
         .checked_sub(1)
-        .and_then(|p| step_date(ds, p))
+        .and_then(|p| ds.step_date(p))
         .unwrap_or(ds.coverage.from);
     let changes = if i == 0 {
         Vec::new()

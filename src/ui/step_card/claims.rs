@@ -1,14 +1,14 @@
 //! A step's claims: each version with who says it and the passages
 //! behind it (shared with the reader's claim-versions window).
 
-use egui::{FontId, Ui};
-use crate::ui::app::Shared;
-use crate::ui::i18n::{self, Txt};
-use crate::ui::text::bidi_label;
 use crate::i18n::format::{self, date_short};
 use crate::i18n::{Locale, tr, tr_args};
 use crate::model::Dataset;
 use crate::model::types::{Citation, Claim, ClaimVersion, Step};
+use crate::ui::app::Shared;
+use crate::ui::i18n::{self, Txt};
+use crate::ui::text::bidi_label;
+use egui::{FontId, Ui};
 
 pub(super) fn claims(ui: &mut Ui, app: &Shared<'_>, s: &Step) {
     let loc = app.settings.locale();

@@ -8,9 +8,9 @@
 //! `changes` (what changed, what is pending, what changed since the
 //! compared date), `claims` and `sources` (the cited passages).
 
-mod place;
 mod changes;
 mod claims;
+mod place;
 mod sources;
 
 use egui::{FontId, Ui};
@@ -18,7 +18,6 @@ use egui::{FontId, Ui};
 use super::app::{Command, Pref, Shared};
 use super::i18n::{self, Txt};
 use super::text::bidi_label;
-use crate::control::step_date;
 use crate::i18n::format::{self, date_short};
 use crate::i18n::{Lang, tr, tr_args};
 use crate::model::types::Step;
@@ -27,8 +26,8 @@ pub use changes::countdown;
 use changes::{changed, changes_since, pending};
 pub(crate) use claims::claim_versions;
 use claims::claims;
-pub use place::{area_line, state_lines};
 use place::selection;
+pub use place::{area_line, state_lines};
 use sources::citations;
 
 /// The card.
@@ -76,7 +75,7 @@ fn step(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, i: usize) {
         Txt::new(note.get(lang)).weak().small().label(ui);
     }
     let date = app.time.date();
-    if step_date(ds, i) != Some(date) {
+    if ds.step_date(i) != Some(date) {
         let days = s.date.end().days_until(date);
         Txt::new(tr_args(
             loc,
@@ -124,7 +123,9 @@ fn summary(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, s: &Step) {
             ("العربية", tr(loc, "card-summary-in-ar"))
         };
         if i18n::labelled_button(ui, text, &label, true).clicked() {
-            out.push(Command::Pref(Pref::ArabicSummary(!app.settings.arabic_summary)));
+            out.push(Command::Pref(Pref::ArabicSummary(
+                !app.settings.arabic_summary,
+            )));
         }
         if arabic {
             s.summary.get("ar")

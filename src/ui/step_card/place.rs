@@ -2,16 +2,16 @@
 //! and every step that touched it.
 
 use super::changes::countdown;
-use egui::{FontId, Ui};
-use crate::ui::app::{Command, Shared};
-use crate::ui::i18n::{self, Txt};
-use crate::ui::text::bidi_label;
 use crate::control::TimeCommand;
 use crate::i18n::format::{self, date_short, date_spec};
 use crate::i18n::{Locale, tr, tr_args};
 use crate::model::Dataset;
 use crate::model::state::{PlaceState, steps_touching};
 use crate::scene::display::scheme_label;
+use crate::ui::app::{Command, Shared};
+use crate::ui::i18n::{self, Txt};
+use crate::ui::text::bidi_label;
+use egui::{FontId, Ui};
 
 /// A controller's name in the interface language.
 pub(super) fn who(ds: &Dataset, loc: Locale, id: &str) -> String {

@@ -1,13 +1,13 @@
 //! A step's cited passages, each with its source's details and the
 //! buttons to open or copy it.
 
-use egui::{FontId, Ui};
-use crate::ui::app::{Command, Shared};
-use crate::ui::i18n::{self, Txt};
-use crate::ui::text::bidi_label;
 use crate::i18n::format::{self};
 use crate::i18n::{Locale, tr, tr_args};
 use crate::model::types::Step;
+use crate::ui::app::{Command, Shared};
+use crate::ui::i18n::{self, Txt};
+use crate::ui::text::bidi_label;
+use egui::{FontId, Ui};
 
 #[allow(clippy::too_many_lines)] // one card section, read top to bottom
 pub(super) fn citations(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, s: &Step) {
