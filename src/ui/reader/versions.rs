@@ -50,7 +50,7 @@ pub fn versions_window(
                     (_, Some(d)) => date_short(d, loc),
                     _ => v.value.get(lang).to_owned(),
                 };
-                claim_versions(ui, &app.ds, loc, &claim, value_of, true, |ui, cid, c| {
+                claim_versions(ui, app.ds, loc, &claim, value_of, true, |ui, cid, c| {
                     Txt::new(tr_args(
                         loc,
                         "reader-cite-at",
