@@ -172,10 +172,93 @@ pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
     if app.settings.compare {
         compare_row(ui, app, out);
     }
-    if app.settings.show_chart {
+    if app.chart {
         super::chart::ui(ui, app, out);
     }
     axis_ui(ui, app, out);
+}
+
+/// The least space between two labels on the time axis, points.
+const LABEL_GAP: f32 = 6.0;
+
+/// A label under the time axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AxisLabel {
+    /// Its words.
+    pub text: String,
+    /// Where it is anchored, screen x.
+    pub at: f32,
+    /// How it hangs from that point.
+    pub anchor: Align2,
+    /// The screen x range it covers.
+    pub span: (f32, f32),
+    /// A gap's length rather than a month.
+    pub gap: bool,
+}
+
+/// The labels under an axis drawn between the screen x `edges` (running
+/// right to left when `rtl`): every collapsed gap's length, then month
+/// marks (with the year at January and after a long stretch without a
+/// label) wherever they fit without touching another label or leaving the
+/// axis. `width_of` measures a label's width in points.
+pub fn axis_labels(
+    axis: &TimeAxis,
+    (left, right): (f32, f32),
+    rtl: bool,
+    loc: Locale,
+    width_of: impl Fn(&str) -> f32,
+) -> Vec<AxisLabel> {
+    let len = (right - left).max(1.0);
+    let screen_x = |f: f32| if rtl { right - f * len } else { left + f * len };
+    let mut labels: Vec<AxisLabel> = Vec::new();
+    for g in axis.gaps() {
+        let mid = (screen_x(g.x0) + screen_x(g.x1)) / 2.0;
+        let months = g.from.days_until(g.to) / 30;
+        let text = tr_args(loc, "time-gap-months", &[("months", months.into())]);
+        let w = width_of(&text);
+        labels.push(AxisLabel {
+            text,
+            at: mid,
+            anchor: Align2::CENTER_TOP,
+            span: (mid - w / 2.0, mid + w / 2.0),
+            gap: true,
+        });
+    }
+    let free = |labels: &[AxisLabel], (a, b): (f32, f32)| {
+        a >= left - 12.0
+            && b <= right + 12.0
+            && labels
+                .iter()
+                .all(|l| b + LABEL_GAP <= l.span.0 || l.span.1 + LABEL_GAP <= a)
+    };
+    let (anchor, dx) = if rtl {
+        (Align2::RIGHT_TOP, -2.0)
+    } else {
+        (Align2::LEFT_TOP, 2.0)
+    };
+    let mut last_label = f32::NEG_INFINITY;
+    for d in axis.month_starts() {
+        let along = axis.x_from_date(d) * len;
+        let text = if d.month() == 1 || along - last_label > 90.0 {
+            format::month_year(d, loc)
+        } else {
+            format::month_short(d.month(), loc)
+        };
+        let x = screen_x(axis.x_from_date(d)) + dx;
+        let w = width_of(&text);
+        let span = if rtl { (x - w, x) } else { (x, x + w) };
+        if free(&labels, span) {
+            labels.push(AxisLabel {
+                text,
+                at: x,
+                anchor,
+                span,
+                gap: false,
+            });
+            last_label = along;
+        }
+    }
+    labels
 }
 
 fn axis_ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
@@ -214,7 +297,7 @@ fn axis_ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
         Stroke::new(1.5, weak),
     );
 
-    // Collapsed gaps: a break mark and the length of the gap.
+    // The gaps: a break mark each.
     for g in axis.gaps() {
         let (a, b) = (screen_x(g.x0), screen_x(g.x1));
         let (x0, x1) = (a.min(b), a.max(b));
@@ -233,58 +316,32 @@ fn axis_ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
                 Stroke::new(1.2, weak),
             );
         }
-        let months = g.from.days_until(g.to) / 30;
-        i18n::paint_text(
-            ui,
-            &painter,
-            Pos2::new(mid, line_y + 9.0),
-            Align2::CENTER_TOP,
-            &tr_args(loc, "time-gap-months", &[("months", months.into())]),
-            FontId::proportional(10.0),
-            weak,
-        );
     }
-    // Year and month marks, kept clear of the gap labels; spacing is
-    // measured along the axis, so it works in either direction.
-    let gap_mids: Vec<f32> = axis
-        .gaps()
-        .iter()
-        .map(|g| (g.x0 + g.x1) / 2.0 * inner.width())
-        .collect();
-    let mut last_label = f32::NEG_INFINITY;
-    let (label_anchor, label_dx) = if rtl {
-        (Align2::RIGHT_TOP, -2.0)
-    } else {
-        (Align2::LEFT_TOP, 2.0)
-    };
     for d in axis.month_starts() {
         let x = x_of(d);
-        let pos = axis.x_from_date(d) * inner.width();
         painter.line_segment(
             [Pos2::new(x, line_y - 3.0), Pos2::new(x, line_y + 3.0)],
             Stroke::new(1.0, weak),
         );
-        let text = if d.month() == 1 || pos - last_label > 90.0 {
-            format::month_year(d, loc)
-        } else {
-            format::month_short(d.month(), loc)
-        };
-        let room = if loc.is_rtl() { 64.0 } else { 34.0 };
-        if pos - last_label > room
-            && pos + 48.0 < inner.width()
-            && gap_mids.iter().all(|m| (pos - m).abs() > 48.0)
-        {
-            i18n::paint_text(
-                ui,
-                &painter,
-                Pos2::new(x + label_dx, line_y + 6.0),
-                label_anchor,
-                &text,
-                FontId::proportional(10.0),
-                weak,
-            );
-            last_label = pos;
-        }
+    }
+    // Their labels, none over another.
+    let font = FontId::proportional(10.0);
+    let width_of = |text: &str| {
+        ui.fonts_mut(|f| f.layout_job(super::text::line_job(text, font.clone(), weak)))
+            .size()
+            .x
+    };
+    let edges = (inner.left(), inner.right());
+    for label in axis_labels(&axis, edges, rtl, loc, width_of) {
+        i18n::paint_text(
+            ui,
+            &painter,
+            Pos2::new(label.at, line_y + if label.gap { 9.0 } else { 6.0 }),
+            label.anchor,
+            &label.text,
+            font.clone(),
+            weak,
+        );
     }
 
     // Step ticks; steps on the same day stack upwards.
@@ -447,4 +504,47 @@ fn compare_row(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
         ))
         .line(ui);
     });
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::ui::ViewerOptions;
+    use crate::ui::app::App;
+
+    #[test]
+    fn axis_labels_never_touch_each_other_at_any_width_or_direction() {
+        let app = App::with_settings(
+            crate::model::load_bundled().unwrap(),
+            Settings::default(),
+            &ViewerOptions::default(),
+        );
+        let axis = axis(&app.shared());
+        // About as wide as the interface font's characters, wider for Arabic.
+        let measure = |loc: Locale| {
+            move |t: &str| t.chars().count() as f32 * if loc.is_rtl() { 7.5 } else { 6.0 }
+        };
+        for loc in [Locale::EN, Locale::AR] {
+            for rtl in [false, true] {
+                for width in [240.0, 420.0, 700.0, 1000.0, 1400.0, 1900.0] {
+                    let labels = axis_labels(&axis, (14.0, 14.0 + width), rtl, loc, measure(loc));
+                    assert!(labels.iter().any(|l| l.gap), "{width}: the gap is labelled");
+                    for (i, a) in labels.iter().enumerate() {
+                        for b in &labels[i + 1..] {
+                            let apart = a.span.1 + LABEL_GAP <= b.span.0
+                                || b.span.1 + LABEL_GAP <= a.span.0;
+                            assert!(apart, "{width} rtl {rtl}: {a:?} touches {b:?}");
+                        }
+                    }
+                    if width >= 1000.0 {
+                        assert!(
+                            labels.iter().filter(|l| !l.gap).count() >= 2,
+                            "{width}: {labels:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

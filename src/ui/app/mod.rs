@@ -38,12 +38,14 @@ macro_rules! shared {
             tour: $app.session.tour.as_ref(),
             show_speaker: $app.present.show_speaker,
             reload_status: $app.windows.reload_status.as_deref(),
+            chart: $app.chart_shown,
         }
     };
 }
 
 pub mod command;
 mod keys;
+pub mod layout;
 mod open;
 pub mod present_mode;
 pub mod session;
@@ -128,6 +130,8 @@ pub struct Shared<'a> {
     pub show_speaker: bool,
     /// The last reload's outcome, shown in the menu bar.
     pub reload_status: Option<&'a str>,
+    /// Whether the chart is drawn this frame (asked for, and room for it).
+    pub chart: bool,
 }
 
 /// A pending `--screenshot`.
@@ -170,6 +174,8 @@ pub struct App {
     pub(crate) windows: Windows,
     /// Commands queued this frame.
     pub(crate) commands: Vec<Command>,
+    /// Whether the chart has room this frame (see `layout`).
+    chart_shown: bool,
     fades: Fades,
     frame: FrameState,
 }
@@ -273,6 +279,7 @@ impl App {
             present: PresentMode::default(),
             windows: Windows::default(),
             commands: Vec::new(),
+            chart_shown: false,
             fades: Fades::default(),
             frame: FrameState::default(),
         };
@@ -515,47 +522,58 @@ impl App {
     /// The viewer's panels around the map, and the reader in its own
     /// window when popped out.
     fn panels(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        let window = ctx.content_rect().size();
+        let popped = self.settings.reader.popped_out;
+        let plan = layout::plan(
+            [window.x, window.y],
+            layout::Wants {
+                time_panel: self.settings.show_time_panel,
+                chart: self.settings.show_chart,
+                card: self.settings.show_step_card,
+                reader: self.settings.reader.open && !popped,
+            },
+        );
+        self.chart_shown = plan.chart;
         let shared = shared!(self);
         egui::Panel::top("menu_bar").show(ui, |ui| {
             menus::bar(ui, &shared, &mut self.commands);
         });
-        if self.settings.show_time_panel {
-            egui::Panel::bottom("time_panel")
+        if plan.time_height > 0.0 {
+            // The compact and the charted panel remember their own heights.
+            let id = if plan.chart {
+                "time_panel"
+            } else {
+                "time_panel_compact"
+            };
+            egui::Panel::bottom(id)
                 .resizable(true)
-                .default_size(if self.settings.show_chart {
-                    340.0
-                } else {
-                    150.0
-                })
-                .min_size(110.0)
+                .default_size(plan.time_height)
+                .size_range(layout::TIME_MIN..=plan.time_height)
                 .show(ui, |ui| time_panel::ui(ui, &shared, &mut self.commands));
         }
         // The side panels sit at the side text starts: the right, or the
         // left in Arabic (the step card outermost, the reader beside it).
         let loc = self.settings.locale();
-        let side = |id: &'static str| {
-            if loc.is_rtl() {
+        let side = |id: &'static str, (preferred, min): (f32, f32), max: f32| {
+            let panel = if loc.is_rtl() {
                 egui::Panel::left(id)
             } else {
                 egui::Panel::right(id)
-            }
-        };
-        if self.settings.show_step_card {
-            side("step_card")
+            };
+            panel
                 .resizable(true)
-                .default_size(380.0)
-                .min_size(240.0)
+                .default_size(preferred.min(max))
+                .size_range(min.min(max)..=max)
+        };
+        if plan.card_width > 0.0 {
+            side("step_card", layout::CARD_WIDTH, plan.card_width)
                 .show(ui, |ui| step_card::ui(ui, &shared, &mut self.commands));
         }
         self.reader.last_rect = None;
-        if self.settings.reader.open && !self.settings.reader.popped_out {
-            side("reader")
-                .resizable(true)
-                .default_size(440.0)
-                .min_size(260.0)
-                .show(ui, |ui| {
-                    reader::ui(ui, &shared, &mut self.reader, &mut self.commands);
-                });
+        if plan.reader_width > 0.0 {
+            side("reader", layout::READER_WIDTH, plan.reader_width).show(ui, |ui| {
+                reader::ui(ui, &shared, &mut self.reader, &mut self.commands);
+            });
         }
         let reader_hovered = self.reader.hovered_place.as_deref();
         egui::CentralPanel::no_frame().show(ui, |ui| {
