@@ -465,3 +465,51 @@ fn screenshot_in_arabic_mirrors_the_time_axis_and_keeps_the_map_colours() {
         "English cursor at {en:.0}, Arabic at {ar:.0}, mirror of English {mirrored:.0} (width {w})"
     );
 }
+
+/// After a session that ended at 1500×950 (closed with Ctrl+Q, which saves
+/// like closing the window), `--size` wins over the remembered size, and a
+/// `--screenshot` without `--size` depends on nothing remembered.
+#[test]
+fn flags_win_over_the_remembered_window_size() {
+    let x = Xvfb::start();
+    let d = x.display().to_owned();
+    let home = tempfile::tempdir().unwrap();
+    let mut child = x.spawn_viewer(home.path(), &["--size", "1500x950"]);
+    let window = xdotool(
+        &d,
+        &[
+            "search",
+            "--sync",
+            "--onlyvisible",
+            "--name",
+            "^karabakh-atlas",
+        ],
+    );
+    let window = window.lines().next().unwrap().to_owned();
+    xdotool(&d, &["windowfocus", "--sync", &window]);
+    std::thread::sleep(Duration::from_secs(2));
+    xdotool(&d, &["key", "--window", &window, "ctrl+q"]);
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "Ctrl+Q did not close the viewer"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let store = home.path().join("data/karabakh-atlas/app.ron");
+    let saved = std::fs::read_to_string(&store).unwrap_or_default();
+    assert!(saved.contains("window"), "{store:?}: {saved}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let sized = common::screenshot(
+        &x,
+        home.path(),
+        &dir.path().join("a.png"),
+        &["--size", "1280x800"],
+    );
+    assert_eq!((sized.width, sized.height), (1280, 800));
+    let plain = common::screenshot(&x, home.path(), &dir.path().join("b.png"), &[]);
+    let (w, h) = karabakh_atlas::ui::DEFAULT_SIZE;
+    assert_eq!((plain.width, plain.height), (w, h));
+}

@@ -431,6 +431,7 @@ shortcut-clear = إلغاء التحديد
 shortcut-toggle = إظهار هذه القائمة أو إخفاؤها
 shortcut-find = البحث في قارئ المصادر
 shortcut-screenshot = حفظ لقطة للنافذة
+shortcut-quit = الخروج (يُحفظ العرض)
 shortcut-tab = التنقل بين عناصر التحكم
 shortcut-activate = تفعيله
 shortcut-in-presenter = في وضع التقديم

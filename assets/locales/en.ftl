@@ -389,6 +389,7 @@ shortcut-clear = clear the selection
 shortcut-toggle = show or hide this list
 shortcut-find = find in the source reader
 shortcut-screenshot = save a screenshot of the window
+shortcut-quit = quit (the view is remembered)
 shortcut-tab = move between controls
 shortcut-activate = activate it
 shortcut-in-presenter = In presenter mode

@@ -68,6 +68,7 @@ pub fn shortcuts(settings: &Settings) -> Vec<(String, String)> {
         ),
         ("Ctrl+F".to_owned(), tr(loc, "shortcut-find")),
         ("Ctrl+Shift+S".to_owned(), tr(loc, "shortcut-screenshot")),
+        ("Ctrl+Q".to_owned(), tr(loc, "shortcut-quit")),
         ("Tab".to_owned(), tr(loc, "shortcut-tab")),
         (
             tr_args(
@@ -190,8 +191,8 @@ fn file_menu(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, loc: Locale)
     }
     super::export_ui::menu_hint_in(ui, loc);
     ui.separator();
-    if item(ui, loc, &tr(loc, "menu-quit"), None, true).clicked() {
-        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    if item(ui, loc, &tr(loc, "menu-quit"), Some("Ctrl+Q"), true).clicked() {
+        out.push(Command::Quit);
     }
 }
 

@@ -67,12 +67,33 @@ pub fn run(dataset: Dataset, args: ViewerOptions) -> ExitCode {
         args.size.unwrap_or(DEFAULT_SIZE),
         !screenshot_mode,
     );
+    // A scripted screenshot reads no saved state either: eframe restores
+    // the last window size and panel sizes from its store even when told
+    // not to save them, so it gets an empty store of its own.
+    let mut options = options;
+    let scratch = if screenshot_mode {
+        match tempfile::tempdir() {
+            Ok(dir) => {
+                options.persistence_path = Some(dir.path().join("state.ron"));
+                Some(dir)
+            }
+            Err(e) => {
+                eprintln!(
+                    "error: could not make a temporary folder for the screenshot run: {e}\n  help: check that the temporary folder (TMPDIR) is writable"
+                );
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        None
+    };
     let for_app = outcome.clone();
     let result = eframe::run_native(
         APP_ID,
         options,
         Box::new(move |cc| Ok(Box::new(app::App::new(cc, dataset, &args, for_app)))),
     );
+    drop(scratch);
     if let Err(e) = result {
         eprintln!(
             "error: could not open the viewer window: {e}\n  help: the viewer needs a display (X11 or Wayland) and OpenGL; on a server, run it under Xvfb with Mesa (see README)"

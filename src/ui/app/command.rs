@@ -78,6 +78,11 @@ pub enum Command {
     Reload,
     /// Forget the recent datasets.
     ClearRecent,
+    /// Esc: close the window on top (shortcuts, About, settings, the
+    /// notice), else clear the selection.
+    Escape,
+    /// Close the viewer (saving its state, as closing the window does).
+    Quit,
     /// Change one of the persisted preferences.
     Pref(Pref),
     /// Replace the settings (the menus and the settings window edit a copy).
@@ -243,6 +248,8 @@ impl App {
                         self.windows.errors = Some(ErrorReport::load(title, e));
                     }
                 },
+                Command::Escape => self.escape(),
+                Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
                 Command::Pref(p) => self.set_pref(p),
                 Command::Settings(s) => {
                     let theme = self.settings.theme != s.theme;
@@ -266,6 +273,23 @@ impl App {
                     self.reader.keep_place();
                 }
             }
+        }
+    }
+
+    /// Esc: the window on top closes first; with none open, the selection
+    /// is cleared.
+    fn escape(&mut self) {
+        let w = &mut self.windows;
+        if w.show_shortcuts {
+            w.show_shortcuts = false;
+        } else if w.show_settings {
+            w.show_settings = false;
+        } else if w.show_about {
+            w.show_about = false;
+        } else if w.notice.is_some() {
+            w.notice = None;
+        } else {
+            self.selected = None;
         }
     }
 
@@ -418,6 +442,26 @@ mod tests {
         a.settings.recent = vec!["/tmp/x".into()];
         run(&mut a, [Command::ClearRecent]);
         assert!(a.settings.recent.is_empty());
+    }
+
+    #[test]
+    fn escape_closes_the_window_on_top_before_clearing_the_selection() {
+        let mut a = app();
+        run(
+            &mut a,
+            [
+                Command::Select(Some("lachin".into())),
+                Command::ShowAbout,
+                Command::ToggleShortcuts,
+            ],
+        );
+        run(&mut a, [Command::Escape]);
+        assert!(!a.windows.show_shortcuts && a.windows.show_about);
+        run(&mut a, [Command::Escape]);
+        assert!(!a.windows.show_about);
+        assert_eq!(a.selected(), Some("lachin"));
+        run(&mut a, [Command::Escape]);
+        assert_eq!(a.selected(), None);
     }
 
     #[test]

@@ -11,9 +11,12 @@ use crate::control::TimeCommand;
 impl App {
     /// Read the viewer's shortcuts (not the presenter's) into commands.
     pub(super) fn keyboard(&mut self, ctx: &egui::Context) {
-        if ctx.egui_wants_keyboard_input() {
+        // Typing goes to a text field; a focused button keeps Space (and
+        // Enter) for itself, and every other shortcut still works.
+        if ctx.text_edit_focused() {
             return;
         }
+        let widget_focused = ctx.memory(|m| m.focused().is_some());
         let mut cmds = Vec::new();
         // The arrow pointing the way time runs on the axis, as the user
         // sees it, moves later (right to left in Arabic by default).
@@ -47,18 +50,22 @@ impl App {
                 Command::Time(TimeCommand::First),
             );
             key(Modifiers::NONE, Key::End, Command::Time(TimeCommand::Last));
-            key(
-                Modifiers::NONE,
-                Key::Space,
-                Command::Time(TimeCommand::TogglePlay),
-            );
+            if !widget_focused {
+                key(
+                    Modifiers::NONE,
+                    Key::Space,
+                    Command::Time(TimeCommand::TogglePlay),
+                );
+            }
             key(Modifiers::NONE, Key::Plus, Command::ZoomBy(1.25));
             key(Modifiers::NONE, Key::Equals, Command::ZoomBy(1.25));
             key(Modifiers::NONE, Key::Minus, Command::ZoomBy(0.8));
-            // Esc closes an open menu first.
+            // Esc closes an open menu first, then a window, then clears
+            // the selection.
             if !menu_open {
-                key(Modifiers::NONE, Key::Escape, Command::Select(None));
+                key(Modifiers::NONE, Key::Escape, Command::Escape);
             }
+            key(Modifiers::COMMAND, Key::Q, Command::Quit);
             key(
                 Modifiers::SHIFT,
                 Key::Questionmark,

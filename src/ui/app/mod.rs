@@ -149,6 +149,9 @@ struct FrameState {
     sent_title: Option<String>,
     screenshot: Option<ScreenshotPlan>,
     outcome: Outcome,
+    /// `--size`, sent to the window on the first frame: the flag wins over
+    /// the size eframe restored from the last session.
+    resize_to: Option<(u32, u32)>,
 }
 
 /// The viewer.
@@ -251,6 +254,7 @@ impl App {
             app.commands.push(Command::OpenCitation(c.clone()));
         }
         app.frame.outcome = outcome;
+        app.frame.resize_to = opts.size;
         app.frame.screenshot = opts.screenshot.clone().map(|path| ScreenshotPlan {
             path,
             force: opts.force,
@@ -619,6 +623,11 @@ impl eframe::App for App {
         let dt = self.frame.last_time.map_or(0.0, |t| (now - t).max(0.0));
         self.frame.last_time = Some(now);
         self.frame.frames = self.frame.frames.saturating_add(1);
+        if let Some((w, h)) = self.frame.resize_to.take() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(egui::vec2(
+                w as f32, h as f32,
+            )));
+        }
 
         if let Some((pos, autoplay)) = self.present.at_start.take() {
             let tour = self.chosen_tour();
