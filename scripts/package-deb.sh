@@ -42,14 +42,15 @@ mkdir -p "$gen/completions"
 "$bin" completions fish >"$gen/completions/karabakh-atlas.fish"
 
 # A Debian changelog entry for this version (the project's history is in
-# CHANGELOG.md, shipped in the source); dated by the last commit so that
+# CHANGELOG.md, shipped beside it); dated by the last commit so that
 # the same commit gives the same package.
 maintainer=$(sed -n 's/^maintainer = "\(.*\)"$/\1/p' Cargo.toml)
 when=$(git log -1 --format=%cD 2>/dev/null || date -R)
 cat >"$gen/changelog" <<END
 karabakh-atlas ($version-1) unstable; urgency=medium
 
-  * Version $version; the changes are listed in the project's CHANGELOG.md.
+  * Version $version; the changes are listed in
+    /usr/share/doc/karabakh-atlas/CHANGELOG.md.
 
  -- $maintainer  $when
 END
