@@ -50,7 +50,7 @@ cat >"$gen/changelog" <<END
 karabakh-atlas ($version-1) unstable; urgency=medium
 
   * Version $version; the changes are listed in
-    /usr/share/doc/karabakh-atlas/CHANGELOG.md.
+    /usr/share/doc/karabakh-atlas/changelog.gz.
 
  -- $maintainer  $when
 END
