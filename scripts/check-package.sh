@@ -74,7 +74,8 @@ if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
 fi
 
 echo "== apt-get install $deb"
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "./$deb" >/dev/null
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+  -o DPkg::Lock::Timeout=300 "./$deb" >/dev/null
 installed=$(dpkg-query -W -f '${Version}' karabakh-atlas)
 [ "$installed" = "$version-1" ] || { echo "error: installed version '$installed', built '$version-1'" >&2; exit 1; }
 done_steps+=(install)
