@@ -48,3 +48,12 @@ if [ "${CI:-}" = true ]; then
     grep -q "^test $t \.\.\. ok$" "$log" || { echo "error: test $t did not run and pass" >&2; exit 1; }
   done
 fi
+
+# Under CI the Debian package is built, validated (desktop-file-validate,
+# appstreamcli, lintian), installed with apt-get and run: `check` and one
+# `--screenshot` under Xvfb (scripts/check-package.sh; it fails if any of
+# these did not run).
+if [ "${CI:-}" = true ]; then
+  echo "== the Debian package (scripts/check-package.sh)"
+  bash scripts/check-package.sh
+fi

@@ -6,6 +6,7 @@
 
 pub mod export;
 pub mod gui;
+pub mod install;
 pub mod interop;
 pub mod schema;
 pub mod stats;
@@ -195,6 +196,10 @@ pub enum Command {
     /// Turn a TimelineJS3 JSON file into a dataset folder (see
     /// docs/timelinejs.md), reporting everything that could not be mapped.
     ImportTimelinejs(ImportArgs),
+    /// Write a shell completion script to standard output.
+    Completions(install::CompletionsArgs),
+    /// Write the man pages, one per subcommand, into a folder.
+    Manpage(install::ManpageArgs),
 }
 
 /// `import-timelinejs` options.
@@ -394,6 +399,8 @@ pub fn main() -> ExitCode {
             return interop::run_import(cli.data.as_deref(), &args);
         }
         Command::Schema(args) => return schema::run(&args),
+        Command::Completions(args) => return install::run_completions(&args),
+        Command::Manpage(args) => return install::run_manpage(&args),
         _ => {}
     }
     let dataset = match load(cli.data.as_deref()) {
@@ -443,7 +450,10 @@ pub fn main() -> ExitCode {
         }
         Command::Export(args) => return export::run(&dataset, &args),
         Command::Stats(args) => return stats::run(&dataset, &args),
-        Command::New { .. } | Command::ImportTimelinejs(_) => {}
+        Command::New { .. }
+        | Command::ImportTimelinejs(_)
+        | Command::Completions(_)
+        | Command::Manpage(_) => {}
         Command::Steps { json } => {
             if json {
                 println!("{}", pretty(&steps_json(&dataset)));
