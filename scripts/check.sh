@@ -44,7 +44,11 @@ if [ "${CI:-}" = true ]; then
            synthetic_dataset_screenshots_show_each_controller_in_its_legend_colour \
            ten_thousand_random_events_never_panic \
            any_mutation_of_any_file \
-           random_arguments_never_crash_the_cli; do
+           random_arguments_never_crash_the_cli \
+           flags_win_over_the_remembered_window_size \
+           every_crate_path_follows_the_layering_table \
+           the_top_level_modules_form_no_cycle \
+           each_dataset_opens_in_its_own_view_and_gets_it_back; do
     grep -q "^test $t \.\.\. ok$" "$log" || { echo "error: test $t did not run and pass" >&2; exit 1; }
   done
 fi
