@@ -141,7 +141,7 @@ pub fn dialog_window(ctx: &egui::Context, app: &mut App) {
         Kind::AllSteps => tr(loc, "export-title-all"),
         Kind::Animation => tr(loc, "files-export-animation"),
     };
-    egui::Window::new(i18n::window_title(ctx, &title))
+    i18n::bounded(ctx, egui::Window::new(i18n::window_title(ctx, &title)))
         .id(egui::Id::unique("export-dialog"))
         .collapsible(false)
         .resizable(false)
@@ -308,7 +308,7 @@ pub fn prompt_window(ctx: &egui::Context, app: &mut App) {
         "files-by-path",
         &[("title", p.purpose.title_in(loc).into())],
     );
-    egui::Window::new(i18n::window_title(ctx, &title))
+    i18n::bounded(ctx, egui::Window::new(i18n::window_title(ctx, &title)))
         .id(egui::Id::unique("path-prompt"))
         .collapsible(false)
         .show(ctx, |ui| {
@@ -410,30 +410,33 @@ pub fn progress_window(ctx: &egui::Context, app: &mut App) {
     }
     let (done, total) = job.progress();
     let mut cancel = false;
-    egui::Window::new(i18n::window_title(ctx, &tr(loc, "export-exporting")))
-        .id(egui::Id::unique("export-progress"))
-        .collapsible(false)
-        .resizable(false)
-        .show(ctx, |ui| {
-            i18n::column(ui, loc, |ui| {
-                Txt::new(job.label.as_str()).label(ui);
-                #[allow(clippy::cast_precision_loss)]
-                let fraction = if total == 0 {
-                    0.0
-                } else {
-                    done as f32 / total as f32
-                };
-                let text = tr_args(
-                    loc,
-                    "export-progress",
-                    &[("done", done.into()), ("total", total.into())],
-                );
-                ui.add(egui::ProgressBar::new(fraction).text(Txt::new(text).widget_text(ui)));
-                if i18n::button(ui, &tr(loc, "cancel")).clicked() {
-                    cancel = true;
-                }
-            });
+    i18n::bounded(
+        ctx,
+        egui::Window::new(i18n::window_title(ctx, &tr(loc, "export-exporting"))),
+    )
+    .id(egui::Id::unique("export-progress"))
+    .collapsible(false)
+    .resizable(false)
+    .show(ctx, |ui| {
+        i18n::column(ui, loc, |ui| {
+            Txt::new(job.label.as_str()).label(ui);
+            #[allow(clippy::cast_precision_loss)]
+            let fraction = if total == 0 {
+                0.0
+            } else {
+                done as f32 / total as f32
+            };
+            let text = tr_args(
+                loc,
+                "export-progress",
+                &[("done", done.into()), ("total", total.into())],
+            );
+            ui.add(egui::ProgressBar::new(fraction).text(Txt::new(text).widget_text(ui)));
+            if i18n::button(ui, &tr(loc, "cancel")).clicked() {
+                cancel = true;
+            }
         });
+    });
     if cancel {
         job.cancel();
     }

@@ -442,6 +442,26 @@ pub fn paint_text(
     rect
 }
 
+/// Where the menu bar ends, kept for [`bounded`] (points from the top).
+const MENU_BOTTOM: &str = "karabakh-atlas-menu-bottom";
+
+/// Remember where the menu bar ends this frame (0 when there is none, as
+/// in presenter mode).
+pub fn set_menu_bottom(ctx: &egui::Context, y: f32) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::unique(MENU_BOTTOM), y));
+}
+
+/// A window kept inside the window's content below the menu bar, so it
+/// never covers the menus.
+#[must_use]
+pub fn bounded<'a>(ctx: &egui::Context, window: egui::Window<'a>) -> egui::Window<'a> {
+    let top = ctx
+        .data(|d| d.get_temp::<f32>(egui::Id::unique(MENU_BOTTOM)))
+        .unwrap_or(0.0);
+    let area = ctx.content_rect();
+    window.constrain_to(area.with_min_y(area.top() + top.max(0.0)))
+}
+
 /// A window's title, bidi-correct, in the heading style.
 #[must_use]
 pub fn window_title(ctx: &egui::Context, text: &str) -> WidgetText {

@@ -52,6 +52,12 @@ pub struct MapView {
     pub last_legend: Option<Rect>,
     /// Where the presenter's caption was drawn (screenshot metadata).
     pub last_caption: Option<Rect>,
+    /// The selection before the last click, put back if that click turns
+    /// out to be the first of a double click.
+    pub before_click: Option<Option<String>>,
+    /// Whether the map moved under the pointer this frame (pan or zoom):
+    /// no tooltip then, as the place under the pointer is changing.
+    pub moving: bool,
 }
 
 fn viewport(rect: Rect) -> Viewport {
@@ -242,7 +248,9 @@ pub fn ui(
     let presenting = app.presenter.is_some();
 
     // Pan and zoom.
+    map.moving = false;
     if response.dragged() && !presenting {
+        map.moving = true;
         let d = response.drag_delta();
         let proj = Projection::new(cam, viewport(rect), ref_lat);
         cam = pan(cam, &proj, [d.x, d.y]);
@@ -262,10 +270,17 @@ pub fn ui(
             let proj = Projection::new(cam, viewport(rect), ref_lat);
             cam = zoom_about(cam, &proj, [anchor.x, anchor.y], factor, lo, hi);
             map.camera = Some(cam);
+            map.moving = true;
         }
     }
-    if response.double_clicked() && !presenting {
+    let double = response.double_clicked() && !presenting;
+    if double {
         out.push(Command::FitMap);
+        // The first click of the two selected what was under the pointer;
+        // a double click only fits the map, so that is undone.
+        if let Some(before) = map.before_click.take() {
+            out.push(Command::Select(before));
+        }
     }
     let proj = Projection::new(cam, viewport(rect), ref_lat);
     map.last_map = Some((rect, cam));
@@ -280,7 +295,8 @@ pub fn ui(
     let outlined = hovered
         .clone()
         .or_else(|| reader_hovered.map(str::to_owned));
-    if response.clicked() && !presenting {
+    if response.clicked() && !presenting && !double {
+        map.before_click = Some(app.selected.map(str::to_owned));
         let target = response
             .interact_pointer_pos()
             .and_then(|p| hit(app, &proj, p));
@@ -327,7 +343,7 @@ pub fn ui(
     paint::scene(&painter, &scene);
     super::presenter::highlight(&painter, app, &proj, now);
 
-    if let Some(id) = &hovered {
+    if let Some(id) = hovered.as_ref().filter(|_| !map.moving) {
         let response = response.clone();
         response.on_hover_ui_at_pointer(|ui| tooltip(ui, app, id));
     }

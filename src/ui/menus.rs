@@ -386,39 +386,42 @@ pub fn shortcuts_window(ctx: &egui::Context, settings: &Settings, open: &mut boo
         }
         ui.end_row();
     };
-    egui::Window::new(i18n::window_title(ctx, &tr(loc, "menu-shortcuts")))
-        .id(egui::Id::unique("shortcuts-window"))
-        .open(open)
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .show(ctx, |ui| {
-            // Scrolls on a screen too low for the whole list.
-            let high = (ctx.content_rect().height() - 120.0).max(160.0);
-            egui::ScrollArea::vertical()
-                .max_height(high)
-                .show(ui, |ui| {
-                    // Room for the scroll bar beside the last column.
-                    ui.set_max_width(ui.available_width() - 16.0);
-                    egui::Grid::new("shortcuts")
-                        .num_columns(2)
-                        .spacing([24.0, 6.0])
-                        .show(ui, |ui| {
-                            for (keys, what) in shortcuts(settings) {
-                                row(ui, &keys, &what);
-                            }
-                            let title = Txt::new(tr(loc, "shortcut-in-presenter")).strong();
-                            if loc.is_rtl() {
-                                ui.label("");
-                            }
-                            cell(ui, title);
-                            ui.end_row();
-                            for (keys, what) in super::presenter::presenter_keys(settings) {
-                                row(ui, &keys, &what);
-                            }
-                        });
-                });
-        });
+    i18n::bounded(
+        ctx,
+        egui::Window::new(i18n::window_title(ctx, &tr(loc, "menu-shortcuts"))),
+    )
+    .id(egui::Id::unique("shortcuts-window"))
+    .open(open)
+    .collapsible(false)
+    .resizable(false)
+    .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+    .show(ctx, |ui| {
+        // Scrolls on a screen too low for the whole list.
+        let high = (ctx.content_rect().height() - 120.0).max(160.0);
+        egui::ScrollArea::vertical()
+            .max_height(high)
+            .show(ui, |ui| {
+                // Room for the scroll bar beside the last column.
+                ui.set_max_width(ui.available_width() - 16.0);
+                egui::Grid::new("shortcuts")
+                    .num_columns(2)
+                    .spacing([24.0, 6.0])
+                    .show(ui, |ui| {
+                        for (keys, what) in shortcuts(settings) {
+                            row(ui, &keys, &what);
+                        }
+                        let title = Txt::new(tr(loc, "shortcut-in-presenter")).strong();
+                        if loc.is_rtl() {
+                            ui.label("");
+                        }
+                        cell(ui, title);
+                        ui.end_row();
+                        for (keys, what) in super::presenter::presenter_keys(settings) {
+                            row(ui, &keys, &what);
+                        }
+                    });
+            });
+    });
 }
 
 /// The About window: what the product is and every attribution, in the
@@ -432,7 +435,7 @@ pub fn about_window(
 ) {
     let lang = loc.lang.tag();
     let title = tr_args(loc, "about-title", &[("app", APP_NAME.into())]);
-    egui::Window::new(i18n::window_title(ctx, &title))
+    i18n::bounded(ctx, egui::Window::new(i18n::window_title(ctx, &title)))
         .id(egui::Id::unique("about-window"))
         .open(open)
         .collapsible(false)
@@ -495,7 +498,19 @@ fn about(ui: &mut Ui, ds: &Dataset, areas: &crate::model::area::Areas, loc: Loca
             }
         });
     Txt::new(tr(loc, "area-note")).label(ui);
-    Txt::new(tr(loc, "about-counted-once")).label(ui);
+    if areas
+        .overlap_with_regions
+        .iter()
+        .any(|(_, km2)| *km2 >= 0.5)
+    {
+        let regions = super::step_card::region_names(ds, loc);
+        Txt::new(tr_args(
+            loc,
+            "about-counted-once",
+            &[("regions", regions.into())],
+        ))
+        .label(ui);
+    }
     ui.add_space(6.0);
     Txt::new(tr(loc, "about-fonts")).strong().label(ui);
     Txt::new(tr_args(

@@ -23,12 +23,15 @@ pub fn window(ctx: &egui::Context, settings: &Settings, open: &mut bool) -> Opti
     }
     let loc = settings.locale();
     let mut edited = settings.clone();
-    egui::Window::new(i18n::window_title(ctx, &tr(loc, "settings-title")))
-        .id(egui::Id::unique("settings-window"))
-        .open(open)
-        .collapsible(false)
-        .resizable(false)
-        .show(ctx, |ui| language_section(ui, &mut edited));
+    i18n::bounded(
+        ctx,
+        egui::Window::new(i18n::window_title(ctx, &tr(loc, "settings-title"))),
+    )
+    .id(egui::Id::unique("settings-window"))
+    .open(open)
+    .collapsible(false)
+    .resizable(false)
+    .show(ctx, |ui| language_section(ui, &mut edited));
     (edited != *settings).then_some(edited)
 }
 

@@ -58,16 +58,19 @@ pub fn visual_step_keys(settings: &Settings) -> (Key, Key) {
 /// The transport buttons, in the order they sit on a left-to-right axis:
 /// (icon on a left-to-right axis, icon mirrored for a right-to-left one,
 /// catalogue key of the label, command).
+/// The transport buttons: (icon on a left-to-right axis, icon on a
+/// right-to-left one, label, command). Previous and next are one mirrored
+/// triangle each, larger than play's, so neither reads as fast-forward.
 fn transport(playing: bool, loc: Locale) -> [(&'static str, &'static str, String, TimeCommand); 5] {
     [
         ("⏮", "⏭", tr(loc, "time-first"), TimeCommand::First),
-        ("⏴", "⏵", tr(loc, "time-previous"), TimeCommand::PrevStep),
+        ("◀", "▶", tr(loc, "time-previous"), TimeCommand::PrevStep),
         if playing {
             ("⏸", "⏸", tr(loc, "time-pause"), TimeCommand::TogglePlay)
         } else {
             ("⏵", "⏴", tr(loc, "time-play"), TimeCommand::TogglePlay)
         },
-        ("⏵⏵", "⏴⏴", tr(loc, "time-next"), TimeCommand::NextStep),
+        ("▶", "◀", tr(loc, "time-next"), TimeCommand::NextStep),
         ("⏭", "⏮", tr(loc, "time-last"), TimeCommand::Last),
     ]
 }
@@ -512,6 +515,35 @@ mod tests {
     use super::*;
     use crate::ui::ViewerOptions;
     use crate::ui::app::App;
+
+    #[test]
+    fn previous_and_next_are_mirror_images_and_drawn_with_real_glyphs() {
+        let [first, prev, play, next, last] = transport(false, Locale::EN);
+        assert_eq!(prev.0, next.1);
+        assert_eq!(next.0, prev.1);
+        assert_eq!(first.0, last.1);
+        assert_eq!(prev.0.chars().count(), next.0.chars().count());
+        assert_ne!(next.0, play.0, "next is not play");
+        let ctx = egui::Context::default();
+        crate::ui::text::install_fonts(&ctx);
+        let icons: String = transport(false, Locale::EN)
+            .iter()
+            .chain(transport(true, Locale::EN).iter())
+            .flat_map(|(l, r, _, _)| [*l, *r])
+            .collect();
+        let mut missing = Vec::new();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            for c in icons.chars() {
+                let s = c.to_string();
+                if !ui.fonts_mut(|f| f.has_glyphs(&FontId::proportional(14.0), &s)) {
+                    missing.push(c);
+                }
+            }
+        });
+        // No renderer here: the font atlas updates are not uploaded.
+        output.textures_delta.clear();
+        assert!(missing.is_empty(), "no glyph for {missing:?}");
+    }
 
     #[test]
     fn axis_labels_never_touch_each_other_at_any_width_or_direction() {

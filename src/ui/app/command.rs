@@ -126,7 +126,13 @@ impl App {
         let loc = self.settings.locale();
         for c in std::mem::take(&mut self.commands) {
             match c {
-                Command::Time(t) => self.time.apply(&self.session.ds, t),
+                Command::Time(t) => {
+                    // A dragged or typed date shows its states at once.
+                    if matches!(t, TimeCommand::SetDate(_) | TimeCommand::DayBy(_)) {
+                        self.fades.snap = true;
+                    }
+                    self.time.apply(&self.session.ds, t);
+                }
                 Command::Select(id) => self.selected = id,
                 Command::FitMap => self.map.camera = None,
                 Command::ShowPlace(id) => {

@@ -93,6 +93,10 @@ struct Fade {
 struct Fades {
     entries: HashMap<String, Fade>,
     fills: HashMap<String, Rgba>,
+    /// Show the next states' colours at once: the date was dragged or
+    /// typed, and a fade between far-apart states would pass through
+    /// colours the legend does not have.
+    snap: bool,
 }
 
 /// What panels read, borrowed from the app for one frame. Panels change
@@ -370,6 +374,13 @@ impl App {
         self.reader.hovered_place.as_deref()
     }
 
+    /// The colour a place is filled with on screen now (cross-fades
+    /// included).
+    #[must_use]
+    pub fn fill(&self, id: &str) -> Option<Rgba> {
+        self.fades.fills.get(id).copied()
+    }
+
     /// The reader's state (what it shows and where).
     #[must_use]
     pub fn reader(&self) -> &ReaderState {
@@ -438,6 +449,7 @@ impl App {
 
     /// Update the cross-faded fills; returns whether a fade is still running.
     fn update_fills(&mut self, now: f64) -> bool {
+        let snap = std::mem::take(&mut self.fades.snap);
         let mut animating = false;
         for s in &self.session.states {
             let target = state_fill(&self.session.ds, &self.style, s).0;
@@ -447,7 +459,13 @@ impl App {
                 start: now,
             });
             let t = |f: &Fade| ((now - f.start) / FADE_SECS).clamp(0.0, 1.0) as f32;
-            if fade.to != target {
+            if fade.to != target && snap {
+                *fade = Fade {
+                    from: target,
+                    to: target,
+                    start: now,
+                };
+            } else if fade.to != target {
                 let shown = mix(fade.from, fade.to, t(fade));
                 *fade = Fade {
                     from: shown,
@@ -473,6 +491,7 @@ impl App {
         animating: bool,
         next_present: Option<f32>,
     ) {
+        super::i18n::set_menu_bottom(ctx, 0.0);
         let shared = shared!(self);
         egui::CentralPanel::no_frame().show(ui, |ui| {
             map_panel::ui(ui, &shared, &mut self.map, None, &mut self.commands);
@@ -539,9 +558,10 @@ impl App {
         );
         self.chart_shown = plan.chart;
         let shared = shared!(self);
-        egui::Panel::top("menu_bar").show(ui, |ui| {
+        let menu = egui::Panel::top("menu_bar").show(ui, |ui| {
             menus::bar(ui, &shared, &mut self.commands);
         });
+        super::i18n::set_menu_bottom(ctx, menu.response.rect.bottom());
         if plan.time_height > 0.0 {
             // The compact and the charted panel remember their own heights.
             let id = if plan.chart {

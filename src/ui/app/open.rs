@@ -136,7 +136,10 @@ impl App {
             Err(e) => {
                 self.windows.reload_status = Some(tr(loc, "app-reload-has-errors"));
                 let title = Msg::new("app-reload-errors").text("path", path.display());
-                self.windows.errors = Some(ErrorReport::load(title, e));
+                self.windows.errors = Some(ErrorReport {
+                    live: self.session.watch.is_some(),
+                    ..ErrorReport::load(title, e)
+                });
             }
         }
     }

@@ -137,10 +137,13 @@ impl App {
         }
         if let Some(msg) = self.windows.notice.clone() {
             let mut open = true;
-            egui::Window::new(super::super::i18n::window_title(
+            super::super::i18n::bounded(
                 ctx,
-                &tr(loc, "app-notice"),
-            ))
+                egui::Window::new(super::super::i18n::window_title(
+                    ctx,
+                    &tr(loc, "app-notice"),
+                )),
+            )
             .id(egui::Id::unique("notice-window"))
             .open(&mut open)
             .collapsible(false)
@@ -156,11 +159,19 @@ impl App {
         if let Some(report) = &self.windows.errors {
             let (title, lines) = report.render(loc);
             let diagnostics = report.diagnostics.len();
+            let intro = if report.live {
+                "app-errors-intro-live"
+            } else {
+                "app-errors-intro"
+            };
             let mut open = true;
-            egui::Window::new(super::super::i18n::window_title(
+            super::super::i18n::bounded(
                 ctx,
-                &tr(loc, "app-errors"),
-            ))
+                egui::Window::new(super::super::i18n::window_title(
+                    ctx,
+                    &tr(loc, "app-errors"),
+                )),
+            )
             .id(egui::Id::unique("errors-window"))
             .open(&mut open)
             .collapsible(false)
@@ -168,7 +179,7 @@ impl App {
             .show(ctx, |ui| {
                 super::super::i18n::column(ui, loc, |ui| {
                     super::super::i18n::Txt::new(title).strong().label(ui);
-                    super::super::i18n::Txt::new(tr(loc, "app-errors-intro")).label(ui);
+                    super::super::i18n::Txt::new(tr(loc, intro)).label(ui);
                 });
                 // The problems as the loader reports them: file:line:column
                 // first, left to right; monospace unless the line holds
@@ -213,6 +224,8 @@ pub struct ErrorReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Other problems and advice, after the diagnostics.
     pub notes: Vec<Msg>,
+    /// The folder is watched: saving a fix reloads it without asking.
+    pub live: bool,
 }
 
 impl ErrorReport {
@@ -223,6 +236,7 @@ impl ErrorReport {
             title,
             diagnostics: e.diagnostics,
             notes: Vec::new(),
+            live: false,
         }
     }
 
@@ -233,6 +247,7 @@ impl ErrorReport {
             title,
             diagnostics: Vec::new(),
             notes,
+            live: false,
         }
     }
 

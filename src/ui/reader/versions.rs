@@ -34,7 +34,7 @@ pub fn versions_window(
         "reader-compare-title",
         &[("subject", claim.subject.get(lang).into())],
     );
-    egui::Window::new(i18n::window_title(ctx, &title))
+    i18n::bounded(ctx, egui::Window::new(i18n::window_title(ctx, &title)))
         .id(egui::Id::unique("compare-claim"))
         .open(&mut open)
         .default_width(520.0)

@@ -27,7 +27,7 @@ use changes::{changed, changes_since, pending};
 pub(crate) use claims::claim_versions;
 use claims::claims;
 use place::selection;
-pub use place::{area_line, state_lines};
+pub use place::{area_line, region_names, state_lines};
 use sources::citations;
 
 /// The card.
@@ -116,13 +116,15 @@ fn summary(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, s: &Step) {
         // where the dataset has none).
         s.summary.get("ar")
     } else {
-        let arabic = app.settings.arabic_summary && s.summary.exact("ar").is_some();
+        let has_arabic = s.summary.exact("ar").is_some();
+        let arabic = app.settings.arabic_summary && has_arabic;
         let (text, label) = if arabic {
             ("English", tr(loc, "card-summary-in-en"))
         } else {
             ("العربية", tr(loc, "card-summary-in-ar"))
         };
-        if i18n::labelled_button(ui, text, &label, true).clicked() {
+        // Offered only where the dataset has an Arabic summary to show.
+        if has_arabic && i18n::labelled_button(ui, text, &label, true).clicked() {
             out.push(Command::Pref(Pref::ArabicSummary(
                 !app.settings.arabic_summary,
             )));

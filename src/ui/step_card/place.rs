@@ -35,16 +35,29 @@ pub fn state_lines(ui: &mut Ui, app: &Shared<'_>, s: &PlaceState) {
         ],
     ))
     .label(ui);
-    if let Some(i) = ds.step_index(&s.since_step) {
-        Txt::new(tr_args(
-            loc,
-            "state-changed-at",
-            &[
-                ("n", (i + 1).into()),
-                ("title", ds.steps[i].title.get(lang).into()),
-            ],
-        ))
-        .label(ui);
+    // The first step sets where the timeline starts: a place that has not
+    // changed since has not "changed" at all.
+    match ds.step_index(&s.since_step) {
+        Some(0) => {
+            Txt::new(tr_args(
+                loc,
+                "state-as-at-start",
+                &[("title", ds.steps[0].title.get(lang).into())],
+            ))
+            .label(ui);
+        }
+        Some(i) => {
+            Txt::new(tr_args(
+                loc,
+                "state-changed-at",
+                &[
+                    ("n", (i + 1).into()),
+                    ("title", ds.steps[i].title.get(lang).into()),
+                ],
+            ))
+            .label(ui);
+        }
+        None => {}
     }
     if let Some(t) = &s.transition {
         Txt::new(tr_args(
@@ -94,7 +107,11 @@ pub fn area_line(ui: &mut Ui, app: &Shared<'_>, id: &str) {
         tr_args(
             loc,
             "state-area-outside",
-            &[("km", km(km2).into()), ("inside", km(overlap).into())],
+            &[
+                ("km", km(km2).into()),
+                ("inside", km(overlap).into()),
+                ("regions", region_names(app.ds, loc).into()),
+            ],
         )
     } else {
         tr_args(loc, "state-area", &[("km", km(km2).into())])
@@ -206,4 +223,16 @@ pub(super) fn selection(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, i
 /// A place's name in the interface language.
 pub(super) fn place_name<'a>(ds: &'a Dataset, loc: Locale, id: &'a str) -> &'a str {
     ds.place(id).map_or(id, |p| p.names.get(loc.lang.tag()))
+}
+
+/// The names of the dataset's regions, in the interface language, as a
+/// list: what districts' areas are counted outside of.
+#[must_use]
+pub fn region_names(ds: &Dataset, loc: Locale) -> String {
+    ds.places
+        .iter()
+        .filter(|p| p.kind == crate::model::types::PlaceKind::Region)
+        .map(|p| p.names.get(loc.lang.tag()))
+        .collect::<Vec<_>>()
+        .join(&tr(loc, "list-separator"))
 }
