@@ -308,12 +308,17 @@ pub fn radio_value<V: PartialEq>(
 }
 
 /// A check box or radio button drawn mirrored: the box at the right, the
-/// text to its left.
+/// text to its left, with a button's padding beyond the text's end so that
+/// in a menu it keeps clear of the popup's edge as other items do.
 fn mirrored_choice(ui: &mut Ui, selected: bool, text: &str, radio: bool) -> Response {
     let icon = ui.spacing().icon_width;
     let gap = ui.spacing().icon_spacing;
+    let pad = ui.spacing().button_padding.x;
     let galley = Txt::new(text).galley(ui, Color32::PLACEHOLDER);
-    let size = egui::vec2(icon + gap + galley.size().x, galley.size().y.max(icon));
+    let size = egui::vec2(
+        icon + gap + galley.size().x + pad,
+        galley.size().y.max(icon),
+    );
     let (rect, r) = ui.allocate_exact_size(size, egui::Sense::click());
     if ui.is_rect_visible(rect) {
         let v = ui.style().interact_selectable(&r, selected);

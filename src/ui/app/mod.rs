@@ -524,6 +524,8 @@ impl App {
     fn finish_frame(&mut self, ctx: &egui::Context, animating: bool) {
         self.windows(ctx);
         let before = (self.time.date(), self.selected.clone());
+        // Whatever a command changed is drawn in the next frame.
+        let applied = !self.commands.is_empty();
         self.apply(ctx);
         self.sync_title(ctx);
         let fresh = self
@@ -533,7 +535,12 @@ impl App {
             .is_some_and(|p| p.freshness() > 0.0 && !p.blackout());
         let moving = animating || fresh || self.map.flight.is_some() || self.reader.animating;
         let changed = (self.time.date(), self.selected.clone()) != before;
-        if changed || moving || self.windows.picker.is_some() || self.windows.shot.is_some() {
+        if applied
+            || changed
+            || moving
+            || self.windows.picker.is_some()
+            || self.windows.shot.is_some()
+        {
             ctx.request_repaint();
         }
         self.screenshot_step(ctx, moving);
