@@ -257,3 +257,70 @@ fn a_mirrored_menu_choice_keeps_a_buttons_padding_beyond_its_text() {
     });
     assert!(width.0 >= width.1 - 0.5, "{width:?}");
 }
+
+/// The viewer at `size`, on step 9, in English.
+fn at_size(size: [f32; 2]) -> Harness<'static, App> {
+    let ds = load_bundled().unwrap();
+    let opts = ViewerOptions {
+        step: Some(9),
+        ..english()
+    };
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(600)
+        .build_eframe(move |cc| {
+            App::new(
+                cc,
+                ds,
+                &opts,
+                karabakh_atlas::ui::screenshot::Outcome::default(),
+            )
+        });
+    h.run();
+    h
+}
+
+#[test]
+fn the_map_keeps_at_least_45_percent_of_any_window_with_the_legend_inside() {
+    for size in [
+        [800.0, 600.0],
+        [1280.0, 800.0],
+        [1920.0, 1080.0],
+        [1600.0, 600.0],
+        [700.0, 1000.0],
+    ] {
+        let h = at_size(size);
+        let (map, _) = h.state().last_map().unwrap();
+        let share = map.area() / (size[0] * size[1]);
+        assert!(
+            share >= 0.45,
+            "{size:?}: the map has {share:.2} of the window"
+        );
+        let legend = h.state().last_legend().unwrap();
+        assert!(
+            map.contains_rect(legend),
+            "{size:?}: the legend {legend:?} leaves the map {map:?}"
+        );
+    }
+}
+
+#[test]
+fn the_side_panel_keeps_its_width_through_every_step() {
+    let mut h = at_size([1600.0, 1000.0]);
+    h.key_press(Key::Home);
+    h.run();
+    let (first, _) = h.state().last_map().unwrap();
+    for _ in 0..h.state().dataset().steps.len() {
+        h.state_mut().push(Command::Time(TimeCommand::NextStep));
+        h.run();
+        let (map, _) = h.state().last_map().unwrap();
+        assert!(
+            (map.width() - first.width()).abs() < 0.5,
+            "step {:?}: the map is {} wide, was {}",
+            h.state().time().step(),
+            map.width(),
+            first.width()
+        );
+    }
+}

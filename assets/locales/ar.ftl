@@ -152,6 +152,7 @@ card-deadline-item = { $date } ({ $countdown }، بحسب { $who })
 card-deadline-or = {"؛ أو "}
 card-claims = روايات المصادر
 card-claim-disputed = موضع خلاف: { $subject }
+card-claim-details = كل رواية ومقاطعها
 card-claim-agreed = المصادر متفقة: { $subject }
 card-claim-version = { $value } — بحسب { $who }
 card-cite-line = [{ $source }، السطر { $line }]

@@ -138,6 +138,7 @@ card-deadline-item = { $date } ({ $countdown }, according to { $who })
 card-deadline-or = {"; or "}
 card-claims = Claims in the sources
 card-claim-disputed = Disputed: { $subject }
+card-claim-details = every version and its passages
 card-claim-agreed = Sources agree: { $subject }
 card-claim-version = { $value } — according to { $who }
 card-cite-line = [{ $source }, line { $line }]

@@ -422,11 +422,24 @@ pub fn collapsing<R>(
     add: impl FnOnce(&mut Ui) -> R,
 ) -> egui::CollapsingResponse<R> {
     let text = title.text().to_owned();
+    collapsing_labelled(ui, title, &text, id_salt, default_open, add)
+}
+
+/// A collapsing header showing `title` and read out as `label` (a short
+/// header for a longer subject shown beside it).
+pub fn collapsing_labelled<R>(
+    ui: &mut Ui,
+    title: Txt,
+    label: &str,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    default_open: bool,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> egui::CollapsingResponse<R> {
     let r = egui::CollapsingHeader::new(title.widget_text(ui))
         .id_salt(id_salt)
         .default_open(default_open)
         .show(ui, add);
-    accessible(&r.header_response, Role::Button, &text);
+    accessible(&r.header_response, Role::Button, label);
     r
 }
 

@@ -486,7 +486,7 @@ fn legend(ui: &mut Ui, app: &Shared<'_>, map: &mut MapView, rect: Rect, scene: &
     let loc = app.settings.locale();
     let right = legend_on_right(app);
     let presenting = app.presenter.is_some();
-    let open = presenting
+    let mut open = presenting
         || map
             .legend_open
             .unwrap_or(rect.width() >= LEGEND_AUTO_OPEN_WIDTH);
@@ -495,7 +495,7 @@ fn legend(ui: &mut Ui, app: &Shared<'_>, map: &mut MapView, rect: Rect, scene: &
     let width = LEGEND_WIDTH - 16.0;
     let text_width = width - 54.0;
     let font = egui::FontId::proportional(11.5);
-    let lines: Vec<Vec<super::text::BidiLine>> = if open {
+    let mut lines: Vec<Vec<super::text::BidiLine>> = if open {
         scene
             .legend
             .iter()
@@ -504,19 +504,26 @@ fn legend(ui: &mut Ui, app: &Shared<'_>, map: &mut MapView, rect: Rect, scene: &
     } else {
         Vec::new()
     };
-    let rows: Vec<f32> = lines
+    let mut rows: Vec<f32> = lines
         .iter()
         .map(|ls| ls.iter().map(|l| l.galley.size().y).sum::<f32>().max(16.0) + 5.0)
         .collect();
-    let height = if open {
-        rows.iter().sum::<f32>() + 36.0
-    } else {
-        30.0
-    };
     let bottom = if presenting {
         rect.bottom() - super::presenter::caption_height(app, rect) - 24.0
     } else {
         rect.bottom() - 8.0
+    };
+    // A legend taller than the map folds to its title rather than being
+    // cut by the map's top.
+    if open && !presenting && bottom - (rows.iter().sum::<f32>() + 36.0) < rect.top() + 8.0 {
+        open = false;
+        lines.clear();
+        rows.clear();
+    }
+    let height = if open {
+        rows.iter().sum::<f32>() + 36.0
+    } else {
+        30.0
     };
     let (heading, toggle) = (tr(loc, "map-legend"), tr(loc, "map-legend-show"));
     let heading_font = egui::FontId::proportional(13.0);

@@ -361,6 +361,12 @@ impl App {
         self.map.last_map
     }
 
+    /// Where the legend was drawn in the last frame.
+    #[must_use]
+    pub fn last_legend(&self) -> Option<egui::Rect> {
+        self.map.last_legend
+    }
+
     /// The camera the user set (`None`: fitted to the dataset's places).
     #[must_use]
     pub fn camera(&self) -> Option<crate::scene::projection::Camera> {
@@ -597,12 +603,17 @@ impl App {
                 .size_range(min.min(max)..=max)
         };
         if plan.card_width > 0.0 {
-            side("step_card", layout::CARD_WIDTH, plan.card_width)
-                .show(ui, |ui| step_card::ui(ui, &shared, &mut self.commands));
+            side("step_card", layout::CARD_WIDTH, plan.card_width).show(ui, |ui| {
+                // The card takes the panel's width, whatever its content:
+                // the panel keeps the width the user gave it.
+                ui.set_width(ui.available_width());
+                step_card::ui(ui, &shared, &mut self.commands);
+            });
         }
         self.reader.last_rect = None;
         if plan.reader_width > 0.0 {
             side("reader", layout::READER_WIDTH, plan.reader_width).show(ui, |ui| {
+                ui.set_width(ui.available_width());
                 reader::ui(ui, &shared, &mut self.reader, &mut self.commands);
             });
         }

@@ -33,7 +33,13 @@ pub(super) fn claims(ui: &mut Ui, app: &Shared<'_>, s: &Step) {
                 tr_args(loc, "card-claim-agreed", &[("subject", subject.into())])
             ))
         };
-        i18n::collapsing(ui, badge, ("claim", &c.id), false, |ui| {
+        // The claim in words wraps with the card; the header that opens its
+        // versions stays short (a collapsing header does not wrap, and a
+        // long one would widen the panel), and is read out in full.
+        let full = badge.text().to_owned();
+        badge.label(ui);
+        let details = Txt::new(tr(loc, "card-claim-details")).small();
+        i18n::collapsing_labelled(ui, details, &full, ("claim", &c.id), false, |ui| {
             let value_of = |v: &ClaimVersion| {
                 v.date
                     .map_or_else(|| v.value.get(lang).to_owned(), |d| date_short(d, loc))
