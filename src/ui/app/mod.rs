@@ -5,13 +5,13 @@
 //!   replaced whole on open and reload;
 //! - [`command`]: the [`Command`]s panels push and [`App::apply`], the one
 //!   place that changes shared state;
-//! - [`keys`]: the viewer's keyboard shortcuts, as commands;
-//! - [`open`]: opening, reloading and watching datasets, and remembering
+//! - `keys`: the viewer's keyboard shortcuts, as commands;
+//! - `open`: opening, reloading and watching datasets, and remembering
 //!   each dataset's view;
 //! - [`present_mode`]: entering and leaving presenter mode (restoring the
 //!   view it borrowed) and moving between stops;
-//! - [`windows`]: the notice and errors windows, and the dialogs;
-//! - [`shot`]: window screenshots (`--screenshot` and *Save screenshot*).
+//! - `windows`: the notice and errors windows, and the dialogs;
+//! - `shot`: window screenshots (`--screenshot` and *Save screenshot*).
 //!
 //! Each frame, panels get a [`Shared`] view of the app (borrowed, read-only)
 //! and their own state (`map_panel::MapView`, `reader::ReaderState`), and
@@ -63,8 +63,7 @@ pub use windows::{ErrorReport, Windows};
 use super::map_panel::{self, MapView};
 use super::options::ViewerOptions;
 use super::persist::{KEY, Settings};
-use super::reader::ReaderIndex;
-use super::reader::ReaderState;
+use super::reader::{ReaderIndex, ReaderState};
 use super::screenshot::Outcome;
 use super::{menus, reader, step_card, time_panel};
 use crate::control::{TimeCommand, TimeControl};
