@@ -231,7 +231,10 @@ impl Settings {
                     date,
                     step,
                     camera,
-                    ..DatasetView::default()
+                    selected: None,
+                    reader_open: self.reader.open,
+                    reader_source: self.reader.source.clone(),
+                    compare_from: self.compare_from.clone(),
                 },
             );
         }
