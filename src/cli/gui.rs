@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use super::{GuiArgs, ThemeArg};
+use super::GuiArgs;
 use crate::model::Dataset;
 
 impl GuiArgs {
@@ -19,7 +19,7 @@ impl GuiArgs {
             screenshot: self.screenshot.clone(),
             force: self.force,
             names: self.names,
-            theme: self.theme.map(ThemeArg::kind),
+            theme: self.theme.map(super::ThemeArg::kind),
             present: self.present,
             tour: self.tour.clone(),
             autoplay: self.autoplay,
@@ -59,7 +59,7 @@ pub fn validate(ds: &Dataset, args: &GuiArgs) -> Result<(), String> {
         ));
     }
     if let Some(path) = &args.screenshot {
-        crate::ui::screenshot::check_target(path, args.force)
+        crate::export::check_target(path, args.force)
             .map_err(|e| format!("--screenshot {e}"))?;
     }
     Ok(())
