@@ -782,3 +782,17 @@ cite-speaker = القائل: { $text }
 cite-gloss = الشرح: { $text }
 cite-steps = مستشهد به في { $app }: { $text }
 cite-step = الخطوة { $n } ({ $date }، { $title })
+
+# No internal ids before the audience (issue 16, point 3): sources named by
+# title, publisher and date, passages by paragraph; {source:ID} references
+# in the dataset's own words.
+cite-passage-label = { $title }، الفقرة { $paragraph }
+cite-paragraph = الفقرة { $paragraph }
+cite-credit = { $title } — { $by }
+diag-ref-malformed = في { $what } قوس لا يبدأ إحالة: «{ $found }»
+diag-ref-malformed-help = أشِر إلى المصدر بالصيغة {"{"}source:ID{"}"} مع معرّفه في sources.toml، واكتب {"{{"} لقوس مقصود
+diag-ref-unknown-source = يحيل { $what } إلى المصدر «{ $id }»، وهو غير معرَّف في sources.toml
+diag-ref-unknown-source-help = أشِر إلى المصدر بالصيغة {"{"}source:ID{"}"} مع أحد المعرّفات المعرَّفة في sources.toml: { $ids }
+card-source-ids = المعرّفات: المصدر { $source }، الاستشهاد { $citation }
+reader-source-id = معرّف المصدر: { $id }
+present-source-passage = { $passage }

@@ -728,3 +728,17 @@ cite-speaker = Speaker: { $text }
 cite-gloss = Gloss: { $text }
 cite-steps = Cited in { $app }: { $text }
 cite-step = step { $n } ({ $date }, { $title })
+
+# No internal ids before the audience (issue 16, point 3): sources named by
+# title, publisher and date, passages by paragraph; {source:ID} references
+# in the dataset's own words.
+cite-passage-label = { $title }, paragraph { $paragraph }
+cite-paragraph = paragraph { $paragraph }
+cite-credit = { $title } — { $by }
+diag-ref-malformed = { $what } has a brace that does not start a reference: '{ $found }'
+diag-ref-malformed-help = name a source as {"{"}source:ID{"}"} with its id from sources.toml; write {"{{"} for a brace of your own
+diag-ref-unknown-source = { $what } refers to source '{ $id }', which sources.toml does not define
+diag-ref-unknown-source-help = refer to a source as {"{"}source:ID{"}"} with one of the ids sources.toml defines: { $ids }
+card-source-ids = Ids: source { $source }, citation { $citation }
+reader-source-id = Source id: { $id }
+present-source-passage = { $passage }
