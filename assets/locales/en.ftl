@@ -115,7 +115,7 @@ card-no-step = No step yet at this date.
 card-clear-selection = Clear the selection
 card-name-ours = { $scheme }: not named in the source corpus; this name is ours.
 card-passages = Passages:
-card-open-in-reader = Open in reader: { $id }
+card-open-in-reader = Open in reader: { $passage }
 card-steps-touching = Steps that touched it
 card-step-item = Step { $n } · { $date } · { $title }
 card-step-of = Step { $n } of { $total }
@@ -139,13 +139,13 @@ card-claims = Claims in the sources
 card-claim-disputed = Disputed: { $subject }
 card-claim-agreed = Sources agree: { $subject }
 card-claim-version = { $value } — according to { $who }
-card-cite-line = [{ $source }, line { $line }]
+card-cite-line = [{ $passage }]
 card-sources-title = Sources ({ PLURAL($count) ->
     [one] 1 passage
    *[other] { $count } passages
 })
 card-open-reader-button = Open in reader
-card-copy-label = Copy reference: { $id }
+card-copy-label = Copy reference: { $passage }
 card-copy-button = Copy
 card-speaker = Speaker: { $name }
 card-source-details = Source details
@@ -193,8 +193,8 @@ reader-matches = { PLURAL($total) ->
     [one] 1 source
    *[other] { $sources } sources
 }
-reader-match-label = Match in { $source } at byte { $byte }
-reader-cited-passage = Cited passage { $id }, step { $steps }
+reader-match-label = Match in { $source }, paragraph { $paragraph }
+reader-cited-passage = Cited passage, { $passage }, step { $steps }
 reader-click-hint = Click to go to the step; right-click to copy the reference.
 reader-copy-menu = Copy reference and quote
 reader-place = Place: { $name }
@@ -203,8 +203,8 @@ reader-disputed = Disputed claim: { $subject }
 reader-disputed-hover = { $label }. Click to compare the versions.
 reader-compare-title = Compare: { $subject }
 reader-disagree = The sources disagree.
-reader-cite-at = { $source } (line { $line })
-reader-open-cite = Open { $id }
+reader-cite-at = { $passage }
+reader-open-cite = Open { $passage }
 
 ## Territory chart
 
@@ -443,7 +443,7 @@ map-changed-between = Changed between { $from } and { $to }
 present-stop-of = Stop { $n } of { $total }
 present-autoplay-paused = Autoplay paused
 present-blacked-out = Screen blacked out
-present-source = Source: { $label } — { $file }, line { $line }
+present-source = Source: { $passage }
 present-source-more = { $source } (and { PLURAL($more) ->
     [one] 1 more passage
    *[other] { $more } more passages
@@ -739,6 +739,3 @@ diag-ref-malformed = { $what } has a brace that does not start a reference: '{ $
 diag-ref-malformed-help = name a source as {"{"}source:ID{"}"} with its id from sources.toml; write {"{{"} for a brace of your own
 diag-ref-unknown-source = { $what } refers to source '{ $id }', which sources.toml does not define
 diag-ref-unknown-source-help = refer to a source as {"{"}source:ID{"}"} with one of the ids sources.toml defines: { $ids }
-card-source-ids = Ids: source { $source }, citation { $citation }
-reader-source-id = Source id: { $id }
-present-source-passage = { $passage }
