@@ -41,7 +41,7 @@ fig-step = الخطوة { $n } من { $total }: { $title }
 fig-step-dated = الخطوة { $n } من { $total }: { $title } (بتاريخ { $date })
 fig-latest-step = آخر خطوة قبل هذا التاريخ: { $n } من { $total }، { $title } ({ $date })
 fig-before-first = قبل الخطوة الأولى من التسلسل الزمني
-fig-source-item = «{ $label }» ({ $id }، الملف { $file }): { $citations }
+fig-source-item = { $title } ({ $where })
 fig-sources = مصادر الخطوة { $n } من { $total }: { $list }.
 fig-no-sources = لا تستشهد الخطوة { $n } من { $total } بأي مصدر.
 
@@ -793,3 +793,7 @@ diag-ref-malformed = في { $what } قوس لا يبدأ إحالة: «{ $found 
 diag-ref-malformed-help = أشِر إلى المصدر بالصيغة {"{"}source:ID{"}"} مع معرّفه في sources.toml، واكتب {"{{"} لقوس مقصود
 diag-ref-unknown-source = يحيل { $what } إلى المصدر «{ $id }»، وهو غير معرَّف في sources.toml
 diag-ref-unknown-source-help = أشِر إلى المصدر بالصيغة {"{"}source:ID{"}"} مع أحد المعرّفات المعرَّفة في sources.toml: { $ids }
+fig-paragraphs = { PLURAL($count) ->
+    [one] الفقرة
+   *[other] الفقرات
+} { $list }

@@ -43,7 +43,7 @@ fig-step = Step { $n } of { $total }: { $title }
 fig-step-dated = Step { $n } of { $total }: { $title } (dated { $date })
 fig-latest-step = Latest step before this date: { $n } of { $total }, { $title } ({ $date })
 fig-before-first = Before the first step of the timeline
-fig-source-item = “{ $label }” ({ $id }, file { $file }): { $citations }
+fig-source-item = { $title } ({ $where })
 fig-sources = Sources for step { $n } of { $total }: { $list }.
 fig-no-sources = Step { $n } of { $total } cites no sources.
 
@@ -739,3 +739,7 @@ diag-ref-malformed = { $what } has a brace that does not start a reference: '{ $
 diag-ref-malformed-help = name a source as {"{"}source:ID{"}"} with its id from sources.toml; write {"{{"} for a brace of your own
 diag-ref-unknown-source = { $what } refers to source '{ $id }', which sources.toml does not define
 diag-ref-unknown-source-help = refer to a source as {"{"}source:ID{"}"} with one of the ids sources.toml defines: { $ids }
+fig-paragraphs = { PLURAL($count) ->
+    [one] paragraph
+   *[other] paragraphs
+} { $list }
