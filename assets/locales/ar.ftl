@@ -790,9 +790,9 @@ cite-passage-label = { $title }، الفقرة { $paragraph }
 cite-paragraph = الفقرة { $paragraph }
 cite-credit = { $title } — { $by }
 diag-ref-malformed = في { $what } قوس لا يبدأ إحالة: «{ $found }»
-diag-ref-malformed-help = أشِر إلى المصدر بالصيغة {"{"}source:ID{"}"} مع معرّفه في sources.toml، واكتب {"{{"} لقوس مقصود
-diag-ref-unknown-source = يحيل { $what } إلى المصدر «{ $id }»، وهو غير معرَّف في sources.toml
-diag-ref-unknown-source-help = أشِر إلى المصدر بالصيغة {"{"}source:ID{"}"} مع أحد المعرّفات المعرَّفة في sources.toml: { $ids }
+diag-ref-malformed-help = أشِر إلى المصدر بالصيغة `{"{"}source:ID{"}"}` مع معرّفه في `sources.toml`، واكتب `{"{{"}` لقوس مقصود
+diag-ref-unknown-source = يحيل { $what } إلى المصدر «{ $id }»، وهو غير معرَّف في `sources.toml`
+diag-ref-unknown-source-help = أشِر إلى المصدر بالصيغة `{"{"}source:ID{"}"}` مع أحد المعرّفات المعرَّفة في `sources.toml`: { $ids }
 fig-paragraphs = { PLURAL($count) ->
     [one] الفقرة
    *[other] الفقرات

@@ -736,9 +736,9 @@ cite-passage-label = { $title }, paragraph { $paragraph }
 cite-paragraph = paragraph { $paragraph }
 cite-credit = { $title } — { $by }
 diag-ref-malformed = { $what } has a brace that does not start a reference: '{ $found }'
-diag-ref-malformed-help = name a source as {"{"}source:ID{"}"} with its id from sources.toml; write {"{{"} for a brace of your own
-diag-ref-unknown-source = { $what } refers to source '{ $id }', which sources.toml does not define
-diag-ref-unknown-source-help = refer to a source as {"{"}source:ID{"}"} with one of the ids sources.toml defines: { $ids }
+diag-ref-malformed-help = name a source as `{"{"}source:ID{"}"}` with its id from `sources.toml`; write `{"{{"}` for a brace of your own
+diag-ref-unknown-source = { $what } refers to source '{ $id }', which `sources.toml` does not define
+diag-ref-unknown-source-help = refer to a source as `{"{"}source:ID{"}"}` with one of the ids `sources.toml` defines: { $ids }
 fig-paragraphs = { PLURAL($count) ->
     [one] paragraph
    *[other] paragraphs

@@ -159,23 +159,29 @@ pub fn passage_where(s: &Source, c: &Citation, locale: Locale) -> String {
 }
 
 /// Who published a source and when, as the dataset records them, for a
-/// reader of `lang`: the publisher (its gloss for a reader of another
-/// language, else as printed) and the page date or dateline the same way;
-/// `None` when the source records neither.
+/// reader of `lang`: the publisher, then the page date or else the
+/// dateline, each as its gloss for a reader of another language than the
+/// source's, else as printed (empty when the source records neither).
 #[must_use]
-pub fn publisher_and_date(s: &Source, lang: &str) -> Option<String> {
+pub fn publication(s: &Source, lang: &str) -> Vec<String> {
     let shown = |p: &super::types::Passage| {
         s.gloss(&p.gloss, lang)
             .map_or_else(|| p.text.clone(), str::to_owned)
     };
-    let parts: Vec<String> = [
+    [
         s.publisher.as_ref(),
         s.page_date.as_ref().or(s.dateline.as_ref()),
     ]
     .into_iter()
     .flatten()
     .map(shown)
-    .collect();
+    .collect()
+}
+
+/// [`publication`] on one line; `None` when the source records neither.
+#[must_use]
+pub fn publisher_and_date(s: &Source, lang: &str) -> Option<String> {
+    let parts = publication(s, lang);
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 

@@ -293,7 +293,7 @@ pub fn ui(
         let from = super::app::compare_from(app);
         let to = app.time.date();
         let ids: Vec<String> =
-            crate::model::state::changes_between(&app.ds, from.min(to), from.max(to))
+            crate::model::state::changes_between(app.ds, from.min(to), from.max(to))
                 .into_iter()
                 .map(|c| c.id)
                 .collect();
@@ -312,7 +312,7 @@ pub fn ui(
     let dimmed = super::presenter::dimmed_fills(app);
     let view = View {
         projection: &proj,
-        style: &app.style,
+        style: app.style,
         names: app.settings.names,
         locale: app.settings.locale(),
         fill_override: dimmed.as_ref().unwrap_or(app.fills),
@@ -356,7 +356,7 @@ pub fn ui(
             let pending = state.pending.iter().flat_map(|p| p.citations.iter());
             let ids: Vec<String> = state.citations.iter().chain(pending).cloned().collect();
             // Each passage by its source's title and paragraph, not its id.
-            let names = super::step_card::passage_names(&app.ds, &ids, loc);
+            let names = super::step_card::passage_names(app.ds, &ids, loc);
             for (cid, name) in ids.iter().zip(&names) {
                 let label = tr_args(loc, "card-open-in-reader", &[("passage", name.into())]);
                 if i18n::button(ui, &label).clicked() {

@@ -117,7 +117,7 @@ pub fn keys(ctx: &egui::Context, app: &Shared<'_>) -> Vec<Command> {
         key(Modifiers::NONE, Key::F5, Command::StopPresenting);
         key(Modifiers::NONE, Key::Escape, Command::StopPresenting);
         // The arrow pointing the way time runs on the axis moves on.
-        let (next_arrow, prev_arrow) = super::time_panel::visual_step_keys(&app.settings);
+        let (next_arrow, prev_arrow) = super::time_panel::visual_step_keys(app.settings);
         for k in [next_arrow, Key::PageDown, Key::Enter, Key::N] {
             key(Modifiers::NONE, k, present(P::Next));
         }

@@ -32,7 +32,7 @@ pub fn show(ctx: &egui::Context, app: &Shared<'_>, out: &mut Vec<Command>) -> bo
     let title = tr_args(
         loc,
         "speaker-window-title",
-        &[("window", super::app::window_title(&app.ds, loc.lang).into())],
+        &[("window", super::app::window_title(app.ds, loc.lang).into())],
     );
     let builder = egui::ViewportBuilder::default()
         .with_title(title)

@@ -112,11 +112,11 @@ fn header(
     let lang = loc.lang.tag();
     // The source as the audience sees it: title, publisher and date; its
     // id and file are under "About this source", for the dataset's authors.
-    Txt::new(cite::short_title(&src, lang)).strong().label(ui);
+    Txt::new(cite::short_title(src, lang)).strong().label(ui);
+    for part in cite::publication(src, lang) {
+        Txt::new(part).small().label(ui);
+    }
     i18n::row(ui, loc, |ui| {
-        if let Some(by) = cite::publisher_and_date(src, lang) {
-            Txt::new(by).line(ui);
-        }
         let size = app.settings.reader.text_size;
         for (text, label, delta) in [
             (

@@ -51,7 +51,7 @@ pub fn versions_window(
                     (_, Some(d)) => date_short(d, loc),
                     _ => v.value.get(lang).to_owned(),
                 };
-                claim_versions(ui, &app.ds, loc, &claim, value_of, true, |ui, cid, c| {
+                claim_versions(ui, app.ds, loc, &claim, value_of, true, |ui, cid, c| {
                     // The passage by its source's title and paragraph.
                     let (passage, at) = app.ds.source(&c.source).map_or_else(
                         || (String::new(), String::new()),

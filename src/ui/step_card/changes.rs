@@ -158,22 +158,22 @@ pub(super) fn changes_since(ui: &mut Ui, app: &Shared<'_>) {
     ))
     .heading()
     .label(ui);
-    let moved = moved_between(&app.ds, &app.areas, from, to);
+    let moved = moved_between(app.ds, app.areas, from, to);
     if moved.is_empty() {
         Txt::new(tr(loc, "card-nothing-changed")).weak().label(ui);
         return;
     }
     let km = |v: f64| format::number(v.round(), 0, loc);
     for m in &moved {
-        let name = place_name(&app.ds, loc, &m.place);
+        let name = place_name(app.ds, loc, &m.place);
         let line = if m.controller_changed {
             tr_args(
                 loc,
                 "card-moved",
                 &[
                     ("place", name.into()),
-                    ("from", who(&app.ds, loc, &m.from).into()),
-                    ("to", who(&app.ds, loc, &m.to).into()),
+                    ("from", who(app.ds, loc, &m.from).into()),
+                    ("to", who(app.ds, loc, &m.to).into()),
                     ("km", km(m.km2).into()),
                 ],
             )

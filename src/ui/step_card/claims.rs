@@ -38,7 +38,7 @@ pub(super) fn claims(ui: &mut Ui, app: &Shared<'_>, s: &Step) {
                 v.date
                     .map_or_else(|| v.value.get(lang).to_owned(), |d| date_short(d, loc))
             };
-            claim_versions(ui, &app.ds, loc, c, value_of, false, |ui, _, cit| {
+            claim_versions(ui, app.ds, loc, c, value_of, false, |ui, _, cit| {
                 let passage = app
                     .ds
                     .source(&cit.source)

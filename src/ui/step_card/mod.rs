@@ -43,8 +43,8 @@ pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
                     changes_since(ui, app);
                     ui.separator();
                 }
-                if let Some(id) = app.selected.clone() {
-                    selection(ui, app, out, &id);
+                if let Some(id) = app.selected {
+                    selection(ui, app, out, id);
                     ui.separator();
                 }
                 match app.time.step() {

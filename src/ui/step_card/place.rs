@@ -140,7 +140,7 @@ pub(super) fn selection(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, i
     for scheme in &app.ds.naming {
         let tag = scheme.tag.as_str();
         if place.aliases.get(tag).is_some_and(Vec::is_empty) && place.names.exact(tag).is_some() {
-            let label = scheme_label(&app.ds, scheme.tag, loc);
+            let label = scheme_label(app.ds, scheme.tag, loc);
             Txt::new(tr_args(
                 loc,
                 "card-name-ours",
@@ -165,7 +165,7 @@ pub(super) fn selection(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, i
         ids.dedup();
         // Chips show where each passage is; their labels and hover text
         // add the source's title (never the citation's id).
-        let names = super::sources::passage_names(&app.ds, &ids, loc);
+        let names = super::sources::passage_names(app.ds, &ids, loc);
         i18n::row(ui, loc, |ui| {
             Txt::new(tr(loc, "card-passages")).line(ui);
             for (cid, name) in ids.into_iter().zip(names) {
@@ -189,7 +189,7 @@ pub(super) fn selection(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, i
     ui.add_space(4.0);
     Txt::new(tr(loc, "card-steps-touching")).strong().label(ui);
     let lang = loc.lang.tag();
-    let touching: Vec<(usize, String)> = steps_touching(&app.ds, id)
+    let touching: Vec<(usize, String)> = steps_touching(app.ds, id)
         .into_iter()
         .filter_map(|s| {
             app.ds.step_index(&s.id).map(|i| {

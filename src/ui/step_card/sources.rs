@@ -21,7 +21,7 @@ pub(super) fn citations(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, s
         .into_iter()
         .map(str::to_owned)
         .collect();
-    let names = passage_names(&app.ds, &ids, loc);
+    let names = passage_names(app.ds, &ids, loc);
     let mut commands = Vec::new();
     ui.add_space(6.0);
     Txt::new(tr_args(
@@ -43,7 +43,15 @@ pub(super) fn citations(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, s
             i18n::column(ui, loc, |ui| {
                 // Named as the audience sees it: title, publisher and date,
                 // and where the passage is; the ids are under the details.
-                Txt::new(cite::credit(src, loc)).small().strong().label(ui);
+                Txt::new(cite::quoted_title(src, lang))
+                    .small()
+                    .strong()
+                    .label(ui);
+                // Publisher and date each on its own, as printed (or
+                // glossed for a reader of another language).
+                for part in cite::publication(src, lang) {
+                    Txt::new(part).small().label(ui);
+                }
                 Txt::new(cite::passage_where(src, c, loc)).small().label(ui);
                 i18n::row_nowrap(ui, loc, |ui| {
                     let label = tr_args(loc, "card-open-in-reader", &[("passage", name.into())]);
