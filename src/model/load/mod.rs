@@ -35,6 +35,7 @@ use dataset::{check_dataset_file, check_naming};
 use loader::{Bundled, Files, Folder, Loader, Memory};
 pub(crate) use loader::{decode_utf8, toml_diagnostic};
 use places::check_places;
+pub(crate) use prose::check_tour_references;
 use sources::check_sources;
 use timeline::{check_citations, check_claims, check_steps};
 use tours::check_tours;

@@ -7,11 +7,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
-use super::loader::{FileCtx, Loader};
+use super::loader::{FileCtx, Loader, Memory};
 use crate::model::cite::quoted_title;
 use crate::model::diag::{Diagnostic, Msg};
 use crate::model::prose::{self, Piece};
-use crate::model::types::{Dataset, Localized};
+use crate::model::types::{Dataset, Localized, Source, Tour};
 
 /// A well-formed reference waiting for the source ids: its id and the
 /// diagnostic to report if no source has it.
@@ -119,26 +119,90 @@ impl Loader<'_> {
 /// `{source:ID}` becomes the source's quoted short title in the text's
 /// language, `{{` a brace.
 pub(super) fn render_references(ds: &mut Dataset) {
-    let titles: HashMap<String, crate::model::types::Source> = ds
-        .sources
-        .iter()
-        .map(|s| (s.id.clone(), s.clone()))
-        .collect();
-    let render = |l: &mut Localized| {
-        for (lang, t) in &mut l.0 {
-            if prose::has_markup(t) {
-                *t = prose::render(t, |id| {
-                    // Only a tour opened on its own is not checked: there an
-                    // unknown reference stays as written, for its author.
-                    titles.get(id).map_or_else(
-                        || format!("{{{}:{id}}}", prose::SOURCE),
-                        |s| quoted_title(s, lang),
-                    )
-                });
-            }
+    let sources = ds.sources.clone();
+    each_text(ds, |l| render_localized(l, &sources));
+}
+
+/// `l` with its references rendered against `sources` (see
+/// [`render_references`]); only a tour opened on its own can hold an
+/// unknown one, which stays as written, for its author.
+fn render_localized(l: &mut Localized, sources: &[Source]) {
+    for (lang, t) in &mut l.0 {
+        if prose::has_markup(t) {
+            *t = prose::render(t, |id| {
+                sources.iter().find(|s| s.id == id).map_or_else(
+                    || format!("{{{}:{id}}}", prose::SOURCE),
+                    |s| quoted_title(s, lang),
+                )
+            });
         }
+    }
+}
+
+/// Each text of a tour with what it is, for diagnostics.
+fn tour_texts(t: &mut Tour) -> Vec<(Msg, &mut Localized)> {
+    let mut out = vec![
+        (Msg::new("tour-what-title"), &mut t.title),
+        (Msg::new("tour-what-description"), &mut t.description),
+    ];
+    for (i, s) in t.stops.iter_mut().enumerate() {
+        let n = i + 1;
+        out.push((Msg::new("tour-what-stop-notes").num("n", n), &mut s.notes));
+        for (q, text) in s.questions.iter_mut().enumerate() {
+            let what = Msg::new("tour-what-stop-question")
+                .num("n", n)
+                .num("question", q + 1);
+            out.push((what, text));
+        }
+    }
+    out
+}
+
+impl Loader<'_> {
+    /// Check the references in a tour read from file `ctx` (see
+    /// [`Loader::scan_prose`]).
+    pub(super) fn scan_tour(&mut self, ctx: &FileCtx, tour: &mut Tour) {
+        for (what, text) in tour_texts(tour) {
+            self.scan_prose(ctx, None, &what, &text.0);
+        }
+    }
+}
+
+/// Check the references of a tour file opened on its own (`label`, its
+/// `text`) against `ds`'s sources, then render them.
+///
+/// # Errors
+/// A malformed brace or a source id `ds` does not have, each at its line
+/// and column.
+pub(crate) fn check_tour_references(
+    label: &str,
+    text: &str,
+    tour: &mut Tour,
+    ds: &Dataset,
+) -> Result<(), Vec<Diagnostic>> {
+    let no_files = BTreeMap::new();
+    let files = Memory {
+        name: "",
+        files: &no_files,
     };
-    each_text(ds, render);
+    let mut l = Loader {
+        files: &files,
+        errors: Vec::new(),
+        prose_refs: Vec::new(),
+    };
+    let ctx = FileCtx {
+        label: label.to_owned(),
+        text: text.to_owned(),
+    };
+    l.scan_tour(&ctx, tour);
+    l.check_references(&ds.sources.iter().map(|s| s.id.clone()).collect());
+    if !l.errors.is_empty() {
+        return Err(l.errors);
+    }
+    for (_, text) in tour_texts(tour) {
+        render_localized(text, &ds.sources);
+    }
+    Ok(())
 }
 
 /// Call `f` on every `Localized` text of the dataset.
@@ -281,5 +345,36 @@ mod tests {
         // Unchanged text is left alone.
         let plain = load(&files()).unwrap();
         assert_eq!(plain.steps[1].summary.en(), "Area 0 passes to beta.");
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tour_tests {
+    use crate::model::load_bundled;
+    use crate::model::tour::parse_tour;
+
+    const TOUR: &str = "title = { en = \"T\" }\n\n[[stop]]\nstep = \"lachin-handover\"\nnotes = { en = \"As {source:lachin-handover} puts it.\" }\n";
+
+    #[test]
+    fn a_tour_file_shows_titles_for_its_references() {
+        let ds = load_bundled().unwrap();
+        let t = parse_tour("t.toml", TOUR, "t", &ds).unwrap();
+        let title = ds.source("lachin-handover").unwrap().label.en();
+        assert_eq!(t.stops[0].notes.en(), format!("As “{title}” puts it."));
+    }
+
+    #[test]
+    fn a_tour_file_naming_an_unknown_source_is_refused_at_the_reference() {
+        let ds = load_bundled().unwrap();
+        let text = TOUR.replace("{source:lachin-handover}", "{source:no-such}");
+        let e = parse_tour("t.toml", &text, "t", &ds).unwrap_err();
+        assert_eq!(e.diagnostics.len(), 1, "{e:?}");
+        let d = &e.diagnostics[0];
+        assert_eq!(d.message.key, "diag-ref-unknown-source");
+        let p = d.position.unwrap();
+        // Line 5, after `notes = { en = "As `.
+        assert_eq!((p.line, p.column), (5, 20));
+        assert!(d.to_string().contains("stop 1's notes"), "{d}");
     }
 }
