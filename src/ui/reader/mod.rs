@@ -113,10 +113,11 @@ fn header(
     // The source as the audience sees it: title, publisher and date; its
     // id and file are under "About this source", for the dataset's authors.
     Txt::new(cite::short_title(src, lang)).strong().label(ui);
-    for part in cite::publication(src, lang) {
-        Txt::new(part).small().label(ui);
-    }
     i18n::row(ui, loc, |ui| {
+        // Publisher and date as printed (or glossed), each its own label.
+        for part in cite::publication(src, lang) {
+            Txt::new(part).line(ui);
+        }
         let size = app.settings.reader.text_size;
         for (text, label, delta) in [
             (
