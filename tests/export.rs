@@ -100,7 +100,8 @@ fn png_and_svg_figures_decode_at_their_exact_sizes_with_their_words() {
         "20 November 2020",
         ATTRIBUTION,
         "Sources for step 7 of 14",
-        "aghdam-handed-over",
+        // The source by its title, not its id (issue 16).
+        "“Turkey and Russia sign",
         "aria-label=\"Aghdam\"",
     ] {
         assert!(text.contains(words), "{words:?} missing from the SVG");

@@ -334,18 +334,55 @@ fn at_step(n: usize) -> Harness<'static, App> {
     h
 }
 
+/// The Lachin handover passage as the card names it: its source's title and
+/// paragraph (see `model::cite`), not its id.
+fn lachin_passage() -> String {
+    let ds = load_bundled().unwrap();
+    let c = ds.citation("lachin-handed-over").unwrap();
+    let s = ds.source(&c.source).unwrap();
+    karabakh_atlas::model::cite::passage_label(s, c, karabakh_atlas::i18n::Locale::EN)
+}
+
+fn open_lachin() -> String {
+    format!("Open in reader: {}", lachin_passage())
+}
+
+/// The Lachin handover source's title, the reader's heading.
+fn lachin_title() -> String {
+    load_bundled()
+        .unwrap()
+        .source("lachin-handover")
+        .unwrap()
+        .label
+        .en()
+        .to_owned()
+}
+
+/// Where Kalbajar's handover passage is in its source.
+fn kalbajar_where() -> String {
+    let ds = load_bundled().unwrap();
+    let c = ds.citation("kalbajar-handed-over").unwrap();
+    let s = ds.source(&c.source).unwrap();
+    karabakh_atlas::model::cite::passage_where(s, c, karabakh_atlas::i18n::Locale::EN)
+}
+
 #[test]
 fn opening_a_citation_from_the_card_shows_its_source_in_the_reader() {
     let mut h = at_step(9);
-    assert!(h.query_by_label("Source id: lachin-handover").is_none());
-    click(&mut h, "Open in reader: lachin-handed-over");
+    // The reader's heading is the source's title (its id is under "About
+    // this source").
+    let title = lachin_title();
+    assert!(h.query_by_label(&title).is_none());
+    click(&mut h, &open_lachin());
     h.run();
-    h.get_by_label("Source id: lachin-handover");
-    // The passage is highlighted, and every passage of the source is a link.
-    h.get_all_by_label_contains("Cited passage lachin-handed-over")
+    h.get_by_label(&title);
+    assert!(h.query_by_label("Source id: lachin-handover").is_none());
+    // The passage is highlighted, and every passage of the source is a link,
+    // named by its paragraph.
+    h.get_all_by_label_contains("Cited passage, paragraph 12, step 9")
         .next()
         .unwrap();
-    assert!(h.get_all_by_label_contains("Cited passage ").count() >= 10);
+    assert!(h.get_all_by_label_contains("Cited passage, ").count() >= 10);
     // The text can grow and shrink.
     let before = h.state().settings().reader.text_size;
     h.get_by_label("Larger text").click();
@@ -356,10 +393,10 @@ fn opening_a_citation_from_the_card_shows_its_source_in_the_reader() {
 #[test]
 fn clicking_a_highlight_moves_the_timeline_to_its_step() {
     let mut h = at_step(9);
-    click(&mut h, "Open in reader: lachin-handed-over");
+    click(&mut h, &open_lachin());
     h.run();
     // Kalbajar's handover, in the same article, is cited by step 8 only.
-    h.get_all_by_label_contains("Cited passage kalbajar-handed-over, step 8")
+    h.get_all_by_label_contains(&format!("Cited passage, {}, step 8", kalbajar_where()))
         .next()
         .unwrap()
         .click();
@@ -370,7 +407,7 @@ fn clicking_a_highlight_moves_the_timeline_to_its_step() {
 #[test]
 fn place_names_in_the_text_are_links_to_the_map() {
     let mut h = at_step(9);
-    click(&mut h, "Open in reader: lachin-handed-over");
+    click(&mut h, &open_lachin());
     h.run();
     // The mention in the passage just opened, which the reader scrolled to.
     let node = h.get_all_by_label("Place: Lachin").last().unwrap();
@@ -414,7 +451,7 @@ fn find_matches_every_spelling_of_aghdam_in_all_sources() {
 #[test]
 fn copying_a_citation_puts_the_reference_and_the_exact_quote_on_the_clipboard() {
     let mut h = at_step(9);
-    click(&mut h, "Copy reference: lachin-handed-over");
+    click(&mut h, &format!("Copy reference: {}", lachin_passage()));
     h.step();
     let copied: Vec<String> = h
         .output()
@@ -444,13 +481,13 @@ fn copying_a_citation_puts_the_reference_and_the_exact_quote_on_the_clipboard() 
 #[test]
 fn the_reader_pops_out_into_its_own_window_and_back() {
     let mut h = at_step(9);
-    click(&mut h, "Open in reader: lachin-handed-over");
+    click(&mut h, &open_lachin());
     h.run();
     h.get_by_label("Open the reader in its own window").click();
     h.run();
     assert!(h.state().settings().reader.popped_out);
     // Still reachable (egui_kittest shows viewports embedded).
-    h.get_by_label("Source id: lachin-handover");
+    h.get_by_label(&lachin_title());
     h.get_by_label("Dock the reader beside the step card")
         .click();
     h.run();

@@ -134,13 +134,19 @@ fn the_popped_out_reader_keeps_its_passage_in_view() {
         cite: Some(c.id.clone()),
         ..ViewerOptions::default()
     };
+    // The reader's link names the passage by its paragraph, not its id.
+    let src = ds.source(&c.source).unwrap();
+    let name = format!(
+        "Cited passage, {}, ",
+        karabakh_atlas::model::cite::passage_where(src, &c, karabakh_atlas::i18n::Locale::EN)
+    );
     let mut h = common::viewer::viewer(ds, opts, 200);
     h.run();
     let passage = |h: &Harness<'_, App>| {
         h.query_all(
             egui_kittest::kittest::by()
                 .role(egui::accesskit::Role::Link)
-                .label_contains(&c.id),
+                .label_contains(&name),
         )
         .map(|n| n.rect())
         .next()

@@ -41,7 +41,7 @@ fig-step = الخطوة { $n } من { $total }: { $title }
 fig-step-dated = الخطوة { $n } من { $total }: { $title } (بتاريخ { $date })
 fig-latest-step = آخر خطوة قبل هذا التاريخ: { $n } من { $total }، { $title } ({ $date })
 fig-before-first = قبل الخطوة الأولى من التسلسل الزمني
-fig-source-item = «{ $label }» ({ $id }، الملف { $file }): { $citations }
+fig-source-item = { $title } ({ $where })
 fig-sources = مصادر الخطوة { $n } من { $total }: { $list }.
 fig-no-sources = لا تستشهد الخطوة { $n } من { $total } بأي مصدر.
 
@@ -126,7 +126,7 @@ card-no-step = لا توجد خطوة بعد في هذا التاريخ.
 card-clear-selection = إلغاء التحديد
 card-name-ours = { $scheme }: لم يرد هذا الاسم في نصوص المصادر؛ الاسم من وضعنا.
 card-passages = المقاطع:
-card-open-in-reader = افتح في القارئ: { $id }
+card-open-in-reader = افتح في القارئ: { $passage }
 card-steps-touching = الخطوات التي شملته
 card-step-item = الخطوة { $n } · { $date } · { $title }
 card-step-of = الخطوة { $n } من { $total }
@@ -155,7 +155,7 @@ card-claim-disputed = موضع خلاف: { $subject }
 card-claim-details = كل رواية ومقاطعها
 card-claim-agreed = المصادر متفقة: { $subject }
 card-claim-version = { $value } — بحسب { $who }
-card-cite-line = [{ $source }، السطر { $line }]
+card-cite-line = [{ $passage }]
 card-sources-title = المصادر ({ PLURAL($count) ->
     [zero] لا مقاطع
     [one] مقطع واحد
@@ -165,7 +165,7 @@ card-sources-title = المصادر ({ PLURAL($count) ->
    *[other] { $count } مقطع
 })
 card-open-reader-button = افتح في القارئ
-card-copy-label = نسخ المرجع: { $id }
+card-copy-label = نسخ المرجع: { $passage }
 card-copy-button = نسخ
 card-speaker = المتحدث: { $name }
 card-source-details = تفاصيل المصدر
@@ -221,8 +221,8 @@ reader-matches = { PLURAL($total) ->
     [many] { $sources } مصدرًا
    *[other] { $sources } مصدر
 }
-reader-match-label = نتيجة في { $source } عند البايت { $byte }
-reader-cited-passage = مقطع مستشهد به { $id }، الخطوة { $steps }
+reader-match-label = نتيجة في { $source }، الفقرة { $paragraph }
+reader-cited-passage = مقطع مستشهد به، { $passage }، الخطوة { $steps }
 reader-click-hint = انقر للانتقال إلى الخطوة، أو انقر بالزر الأيمن لنسخ المرجع.
 reader-copy-menu = نسخ المرجع والاقتباس
 reader-place = مكان: { $name }
@@ -231,8 +231,8 @@ reader-disputed = رواية موضع خلاف: { $subject }
 reader-disputed-hover = { $label }. انقر للمقارنة بين الروايات.
 reader-compare-title = مقارنة: { $subject }
 reader-disagree = تختلف المصادر في هذا.
-reader-cite-at = { $source } (السطر { $line })
-reader-open-cite = فتح { $id }
+reader-cite-at = { $passage }
+reader-open-cite = فتح { $passage }
 
 ## مخطط المساحات
 
@@ -488,7 +488,7 @@ map-changed-between = ما تغيّر بين { $from } و{ $to }
 present-stop-of = المحطة { $n } من { $total }
 present-autoplay-paused = التشغيل التلقائي متوقف مؤقتًا
 present-blacked-out = الشاشة معتمة
-present-source = المصدر: { $label } — { $file }، السطر { $line }
+present-source = المصدر: { $passage }
 present-source-more = { $source } ({ PLURAL($more) ->
     [zero] دون مقاطع أخرى
     [one] ومقطع آخر
@@ -786,3 +786,18 @@ cite-speaker = القائل: { $text }
 cite-gloss = الشرح: { $text }
 cite-steps = مستشهد به في { $app }: { $text }
 cite-step = الخطوة { $n } ({ $date }، { $title })
+
+# No internal ids before the audience (issue 16, point 3): sources named by
+# title, publisher and date, passages by paragraph; {source:ID} references
+# in the dataset's own words.
+cite-passage-label = { $title }، الفقرة { $paragraph }
+cite-paragraph = الفقرة { $paragraph }
+cite-credit = { $title } — { $by }
+diag-ref-malformed = في { $what } قوس لا يبدأ إحالة: «{ $found }»
+diag-ref-malformed-help = أشِر إلى المصدر بالصيغة `{"{"}source:ID{"}"}` مع معرّفه في `sources.toml`، واكتب `{"{{"}` لقوس مقصود
+diag-ref-unknown-source = يحيل { $what } إلى المصدر «{ $id }»، وهو غير معرَّف في `sources.toml`
+diag-ref-unknown-source-help = أشِر إلى المصدر بالصيغة `{"{"}source:ID{"}"}` مع أحد المعرّفات المعرَّفة في `sources.toml`: { $ids }
+fig-paragraphs = { PLURAL($count) ->
+    [one] الفقرة
+   *[other] الفقرات
+} { $list }

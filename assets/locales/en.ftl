@@ -43,7 +43,7 @@ fig-step = Step { $n } of { $total }: { $title }
 fig-step-dated = Step { $n } of { $total }: { $title } (dated { $date })
 fig-latest-step = Latest step before this date: { $n } of { $total }, { $title } ({ $date })
 fig-before-first = Before the first step of the timeline
-fig-source-item = “{ $label }” ({ $id }, file { $file }): { $citations }
+fig-source-item = { $title } ({ $where })
 fig-sources = Sources for step { $n } of { $total }: { $list }.
 fig-no-sources = Step { $n } of { $total } cites no sources.
 
@@ -116,7 +116,7 @@ card-no-step = No step yet at this date.
 card-clear-selection = Clear the selection
 card-name-ours = { $scheme }: not named in the source corpus; this name is ours.
 card-passages = Passages:
-card-open-in-reader = Open in reader: { $id }
+card-open-in-reader = Open in reader: { $passage }
 card-steps-touching = Steps that touched it
 card-step-item = Step { $n } · { $date } · { $title }
 card-step-of = Step { $n } of { $total }
@@ -141,13 +141,13 @@ card-claim-disputed = Disputed: { $subject }
 card-claim-details = every version and its passages
 card-claim-agreed = Sources agree: { $subject }
 card-claim-version = { $value } — according to { $who }
-card-cite-line = [{ $source }, line { $line }]
+card-cite-line = [{ $passage }]
 card-sources-title = Sources ({ PLURAL($count) ->
     [one] 1 passage
    *[other] { $count } passages
 })
 card-open-reader-button = Open in reader
-card-copy-label = Copy reference: { $id }
+card-copy-label = Copy reference: { $passage }
 card-copy-button = Copy
 card-speaker = Speaker: { $name }
 card-source-details = Source details
@@ -195,8 +195,8 @@ reader-matches = { PLURAL($total) ->
     [one] 1 source
    *[other] { $sources } sources
 }
-reader-match-label = Match in { $source } at byte { $byte }
-reader-cited-passage = Cited passage { $id }, step { $steps }
+reader-match-label = Match in { $source }, paragraph { $paragraph }
+reader-cited-passage = Cited passage, { $passage }, step { $steps }
 reader-click-hint = Click to go to the step; right-click to copy the reference.
 reader-copy-menu = Copy reference and quote
 reader-place = Place: { $name }
@@ -205,8 +205,8 @@ reader-disputed = Disputed claim: { $subject }
 reader-disputed-hover = { $label }. Click to compare the versions.
 reader-compare-title = Compare: { $subject }
 reader-disagree = The sources disagree.
-reader-cite-at = { $source } (line { $line })
-reader-open-cite = Open { $id }
+reader-cite-at = { $passage }
+reader-open-cite = Open { $passage }
 
 ## Territory chart
 
@@ -447,7 +447,7 @@ map-changed-between = Changed between { $from } and { $to }
 present-stop-of = Stop { $n } of { $total }
 present-autoplay-paused = Autoplay paused
 present-blacked-out = Screen blacked out
-present-source = Source: { $label } — { $file }, line { $line }
+present-source = Source: { $passage }
 present-source-more = { $source } (and { PLURAL($more) ->
     [one] 1 more passage
    *[other] { $more } more passages
@@ -732,3 +732,18 @@ cite-speaker = Speaker: { $text }
 cite-gloss = Gloss: { $text }
 cite-steps = Cited in { $app }: { $text }
 cite-step = step { $n } ({ $date }, { $title })
+
+# No internal ids before the audience (issue 16, point 3): sources named by
+# title, publisher and date, passages by paragraph; {source:ID} references
+# in the dataset's own words.
+cite-passage-label = { $title }, paragraph { $paragraph }
+cite-paragraph = paragraph { $paragraph }
+cite-credit = { $title } — { $by }
+diag-ref-malformed = { $what } has a brace that does not start a reference: '{ $found }'
+diag-ref-malformed-help = name a source as `{"{"}source:ID{"}"}` with its id from `sources.toml`; write `{"{{"}` for a brace of your own
+diag-ref-unknown-source = { $what } refers to source '{ $id }', which `sources.toml` does not define
+diag-ref-unknown-source-help = refer to a source as `{"{"}source:ID{"}"}` with one of the ids `sources.toml` defines: { $ids }
+fig-paragraphs = { PLURAL($count) ->
+    [one] paragraph
+   *[other] paragraphs
+} { $list }

@@ -18,6 +18,7 @@ pub mod diag;
 pub mod geometry;
 pub mod load;
 pub mod lookup;
+pub mod prose;
 pub mod quote;
 pub mod raw;
 pub mod schema;

@@ -78,7 +78,7 @@ impl JsonSchema for RawText {
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let by_language = generator.subschema_for::<LocalizedSchema>();
         schemars::json_schema!({
-            "description": "A plain string (English) or a table by language tag with `en` required, e.g. { en = \"...\", ar = \"...\" }.",
+            "description": "A plain string (English) or a table by language tag with `en` required, e.g. { en = \"...\", ar = \"...\" }. A source is named as {source:ID} (its id in sources.toml), which the viewer shows as the source's title; {{ writes a brace.",
             "anyOf": [
                 { "type": "string" },
                 by_language,

@@ -178,6 +178,7 @@ impl JsonSchema for LocalizedSchema {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
+            "description": "Text by language tag, `en` required. A source is named as {source:ID} (its id in sources.toml), which the viewer shows as the source's title; {{ writes a brace.",
             "type": "object",
             "required": ["en"],
             "properties": { "en": { "type": "string", "minLength": 1 } },

@@ -95,9 +95,16 @@ pub fn default_tour(ds: &Dataset) -> Tour {
 /// # Errors
 /// Every problem found, each with `label`, line and column: TOML syntax or an
 /// unknown field, a step id the dataset does not have, a hold that is not a
-/// number of seconds in 0 (excluded) to 600, text with no English, no stops.
+/// number of seconds in 0 (excluded) to 600, text with no English, no stops,
+/// a `{source:ID}` reference to a source the dataset does not have.
 pub fn parse_tour(label: &str, text: &str, id: &str, ds: &Dataset) -> Result<Tour, LoadError> {
-    parse_tour_steps(label, text, id, &ds.steps).map_err(|diagnostics| LoadError { diagnostics })
+    let mut tour = parse_tour_steps(label, text, id, &ds.steps)
+        .map_err(|diagnostics| LoadError { diagnostics })?;
+    // `{source:ID}` references: checked against the dataset, then shown as
+    // the sources' titles.
+    super::load::check_tour_references(label, text, &mut tour, ds)
+        .map_err(|diagnostics| LoadError { diagnostics })?;
+    Ok(tour)
 }
 
 /// Read, parse and check the tour file at `path` against `ds`; the tour's id

@@ -370,8 +370,11 @@ pub fn ui(
                 .strong()
                 .line(ui);
             let pending = state.pending.iter().flat_map(|p| p.citations.iter());
-            for cid in state.citations.iter().chain(pending) {
-                let label = tr_args(loc, "card-open-in-reader", &[("id", cid.as_str().into())]);
+            let ids: Vec<String> = state.citations.iter().chain(pending).cloned().collect();
+            // Each passage by its source's title and paragraph, not its id.
+            let names = super::step_card::passage_names(app.ds, &ids, loc);
+            for (cid, name) in ids.iter().zip(&names) {
+                let label = tr_args(loc, "card-open-in-reader", &[("passage", name.into())]);
                 if i18n::button(ui, &label).clicked() {
                     open = Some(cid.clone());
                     ui.close();

@@ -16,6 +16,7 @@ use super::paint;
 use super::persist::Settings;
 use super::text::line_job;
 use crate::i18n::{Lang, Locale, format, tr, tr_args};
+use crate::model::cite;
 use crate::model::geometry::Shape;
 use crate::model::types::Source;
 use crate::present::{Autoplay, PresentCommand};
@@ -159,26 +160,18 @@ pub fn source_title(s: &Source, loc: Locale) -> Option<String> {
     }
 }
 
-/// The step's first source as a short reference, in `loc`'s language: its
-/// title ([`source_title`], else its id), file and line, and how many more
-/// passages the step cites.
+/// The step's first source as the audience sees it named, in `loc`'s
+/// language: its short title and the paragraph of the passage
+/// ([`cite::passage_label`]), and how many more passages the step cites;
+/// never an id or a file name.
 #[must_use]
 pub fn source_line(app: &Shared<'_>, step: usize, loc: Locale) -> Option<String> {
     let st = app.ds.steps.get(step)?;
     let ids = app.ds.step_citation_ids(st);
     let c = app.ds.citation(ids.first()?)?;
     let s = app.ds.source(&c.source)?;
-    let label = source_title(s, loc).unwrap_or_else(|| s.id.clone());
-    let file = ltr_isolated(&s.original_file_name, loc);
-    let text = tr_args(
-        loc,
-        "present-source",
-        &[
-            ("label", label.into()),
-            ("file", file.into()),
-            ("line", c.line.into()),
-        ],
-    );
+    let passage = cite::passage_label(s, c, loc);
+    let text = tr_args(loc, "present-source", &[("passage", passage.into())]);
     Some(match ids.len() - 1 {
         0 => text,
         more => tr_args(

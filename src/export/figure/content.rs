@@ -3,14 +3,17 @@
 //! reference of the footer.
 
 use super::{DATE_SIZE, STEP_SIZE, TITLE_SIZE};
-use crate::i18n::format::date_long;
+use crate::i18n::format::{self, date_long};
 use crate::i18n::{Lang, Locale, tr, tr_args};
 use crate::model::Dataset;
 use crate::model::Date;
+use crate::model::cite;
+use crate::model::types::Source;
 
-/// Which sources and citations back step `index`: "Sources for step 7 of
-/// 14: “label” (source id, file NAME): citation, citation; …". Citations are
-/// grouped by source in the order the step uses them.
+/// Which sources back step `index`, as the audience reads them: "Sources
+/// for step 7 of 14: “short title” (paragraphs 3, 5); …", each source by
+/// its short title in the figure's language and each passage by its
+/// paragraph, in the order the step uses them; no ids, no file names.
 #[must_use]
 pub fn source_reference(ds: &Dataset, index: usize) -> String {
     source_reference_in(ds, index, Locale::EN)
@@ -22,29 +25,40 @@ pub fn source_reference_in(ds: &Dataset, index: usize, locale: Locale) -> String
     let Some(step) = ds.steps.get(index) else {
         return String::new();
     };
-    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut groups: Vec<(&Source, Vec<usize>)> = Vec::new();
     for id in ds.step_citation_ids(step) {
         let Some(c) = ds.citation(id) else { continue };
-        match groups.iter_mut().find(|(s, _)| *s == c.source) {
-            Some((_, ids)) => ids.push(id),
-            None => groups.push((&c.source, vec![id])),
+        let Some(s) = ds.source(&c.source) else {
+            continue;
+        };
+        let p = cite::paragraph(s, c);
+        match groups.iter_mut().find(|(g, _)| g.id == s.id) {
+            Some((_, ps)) if ps.contains(&p) => {}
+            Some((_, ps)) => ps.push(p),
+            None => groups.push((s, vec![p])),
         }
     }
     let comma = tr(locale, "list-separator");
     let parts: Vec<String> = groups
         .iter()
-        .map(|(src, ids)| match ds.source(src) {
-            Some(s) => tr_args(
+        .map(|(s, ps)| {
+            let list: Vec<String> = ps.iter().map(|&p| format::count(p, locale)).collect();
+            let at = tr_args(
+                locale,
+                "fig-paragraphs",
+                &[
+                    ("count", ps.len().into()),
+                    ("list", list.join(&comma).into()),
+                ],
+            );
+            tr_args(
                 locale,
                 "fig-source-item",
                 &[
-                    ("label", s.label.get(locale.lang.tag()).into()),
-                    ("id", s.id.as_str().into()),
-                    ("file", s.original_file_name.as_str().into()),
-                    ("citations", ids.join(&comma).into()),
+                    ("title", cite::quoted_title(s, locale.lang.tag()).into()),
+                    ("where", at.into()),
                 ],
-            ),
-            None => format!("{src}: {}", ids.join(&comma)),
+            )
         })
         .collect();
     let counts = [("n", (index + 1).into()), ("total", ds.steps.len().into())];
@@ -155,10 +169,17 @@ mod tests {
     use crate::model::load_bundled;
 
     #[test]
-    fn the_source_reference_names_sources_and_citations() {
+    fn the_source_reference_names_sources_by_title_and_paragraph() {
         let ds = load_bundled().unwrap();
         let r = source_reference(&ds, 6);
         assert!(r.starts_with("Sources for step 7 of 14: “"), "{r}");
-        assert!(r.contains("aghdam-handed-over"), "{r}");
+        let c = ds.citation("aghdam-handed-over").unwrap();
+        let s = ds.source(&c.source).unwrap();
+        assert!(r.contains(s.label.en()), "{r}");
+        assert!(
+            !r.contains("aghdam-handed-over") && !r.contains(&s.id),
+            "{r}"
+        );
+        assert!(!r.contains(".txt"), "{r}");
     }
 }

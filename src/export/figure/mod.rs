@@ -50,11 +50,14 @@ const GAP: f32 = 16.0;
 const TITLE_SIZE: f32 = 24.0;
 const DATE_SIZE: f32 = 18.0;
 const STEP_SIZE: f32 = 15.0;
-const FOOT_SIZE: f32 = 11.0;
+/// The footer's type: 16 points is 14.4 px on a 1280 × 720 GIF frame
+/// (720 px for 800 points), legible on a projector.
+const FOOT_SIZE: f32 = 16.0;
 const LEGEND_SIZE: f32 = 12.5;
 const LEGEND_TITLE_SIZE: f32 = 15.0;
 const LINE_HEIGHT: f32 = 1.32;
-const MAX_SOURCE_LINES: usize = 4;
+/// The source reference's lines at most (fewer, larger lines).
+const MAX_SOURCE_LINES: usize = 2;
 
 /// What a figure looks like besides the date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

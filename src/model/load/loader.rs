@@ -120,6 +120,9 @@ pub(crate) fn toml_diagnostic(
 pub(super) struct Loader<'a> {
     pub(super) files: &'a dyn Files,
     pub(super) errors: Vec<Diagnostic>,
+    /// The `{source:ID}` references met so far, checked once the sources
+    /// are known (`prose`).
+    pub(super) prose_refs: Vec<super::prose::PendingRef>,
 }
 
 impl Loader<'_> {
@@ -167,6 +170,7 @@ impl Loader<'_> {
     }
 
     pub(super) fn localized(&mut self, ctx: &FileCtx, what: Msg, raw: &RawLocalized) -> Localized {
+        self.scan_prose(ctx, None, &what, raw);
         if raw.get("en").is_none_or(|s| s.trim().is_empty()) {
             self.push(
                 Diagnostic::new(&ctx.label, Msg::new("diag-no-english").msg("what", what))
@@ -185,6 +189,7 @@ impl Loader<'_> {
         raw: &Spanned<RawText>,
     ) -> Localized {
         let text = raw.get_ref().to_localized();
+        self.scan_prose(ctx, Some(raw.span()), &what, &text);
         if matches!(raw.get_ref(), RawText::ByLanguage(_))
             && text.get("en").is_none_or(|s| s.trim().is_empty())
         {

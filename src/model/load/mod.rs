@@ -18,6 +18,7 @@ mod cross;
 mod dataset;
 mod loader;
 mod places;
+mod prose;
 mod sources;
 mod timeline;
 mod tours;
@@ -34,6 +35,7 @@ use dataset::{check_dataset_file, check_naming};
 use loader::{Bundled, Files, Folder, Loader, Memory};
 pub(crate) use loader::{decode_utf8, toml_diagnostic};
 use places::check_places;
+pub(crate) use prose::check_tour_references;
 use sources::check_sources;
 use timeline::{check_citations, check_claims, check_steps};
 use tours::check_tours;
@@ -95,6 +97,7 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
     let mut l = Loader {
         files,
         errors: Vec::new(),
+        prose_refs: Vec::new(),
     };
     let dataset = l.toml::<RawDatasetFile>("dataset.toml");
     let places = l.toml::<RawPlacesFile>("places.toml");
@@ -129,6 +132,12 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
                 .help(Msg::new("diag-no-controllers-help")),
         );
     }
+    let source_ids: std::collections::BTreeSet<String> = sources
+        .1
+        .source
+        .iter()
+        .map(|s| s.id.get_ref().clone())
+        .collect();
     let sources = check_sources(&mut l, &sources);
     let (tctx, raw_tl) = &timeline;
     let citations = check_citations(&mut l, tctx, raw_tl, &sources);
@@ -145,6 +154,7 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
     check_control(&mut l, tctx, &places.1, &steps, coverage);
     let steps: Vec<Step> = steps.into_iter().map(|(s, _)| s).collect();
     let tours = check_tours(&mut l, &dataset, &steps);
+    l.check_references(&source_ids);
     if !l.errors.is_empty() {
         return Err(LoadError {
             diagnostics: l.errors,
@@ -168,6 +178,7 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
         index: Default::default(),
     };
     ds.reindex();
+    prose::render_references(&mut ds);
     Ok(ds)
 }
 

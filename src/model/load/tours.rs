@@ -75,7 +75,11 @@ pub(super) fn check_tours(
             }
         };
         match tour::parse_tour_steps(&label, &text, stem, steps) {
-            Ok(t) => out.push(t),
+            Ok(mut t) => {
+                // Its `{source:ID}` references, checked with the others.
+                l.scan_tour(&FileCtx { label, text }, &mut t);
+                out.push(t);
+            }
             Err(errs) => l.errors.extend(errs),
         }
     }

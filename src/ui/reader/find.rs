@@ -4,6 +4,7 @@
 use super::ReaderState;
 use crate::i18n::format::{self};
 use crate::i18n::{tr, tr_args};
+use crate::model::cite;
 use crate::text::search;
 use crate::ui::app::{Command, Shared};
 use crate::ui::i18n::{self, Txt};
@@ -105,12 +106,26 @@ pub(super) fn find_bar(
                         ui.painter().galley(Pos2::new(x, y), l.galley, ink);
                         y += size.y;
                     }
+                    // The source by its title, the match by its paragraph.
+                    let (title, paragraph) = app.ds.source(sid.as_str()).map_or_else(
+                        || (String::new(), 0),
+                        |s| {
+                            let line = s.text[..h.range.start.min(s.text.len())]
+                                .matches('\n')
+                                .count()
+                                + 1;
+                            (
+                                cite::quoted_title(s, loc.lang.tag()),
+                                cite::paragraph_at_line(&s.text, line),
+                            )
+                        },
+                    );
                     let label = tr_args(
                         loc,
                         "reader-match-label",
                         &[
-                            ("source", sid.as_str().into()),
-                            ("byte", format::count(h.range.start, loc).into()),
+                            ("source", title.as_str().into()),
+                            ("paragraph", paragraph.into()),
                         ],
                     );
                     i18n::accessible(&r, egui::Role::Button, &label);

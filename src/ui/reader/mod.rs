@@ -24,6 +24,7 @@ use super::text::bidi_label;
 use crate::control::TimeCommand;
 use crate::i18n::format::{self, date_spec};
 use crate::i18n::{tr, tr_args};
+use crate::model::cite;
 
 use find::find_bar;
 pub use index::ReaderIndex;
@@ -109,14 +110,14 @@ fn header(
 ) {
     let loc = app.settings.locale();
     let lang = loc.lang.tag();
-    Txt::new(src.label.get(lang)).strong().label(ui);
+    // The source as the audience sees it: title, publisher and date; its
+    // id and file are under "About this source", for the dataset's authors.
+    Txt::new(cite::short_title(src, lang)).strong().label(ui);
     i18n::row(ui, loc, |ui| {
-        Txt::new(tr_args(
-            loc,
-            "card-source-id",
-            &[("id", src.id.as_str().into())],
-        ))
-        .line(ui);
+        // Publisher and date as printed (or glossed), each its own label.
+        for part in cite::publication(src, lang) {
+            Txt::new(part).line(ui);
+        }
         let size = app.settings.reader.text_size;
         for (text, label, delta) in [
             (
@@ -150,6 +151,12 @@ fn header(
         "reader-about",
         false,
         |ui| {
+            Txt::new(tr_args(
+                loc,
+                "card-source-id",
+                &[("id", src.id.as_str().into())],
+            ))
+            .label(ui);
             Txt::new(tr_args(
                 loc,
                 "card-file",

@@ -6,6 +6,7 @@ use super::{FLASH_SECS, ReaderState};
 use crate::control::TimeCommand;
 use crate::i18n::format::{self, date_spec};
 use crate::i18n::{tr, tr_args};
+use crate::model::cite;
 use crate::scene::style::mix;
 use crate::text::search;
 use crate::ui::app::{Command, Shared};
@@ -40,6 +41,13 @@ pub(super) fn text(
         .and_then(|i| app.ds.steps.get(i))
         .map(|s| app.ds.step_citation_ids(s))
         .unwrap_or_default();
+    // A passage named by where it is in this source, not by its id.
+    let passage_where = |cid: &str| {
+        app.ds
+            .citation(cid)
+            .map(|c| cite::passage_where(src, c, loc))
+            .unwrap_or_default()
+    };
     // Marks over the whole text, in drawing order (later over earlier).
     let mut marks: Vec<(Range<usize>, Mark, Target)> = Vec::new();
     let none = egui::Stroke::NONE;
@@ -195,7 +203,7 @@ pub(super) fn text(
                                     loc,
                                     "reader-cited-passage",
                                     &[
-                                        ("id", cid.as_str().into()),
+                                        ("passage", passage_where(cid).into()),
                                         ("steps", numbers.join(&tr(loc, "list-separator")).into()),
                                     ],
                                 );

@@ -2,8 +2,9 @@
 //! side, with who says it and the passages behind it.
 
 use super::ReaderState;
-use crate::i18n::format::{self, date_long, date_short};
+use crate::i18n::format::{date_long, date_short};
 use crate::i18n::{tr, tr_args};
+use crate::model::cite;
 use crate::model::types::{ClaimKind, ClaimVersion};
 use crate::ui::app::{Command, Shared};
 use crate::ui::i18n::{self, Txt};
@@ -51,13 +52,20 @@ pub fn versions_window(
                     _ => v.value.get(lang).to_owned(),
                 };
                 claim_versions(ui, app.ds, loc, &claim, value_of, true, |ui, cid, c| {
+                    // The passage by its source's title and paragraph.
+                    let (passage, at) = app.ds.source(&c.source).map_or_else(
+                        || (String::new(), String::new()),
+                        |s| {
+                            (
+                                cite::passage_label(s, c, loc),
+                                cite::passage_where(s, c, loc),
+                            )
+                        },
+                    );
                     Txt::new(tr_args(
                         loc,
                         "reader-cite-at",
-                        &[
-                            ("source", c.source.as_str().into()),
-                            ("line", format::count(c.line, loc).into()),
-                        ],
+                        &[("passage", passage.into())],
                     ))
                     .small()
                     .label(ui);
@@ -67,7 +75,7 @@ pub fn versions_window(
                         FontId::proportional(15.0),
                         ui.visuals().text_color(),
                     );
-                    let open_label = tr_args(loc, "reader-open-cite", &[("id", cid.into())]);
+                    let open_label = tr_args(loc, "reader-open-cite", &[("passage", at.into())]);
                     if i18n::small_button(ui, &open_label).clicked() {
                         commands.push(Command::OpenCitation(cid.to_owned()));
                     }

@@ -1,7 +1,7 @@
 //! A step's claims: each version with who says it and the passages
 //! behind it (shared with the reader's claim-versions window).
 
-use crate::i18n::format::{self, date_short};
+use crate::i18n::format::date_short;
 use crate::i18n::{Locale, tr, tr_args};
 use crate::model::Dataset;
 use crate::model::types::{Citation, Claim, ClaimVersion, Step};
@@ -45,13 +45,15 @@ pub(super) fn claims(ui: &mut Ui, app: &Shared<'_>, s: &Step) {
                     .map_or_else(|| v.value.get(lang).to_owned(), |d| date_short(d, loc))
             };
             claim_versions(ui, app.ds, loc, c, value_of, false, |ui, _, cit| {
+                let passage = app
+                    .ds
+                    .source(&cit.source)
+                    .map(|s| crate::model::cite::passage_label(s, cit, loc))
+                    .unwrap_or_default();
                 Txt::new(tr_args(
                     loc,
                     "card-cite-line",
-                    &[
-                        ("source", cit.source.as_str().into()),
-                        ("line", format::count(cit.line, loc).into()),
-                    ],
+                    &[("passage", passage.into())],
                 ))
                 .weak()
                 .small()

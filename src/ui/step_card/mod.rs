@@ -29,6 +29,7 @@ use claims::claims;
 use place::selection;
 pub use place::{area_line, region_names, state_lines};
 use sources::citations;
+pub(crate) use sources::passage_names;
 
 /// The card.
 pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {

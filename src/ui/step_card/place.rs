@@ -6,6 +6,7 @@ use crate::control::TimeCommand;
 use crate::i18n::format::{self, date_short, date_spec};
 use crate::i18n::{Locale, tr, tr_args};
 use crate::model::Dataset;
+use crate::model::cite;
 use crate::model::state::{PlaceState, steps_touching};
 use crate::scene::display::scheme_label;
 use crate::ui::app::{Command, Shared};
@@ -179,12 +180,24 @@ pub(super) fn selection(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, i
             ids.extend(t.citations.iter().cloned());
         }
         ids.dedup();
+        // Chips show where each passage is; their labels and hover text
+        // add the source's title (never the citation's id).
+        let names = super::sources::passage_names(app.ds, &ids, loc);
         i18n::row(ui, loc, |ui| {
             Txt::new(tr(loc, "card-passages")).line(ui);
-            for cid in ids {
-                let label = tr_args(loc, "card-open-in-reader", &[("id", cid.as_str().into())]);
-                let b = i18n::labelled_button(ui, &format!("📖 {cid}"), &label, true);
-                if b.clicked() {
+            for (cid, name) in ids.into_iter().zip(names) {
+                let shown = app
+                    .ds
+                    .citation(&cid)
+                    .and_then(|c| Some(cite::passage_where(app.ds.source(&c.source)?, c, loc)))
+                    .unwrap_or_default();
+                let label = tr_args(
+                    loc,
+                    "card-open-in-reader",
+                    &[("passage", name.as_str().into())],
+                );
+                let b = i18n::labelled_button(ui, &format!("📖 {shown}"), &label, true);
+                if i18n::hover(b, &name).clicked() {
                     out.push(Command::OpenCitation(cid));
                 }
             }

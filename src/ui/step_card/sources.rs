@@ -3,6 +3,8 @@
 
 use crate::i18n::format::{self};
 use crate::i18n::{Locale, tr, tr_args};
+use crate::model::Dataset;
+use crate::model::cite;
 use crate::model::types::Step;
 use crate::ui::app::{Command, Shared};
 use crate::ui::i18n::{self, Txt};
@@ -19,6 +21,7 @@ pub(super) fn citations(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, s
         .into_iter()
         .map(str::to_owned)
         .collect();
+    let names = passage_names(app.ds, &ids, loc);
     let mut commands = Vec::new();
     ui.add_space(6.0);
     Txt::new(tr_args(
@@ -28,7 +31,7 @@ pub(super) fn citations(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, s
     ))
     .strong()
     .label(ui);
-    for id in &ids {
+    for (id, name) in ids.iter().zip(&names) {
         let Some(c) = app.ds.citation(id) else {
             continue;
         };
@@ -38,9 +41,20 @@ pub(super) fn citations(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, s
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             i18n::column(ui, loc, |ui| {
-                Txt::new(src.label.get(lang)).small().strong().label(ui);
+                // Named as the audience sees it: title, publisher and date,
+                // and where the passage is; the ids are under the details.
+                Txt::new(cite::quoted_title(src, lang))
+                    .small()
+                    .strong()
+                    .label(ui);
+                // Publisher and date each on its own, as printed (or
+                // glossed for a reader of another language).
+                for part in cite::publication(src, lang) {
+                    Txt::new(part).small().label(ui);
+                }
+                Txt::new(cite::passage_where(src, c, loc)).small().label(ui);
                 i18n::row_nowrap(ui, loc, |ui| {
-                    let label = tr_args(loc, "card-open-in-reader", &[("id", id.as_str().into())]);
+                    let label = tr_args(loc, "card-open-in-reader", &[("passage", name.into())]);
                     let b = i18n::labelled_button(
                         ui,
                         &format!("📖 {}", tr(loc, "card-open-reader-button")),
@@ -50,7 +64,7 @@ pub(super) fn citations(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, s
                     if b.clicked() {
                         commands.push(Command::OpenCitation(id.clone()));
                     }
-                    let label = tr_args(loc, "card-copy-label", &[("id", id.as_str().into())]);
+                    let label = tr_args(loc, "card-copy-label", &[("passage", name.into())]);
                     let b = i18n::labelled_button(
                         ui,
                         &format!("📋 {}", tr(loc, "card-copy-button")),
@@ -91,6 +105,34 @@ pub(super) fn citations(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, s
     for c in commands {
         out.push(c);
     }
+}
+
+/// How the audience hears each passage of `ids` named (accessible labels):
+/// its source's title and paragraph ([`cite::passage_label`]), with a
+/// number after it where two passages of the list share a paragraph, so
+/// each label names one passage.
+pub(crate) fn passage_names(ds: &Dataset, ids: &[String], loc: Locale) -> Vec<String> {
+    let plain: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            ds.citation(id)
+                .and_then(|c| Some(cite::passage_label(ds.source(&c.source)?, c, loc)))
+                .unwrap_or_default()
+        })
+        .collect();
+    plain
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let shared = plain.iter().filter(|n| *n == name).count() > 1;
+            if shared {
+                let n = plain[..=i].iter().filter(|n| *n == name).count();
+                format!("{name} ({})", format::count(n, loc))
+            } else {
+                name.clone()
+            }
+        })
+        .collect()
 }
 
 /// A source's and citation's particulars: ids, file, position, and the
