@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::hatch::hatch_segments;
 use super::polylabel::{label_point, pole_of_inaccessibility};
-use super::projection::{GeoBBox, Projection};
+use super::projection::{Camera, GeoBBox, Projection, Viewport, clamp_camera};
 use super::style::{Rgba, Stroke, Style};
 use super::triangulate::{Triangles, triangulate};
 use crate::i18n::{Lang, Locale, tr, tr_args};
@@ -134,6 +134,9 @@ pub struct MapCache {
     pub tracked_bbox: Option<GeoBBox>,
     /// Bounding box of everything.
     pub all_bbox: Option<GeoBBox>,
+    /// Bounding box of the base layer (the land and water around the map),
+    /// when the dataset has one: how far the camera may look.
+    pub base_bbox: Option<GeoBBox>,
     /// Per feature, in `map.features` order.
     pub features: Vec<CachedFeature>,
 }
@@ -160,7 +163,30 @@ pub fn bbox_of(f: &Feature) -> Option<GeoBBox> {
     GeoBBox::from_points(pts)
 }
 
+/// How many points of the data's box stay inside the view however far the
+/// map is panned ([`MapCache::clamp`]).
+pub const KEEP_IN_VIEW_PTS: f32 = 120.0;
+
 impl MapCache {
+    /// `camera` limited so the dataset's places stay in `viewport` (at
+    /// least [`KEEP_IN_VIEW_PTS`] of them) and, with a base layer, so the
+    /// view never looks past its edge (see
+    /// [`clamp_camera`](super::projection::clamp_camera)).
+    #[must_use]
+    pub fn clamp(&self, camera: Camera, viewport: Viewport) -> Camera {
+        match self.tracked_bbox.or(self.all_bbox) {
+            Some(data) => clamp_camera(
+                camera,
+                viewport,
+                self.ref_lat,
+                data,
+                self.base_bbox,
+                KEEP_IN_VIEW_PTS,
+            ),
+            None => camera,
+        }
+    }
+
     /// Prepare the dataset's map.
     #[must_use]
     pub fn new(ds: &Dataset) -> Self {
@@ -202,6 +228,7 @@ impl MapCache {
             ref_lat,
             tracked_bbox,
             all_bbox,
+            base_bbox: None,
             features,
         }
     }

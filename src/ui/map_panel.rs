@@ -171,14 +171,15 @@ pub fn zoom_by(app: &Shared<'_>, map: &mut MapView, factor: f64) {
     };
     let proj = Projection::new(cam, viewport(rect), app.cache.ref_lat);
     let (lo, hi) = zoom_limits(app, map, rect);
-    map.camera = Some(zoom_about(
+    let zoomed = zoom_about(
         cam,
         &proj,
         [rect.center().x, rect.center().y],
         factor,
         lo,
         hi,
-    ));
+    );
+    map.camera = Some(app.cache.clamp(zoomed, viewport(rect)));
 }
 
 /// The tracked place, town or context area under a geographic point, topmost
@@ -245,7 +246,7 @@ pub fn ui(
     if response.dragged() && !presenting {
         let d = response.drag_delta();
         let proj = Projection::new(cam, viewport(rect), ref_lat);
-        cam = pan(cam, &proj, [d.x, d.y]);
+        cam = app.cache.clamp(pan(cam, &proj, [d.x, d.y]), viewport(rect));
         map.camera = Some(cam);
     }
     if response.hovered() && !presenting {
@@ -260,7 +261,8 @@ pub fn ui(
         if (factor - 1.0).abs() > 1e-4 {
             let anchor = pointer.unwrap_or(rect.center());
             let proj = Projection::new(cam, viewport(rect), ref_lat);
-            cam = zoom_about(cam, &proj, [anchor.x, anchor.y], factor, lo, hi);
+            let zoomed = zoom_about(cam, &proj, [anchor.x, anchor.y], factor, lo, hi);
+            cam = app.cache.clamp(zoomed, viewport(rect));
             map.camera = Some(cam);
         }
     }
