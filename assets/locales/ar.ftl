@@ -782,3 +782,6 @@ cite-speaker = القائل: { $text }
 cite-gloss = الشرح: { $text }
 cite-steps = مستشهد به في { $app }: { $text }
 cite-step = الخطوة { $n } ({ $date }، { $title })
+
+# Base layer (issue 16: the map has no end)
+geo-base-not-area = لا تضم طبقة الأساس (base.geojson) إلا مضلعات اليابسة؛ احذف هذا العنصر أو اجعله Polygon أو MultiPolygon

@@ -728,3 +728,6 @@ cite-speaker = Speaker: { $text }
 cite-gloss = Gloss: { $text }
 cite-steps = Cited in { $app }: { $text }
 cite-step = step { $n } ({ $date }, { $title })
+
+# Base layer (issue 16: the map has no end)
+geo-base-not-area = the base layer (base.geojson) holds only land polygons; remove this feature or make it a Polygon or MultiPolygon

@@ -139,6 +139,9 @@ pub struct MapCache {
     pub base_bbox: Option<GeoBBox>,
     /// Per feature, in `map.features` order.
     pub features: Vec<CachedFeature>,
+    /// Triangles of each polygon of each base-layer feature, in
+    /// `map.base` order.
+    pub base: Vec<Vec<Triangles>>,
 }
 
 /// One feature's prepared geometry.
@@ -224,12 +227,23 @@ impl MapCache {
                 Shape::Lines(_) => CachedFeature::default(),
             })
             .collect();
+        let base_bbox = union(&mut ds.map.base.iter());
+        let base = ds
+            .map
+            .base
+            .iter()
+            .map(|f| match &f.shape {
+                Shape::Area(polys) => polys.iter().map(|p| triangulate(p)).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
         Self {
             ref_lat,
             tracked_bbox,
             all_bbox,
-            base_bbox: None,
+            base_bbox,
             features,
+            base,
         }
     }
 }
@@ -425,6 +439,8 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
     let rank = |kind: &str| order.iter().position(|k| *k == kind).unwrap_or(order.len());
     let mut indices: Vec<usize> = (0..ds.map.features.len()).collect();
     indices.sort_by_key(|&i| rank(&ds.map.features[i].kind));
+    // The base layer under everything: land over the water background.
+    base_layer(ds, cache, view, &mut items);
 
     for i in indices {
         let f = &ds.map.features[i];
@@ -563,10 +579,54 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
             },
         );
     }
+    let background = if ds.map.base.is_empty() {
+        style.background
+    } else {
+        style.water
+    };
     Scene {
-        background: style.background,
+        background,
         items,
         legend,
+    }
+}
+
+/// The base layer's land (fills and outlines), culled to the view.
+fn base_layer(ds: &Dataset, cache: &MapCache, view: &View<'_>, items: &mut Vec<Item>) {
+    let proj = view.projection;
+    let visible = proj.visible_bbox();
+    for (f, tris) in ds.map.base.iter().zip(&cache.base) {
+        let Shape::Area(polys) = &f.shape else {
+            continue;
+        };
+        for (poly, t) in polys.iter().zip(tris) {
+            let Some(b) = GeoBBox::from_points(poly.iter().flatten().copied()) else {
+                continue;
+            };
+            let overlaps = b.max[0] >= visible.min[0]
+                && b.min[0] <= visible.max[0]
+                && b.max[1] >= visible.min[1]
+                && b.min[1] <= visible.max[1];
+            if !overlaps {
+                continue;
+            }
+            items.push(Item::Fill {
+                vertices: t
+                    .vertices
+                    .iter()
+                    .map(|p| proj.screen_from_geo(*p))
+                    .collect(),
+                indices: t.indices.clone(),
+                color: view.style.base_land,
+            });
+            for ring in poly {
+                items.push(Item::Path {
+                    points: project_ring(proj, ring),
+                    closed: true,
+                    stroke: view.style.base_stroke,
+                });
+            }
+        }
     }
 }
 
