@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::hatch::hatch_segments;
+use super::labels::{self, Priority};
 use super::polylabel::{label_point, pole_of_inaccessibility};
 use super::projection::{Camera, GeoBBox, Projection, Viewport, clamp_camera};
 use super::style::{Rgba, Stroke, Style};
@@ -508,15 +509,23 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
                     let room_pts = cached.label_room * proj.camera().zoom * 2.0;
                     let needed = f64::from(size) * 0.55 * name.chars().count() as f64;
                     if tracked || room_pts > needed {
-                        labels.push(Item::Text {
-                            text: name.to_owned(),
-                            pos,
-                            size,
-                            color,
-                            halo: style.halo,
-                            anchor: Anchor::Center,
-                            bold: tracked,
-                        });
+                        let priority = if tracked {
+                            Priority::Tracked
+                        } else {
+                            Priority::Context
+                        };
+                        labels.push((
+                            priority,
+                            Item::Text {
+                                text: name.to_owned(),
+                                pos,
+                                size,
+                                color,
+                                halo: style.halo,
+                                anchor: Anchor::Center,
+                                bold: tracked,
+                            },
+                        ));
                     }
                 }
             }
@@ -538,15 +547,18 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
                     stroke: style.marker_stroke,
                 });
                 let name = display_name(place.map_or(&f.names, |p| &p.names), names);
-                labels.push(Item::Text {
-                    text: name.to_owned(),
-                    pos: [center[0] + style.marker_radius + 3.0, center[1]],
-                    size: style.context_label_size,
-                    color: style.label,
-                    halo: style.halo,
-                    anchor: Anchor::LeftCenter,
-                    bold: false,
-                });
+                labels.push((
+                    Priority::Town,
+                    Item::Text {
+                        text: name.to_owned(),
+                        pos: [center[0] + style.marker_radius + 3.0, center[1]],
+                        size: style.context_label_size,
+                        color: style.label,
+                        halo: style.halo,
+                        anchor: Anchor::LeftCenter,
+                        bold: false,
+                    },
+                ));
             }
         }
     }
@@ -568,7 +580,8 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
             }
         }
     }
-    items.extend(labels);
+    // Labels by priority, none overlapping another, all inside the view.
+    items.extend(labels::place(labels, proj.viewport()));
     let mut legend = legend(ds, style, view.names, view.locale);
     if let Some((_, text)) = &view.changed {
         legend.insert(
