@@ -38,7 +38,7 @@ pub struct BaseSpec {
 /// within `tolerance` (degrees) of the original; the ends are always kept.
 #[must_use]
 pub fn simplify_path(path: &[Position], tolerance: f64) -> Vec<Position> {
-    if path.len() < 3 || !(tolerance > 0.0) {
+    if path.len() < 3 || tolerance.is_nan() || tolerance <= 0.0 {
         return path.to_vec();
     }
     let mut keep = vec![false; path.len()];
