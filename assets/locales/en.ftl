@@ -730,4 +730,4 @@ cite-steps = Cited in { $app }: { $text }
 cite-step = step { $n } ({ $date }, { $title })
 
 # Base layer (issue 16: the map has no end)
-geo-base-not-area = the base layer (base.geojson) holds only land polygons; remove this feature or make it a Polygon or MultiPolygon
+geo-base-not-area = the base layer ({ $file }) holds only land polygons; remove this feature or make it a Polygon or MultiPolygon

@@ -44,7 +44,11 @@ pub(super) fn read_base(l: &mut Loader<'_>) -> Vec<Feature> {
                         crate::model::diag::Msg::new("geo-feature-id")
                             .num("index", i)
                             .text("id", &f.id)
-                            .msg("problem", crate::model::diag::Msg::new("geo-base-not-area")),
+                            .msg(
+                                "problem",
+                                crate::model::diag::Msg::new("geo-base-not-area")
+                                    .text("file", BASE_FILE),
+                            ),
                     ));
                 }
             }
