@@ -489,7 +489,11 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
                             },
                         });
                     }
-                    for ring in rings {
+                    // With a base layer, it draws the countries' outlines:
+                    // the map's own are clipped to a box, whose straight
+                    // edges would cut through the land.
+                    let outline = f.kind != "country" || ds.map.base.is_empty();
+                    for ring in rings.into_iter().filter(|_| outline) {
                         items.push(Item::Path {
                             points: ring,
                             closed: true,

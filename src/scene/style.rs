@@ -42,7 +42,8 @@ pub struct Style {
     /// Water: behind everything when the dataset has a base layer, which
     /// draws land over it (seas and lakes are where it has no land).
     pub water: Rgba,
-    /// Land of the base layer (countries beyond the map's own areas).
+    /// Land of the base layer (countries beyond the map's own areas): the
+    /// map's own countries' fill, so no seam shows where they meet.
     pub base_land: Rgba,
     /// Outlines of the base layer's countries.
     pub base_stroke: Stroke,
@@ -175,13 +176,13 @@ impl Style {
         let (water, base_land, line, compare) = match kind {
             ThemeKind::Light => (
                 [0xCF, 0xDF, 0xE8, 0xFF],
-                [0xE8, 0xE4, 0xDA, 0xFF],
+                country,
                 [0x8A, 0x10, 0x20, 0xFF],
                 mix(PALETTE[4], [0, 0, 0, 0xFF], 0.5),
             ),
             ThemeKind::Dark => (
                 [0x15, 0x24, 0x33, 0xFF],
-                [0x26, 0x28, 0x2C, 0xFF],
+                country,
                 [0xFF, 0xA8, 0xA8, 0xFF],
                 mix(PALETTE[4], [0xFF, 0xFF, 0xFF, 0xFF], 0.5),
             ),
