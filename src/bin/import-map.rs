@@ -1,16 +1,17 @@
-//! `import-map`: build `data/map.geojson` from the Natural Earth GeoPackage
-//! shipped in the Debian package `qgis-common`, following
-//! `data/map-import.toml`. Run it through `scripts/import-map.sh`, which
+//! `import-map`: build `data/map.geojson` (and, with `--base-out`, the base
+//! layer `data/base.geojson`) from the Natural Earth GeoPackage shipped in
+//! the Debian package `qgis-common`, following `data/map-import.toml`. Run it through `scripts/import-map.sh`, which
 //! fetches and verifies the inputs first.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+use karabakh_atlas::import::base::build_base;
 use karabakh_atlas::import::datamaps::Admin1Index;
 use karabakh_atlas::import::geojson::{write_atomic, write_feature_collection};
 use karabakh_atlas::import::gpkg::GeoPackage;
-use karabakh_atlas::import::pipeline::{Report, build_collection};
+use karabakh_atlas::import::pipeline::{FeatureStats, Report, build_collection};
 use karabakh_atlas::import::recipe::{Recipe, parse_places};
 use karabakh_atlas::import::{ImportError, verify_sha256};
 
@@ -34,7 +35,10 @@ struct Args {
     /// Output GeoJSON file.
     #[arg(long)]
     out: PathBuf,
-    /// Overwrite the output file if it exists with different content.
+    /// Output GeoJSON file of the base layer (the recipe's `[base]`).
+    #[arg(long)]
+    base_out: Option<PathBuf>,
+    /// Overwrite the output files if they exist with different content.
     #[arg(long)]
     force: bool,
 }
@@ -47,7 +51,37 @@ fn read_text(path: &Path) -> Result<String, ImportError> {
     std::fs::read_to_string(path).map_err(|e| ImportError::io(path, e))
 }
 
-fn run(args: &Args) -> Result<(Report, usize, bool), ImportError> {
+/// Write `text` to `out` unless it already holds it; refuses to replace
+/// different content without `force`. Returns whether it was unchanged.
+fn write_output(out: &Path, text: &str, force: bool) -> Result<bool, ImportError> {
+    let unchanged = match std::fs::read(out) {
+        Ok(old) if old == text.as_bytes() => true,
+        Ok(_) if !force => {
+            return Err(ImportError::Output(format!(
+                "{} exists with different content; pass --force to replace it",
+                out.display()
+            )));
+        }
+        Ok(_) => false,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => return Err(ImportError::io(out, e)),
+    };
+    if !unchanged {
+        write_atomic(out, text.as_bytes())?;
+    }
+    Ok(unchanged)
+}
+
+/// What one run did: the map's report, its size and whether it was
+/// unchanged, and the same for the base layer when one was written.
+type Outcome = (
+    Report,
+    usize,
+    bool,
+    Option<(Vec<FeatureStats>, usize, bool)>,
+);
+
+fn run(args: &Args) -> Result<Outcome, ImportError> {
     let recipe = Recipe::parse(&read_text(&args.recipe)?)?;
     let places = parse_places(&read_text(&args.places)?)?;
 
@@ -75,29 +109,37 @@ fn run(args: &Args) -> Result<(Report, usize, bool), ImportError> {
 
     let (collection, report) = build_collection(&recipe, &places, &gpkg, index.as_ref())?;
     let text = write_feature_collection(&collection)?;
-
-    let unchanged = match std::fs::read(&args.out) {
-        Ok(old) if old == text.as_bytes() => true,
-        Ok(_) if !args.force => {
-            return Err(ImportError::Output(format!(
-                "{} exists with different content; pass --force to replace it",
-                args.out.display()
-            )));
+    let base = match (&args.base_out, &recipe.base) {
+        (Some(out), Some(spec)) => {
+            let (collection, stats) = build_base(&recipe, spec, &gpkg)?;
+            let text = write_feature_collection(&collection)?;
+            let unchanged = write_output(out, &text, args.force)?;
+            Some((stats, text.len(), unchanged))
         }
-        Ok(_) => false,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
-        Err(e) => return Err(ImportError::io(&args.out, e)),
+        (Some(_), None) => {
+            return Err(ImportError::Recipe(
+                "--base-out given but the recipe has no [base]".into(),
+            ));
+        }
+        (None, _) => None,
     };
-    if !unchanged {
-        write_atomic(&args.out, text.as_bytes())?;
-    }
-    Ok((report, text.len(), unchanged))
+    let unchanged = write_output(&args.out, &text, args.force)?;
+    Ok((report, text.len(), unchanged, base))
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     match run(&args) {
-        Ok((report, bytes, unchanged)) => {
+        Ok((report, bytes, unchanged, base)) => {
+            if let (Some((stats, bytes, unchanged)), Some(out)) = (&base, &args.base_out) {
+                let total: usize = stats.iter().map(|f| f.vertices).sum();
+                println!(
+                    "import-map: base layer: {} features, {total} vertices, {bytes} bytes -> {}{}",
+                    stats.len(),
+                    out.display(),
+                    if *unchanged { " (unchanged)" } else { "" }
+                );
+            }
             let total: usize = report.features.iter().map(|f| f.vertices).sum();
             println!(
                 "import-map: {} features, {total} vertices, {bytes} bytes -> {}{}",

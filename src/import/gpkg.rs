@@ -139,7 +139,12 @@ impl FeatureSource for GeoPackage {
             .enumerate()
             .map(|(i, k)| format!("{} = ?{}", ident(k), i + 1))
             .collect();
-        sql.push_str(&conds.join(" AND "));
+        if conds.is_empty() {
+            // No selector: every row.
+            sql.push('1');
+        } else {
+            sql.push_str(&conds.join(" AND "));
+        }
         sql.push_str(&format!(" ORDER BY {}", ident(&pk)));
 
         let mut st = self.conn.prepare(&sql).map_err(|e| gpkg_err(layer, &e))?;

@@ -12,6 +12,7 @@
 //! Natural Earth vertex, an intersection with the view box (or one of its
 //! corners), or a town centre from `data/places.toml`.
 
+pub mod base;
 pub mod chain;
 pub mod clip;
 pub mod datamaps;

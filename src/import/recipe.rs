@@ -23,6 +23,8 @@ pub struct Recipe {
     pub output: OutputSpec,
     /// The view box every geometry is clipped to.
     pub view: BBox,
+    /// The base layer (`data/base.geojson`), when the recipe builds one.
+    pub base: Option<super::base::BaseSpec>,
     /// The features to import, in output order within each kind.
     #[serde(rename = "feature")]
     pub features: Vec<FeatureSpec>,
@@ -76,6 +78,8 @@ pub struct OutputSpec {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// Land of the base layer (`data/base.geojson`).
+    Land,
     /// A country outline, clipped to the view.
     Country,
     /// An Azerbaijani admin-1 unit shown for context.
@@ -95,6 +99,7 @@ impl Kind {
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
+            Self::Land => "land",
             Self::Country => "country",
             Self::Rayon => "rayon",
             Self::District => "district",
@@ -238,6 +243,12 @@ impl Recipe {
             }
             if f.kind == Kind::Town {
                 return bad(&f.id, "towns come from data/places.toml, not the recipe");
+            }
+            if f.kind == Kind::Land {
+                return bad(
+                    &f.id,
+                    "land belongs to the base layer: use the [base] table",
+                );
             }
             if f.kind.named_by_places() {
                 if f.names.is_some() {

@@ -43,6 +43,10 @@ pub struct Feature {
 pub struct MapData {
     /// The features.
     pub features: Vec<Feature>,
+    /// The base layer's features (`base.geojson`, optional): land drawn
+    /// under everything else, out to the edge of any view; water is where
+    /// it has none. Empty when the dataset has no base file.
+    pub base: Vec<Feature>,
     /// Index of the first feature with each id (built by `parse`).
     by_id: std::collections::HashMap<String, usize>,
 }
@@ -65,7 +69,11 @@ impl MapData {
         for (i, f) in features.iter().enumerate() {
             by_id.entry(f.id.clone()).or_insert(i);
         }
-        Self { features, by_id }
+        Self {
+            features,
+            base: Vec::new(),
+            by_id,
+        }
     }
 
     /// Parse a GeoJSON FeatureCollection. `file` names it in diagnostics.

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::hatch::hatch_segments;
+use super::labels::{self, Priority};
 use super::polylabel::{label_point, pole_of_inaccessibility};
-use super::projection::{GeoBBox, Projection};
+use super::projection::{Camera, GeoBBox, Projection, Viewport, clamp_camera};
 use super::style::{Rgba, Stroke, Style};
 use super::triangulate::{Triangles, triangulate};
 use crate::i18n::{Lang, Locale, tr, tr_args};
@@ -134,8 +135,14 @@ pub struct MapCache {
     pub tracked_bbox: Option<GeoBBox>,
     /// Bounding box of everything.
     pub all_bbox: Option<GeoBBox>,
+    /// Bounding box of the base layer (the land and water around the map),
+    /// when the dataset has one: how far the camera may look.
+    pub base_bbox: Option<GeoBBox>,
     /// Per feature, in `map.features` order.
     pub features: Vec<CachedFeature>,
+    /// Triangles of each polygon of each base-layer feature, in
+    /// `map.base` order.
+    pub base: Vec<Vec<Triangles>>,
 }
 
 /// One feature's prepared geometry.
@@ -160,7 +167,30 @@ pub fn bbox_of(f: &Feature) -> Option<GeoBBox> {
     GeoBBox::from_points(pts)
 }
 
+/// How many points of the data's box stay inside the view however far the
+/// map is panned ([`MapCache::clamp`]).
+pub const KEEP_IN_VIEW_PTS: f32 = 120.0;
+
 impl MapCache {
+    /// `camera` limited so the dataset's places stay in `viewport` (at
+    /// least [`KEEP_IN_VIEW_PTS`] of them) and, with a base layer, so the
+    /// view never looks past its edge (see
+    /// [`clamp_camera`](super::projection::clamp_camera)).
+    #[must_use]
+    pub fn clamp(&self, camera: Camera, viewport: Viewport) -> Camera {
+        match self.tracked_bbox.or(self.all_bbox) {
+            Some(data) => clamp_camera(
+                camera,
+                viewport,
+                self.ref_lat,
+                data,
+                self.base_bbox,
+                KEEP_IN_VIEW_PTS,
+            ),
+            None => camera,
+        }
+    }
+
     /// Prepare the dataset's map.
     #[must_use]
     pub fn new(ds: &Dataset) -> Self {
@@ -198,11 +228,23 @@ impl MapCache {
                 Shape::Lines(_) => CachedFeature::default(),
             })
             .collect();
+        let base_bbox = union(&mut ds.map.base.iter());
+        let base = ds
+            .map
+            .base
+            .iter()
+            .map(|f| match &f.shape {
+                Shape::Area(polys) => polys.iter().map(|p| triangulate(p)).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
         Self {
             ref_lat,
             tracked_bbox,
             all_bbox,
+            base_bbox,
             features,
+            base,
         }
     }
 }
@@ -398,6 +440,8 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
     let rank = |kind: &str| order.iter().position(|k| *k == kind).unwrap_or(order.len());
     let mut indices: Vec<usize> = (0..ds.map.features.len()).collect();
     indices.sort_by_key(|&i| rank(&ds.map.features[i].kind));
+    // The base layer under everything: land over the water background.
+    base_layer(ds, cache, view, &mut items);
 
     for i in indices {
         let f = &ds.map.features[i];
@@ -445,7 +489,11 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
                             },
                         });
                     }
-                    for ring in rings {
+                    // With a base layer, it draws the countries' outlines:
+                    // the map's own are clipped to a box, whose straight
+                    // edges would cut through the land.
+                    let outline = f.kind != "country" || ds.map.base.is_empty();
+                    for ring in rings.into_iter().filter(|_| outline) {
                         items.push(Item::Path {
                             points: ring,
                             closed: true,
@@ -465,15 +513,23 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
                     let room_pts = cached.label_room * proj.camera().zoom * 2.0;
                     let needed = f64::from(size) * 0.55 * name.chars().count() as f64;
                     if tracked || room_pts > needed {
-                        labels.push(Item::Text {
-                            text: name.to_owned(),
-                            pos,
-                            size,
-                            color,
-                            halo: style.halo,
-                            anchor: Anchor::Center,
-                            bold: tracked,
-                        });
+                        let priority = if tracked {
+                            Priority::Tracked
+                        } else {
+                            Priority::Context
+                        };
+                        labels.push((
+                            priority,
+                            Item::Text {
+                                text: name.to_owned(),
+                                pos,
+                                size,
+                                color,
+                                halo: style.halo,
+                                anchor: Anchor::Center,
+                                bold: tracked,
+                            },
+                        ));
                     }
                 }
             }
@@ -495,15 +551,18 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
                     stroke: style.marker_stroke,
                 });
                 let name = display_name(place.map_or(&f.names, |p| &p.names), names);
-                labels.push(Item::Text {
-                    text: name.to_owned(),
-                    pos: [center[0] + style.marker_radius + 3.0, center[1]],
-                    size: style.context_label_size,
-                    color: style.label,
-                    halo: style.halo,
-                    anchor: Anchor::LeftCenter,
-                    bold: false,
-                });
+                labels.push((
+                    Priority::Town,
+                    Item::Text {
+                        text: name.to_owned(),
+                        pos: [center[0] + style.marker_radius + 3.0, center[1]],
+                        size: style.context_label_size,
+                        color: style.label,
+                        halo: style.halo,
+                        anchor: Anchor::LeftCenter,
+                        bold: false,
+                    },
+                ));
             }
         }
     }
@@ -525,7 +584,8 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
             }
         }
     }
-    items.extend(labels);
+    // Labels by priority, none overlapping another, all inside the view.
+    items.extend(labels::place(labels, proj.viewport()));
     let mut legend = legend(ds, style, view.names, view.locale);
     if let Some((_, text)) = &view.changed {
         legend.insert(
@@ -536,10 +596,54 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
             },
         );
     }
+    let background = if ds.map.base.is_empty() {
+        style.background
+    } else {
+        style.water
+    };
     Scene {
-        background: style.background,
+        background,
         items,
         legend,
+    }
+}
+
+/// The base layer's land (fills and outlines), culled to the view.
+fn base_layer(ds: &Dataset, cache: &MapCache, view: &View<'_>, items: &mut Vec<Item>) {
+    let proj = view.projection;
+    let visible = proj.visible_bbox();
+    for (f, tris) in ds.map.base.iter().zip(&cache.base) {
+        let Shape::Area(polys) = &f.shape else {
+            continue;
+        };
+        for (poly, t) in polys.iter().zip(tris) {
+            let Some(b) = GeoBBox::from_points(poly.iter().flatten().copied()) else {
+                continue;
+            };
+            let overlaps = b.max[0] >= visible.min[0]
+                && b.min[0] <= visible.max[0]
+                && b.max[1] >= visible.min[1]
+                && b.min[1] <= visible.max[1];
+            if !overlaps {
+                continue;
+            }
+            items.push(Item::Fill {
+                vertices: t
+                    .vertices
+                    .iter()
+                    .map(|p| proj.screen_from_geo(*p))
+                    .collect(),
+                indices: t.indices.clone(),
+                color: view.style.base_land,
+            });
+            for ring in poly {
+                items.push(Item::Path {
+                    points: project_ring(proj, ring),
+                    closed: true,
+                    stroke: view.style.base_stroke,
+                });
+            }
+        }
     }
 }
 

@@ -12,6 +12,7 @@ pub mod axis;
 pub mod display;
 pub mod hatch;
 pub mod hit;
+pub mod labels;
 pub mod polylabel;
 pub mod projection;
 pub mod style;

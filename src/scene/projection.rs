@@ -407,6 +407,74 @@ pub fn pan(camera: Camera, proj: &Projection, delta_screen: [f32; 2]) -> Camera 
     }
 }
 
+/// The smallest zoom at which `fill` covers the whole of `viewport` (so
+/// nothing beyond it can show); `None` when `fill` or the viewport has no
+/// extent or the result is not finite.
+#[must_use]
+pub fn zoom_to_fill(fill: GeoBBox, viewport: Viewport, ref_lat_deg: f64) -> Option<f64> {
+    let [vw, vh] = viewport.sanitized_size();
+    let [bw, bh] = fill.size();
+    let bw = bw * lon_scale(ref_lat_deg);
+    if !(bw > 0.0 && bh > 0.0 && vw > 0.0 && vh > 0.0) {
+        return None;
+    }
+    let z = (vw / bw).max(vh / bh);
+    z.is_finite().then_some(z)
+}
+
+/// `camera` limited so the data can never leave the view: the projected
+/// `data` box keeps overlapping `viewport` by `margin_pts` points (or by
+/// all of its own size, when smaller) in both directions, and, when a
+/// `fill` box is given (the base layer's extent), the zoom is at least
+/// [`zoom_to_fill`] and the view stays inside `fill` wherever that does not
+/// conflict with keeping the data in view. Cameras already within the
+/// limits are returned unchanged; the result is [sanitized](Camera::sanitized).
+#[must_use]
+pub fn clamp_camera(
+    camera: Camera,
+    viewport: Viewport,
+    ref_lat_deg: f64,
+    data: GeoBBox,
+    fill: Option<GeoBBox>,
+    margin_pts: f32,
+) -> Camera {
+    let mut cam = camera.sanitized();
+    let [vw, vh] = viewport.sanitized_size();
+    if vw <= 0.0 || vh <= 0.0 {
+        return cam;
+    }
+    if let Some(z) = fill.and_then(|f| zoom_to_fill(f, viewport, ref_lat_deg)) {
+        cam.zoom = cam.zoom.max(z);
+    }
+    let cos = lon_scale(ref_lat_deg);
+    let margin = finite_or(f64::from(margin_pts), 0.0).max(0.0);
+    // Degrees per point along each axis.
+    let per_pt = [1.0 / (cos * cam.zoom), 1.0 / cam.zoom];
+    let half = [vw / 2.0, vh / 2.0];
+    for axis in 0..2 {
+        let (lo, hi) = (data.min[axis], data.max[axis]);
+        if !(lo.is_finite() && hi.is_finite()) {
+            continue;
+        }
+        let size_pts = (hi - lo) / per_pt[axis];
+        let m = margin.min(size_pts).min(half[axis] * 2.0);
+        // The data's far edge at least `m` inside the near edge of the view.
+        let reach = (half[axis] - m) * per_pt[axis];
+        let (mut c_lo, mut c_hi) = (lo - reach, hi + reach);
+        if let Some(f) = fill {
+            let h = half[axis] * per_pt[axis];
+            let (f_lo, f_hi) = (f.min[axis] + h, f.max[axis] - h);
+            // Stay inside the base layer where the data allows it.
+            if f_lo <= f_hi {
+                c_lo = c_lo.max(f_lo).min(c_hi);
+                c_hi = c_hi.min(f_hi).max(c_lo);
+            }
+        }
+        cam.center[axis] = clamp_lenient(cam.center[axis], c_lo, c_hi);
+    }
+    cam.sanitized()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -678,5 +746,119 @@ mod tests {
         let json = serde_json::to_string(&cam).unwrap();
         let back: Camera = serde_json::from_str(&json).unwrap();
         assert_eq!(back, cam);
+    }
+
+    fn region() -> (GeoBBox, GeoBBox, Viewport) {
+        let data = GeoBBox {
+            min: [45.0, 38.7],
+            max: [48.0, 41.0],
+        };
+        let base = GeoBBox {
+            min: [36.0, 33.0],
+            max: [57.0, 46.0],
+        };
+        let vp = Viewport {
+            min: [10.0, 20.0],
+            size: [1280.0, 800.0],
+        };
+        (data, base, vp)
+    }
+
+    /// The data box on screen overlaps the viewport by at least `m` points
+    /// in both directions.
+    fn overlaps(cam: Camera, vp: Viewport, data: GeoBBox, m: f32) -> bool {
+        let p = Projection::new(cam, vp, 39.85);
+        let a = p.screen_from_geo(data.min);
+        let b = p.screen_from_geo(data.max);
+        let (x0, x1) = (a[0].min(b[0]), a[0].max(b[0]));
+        let (y0, y1) = (a[1].min(b[1]), a[1].max(b[1]));
+        let (vx0, vy0) = (vp.min[0], vp.min[1]);
+        let (vx1, vy1) = (vx0 + vp.size[0], vy0 + vp.size[1]);
+        let tol = 0.01;
+        x1 >= vx0 + m - tol && x0 <= vx1 - m + tol && y1 >= vy0 + m - tol && y0 <= vy1 - m + tol
+    }
+
+    #[test]
+    fn clamped_pans_never_lose_the_data() {
+        let (data, base, vp) = region();
+        let fitted = fit(data, vp, 39.85, 0.05);
+        let proj = Projection::new(fitted, vp, 39.85);
+        for delta in [
+            [1e5, 0.0],
+            [-1e5, 0.0],
+            [0.0, 1e5],
+            [0.0, -1e5],
+            [3000.0, -2500.0],
+        ] {
+            let moved = pan(fitted, &proj, delta);
+            assert!(
+                !overlaps(moved, vp, data, 100.0),
+                "{delta:?} must lose the data unclamped"
+            );
+            for fill in [None, Some(base)] {
+                let c = clamp_camera(moved, vp, 39.85, data, fill, 100.0);
+                assert!(overlaps(c, vp, data, 100.0), "{delta:?} {fill:?}: {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn clamped_zoom_out_stops_where_the_base_fills_the_view() {
+        let (data, base, vp) = region();
+        let far = Camera {
+            center: data.center(),
+            zoom: 5.0,
+        };
+        let c = clamp_camera(far, vp, 39.85, data, Some(base), 100.0);
+        let visible = Projection::new(c, vp, 39.85).visible_bbox();
+        let eps = 1e-6;
+        assert!(visible.min[0] >= base.min[0] - eps && visible.max[0] <= base.max[0] + eps);
+        assert!(visible.min[1] >= base.min[1] - eps && visible.max[1] <= base.max[1] + eps);
+        assert!(c.zoom > 5.0);
+        // Without a base layer only the data limits the camera.
+        let c = clamp_camera(far, vp, 39.85, data, None, 100.0);
+        assert!((c.zoom - 5.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn cameras_within_the_limits_are_unchanged() {
+        let (data, base, vp) = region();
+        let fitted = fit(data, vp, 39.85, 0.05);
+        assert_eq!(
+            clamp_camera(fitted, vp, 39.85, data, Some(base), 100.0),
+            fitted
+        );
+        let near = Camera {
+            center: [46.1, 39.4],
+            zoom: 4000.0,
+        };
+        assert_eq!(clamp_camera(near, vp, 39.85, data, Some(base), 100.0), near);
+    }
+
+    #[test]
+    fn clamping_near_the_base_edge_keeps_the_view_inside_it() {
+        let (data, base, vp) = region();
+        // A wide view panned east: the base's east edge would show.
+        let cam = Camera {
+            center: [55.0, 40.0],
+            zoom: 120.0,
+        };
+        let c = clamp_camera(cam, vp, 39.85, data, Some(base), 100.0);
+        let visible = Projection::new(c, vp, 39.85).visible_bbox();
+        assert!(visible.max[0] <= base.max[0] + 1e-6, "{visible:?}");
+    }
+
+    #[test]
+    fn clamping_survives_bad_input() {
+        let (data, base, vp) = region();
+        let bad = Camera {
+            center: [f64::NAN, f64::INFINITY],
+            zoom: -3.0,
+        };
+        let c = clamp_camera(bad, vp, f64::NAN, data, Some(base), f32::NAN);
+        assert!(c.center[0].is_finite() && c.center[1].is_finite() && c.zoom > 0.0);
+        let empty = Viewport::default();
+        let c = clamp_camera(Camera::default(), empty, 40.0, data, Some(base), 100.0);
+        assert_eq!(c, Camera::default());
     }
 }

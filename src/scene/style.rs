@@ -37,8 +37,16 @@ pub struct Stroke {
 pub struct Style {
     /// Which theme this is.
     pub kind: ThemeKind,
-    /// Behind everything (sea of "no data").
+    /// Behind everything: "no data" when the dataset has no base layer.
     pub background: Rgba,
+    /// Water: behind everything when the dataset has a base layer, which
+    /// draws land over it (seas and lakes are where it has no land).
+    pub water: Rgba,
+    /// Land of the base layer (countries beyond the map's own areas): the
+    /// map's own countries' fill, so no seam shows where they meet.
+    pub base_land: Rgba,
+    /// Outlines of the base layer's countries.
+    pub base_stroke: Stroke,
     /// Countries other than the one the districts belong to.
     pub country_fill: Rgba,
     /// Country outlines.
@@ -162,9 +170,29 @@ impl Style {
             color,
             dash: None,
         };
+        // Lines and patterns reach 3:1 (WCAG 2.1 non-text contrast) against
+        // every fill they can be drawn on, in both themes (tested below and
+        // in tests/scene.rs): dark on the pale theme, pale on the dark one.
+        let (water, base_land, line, compare) = match kind {
+            ThemeKind::Light => (
+                [0xCF, 0xDF, 0xE8, 0xFF],
+                country,
+                [0x8A, 0x10, 0x20, 0xFF],
+                mix(PALETTE[4], [0, 0, 0, 0xFF], 0.5),
+            ),
+            ThemeKind::Dark => (
+                [0x15, 0x24, 0x33, 0xFF],
+                country,
+                [0xFF, 0xA8, 0xA8, 0xFF],
+                mix(PALETTE[4], [0xFF, 0xFF, 0xFF, 0xFF], 0.5),
+            ),
+        };
         Self {
             kind,
             background: bg,
+            water,
+            base_land,
+            base_stroke: thin(mix(base_land, ink, 0.25), 0.6),
             country_fill: country,
             country_stroke: thin(mix(country, ink, 0.35), 0.8),
             rayon_fill: rayon,
@@ -177,14 +205,14 @@ impl Style {
             },
             line_stroke: Stroke {
                 width: 2.0,
-                color: [0xB0, 0x1C, 0x2E, 0xFF],
+                color: line,
                 dash: Some([2.0, 3.0]),
             },
             selected_stroke: thin(ink, 3.0),
             hover_stroke: thin(mix(ink, bg, 0.3), 2.0),
             compare_stroke: Stroke {
                 width: 3.5,
-                color: PALETTE[4],
+                color: compare,
                 dash: Some([9.0, 4.0]),
             },
             label: ink,
@@ -222,26 +250,67 @@ impl Style {
     }
 
     /// The fill of areas held by the controller at `index` (dataset order):
-    /// a lighter tint of its palette colour, so labels stay legible.
+    /// a lighter (pale theme) or darker (dark theme) tint of its palette
+    /// colour, so labels stay legible and stripes stand out.
     #[must_use]
     pub fn controller_fill(&self, index: usize) -> Rgba {
         let base = PALETTE[index % PALETTE.len()];
         match self.kind {
-            ThemeKind::Light => mix(base, [0xFF, 0xFF, 0xFF, 0xFF], 0.45),
-            ThemeKind::Dark => mix(base, [0x00, 0x00, 0x00, 0xFF], 0.25),
+            ThemeKind::Light => mix(base, [0xFF, 0xFF, 0xFF, 0xFF], 0.5),
+            ThemeKind::Dark => mix(base, [0x00, 0x00, 0x00, 0xFF], 0.55),
         }
     }
 
-    /// The ink of the controller at `index`: its full palette colour, used for
-    /// the stripes that show a handover or a change toward it.
+    /// The ink of the controller at `index`: a deep (pale theme) or light
+    /// (dark theme) shade of its palette colour, used for the stripes that
+    /// show a handover or a change toward it. Any controller's ink reaches
+    /// 3:1 against any other controller's fill.
     #[must_use]
     pub fn controller_ink(&self, index: usize) -> Rgba {
         let base = PALETTE[index % PALETTE.len()];
         match self.kind {
-            ThemeKind::Light => mix(base, [0, 0, 0, 0xFF], 0.15),
-            ThemeKind::Dark => mix(base, [0xFF, 0xFF, 0xFF, 0xFF], 0.15),
+            ThemeKind::Light => mix(base, [0, 0, 0, 0xFF], 0.6),
+            ThemeKind::Dark => mix(base, [0xFF, 0xFF, 0xFF, 0xFF], 0.6),
         }
     }
+
+    /// Every opaque fill lines and patterns can be drawn on: the
+    /// background, water, base land, countries, rayons and the first `n`
+    /// controllers' fills.
+    #[must_use]
+    pub fn fills(&self, n: usize) -> Vec<Rgba> {
+        let mut out = vec![
+            self.background,
+            self.water,
+            self.base_land,
+            self.country_fill,
+            self.rayon_fill,
+        ];
+        out.extend((0..n).map(|i| self.controller_fill(i)));
+        out
+    }
+}
+
+/// The relative luminance of an sRGB colour (WCAG 2.1; alpha ignored).
+#[must_use]
+pub fn relative_luminance(c: Rgba) -> f64 {
+    let lin = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.040_45 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+}
+
+/// The WCAG 2.1 contrast ratio of two colours, from 1 (same luminance) to
+/// 21 (black on white); the order does not matter.
+#[must_use]
+pub fn contrast_ratio(a: Rgba, b: Rgba) -> f64 {
+    let (la, lb) = (relative_luminance(a), relative_luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 #[cfg(test)]
@@ -258,6 +327,42 @@ mod tests {
                 assert_ne!(*a, s.background);
                 for b in &fills[i + 1..] {
                     assert_ne!(a, b);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn contrast_ratio_matches_wcag_reference_values() {
+        let black = [0, 0, 0, 0xFF];
+        let white = [0xFF; 4];
+        assert!((contrast_ratio(black, white) - 21.0).abs() < 1e-9);
+        assert!((contrast_ratio(white, white) - 1.0).abs() < 1e-9);
+        // #767676 on white is the well-known 4.54:1 grey.
+        let grey = [0x76, 0x76, 0x76, 0xFF];
+        assert!((contrast_ratio(grey, white) - 4.54).abs() < 0.01);
+    }
+
+    #[test]
+    fn lines_and_stripes_reach_three_to_one_on_every_fill_in_both_themes() {
+        for kind in [ThemeKind::Light, ThemeKind::Dark] {
+            let s = Style::new(kind);
+            let fills = s.fills(PALETTE.len());
+            for (what, ink) in [
+                ("1994 line", s.line_stroke.color),
+                ("region boundary", s.region_stroke.color),
+                ("compare outline", s.compare_stroke.color),
+            ] {
+                for f in &fills {
+                    let r = contrast_ratio(ink, *f);
+                    assert!(r >= 3.0, "{kind:?} {what} {ink:?} on {f:?}: {r:.2}");
+                }
+            }
+            // Stripes toward controller j over the fill of controller i.
+            for i in 0..PALETTE.len() {
+                for j in (0..PALETTE.len()).filter(|j| *j != i) {
+                    let r = contrast_ratio(s.controller_ink(j), s.controller_fill(i));
+                    assert!(r >= 3.0, "{kind:?} stripes {j} on fill {i}: {r:.2}");
                 }
             }
         }

@@ -177,14 +177,15 @@ pub fn zoom_by(app: &Shared<'_>, map: &mut MapView, factor: f64) {
     };
     let proj = Projection::new(cam, viewport(rect), app.cache.ref_lat);
     let (lo, hi) = zoom_limits(app, map, rect);
-    map.camera = Some(zoom_about(
+    let zoomed = zoom_about(
         cam,
         &proj,
         [rect.center().x, rect.center().y],
         factor,
         lo,
         hi,
-    ));
+    );
+    map.camera = Some(app.cache.clamp(zoomed, viewport(rect)));
 }
 
 /// The tracked place, town or context area under a geographic point, topmost
@@ -253,7 +254,7 @@ pub fn ui(
         map.moving = true;
         let d = response.drag_delta();
         let proj = Projection::new(cam, viewport(rect), ref_lat);
-        cam = pan(cam, &proj, [d.x, d.y]);
+        cam = app.cache.clamp(pan(cam, &proj, [d.x, d.y]), viewport(rect));
         map.camera = Some(cam);
     }
     if response.hovered() && !presenting {
@@ -268,7 +269,8 @@ pub fn ui(
         if (factor - 1.0).abs() > 1e-4 {
             let anchor = pointer.unwrap_or(rect.center());
             let proj = Projection::new(cam, viewport(rect), ref_lat);
-            cam = zoom_about(cam, &proj, [anchor.x, anchor.y], factor, lo, hi);
+            let zoomed = zoom_about(cam, &proj, [anchor.x, anchor.y], factor, lo, hi);
+            cam = app.cache.clamp(zoomed, viewport(rect));
             map.camera = Some(cam);
             map.moving = true;
         }

@@ -14,6 +14,7 @@
 //! what holds across files (`cross`), then the tours (`tours`), and
 //! builds the [`Dataset`] only when nothing was found wrong.
 
+mod base;
 mod cross;
 mod dataset;
 mod loader;
@@ -30,6 +31,7 @@ use super::diag::{Diagnostic, LoadError, Msg};
 use super::geometry::MapData;
 use super::raw::{RawDatasetFile, RawPlacesFile, RawSourcesFile, RawTimelineFile};
 use super::types::{Dataset, Localized, Origin, Step};
+pub use base::BASE_FILE;
 use cross::{check_aliases, check_control, check_geometry};
 use dataset::{check_dataset_file, check_naming};
 use loader::{Bundled, Files, Folder, Loader, Memory};
@@ -104,10 +106,14 @@ fn load(files: &dyn Files, origin: Origin) -> Result<Dataset, LoadError> {
     let sources = l.toml::<RawSourcesFile>("sources.toml");
     let timeline = l.toml::<RawTimelineFile>("timeline.toml");
     let map_ctx = l.text("map.geojson");
+    let base = base::read_base(&mut l);
     let map = map_ctx
         .as_ref()
         .and_then(|ctx| match MapData::parse(&ctx.label, &ctx.text) {
-            Ok(m) => Some(m),
+            Ok(mut m) => {
+                m.base = base;
+                Some(m)
+            }
             Err(errs) => {
                 l.errors.extend(errs);
                 None
