@@ -59,8 +59,7 @@ pub fn validate(ds: &Dataset, args: &GuiArgs) -> Result<(), String> {
         ));
     }
     if let Some(path) = &args.screenshot {
-        crate::export::check_target(path, args.force)
-            .map_err(|e| format!("--screenshot {e}"))?;
+        crate::export::check_target(path, args.force).map_err(|e| format!("--screenshot {e}"))?;
     }
     Ok(())
 }
