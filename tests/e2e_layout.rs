@@ -28,17 +28,17 @@ fn flat_shares(shot: &Shot, water: [u8; 4]) -> (f64, f64) {
     let (x0, y0) = (x.ceil() as u32, y.ceil() as u32);
     let x1 = ((x + w).floor() as u32).min(shot.width);
     let y1 = ((y + h).floor() as u32).min(shot.height);
-    let flat = |pixels: &mut dyn Iterator<Item = [u8; 4]>| {
-        let Some(first) = pixels.next() else {
+    let flat = |pixels: Vec<[u8; 4]>| {
+        let Some(&first) = pixels.first() else {
             return false;
         };
-        first[..3] != water[..3] && pixels.all(|p| p == first)
+        first[..3] != water[..3] && pixels.iter().all(|&p| p == first)
     };
     let cols = (x0..x1)
-        .filter(|&cx| flat(&mut (y0..y1).map(|cy| shot.pixel(cx, cy))))
+        .filter(|&cx| flat((y0..y1).map(|cy| shot.pixel(cx, cy)).collect()))
         .count();
     let rows = (y0..y1)
-        .filter(|&cy| flat(&mut (x0..x1).map(|cx| shot.pixel(cx, cy))))
+        .filter(|&cy| flat((x0..x1).map(|cx| shot.pixel(cx, cy)).collect()))
         .count();
     (
         cols as f64 / f64::from(x1 - x0),

@@ -327,3 +327,47 @@ fn legend_lines_and_patterns_reach_three_to_one_on_the_fills_they_cross() {
         }
     }
 }
+
+#[test]
+fn the_graticule_is_drawn_over_the_base_layer() {
+    use karabakh_atlas::scene::display::Item;
+    let ds = karabakh_atlas::model::load_bundled().unwrap();
+    assert!(
+        !ds.map.base.is_empty(),
+        "the bundled dataset has a base layer"
+    );
+    let cache = karabakh_atlas::scene::display::MapCache::new(&ds);
+    let style =
+        karabakh_atlas::scene::style::Style::new(karabakh_atlas::scene::style::ThemeKind::Light);
+    let viewport = karabakh_atlas::scene::projection::Viewport {
+        min: [0.0, 0.0],
+        size: [460.0, 900.0],
+    };
+    let bbox = cache.tracked_bbox.unwrap();
+    let cam = karabakh_atlas::scene::projection::fit(bbox, viewport, cache.ref_lat, 0.06);
+    let proj = karabakh_atlas::scene::projection::Projection::new(cam, viewport, cache.ref_lat);
+    let fills = std::collections::HashMap::new();
+    let view = karabakh_atlas::scene::display::View {
+        projection: &proj,
+        style: &style,
+        names: karabakh_atlas::scene::display::NameLang::Interface,
+        locale: karabakh_atlas::i18n::Locale::EN,
+        fill_override: &fills,
+        selected: None,
+        hovered: None,
+        changed: None,
+    };
+    let states = karabakh_atlas::model::state::state_at(&ds, ds.coverage.from);
+    let scene = karabakh_atlas::scene::display::build(&ds, &cache, &states, &view);
+    let lines: usize = scene
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Segments { segments, stroke } if *stroke == style.graticule => {
+                Some(segments.len())
+            }
+            _ => None,
+        })
+        .sum();
+    assert!(lines >= 4, "{lines} graticule lines");
+}

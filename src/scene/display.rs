@@ -442,9 +442,15 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
     indices.sort_by_key(|&i| rank(&ds.map.features[i].kind));
     // The base layer under everything: land over the water background.
     base_layer(ds, cache, view, &mut items);
-
+    // The graticule goes over the land and the context areas, under the
+    // tracked places.
+    let mut graticule_drawn = ds.map.base.is_empty();
     for i in indices {
         let f = &ds.map.features[i];
+        if !graticule_drawn && rank(&f.kind) >= rank("district") {
+            graticule(view, &mut items);
+            graticule_drawn = true;
+        }
         let Some(cached) = cache.features.get(i) else {
             continue;
         };
@@ -566,6 +572,9 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
             }
         }
     }
+    if !graticule_drawn {
+        graticule(view, &mut items);
+    }
     // Selection and hover outlines above the areas, below the labels.
     for (id, stroke) in [
         (view.hovered, style.hover_stroke),
@@ -644,6 +653,52 @@ fn base_layer(ds: &Dataset, cache: &MapCache, view: &View<'_>, items: &mut Vec<I
                 });
             }
         }
+    }
+}
+
+/// The spacing of the graticule, degrees: the smallest of 0.25°, 0.5°, 1°,
+/// 2°, 5° and 10° that puts at most eight lines across `span` degrees.
+#[must_use]
+pub fn graticule_step(span: f64) -> f64 {
+    [0.25, 0.5, 1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .find(|step| span / step <= 8.0)
+        .unwrap_or(10.0)
+}
+
+/// Meridians and parallels across the view, at [`graticule_step`]
+/// spacing.
+fn graticule(view: &View<'_>, items: &mut Vec<Item>) {
+    let proj = view.projection;
+    let b = proj.visible_bbox();
+    let span = (b.max[0] - b.min[0]).max(b.max[1] - b.min[1]);
+    if !span.is_finite() || span <= 0.0 {
+        return;
+    }
+    let step = graticule_step(span);
+    let lines = |lo: f64, hi: f64| {
+        let first = (lo / step).ceil() as i64;
+        let last = (hi / step).floor() as i64;
+        (first..=last).map(move |k| k as f64 * step)
+    };
+    let mut segments = Vec::new();
+    for lon in lines(b.min[0], b.max[0]) {
+        segments.push((
+            proj.screen_from_geo([lon, b.min[1]]),
+            proj.screen_from_geo([lon, b.max[1]]),
+        ));
+    }
+    for lat in lines(b.min[1], b.max[1]) {
+        segments.push((
+            proj.screen_from_geo([b.min[0], lat]),
+            proj.screen_from_geo([b.max[0], lat]),
+        ));
+    }
+    if !segments.is_empty() {
+        items.push(Item::Segments {
+            segments,
+            stroke: view.style.graticule,
+        });
     }
 }
 

@@ -47,6 +47,10 @@ pub struct Style {
     pub base_land: Rgba,
     /// Outlines of the base layer's countries.
     pub base_stroke: Stroke,
+    /// The graticule (meridians and parallels) over the base layer: where
+    /// a view shows only one country's interior or open sea, it still reads
+    /// as a map, with positions to point at.
+    pub graticule: Stroke,
     /// Countries other than the one the districts belong to.
     pub country_fill: Rgba,
     /// Country outlines.
@@ -193,6 +197,7 @@ impl Style {
             water,
             base_land,
             base_stroke: thin(mix(base_land, ink, 0.25), 0.6),
+            graticule: thin(mix(mix(base_land, water, 0.5), ink, 0.18), 0.5),
             country_fill: country,
             country_stroke: thin(mix(country, ink, 0.35), 0.8),
             rayon_fill: rayon,
