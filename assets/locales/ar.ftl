@@ -782,3 +782,23 @@ cite-speaker = القائل: { $text }
 cite-gloss = الشرح: { $text }
 cite-steps = مستشهد به في { $app }: { $text }
 cite-step = الخطوة { $n } ({ $date }، { $title })
+
+# Teaching outputs (issue #20): the PDF handout's words.
+handout-period = الفترة المشمولة: { $range }
+handout-tour = الجولة: { $title }
+handout-sources = المصادر
+handout-source-publisher = الناشر كما طُبع: { $publisher }
+handout-source-no-publisher = لا يرد اسم ناشر.
+handout-source-date = التاريخ كما طُبع: { $date }
+handout-source-no-date = لا يرد تاريخ مطبوع.
+handout-source-sha = بصمة SHA-256: { $sum }
+handout-map-credit = الخريطة: { $credit }
+handout-bookmark = { $n }. { $title }
+handout-stop = المحطة { $n } من { $total }
+handout-passages = المقاطع المستشهد بها
+handout-speaker = القائل: { $speaker }
+handout-where = في «{ $source }»، السطر { $line }
+handout-questions = أسئلة
+handout-question = { $n }. { $question }
+handout-notes = ملاحظات المعلّم
+handout-page = الصفحة { $n } من { $total }

@@ -728,3 +728,23 @@ cite-speaker = Speaker: { $text }
 cite-gloss = Gloss: { $text }
 cite-steps = Cited in { $app }: { $text }
 cite-step = step { $n } ({ $date }, { $title })
+
+# Teaching outputs (issue #20): the PDF handout's words.
+handout-period = Period covered: { $range }
+handout-tour = Tour: { $title }
+handout-sources = Sources
+handout-source-publisher = Publisher as printed: { $publisher }
+handout-source-no-publisher = No publisher is printed.
+handout-source-date = Date as printed: { $date }
+handout-source-no-date = No date is printed.
+handout-source-sha = SHA-256: { $sum }
+handout-map-credit = Map: { $credit }
+handout-bookmark = { $n }. { $title }
+handout-stop = Stop { $n } of { $total }
+handout-passages = Cited passages
+handout-speaker = Speaker: { $speaker }
+handout-where = In “{ $source }”, line { $line }
+handout-questions = Questions
+handout-question = { $n }. { $question }
+handout-notes = Teacher’s notes
+handout-page = Page { $n } of { $total }
