@@ -44,7 +44,10 @@ impl Mp4Writer {
             .bitrate(BitRate::from_bps(bitrate(width, height)))
             .max_frame_rate(FrameRate::from_hz(rate))
             .usage_type(UsageType::ScreenContentRealTime)
-            .rate_control_mode(RateControlMode::Quality)
+            .rate_control_mode(RateControlMode::Off)
+            // Screen content: OpenH264 would turn these off with a warning.
+            .adaptive_quantization(false)
+            .background_detection(false)
             .skip_frames(false)
             .num_threads(1)
             .intra_frame_period(IntraFramePeriod::from_num_frames(fps));
