@@ -748,3 +748,10 @@ handout-questions = Questions
 handout-question = { $n }. { $question }
 handout-notes = Teacher’s notes
 handout-page = Page { $n } of { $total }
+# Teaching outputs (issue #20): the viewer's File menu.
+menu-export-handout = Export handout…
+menu-export-video = Export video…
+files-export-handout = Export handout (PDF)
+files-export-video = Export video (MP4)
+export-job-handout = Handout to { $path }
+export-job-video = Video to { $path }
