@@ -289,3 +289,41 @@ fn an_arabic_teachers_handout_and_identical_bytes() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
 }
+
+/// File › Export handout… in the viewer: the in-app path prompt, a job with
+/// progress, and a PDF with a cover and a section per step.
+#[cfg(feature = "gui")]
+#[test]
+fn the_viewer_exports_a_handout_from_the_file_menu() {
+    use egui_kittest::kittest::Queryable;
+    use karabakh_atlas::ui::ViewerOptions;
+    karabakh_atlas::ui::files::disable_native_dialogs();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("handout.pdf");
+    let args = ViewerOptions {
+        lang: Some(karabakh_atlas::i18n::Lang::En),
+        ..ViewerOptions::default()
+    };
+    let mut h = common::viewer::viewer(load_bundled().unwrap(), args, 200);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export handout…").click();
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text(path.to_str().unwrap());
+    h.run();
+    h.get_by_label("Save").click();
+    let start = std::time::Instant::now();
+    while h.query_by_label_contains("Wrote ").is_none() {
+        assert!(start.elapsed().as_secs() < 120, "timed out");
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    if tool("pdftotext", "poppler-utils").is_some() {
+        let ds = load_bundled().unwrap();
+        assert_eq!(stop_pages(&path, "Stop ").len(), ds.steps.len());
+    }
+}
