@@ -13,6 +13,13 @@
 //!   1280×720 (GIF). GeoJSON ignores size, names and theme (with a note).
 //! - `timelinejs` writes every step as one TimelineJS3 JSON file `--out
 //!   FILE` (no `--step`/`--date`; `--all` is accepted and changes nothing).
+//! - `pdf` writes the printable handout of `--tour FILE` (every step
+//!   without it) on `--paper a4|letter`, with `--teacher` for the notes; its
+//!   creation date comes from `SOURCE_DATE_EPOCH` when set.
+//! - `mp4` writes the walkthrough of every step (`--all`) or of a tour's
+//!   stops (`--tour FILE`) as H.264, `--size` (even sides, default
+//!   1920×1080), `--fps` (default 30) and `--hold`. See
+//!   docs/teaching-outputs.md.
 //! - Existing files are kept unless `--force`; every write is atomic.
 //! - Multi-file runs (`--all` with png/svg/gif) draw a progress bar on
 //!   stderr when stderr is a terminal (nothing otherwise, so logs stay
