@@ -804,3 +804,30 @@ fig-paragraphs = { PLURAL($count) ->
 
 # Base layer (issue 16: the map has no end)
 geo-base-not-area = لا تضم طبقة الأساس ({ $file }) إلا مضلعات اليابسة؛ احذف هذا العنصر أو اجعله مضلعًا أو مجموعة مضلعات
+
+# Teaching outputs (issue #20): the PDF handout's words.
+handout-period = الفترة المشمولة: { $range }
+handout-tour = الجولة: { $title }
+handout-sources = المصادر
+handout-source-publisher = الناشر كما طُبع: { $publisher }
+handout-source-no-publisher = لا يرد اسم ناشر.
+handout-source-date = التاريخ كما طُبع: { $date }
+handout-source-no-date = لا يرد تاريخ مطبوع.
+handout-source-sha = البصمة الرقمية للملف: { $sum }
+handout-map-credit = الخريطة: { $credit }
+handout-bookmark = { $n }. { $title }
+handout-stop = المحطة { $n } من { $total }
+handout-passages = المقاطع المستشهد بها
+handout-speaker = القائل: { $speaker }
+handout-where = في «{ $source }»، السطر { $line }
+handout-questions = أسئلة
+handout-question = { $n }. { $question }
+handout-notes = ملاحظات المعلّم
+handout-page = الصفحة { $n } من { $total }
+# Teaching outputs (issue #20): the viewer's File menu.
+menu-export-handout = تصدير نشرة للطباعة…
+menu-export-video = تصدير فيديو…
+files-export-handout = تصدير نشرة للطباعة
+files-export-video = تصدير فيديو
+export-job-handout = النشرة إلى { $path }
+export-job-video = الفيديو إلى { $path }

@@ -750,3 +750,30 @@ fig-paragraphs = { PLURAL($count) ->
 
 # Base layer (issue 16: the map has no end)
 geo-base-not-area = the base layer ({ $file }) holds only land polygons; remove this feature or make it a Polygon or MultiPolygon
+
+# Teaching outputs (issue #20): the PDF handout's words.
+handout-period = Period covered: { $range }
+handout-tour = Tour: { $title }
+handout-sources = Sources
+handout-source-publisher = Publisher as printed: { $publisher }
+handout-source-no-publisher = No publisher is printed.
+handout-source-date = Date as printed: { $date }
+handout-source-no-date = No date is printed.
+handout-source-sha = SHA-256: { $sum }
+handout-map-credit = Map: { $credit }
+handout-bookmark = { $n }. { $title }
+handout-stop = Stop { $n } of { $total }
+handout-passages = Cited passages
+handout-speaker = Speaker: { $speaker }
+handout-where = In “{ $source }”, line { $line }
+handout-questions = Questions
+handout-question = { $n }. { $question }
+handout-notes = Teacher’s notes
+handout-page = Page { $n } of { $total }
+# Teaching outputs (issue #20): the viewer's File menu.
+menu-export-handout = Export handout…
+menu-export-video = Export video…
+files-export-handout = Export handout (PDF)
+files-export-video = Export video (MP4)
+export-job-handout = Handout to { $path }
+export-job-video = Video to { $path }

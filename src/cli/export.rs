@@ -13,6 +13,13 @@
 //!   1280×720 (GIF). GeoJSON ignores size, names and theme (with a note).
 //! - `timelinejs` writes every step as one TimelineJS3 JSON file `--out
 //!   FILE` (no `--step`/`--date`; `--all` is accepted and changes nothing).
+//! - `pdf` writes the printable handout of `--tour FILE` (every step
+//!   without it) on `--paper a4|letter`, with `--teacher` for the notes; its
+//!   creation date comes from `SOURCE_DATE_EPOCH` when set.
+//! - `mp4` writes the walkthrough of every step (`--all`) or of a tour's
+//!   stops (`--tour FILE`) as H.264, `--size` (even sides, default
+//!   1920×1080), `--fps` (default 30) and `--hold`. See
+//!   docs/teaching-outputs.md.
 //! - Existing files are kept unless `--force`; every write is atomic.
 //! - Multi-file runs (`--all` with png/svg/gif) draw a progress bar on
 //!   stderr when stderr is a terminal (nothing otherwise, so logs stay
@@ -28,12 +35,15 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use super::{ExportArgs, ExportFormat, PaperArg, ThemeArg};
+use crate::export::{DEFAULT_FPS, DEFAULT_VIDEO_SIZE, check_video_settings, walkthrough_mp4};
 use crate::export::{
-    DEFAULT_HOLD_SECS, ExportError, FigureFormat, FigureOptions, Paper, animation_gif,
-    check_target, export_steps, figure_svg, geojson_at, geojson_timeline, paper_size,
-    write_file_atomic,
+    DEFAULT_HOLD_SECS, ExportError, FigureFormat, FigureOptions, HandoutOptions, HandoutPaper,
+    Paper, animation_gif, check_target, export_steps, figure_svg, geojson_at, geojson_timeline,
+    handout_pdf, paper_size, write_file_atomic,
 };
 use crate::i18n::format::DateWords;
+use crate::model::tour::{default_tour, load_tour_file};
+use crate::model::types::Tour;
 use crate::model::{Dataset, Date};
 use crate::scene::display::MapCache;
 use crate::scene::style::ThemeKind;
@@ -133,6 +143,11 @@ fn figure_options(
             let paper = match paper {
                 PaperArg::A4 => Paper::A4,
                 PaperArg::A5 => Paper::A5,
+                PaperArg::Letter => {
+                    return Err(Failure::Usage(
+                        "--paper letter is for the handout (--format pdf); figures take --paper a4 or a5 with --dpi".to_owned(),
+                    ));
+                }
             };
             paper_size(paper, dpi)?
         }
@@ -237,9 +252,149 @@ fn timelinejs(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
     )?)
 }
 
+/// The tour `--tour FILE` names, or every step.
+fn tour_of(ds: &Dataset, args: &ExportArgs) -> Result<Tour, Failure> {
+    match &args.tour {
+        Some(path) => load_tour_file(path, ds).map_err(|e| {
+            Failure::Usage(format!(
+                "{e}\n  help: `karabakh-atlas tours --tour {}` checks a tour file",
+                path.display()
+            ))
+        }),
+        None => Ok(default_tour(ds)),
+    }
+}
+
+/// `SOURCE_DATE_EPOCH`, if set: the handout's creation date.
+fn source_date_epoch() -> Result<Option<i64>, Failure> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v.trim().parse::<i64>().map(Some).map_err(|_| {
+            Failure::Usage(format!(
+                "SOURCE_DATE_EPOCH={v:?} is not a number of seconds since 1970-01-01\n  help: set it to an integer such as 1700000000, or unset it"
+            ))
+        }),
+        Err(_) => Ok(None),
+    }
+}
+
+/// `export --format pdf`: the handout of a tour.
+fn handout(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
+    if args.step.is_some() || args.date.is_some() {
+        return Err(Failure::Usage(
+            "--format pdf is a handout of a tour: leave out --step and --date (use --tour FILE, or nothing for every step)".to_owned(),
+        ));
+    }
+    if args.size.is_some()
+        || args.dpi.is_some()
+        || args.names.is_some()
+        || args.theme.is_some()
+        || args.hold.is_some()
+        || args.fps.is_some()
+    {
+        eprintln!(
+            "note: --size, --dpi, --names, --theme, --hold and --fps do not apply to the PDF handout; ignored"
+        );
+    }
+    let paper = match args.paper {
+        None | Some(PaperArg::A4) => HandoutPaper::A4,
+        Some(PaperArg::Letter) => HandoutPaper::Letter,
+        Some(PaperArg::A5) => {
+            return Err(Failure::Usage(
+                "--paper a5 is for figures; the handout is printed on --paper a4 or letter"
+                    .to_owned(),
+            ));
+        }
+    };
+    let tour = tour_of(ds, args)?;
+    let out = args.out.as_path();
+    note_extension(out, "pdf");
+    check_target(out, args.force)?;
+    let opts = HandoutOptions {
+        paper,
+        locale: crate::i18n::Locale {
+            lang: args.lang.unwrap_or_default(),
+            months: args.months.unwrap_or_default(),
+            digits: args.digits.unwrap_or_default(),
+        },
+        teacher: args.teacher,
+        created: source_date_epoch()?,
+    };
+    let start = Instant::now();
+    let cache = MapCache::new(ds);
+    let bar = Bar::new("stops laid out");
+    let bytes = handout_pdf(ds, &cache, &tour, &opts, &mut |d, t| bar.draw(d, t))?;
+    write_file_atomic(out, &bytes, args.force)?;
+    Ok(format!(
+        "wrote {} (PDF handout, {} stops{}) in {}",
+        out.display(),
+        tour.stops.len(),
+        if args.teacher {
+            ", with teacher's notes"
+        } else {
+            ""
+        },
+        secs(start)
+    ))
+}
+
+/// `export --format mp4`: the walkthrough of every step (`--all`) or of a
+/// tour's stops (`--tour FILE`) as a video.
+fn video(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
+    if args.step.is_some() || args.date.is_some() || (args.all == args.tour.is_some()) {
+        return Err(Failure::Usage(
+            "--format mp4 is a walkthrough: give --all (every step) or --tour FILE (its stops), not both, and no --step or --date".to_owned(),
+        ));
+    }
+    let (width, height) = args.size.unwrap_or(DEFAULT_VIDEO_SIZE);
+    let fps = args.fps.unwrap_or(DEFAULT_FPS);
+    check_video_settings(width, height, fps).map_err(|e| Failure::Usage(e.to_string()))?;
+    if args.dpi.is_some() || args.paper.is_some() || args.teacher {
+        eprintln!("note: --dpi, --paper and --teacher do not apply to a video; ignored");
+    }
+    let mut opts = figure_options(
+        ds,
+        &ExportArgs {
+            dpi: None,
+            paper: None,
+            ..args.clone()
+        },
+        (width, height),
+    )?;
+    opts.width = width;
+    opts.height = height;
+    let steps: Vec<usize> = if args.tour.is_some() {
+        tour_of(ds, args)?.stops.iter().map(|s| s.step).collect()
+    } else {
+        (0..ds.steps.len()).collect()
+    };
+    let out = args.out.as_path();
+    note_extension(out, "mp4");
+    check_target(out, args.force)?;
+    let start = Instant::now();
+    let cache = MapCache::new(ds);
+    let bar = Bar::new("steps encoded");
+    let hold = args.hold.unwrap_or(DEFAULT_HOLD_SECS);
+    let bytes = walkthrough_mp4(ds, &cache, &opts, &steps, hold, fps, &mut |d, t| {
+        bar.draw(d, t)
+    })?;
+    write_file_atomic(out, &bytes, args.force)?;
+    Ok(format!(
+        "wrote {} (MP4, H.264, {width}×{height} at {fps} fps, {} steps held {hold} s each with cross-fades) in {}",
+        out.display(),
+        steps.len(),
+        secs(start)
+    ))
+}
+
 fn export(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
     if args.format == ExportFormat::Timelinejs {
         return timelinejs(ds, args);
+    }
+    if args.format == ExportFormat::Pdf {
+        return handout(ds, args);
+    }
+    if args.format == ExportFormat::Mp4 {
+        return video(ds, args);
     }
     let when = when(ds, args)?;
     let out = args.out.as_path();
@@ -295,6 +450,8 @@ fn export(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
             ))
         }
         ExportFormat::Timelinejs => timelinejs(ds, args),
+        ExportFormat::Pdf => handout(ds, args),
+        ExportFormat::Mp4 => video(ds, args),
         ExportFormat::Png | ExportFormat::Svg => {
             let format = if args.format == ExportFormat::Png {
                 FigureFormat::Png

@@ -230,6 +230,10 @@ pub enum ExportFormat {
     Geojson,
     /// Every step as a TimelineJS3 JSON file (see docs/timelinejs.md).
     Timelinejs,
+    /// A printable handout of a tour (every step without --tour).
+    Pdf,
+    /// The walkthrough as an H.264 video (with --all or --tour).
+    Mp4,
 }
 
 /// Paper sizes for print figures.
@@ -239,6 +243,8 @@ pub enum PaperArg {
     A4,
     /// ISO A5, landscape.
     A5,
+    /// US Letter, portrait (the PDF handout only).
+    Letter,
 }
 
 /// `export` options.
@@ -265,8 +271,9 @@ pub struct ExportArgs {
     /// Print resolution, with --paper.
     #[arg(long, value_name = "N", requires = "paper")]
     pub dpi: Option<u32>,
-    /// Paper size, with --dpi.
-    #[arg(long, value_enum, requires = "dpi")]
+    /// Paper size: with --dpi for figures (a4, a5), alone for the PDF
+    /// handout (a4, letter).
+    #[arg(long, value_enum)]
     pub paper: Option<PaperArg>,
     /// Which place names to show: `interface` (the figure's language, the
     /// default) or a language tag the dataset offers (the bundled one: en,
@@ -285,9 +292,18 @@ pub struct ExportArgs {
     /// Digits in an Arabic figure: latin or arabic-indic.
     #[arg(long, value_enum)]
     pub digits: Option<crate::i18n::Digits>,
-    /// Seconds each step is held in a GIF (default 2.5).
+    /// Seconds each step is held in a GIF or MP4 (default 2.5).
     #[arg(long, value_name = "SECS")]
     pub hold: Option<f32>,
+    /// A tour file: the handout's stops (PDF) or the video's steps (MP4).
+    #[arg(long, value_name = "FILE")]
+    pub tour: Option<PathBuf>,
+    /// Add the teacher's notes to the handout (PDF).
+    #[arg(long)]
+    pub teacher: bool,
+    /// Frames per second of the video (MP4; default 30).
+    #[arg(long, value_name = "N")]
+    pub fps: Option<u32>,
     /// The file to write (a folder with --all for PNG/SVG).
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,

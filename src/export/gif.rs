@@ -166,28 +166,78 @@ pub fn animation_gif(
         wr.enc
             .write_raw_extension(AnyExtension(0xFE), &[comment.as_bytes()])
             .map_err(Writer::err)?;
-        let mut previous: Option<Vec<u8>> = None;
-        for i in 0..total {
-            let fig = figure_at_step(ds, cache, i, opts).ok_or(ExportError::NoSuchStep {
-                index: i + 1,
-                count: total,
-            })?;
-            let current = render_rgba(&fig)?;
-            if let Some(prev) = &previous {
-                let den = u32::try_from(FADE_FRAMES + 1).unwrap_or(5);
-                for k in 1..=den - 1 {
-                    wr.frame(blend(prev, &current, k, den), FADE_DELAY_CS)?;
-                }
-            }
-            wr.frame(current.clone(), hold_cs)?;
-            previous = Some(current);
-            if !progress(i + 1, total) {
-                return Err(ExportError::Cancelled);
-            }
-        }
+        let steps: Vec<usize> = (0..total).collect();
+        let fades = u32::try_from(FADE_FRAMES).unwrap_or(4);
+        walkthrough_frames(
+            ds,
+            cache,
+            opts,
+            &steps,
+            fades,
+            progress,
+            &mut |rgba, shown| {
+                let delay = match shown {
+                    Shown::Hold => hold_cs,
+                    Shown::Fade => FADE_DELAY_CS,
+                };
+                wr.frame(rgba, delay)
+            },
+        )?;
         drop(wr);
     }
     Ok(out)
+}
+
+/// How a frame of the walkthrough is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shown {
+    /// A step's own figure, held.
+    Hold,
+    /// One frame of a cross-fade between two steps.
+    Fade,
+}
+
+/// The walkthrough's frame sequence, shared by the GIF and the video: for
+/// each step of `steps` (0-based indices, in order), `fades` cross-fade
+/// frames from the previous step (none before the first), the pixels of the
+/// two figures blended at 1/(fades+1) … fades/(fades+1), then the step's
+/// figure, exactly as the figure export renders it. `emit` gets each frame's
+/// RGBA pixels; `progress(done, steps.len())` is called before the first
+/// step and after each step, and cancels when it returns `false`.
+///
+/// # Errors
+/// [`ExportError::NoSuchStep`], [`ExportError::Cancelled`], rendering
+/// errors, and whatever `emit` returns.
+pub(super) fn walkthrough_frames(
+    ds: &Dataset,
+    cache: &MapCache,
+    opts: &FigureOptions,
+    steps: &[usize],
+    fades: u32,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+    emit: &mut dyn FnMut(Vec<u8>, Shown) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let total = steps.len();
+    let mut previous: Option<Vec<u8>> = None;
+    for (done, &i) in steps.iter().enumerate() {
+        let fig = figure_at_step(ds, cache, i, opts).ok_or(ExportError::NoSuchStep {
+            index: i + 1,
+            count: ds.steps.len(),
+        })?;
+        let current = render_rgba(&fig)?;
+        if let Some(prev) = &previous {
+            let den = fades + 1;
+            for k in 1..den {
+                emit(blend(prev, &current, k, den), Shown::Fade)?;
+            }
+        }
+        emit(current.clone(), Shown::Hold)?;
+        previous = Some(current);
+        if !progress(done + 1, total) {
+            return Err(ExportError::Cancelled);
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

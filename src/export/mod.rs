@@ -47,8 +47,10 @@
 mod figure;
 pub mod geojson;
 mod gif;
+mod handout;
 mod raster;
 mod svg;
+mod video;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -58,7 +60,12 @@ pub use figure::{
 };
 pub use geojson::{geojson_at, geojson_timeline};
 pub use gif::{DEFAULT_HOLD_SECS, FADE_DELAY_CS, FADE_FRAMES, HOLD_SECS_RANGE, animation_gif};
+pub use handout::{HandoutOptions, HandoutPaper, handout_pdf};
 pub use raster::{png_bytes, render_png, render_rgba, svg_for_file};
+pub use video::{
+    DEFAULT_FPS, DEFAULT_VIDEO_SIZE, FPS_RANGE, VideoSettingsError, check_video_settings,
+    fade_frames, hold_frames, walkthrough_mp4,
+};
 pub use write::{check_target, write_file_atomic};
 
 use crate::atomic::StagedDir;

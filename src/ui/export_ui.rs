@@ -8,6 +8,7 @@ use egui::Ui;
 use super::app::{App, Command, ErrorReport};
 use super::files::{ExportSettings, Job, Prompt, Purpose};
 use super::i18n::{self, Txt};
+use crate::export::{DEFAULT_FPS, HandoutOptions, HandoutPaper, handout_pdf, walkthrough_mp4};
 use crate::export::{
     DEFAULT_HOLD_SECS, FigureFormat, FigureOptions, HOLD_SECS_RANGE, MAX_SIDE, MIN_SIDE, PRESETS,
     animation_gif, export_steps, figure_svg, write_file_atomic,
@@ -15,6 +16,7 @@ use crate::export::{
 use crate::i18n::format::{count, date_short};
 use crate::i18n::{Locale, tr, tr_args};
 use crate::model::diag::Msg;
+use crate::model::tour::default_tour;
 use crate::scene::display::NameLang;
 use crate::scene::style::ThemeKind;
 
@@ -27,6 +29,8 @@ pub enum Kind {
     AllSteps,
     /// The animated walkthrough.
     Animation,
+    /// The walkthrough as an MP4 video.
+    Video,
 }
 
 /// The export dialog's choices.
@@ -140,6 +144,7 @@ pub fn dialog_window(ctx: &egui::Context, app: &mut App) {
         Kind::Figure => tr(loc, "files-export-figure"),
         Kind::AllSteps => tr(loc, "export-title-all"),
         Kind::Animation => tr(loc, "files-export-animation"),
+        Kind::Video => tr(loc, "files-export-video"),
     };
     i18n::bounded(ctx, egui::Window::new(i18n::window_title(ctx, &title)))
         .id(egui::Id::unique("export-dialog"))
@@ -167,6 +172,7 @@ pub fn dialog_window(ctx: &egui::Context, app: &mut App) {
                         Kind::Figure => Purpose::Figure(s),
                         Kind::AllSteps => Purpose::AllSteps(s),
                         Kind::Animation => Purpose::Animation(s),
+                        Kind::Video => Purpose::Video(s),
                     };
                     app.push(Command::ChoosePath(purpose));
                     keep = false;
@@ -232,7 +238,7 @@ fn options(ui: &mut Ui, d: &mut Dialog, ds: &crate::model::Dataset, loc: Locale)
                 }
             });
         });
-        if d.kind != Kind::Animation {
+        if !matches!(d.kind, Kind::Animation | Kind::Video) {
             option_row(ui, loc, &tr(loc, "export-format"), |ui| {
                 i18n::radio_value(ui, loc, &mut d.format, FigureFormat::Png, "PNG");
                 i18n::radio_value(
@@ -276,7 +282,7 @@ fn options(ui: &mut Ui, d: &mut Dialog, ds: &crate::model::Dataset, loc: Locale)
                 &tr(loc, "theme-dark"),
             );
         });
-        if d.kind == Kind::Animation {
+        if matches!(d.kind, Kind::Animation | Kind::Video) {
             option_row(ui, loc, &tr(loc, "export-hold"), |ui| {
                 let r = ui.add(
                     egui::Slider::new(&mut d.hold_secs, *HOLD_SECS_RANGE.start()..=10.0)
@@ -522,6 +528,47 @@ pub fn run(app: &mut App, ctx: &egui::Context, purpose: Purpose, path: PathBuf, 
                 ))
             }))
         }
+        Purpose::Video(s) => {
+            // H.264 in yuv420p needs even sides: a custom odd size loses
+            // its last column or row.
+            let o = FigureOptions {
+                width: s.size.0 & !1,
+                height: s.size.1 & !1,
+                ..opts(&s)
+            };
+            let label = tr_args(loc, "export-job-video", &[("path", shown.as_str().into())]);
+            Some(Job::spawn(ctx, label, move |progress| {
+                let steps: Vec<usize> = (0..ds.steps.len()).collect();
+                let bytes =
+                    walkthrough_mp4(&ds, &cache, &o, &steps, s.hold_secs, DEFAULT_FPS, progress)
+                        .map_err(|e| e.msg())?;
+                write_file_atomic(&path, &bytes, overwrite).map_err(|e| e.msg())?;
+                Ok(tr_args(loc, "export-wrote", &[("path", shown.into())]))
+            }))
+        }
+        Purpose::Handout => {
+            let tour = app
+                .session
+                .tour
+                .clone()
+                .unwrap_or_else(|| default_tour(&ds));
+            let label = tr_args(
+                loc,
+                "export-job-handout",
+                &[("path", shown.as_str().into())],
+            );
+            Some(Job::spawn(ctx, label, move |progress| {
+                let o = HandoutOptions {
+                    paper: HandoutPaper::A4,
+                    locale: loc,
+                    teacher: false,
+                    created: None,
+                };
+                let bytes = handout_pdf(&ds, &cache, &tour, &o, progress).map_err(|e| e.msg())?;
+                write_file_atomic(&path, &bytes, overwrite).map_err(|e| e.msg())?;
+                Ok(tr_args(loc, "export-wrote", &[("path", shown.into())]))
+            }))
+        }
     };
     if let Some(mut job) = job {
         job.locale = loc;
@@ -539,6 +586,8 @@ pub fn default_name(app: &App, purpose: &Purpose) -> String {
             format!("karabakh-atlas-window-{date}.{ext}")
         }
         Some("gif") => "karabakh-atlas-walkthrough.gif".to_owned(),
+        Some("mp4") => "karabakh-atlas-walkthrough.mp4".to_owned(),
+        Some("pdf") => "karabakh-atlas-handout.pdf".to_owned(),
         Some(ext) => format!("karabakh-atlas-{date}.{ext}"),
         None => String::new(),
     }

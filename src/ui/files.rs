@@ -67,6 +67,10 @@ pub enum Purpose {
     AllSteps(ExportSettings),
     /// The animated walkthrough.
     Animation(ExportSettings),
+    /// The walkthrough as an MP4 video.
+    Video(ExportSettings),
+    /// The PDF handout of the tour on screen (every step without one).
+    Handout,
 }
 
 impl Purpose {
@@ -81,7 +85,11 @@ impl Purpose {
     pub fn writes_file(&self) -> bool {
         matches!(
             self,
-            Self::SaveScreenshot | Self::Figure(_) | Self::Animation(_)
+            Self::SaveScreenshot
+                | Self::Figure(_)
+                | Self::Animation(_)
+                | Self::Video(_)
+                | Self::Handout
         )
     }
 
@@ -95,6 +103,8 @@ impl Purpose {
             Self::Figure(_) => tr(loc, "files-export-figure"),
             Self::AllSteps(_) => tr(loc, "files-export-all-steps"),
             Self::Animation(_) => tr(loc, "files-export-animation"),
+            Self::Video(_) => tr(loc, "files-export-video"),
+            Self::Handout => tr(loc, "files-export-handout"),
         }
     }
 
@@ -108,6 +118,8 @@ impl Purpose {
             Self::Figure(_) => "Export figure",
             Self::AllSteps(_) => "Export all steps into a folder",
             Self::Animation(_) => "Export animation",
+            Self::Video(_) => "Export video",
+            Self::Handout => "Export handout",
         }
     }
 
@@ -119,6 +131,8 @@ impl Purpose {
             Self::OpenTour => Some("toml"),
             Self::Figure(s) => Some(s.format.extension()),
             Self::Animation(_) => Some("gif"),
+            Self::Video(_) => Some("mp4"),
+            Self::Handout => Some("pdf"),
             Self::OpenDataset | Self::AllSteps(_) => None,
         }
     }

@@ -184,10 +184,14 @@ fn file_menu(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, loc: Locale)
         (tr(loc, "menu-export-figure"), Kind::Figure),
         (tr(loc, "menu-export-all"), Kind::AllSteps),
         (tr(loc, "menu-export-animation"), Kind::Animation),
+        (tr(loc, "menu-export-video"), Kind::Video),
     ] {
         if item(ui, loc, &text, None, true).clicked() {
             out.push(Command::ShowExport(kind));
         }
+    }
+    if item(ui, loc, &tr(loc, "menu-export-handout"), None, true).clicked() {
+        out.push(Command::ChoosePath(Purpose::Handout));
     }
     super::export_ui::menu_hint_in(ui, loc);
     ui.separator();

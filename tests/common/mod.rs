@@ -3,6 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod pixels;
+pub mod tools;
 #[cfg(feature = "gui")]
 pub mod viewer;
 pub mod xvfb;

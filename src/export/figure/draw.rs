@@ -340,6 +340,7 @@ pub fn figure_svg(
     let foot_lh = FOOT_SIZE * LINE_HEIGHT;
     let mut fy = footer_top;
     let foot_x = if rtl { w - side } else { side };
+    let first_source_text = svg.texts.len();
     for line in &source_lines {
         fy += foot_lh;
         svg.text(
@@ -356,6 +357,13 @@ pub fn figure_svg(
             },
         );
     }
+    let source_texts: Vec<String> = svg
+        .texts
+        .get(first_source_text..)
+        .unwrap_or_default()
+        .iter()
+        .map(|(id, _)| id.clone())
+        .collect();
     // The attribution at the bottom, below the room kept for the longest
     // source reference.
     #[allow(clippy::cast_precision_loss)]
@@ -392,6 +400,7 @@ pub fn figure_svg(
         title: figure_title,
         description,
         texts: svg.texts,
+        source_texts,
     }
 }
 

@@ -138,6 +138,9 @@ pub struct Figure {
     pub description: String,
     /// `(element id, text)` of every text element, for aria-labels.
     pub texts: Vec<(String, String)>,
+    /// The ids of the text elements of the source reference (a handout,
+    /// which quotes its sources in full, leaves these lines out).
+    pub source_texts: Vec<String>,
 }
 
 /// The figure of step `index` (0-based) at the step's date; `None` if there
