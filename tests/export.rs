@@ -858,7 +858,11 @@ fn hebrew_armenian_and_georgian_names_are_drawn_in_figures() {
 
 /// Every map label of the figures of every step at `opts`: its string, its
 /// drawn box `[x0, y0, x1, y1]` in points, its size and whether it is bold.
-fn map_labels(opts: &FigureOptions) -> Vec<(String, [f32; 4], f32, bool, [f32; 4])> {
+/// A label: its text, its box, its size, whether it is right to left, and
+/// the map frame.
+type MapLabel = (String, [f32; 4], f32, bool, [f32; 4]);
+
+fn map_labels(opts: &FigureOptions) -> Vec<MapLabel> {
     let ds = load_bundled().unwrap();
     let cache = MapCache::new(&ds);
     let names: Vec<String> = ds

@@ -471,7 +471,6 @@ pub fn set_menu_bottom(ctx: &egui::Context, y: f32) {
 
 /// A window kept inside the window's content below the menu bar, so it
 /// never covers the menus.
-#[must_use]
 pub fn bounded<'a>(ctx: &egui::Context, window: egui::Window<'a>) -> egui::Window<'a> {
     let top = ctx
         .data(|d| d.get_temp::<f32>(egui::Id::unique(MENU_BOTTOM)))
