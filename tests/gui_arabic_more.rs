@@ -225,6 +225,8 @@ fn the_menus_and_the_help_windows_have_no_english_in_arabic() {
         "Ctrl",
         "F",
         "S",
+        // Ctrl+Q (quit), a key cap added with issue 16.
+        "Q",
         "Home",
         "End",
         "Esc",
