@@ -151,21 +151,7 @@ fn header(
         "reader-about",
         false,
         |ui| {
-            Txt::new(tr_args(
-                loc,
-                "card-source-id",
-                &[("id", src.id.as_str().into())],
-            ))
-            .label(ui);
-            Txt::new(tr_args(
-                loc,
-                "card-file",
-                &[
-                    ("file", src.file.as_str().into()),
-                    ("original", src.original_file_name.as_str().into()),
-                ],
-            ))
-            .label(ui);
+            crate::ui::step_card::source_id_lines(ui, loc, src);
             for (what, p) in [
                 (tr(loc, "field-headline"), &src.headline),
                 (tr(loc, "field-publisher"), &src.publisher),

@@ -30,6 +30,7 @@ use place::selection;
 pub use place::{area_line, region_names, state_lines};
 use sources::citations;
 pub(crate) use sources::passage_names;
+pub(crate) use sources::source_id_lines;
 
 /// The card.
 pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {

@@ -143,21 +143,7 @@ pub(super) fn source_details(
     src: &crate::model::types::Source,
     c: &crate::model::types::Citation,
 ) {
-    Txt::new(tr_args(
-        loc,
-        "card-source-id",
-        &[("id", src.id.as_str().into())],
-    ))
-    .label(ui);
-    Txt::new(tr_args(
-        loc,
-        "card-file",
-        &[
-            ("file", src.file.as_str().into()),
-            ("original", src.original_file_name.as_str().into()),
-        ],
-    ))
-    .label(ui);
+    source_id_lines(ui, loc, src);
     Txt::new(tr_args(
         loc,
         "card-passage-at",
@@ -195,5 +181,25 @@ pub(super) fn source_details(
     ))
     .weak()
     .small()
+    .label(ui);
+}
+
+/// A source's id and file names, for dataset authors: in the card's source
+/// details and the reader's "About this source".
+pub(crate) fn source_id_lines(ui: &mut Ui, loc: Locale, src: &crate::model::types::Source) {
+    Txt::new(tr_args(
+        loc,
+        "card-source-id",
+        &[("id", src.id.as_str().into())],
+    ))
+    .label(ui);
+    Txt::new(tr_args(
+        loc,
+        "card-file",
+        &[
+            ("file", src.file.as_str().into()),
+            ("original", src.original_file_name.as_str().into()),
+        ],
+    ))
     .label(ui);
 }
