@@ -9,6 +9,7 @@
 //! something sane instead of panicking.
 
 pub mod axis;
+pub mod base;
 pub mod display;
 pub mod hatch;
 pub mod hit;
