@@ -13,6 +13,11 @@
 //!
 //! Run with `cargo bench --bench startup` (it builds the example with the
 //! same profile first). Needs Xvfb and Mesa, as the end-to-end tests do.
+//!
+//! `KARABAKH_ATLAS_STARTUP_ALSO=PATH` adds a third program to the same
+//! alternating runs, for example the packaged build
+//! (`cargo build --profile dist`, `target/dist/karabakh-atlas`), so the
+//! release and the shipped profiles are compared against one baseline.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -144,14 +149,21 @@ fn verdict(ratio: f64) -> &'static str {
 fn main() {
     let example = build_example();
     let app = PathBuf::from(env!("CARGO_BIN_EXE_karabakh-atlas"));
+    let also = std::env::var_os("KARABAKH_ATLAS_STARTUP_ALSO").map(PathBuf::from);
     let x = xvfb::Xvfb::start();
     // Warm the page cache and Mesa's shader cache.
     run_once(&app, x.display());
     run_once(&example, x.display());
-    let (mut a, mut m) = (Vec::new(), Vec::new());
+    if let Some(also) = &also {
+        run_once(also, x.display());
+    }
+    let (mut a, mut m, mut o) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..RUNS {
         a.push(run_once(&app, x.display()));
         m.push(run_once(&example, x.display()));
+        if let Some(also) = &also {
+            o.push(run_once(also, x.display()));
+        }
     }
     let (am, mm) = (medians(&a), medians(&m));
     println!("start-up to the first drawn frame under Xvfb, median of {RUNS} runs each:");
@@ -159,6 +171,18 @@ fn main() {
         println!(
             "  {name}: {:.1} ms spawn to frame ({:.0} ms by /proc), peak RSS {:.1} MiB",
             v.wall_ms, v.probe_ms, v.hwm_mib
+        );
+    }
+    if let Some(also) = &also {
+        let om = medians(&o);
+        println!(
+            "  {}: {:.1} ms spawn to frame ({:.0} ms by /proc), peak RSS {:.1} MiB; {:.2}x the minimal window, {:.2}x the viewer above",
+            also.display(),
+            om.wall_ms,
+            om.probe_ms,
+            om.hwm_mib,
+            om.wall_ms / mm.wall_ms,
+            om.wall_ms / am.wall_ms
         );
     }
     let t = am.wall_ms / mm.wall_ms;

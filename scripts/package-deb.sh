@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the Debian package: target/debian/karabakh-atlas_VERSION-1_ARCH.deb.
 #
-# 1. builds the binary with the `dist` profile (Cargo.toml: fat LTO, one
+# 1. builds the binary with the `dist` profile (Cargo.toml: thin LTO, one
 #    codegen unit, stripped);
 # 2. runs that binary to write the man pages (`manpage`) and the bash, zsh
 #    and fish completions (`completions`) into target/packaging/, and a
