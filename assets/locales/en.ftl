@@ -516,7 +516,6 @@ diag-no-english = { $what } has no English (en) text
 diag-no-english-help = every title, summary and name needs at least `en = "..."`
 diag-range-reversed = date range ends ({ $to }) before it starts ({ $from })
 diag-range-reversed-help = swap `from` and `to`: `from` is the first possible day
-diag-date-help = write a day as "YYYY-MM-DD", a range as {"{"} from = "YYYY-MM-DD", to = "YYYY-MM-DD" {"}"}, or {"{"} before = "YYYY-MM-DD" {"}"}
 date-err-format = '{ $value }' is not a date in the form YYYY-MM-DD (for example 2020-11-10)
 date-err-month = '{ $value }' has month { $month }; months run from 01 to 12
 date-err-day = '{ $value }' does not exist: { $month } { $year } has { $days } days

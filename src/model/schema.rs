@@ -181,7 +181,7 @@ impl JsonSchema for EdtfSchema {
         json_schema!({
             "type": "string",
             "description": "A day YYYY-MM-DD, or an EDTF level 0 or 1 date or interval: 2020-10, 2020, -0330 (331 BCE), 2020-09-27/2020-11-10, ../2020-11-10, 2020-11-2X, with ? (uncertain), ~ (approximate) or % (both) after a date.",
-            "pattern": "^[-0-9XY./?~%]+$",
+            "pattern": "^(Y-?[0-9]+|-?[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?)[?~%]?$|^((Y-?[0-9]+|-?[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?)[?~%]?|\\.\\.)?/((Y-?[0-9]+|-?[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?)[?~%]?|\\.\\.)?$",
         })
     }
 }
