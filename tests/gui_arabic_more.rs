@@ -436,25 +436,28 @@ fn fuzuli_dated_by_month() -> karabakh_atlas::model::Dataset {
 #[test]
 fn a_change_dated_by_month_happens_between_its_first_and_last_day_in_both_languages() {
     let date = karabakh_atlas::model::Date::parse("2020-10-15").ok();
+    let ds = fuzuli_dated_by_month();
     let mut h = common::viewer::viewer(
-        fuzuli_dated_by_month(),
+        ds.clone(),
         ViewerOptions {
             date,
             ..lang(Lang::En)
         },
-        400,
+        64,
     );
+    h.state_mut().push(Command::Select(Some("fuzuli".into())));
     h.run();
-    h.get_by_label_contains("Fuzuli: changing to Azerbaijan on a day between 1 and 31 Oct 2020");
+    h.get_by_label_contains("Changing to Azerbaijan on a day between 1 and 31 Oct 2020;");
     let mut h = common::viewer::viewer(
-        fuzuli_dated_by_month(),
+        ds,
         ViewerOptions {
             date,
             digits: Some(Digits::Latin),
             ..lang(Lang::Ar)
         },
-        400,
+        64,
     );
+    h.state_mut().push(Command::Select(Some("fuzuli".into())));
     h.run();
     h.get_by_label_contains("في يوم ما بين 1 و31 أكتوبر 2020");
 }
