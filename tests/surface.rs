@@ -153,7 +153,7 @@ fn a_dragged_date_shows_the_legend_colours_at_once() {
     let expected = |id: &str| {
         let states = karabakh_atlas::model::state::state_at(&ds, after);
         let s = states.iter().find(|s| s.id == id).unwrap();
-        state_fill(&ds, &style, s).0
+        state_fill(&ds, &style, s, false).0
     };
     h.state_mut()
         .push(Command::Time(TimeCommand::SetDate(after)));
@@ -173,7 +173,7 @@ fn a_dragged_date_shows_the_legend_colours_at_once() {
     let states = karabakh_atlas::model::state::state_at(&ds, last.end());
     let changed = states
         .iter()
-        .find(|s| h.state().fill(&s.id) != Some(state_fill(&ds, &style, s).0));
+        .find(|s| h.state().fill(&s.id) != Some(state_fill(&ds, &style, s, false).0));
     assert!(changed.is_some(), "a fade is under way");
 }
 
