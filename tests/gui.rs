@@ -643,10 +643,11 @@ fn export_all_steps_shows_progress_and_can_be_cancelled_leaving_nothing() {
     );
 }
 
-/// The step index of the step with id `id` in the bundled dataset.
+/// The number (1-based, as `--step` takes it) of the step with id `id` in
+/// the bundled dataset.
 fn step_of(id: &str) -> usize {
     let ds = load_bundled().unwrap();
-    ds.steps.iter().position(|s| s.id == id).unwrap()
+    ds.steps.iter().position(|s| s.id == id).unwrap() + 1
 }
 
 #[test]

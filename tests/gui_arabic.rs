@@ -254,7 +254,8 @@ fn the_settings_window_opens_closes_and_changes_the_settings() {
 fn the_card_says_in_arabic_how_the_sources_support_each_change() {
     use karabakh_atlas::i18n::{Locale, tr, tr_args};
     let ds = load_bundled().unwrap();
-    let step = |id: &str| ds.steps.iter().position(|s| s.id == id).unwrap();
+    // Step numbers as `--step` takes them, from 1.
+    let step = |id: &str| ds.steps.iter().position(|s| s.id == id).unwrap() + 1;
     let at = |n: usize| {
         build(
             ViewerOptions {
