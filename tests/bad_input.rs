@@ -256,3 +256,25 @@ fn naming_schemes_that_do_not_match_the_places_are_refused() {
         assert!(err.contains("help: "), "{err}");
     }
 }
+
+#[test]
+fn a_claim_without_its_party_is_refused_at_its_line_with_the_parties() {
+    let copy = DataCopy::new();
+    // Azerbaijan's claim to the region, with its party taken away.
+    let (line, col) = copy.replace_first(
+        "timeline.toml",
+        "claimed_by = \"azerbaijan\"\n",
+        "claimed_by = \"baku\"\n",
+    );
+    let err = failing_check(&copy);
+    let at = format!("timeline.toml:{line}:{}", col + "claimed_by = ".len());
+    assert!(err.contains(&at), "expected {at} in:\n{err}");
+    assert!(
+        err.contains("claimed_by names 'baku', which is not a controller of the dataset"),
+        "{err}"
+    );
+    assert!(
+        err.contains("use one of: armenian_forces, azerbaijan"),
+        "{err}"
+    );
+}

@@ -142,6 +142,55 @@ fn state_json_the_day_after_aghdam_handover() {
         2
     );
     assert_eq!(get("nagorno-karabakh")["kind"], "region");
+    // How the sources support each state: reported unless the dataset says
+    // otherwise, Fuzuli's retaking inferred, the region held in part.
+    assert_eq!(aghdam["basis"], "reported");
+    assert_eq!(aghdam["extent"], "whole");
+    assert!(aghdam.get("claimed_by").is_none());
+    assert_eq!(fuzuli["basis"], "inferred");
+    assert!(
+        fuzuli["basis_note"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("4 of the seven")
+    );
+    assert_eq!(get("nagorno-karabakh")["extent"], "part");
+    assert_eq!(lachin["pending"]["basis"], "reported");
+}
+
+#[test]
+fn state_after_the_2023_operation_is_azerbaijans_claim() {
+    let v = json(&["state", "--date", "2023-09-22", "--json"]);
+    let nk = v["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "nagorno-karabakh")
+        .unwrap();
+    assert_eq!(nk["controlled_by"], "azerbaijan");
+    assert_eq!(nk["basis"], "claimed");
+    assert_eq!(nk["claimed_by"], "azerbaijan");
+    assert_eq!(
+        nk["claim_citations"],
+        serde_json::json!(["claims-full-control"])
+    );
+    assert_eq!(nk["extent"], "whole");
+    // During the operation the change under way carries the same.
+    let v = json(&["state", "--date", "2023-09-20", "--json"]);
+    let nk = v["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "nagorno-karabakh")
+        .unwrap();
+    assert_eq!(nk["transition"]["basis"], "claimed");
+    assert_eq!(nk["extent"], "part");
+    let out = run(&["state", "--date", "2023-09-22"]);
+    let (text, _) = texts(&out);
+    assert!(
+        text.contains("basis: claimed by Azerbaijan (claim: claims-full-control); extent: whole"),
+        "{text}"
+    );
 }
 
 #[test]

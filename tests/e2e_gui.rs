@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-use common::pixels::{Shot, close, dominant_colour, legend_fill};
+use common::pixels::{Shot, close, dominant_colour, state_legend_fill};
 use common::screenshot;
 use common::xvfb::{Xvfb, which};
 use karabakh_atlas::model::state::state_at;
@@ -39,7 +39,7 @@ fn screenshots_at_three_dates_show_each_state_in_its_legend_colour() {
         );
         assert_eq!(shot.text["karabakh-atlas:date"], date);
         for s in state_at(&ds, Date::parse(date).unwrap()) {
-            let expected = legend_fill(&ds, &style, &s.controlled_by);
+            let expected = state_legend_fill(&ds, &style, &s);
             let got = dominant_colour(&ds, &cache, &shot, &s.id);
             assert!(
                 close(got, expected),
@@ -168,7 +168,7 @@ fn presenting_the_handover_tour_at_kalbajar_frames_it_under_a_caption() {
         .filter(|s| s.id == "kalbajar" || s.id == "lachin")
     {
         let got = dominant_colour(&ds, &cache, &shot, &s.id);
-        let want = legend_fill(&ds, &style, &s.controlled_by);
+        let want = state_legend_fill(&ds, &style, &s);
         assert!(close(got, want), "{}: {got:?}", s.id);
     }
     // The camera flew in: Kalbajar spans far more of the map than when the
@@ -449,7 +449,7 @@ fn screenshot_in_arabic_mirrors_the_time_axis_and_keeps_the_map_colours() {
         for s in state_at(&ds, Date::parse(date).unwrap()) {
             let got = dominant_colour(&ds, &cache, &shot, &s.id);
             assert!(
-                close(got, legend_fill(&ds, &style, &s.controlled_by)),
+                close(got, state_legend_fill(&ds, &style, &s)),
                 "{lang}: {} shows {got:?}",
                 s.id
             );

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use common::pixels::{Shot, close, dominant_colour};
+use common::pixels::{Shot, close, dominant_colour, state_legend_fill};
 use common::{run, texts};
 use karabakh_atlas::export::{
     self, ExportError, FADE_DELAY_CS, FADE_FRAMES, FigureFormat, FigureOptions, animation_gif,
@@ -173,12 +173,7 @@ fn every_district_shows_its_legend_colour_at_every_step() {
         let date = ds.step_date(i).unwrap();
         assert_eq!(shot.text["karabakh-atlas:date"], date.iso());
         for s in state_at(&ds, date) {
-            let idx = ds
-                .controllers
-                .iter()
-                .position(|c| c.id == s.controlled_by)
-                .unwrap();
-            let expected = style.controller_fill(idx);
+            let expected = state_legend_fill(&ds, &style, &s);
             let got = dominant_colour(&ds, &cache, &shot, &s.id);
             assert!(
                 close(got, expected),
@@ -206,13 +201,9 @@ fn dark_figures_use_the_dark_legend_colours() {
     let style = Style::new(ThemeKind::Dark);
     let date = fig.date;
     for s in state_at(&ds, date) {
-        let idx = ds
-            .controllers
-            .iter()
-            .position(|c| c.id == s.controlled_by)
-            .unwrap();
         let got = dominant_colour(&ds, &cache, &shot, &s.id);
-        assert!(close(got, style.controller_fill(idx)), "{}: {got:?}", s.id);
+        let want = state_legend_fill(&ds, &style, &s);
+        assert!(close(got, want), "{}: {got:?}", s.id);
     }
 }
 

@@ -642,3 +642,57 @@ fn export_all_steps_shows_progress_and_can_be_cancelled_leaving_nothing() {
         "and no staging files"
     );
 }
+
+/// The number (1-based, as `--step` takes it) of the step with id `id` in
+/// the bundled dataset.
+fn step_of(id: &str) -> usize {
+    let ds = load_bundled().unwrap();
+    ds.steps.iter().position(|s| s.id == id).unwrap() + 1
+}
+
+#[test]
+fn the_card_says_how_the_sources_support_a_change_and_reported_only_greys_claims() {
+    use karabakh_atlas::i18n::{Locale, tr};
+    use karabakh_atlas::scene::style::{Style, ThemeKind};
+    // The ceasefire: the four districts retaken in the fighting are
+    // inferred, and the card says why.
+    let h = at_step(step_of("ceasefire-2020"));
+    let ds = load_bundled().unwrap();
+    let note = ds
+        .changes_of("fuzuli")
+        .into_iter()
+        .find_map(|(_, c)| c.evidence.basis_note.clone())
+        .unwrap();
+    let inferred = format!("inferred: {}", note.en());
+    assert!(
+        h.query_all_by_label(&inferred).count() >= 4,
+        "each of the four districts says it is inferred"
+    );
+    drop(h);
+
+    // Once the 2023 operation has ended, control of the region is
+    // Azerbaijan's claim, in words and with the dots the legend explains.
+    let mut h = at_step(step_of("talks-2023"));
+    h.get_by_label("according to Azerbaijan");
+    let dots = tr(Locale::EN, "legend-claimed");
+    let unknown = tr(Locale::EN, "legend-not-reported");
+    h.get_by_label(&dots);
+    assert!(h.query_by_label(&unknown).is_none());
+    assert!(h.query_by_label_contains("Shown as unknown").is_none());
+
+    // View › Reported control only: the claim is drawn as unknown, the
+    // legend and the card say so, and the setting is kept.
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Reported control only").click();
+    h.run();
+    assert!(h.state().settings().reported_only);
+    h.get_by_label(&unknown);
+    assert!(h.query_by_label(&dots).is_none());
+    h.get_by_label(&tr(Locale::EN, "evidence-unknown"));
+    for _ in 0..60 {
+        h.step();
+    }
+    let style = Style::new(ThemeKind::Light);
+    assert_eq!(h.state().fill("nagorno-karabakh"), Some(style.unknown_fill));
+}

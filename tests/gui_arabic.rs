@@ -249,3 +249,49 @@ fn the_settings_window_opens_closes_and_changes_the_settings() {
     h.get_by_label("Settings");
     assert!(h.query_by_label("الإعدادات").is_none());
 }
+
+#[test]
+fn the_card_says_in_arabic_how_the_sources_support_each_change() {
+    use karabakh_atlas::i18n::{Locale, tr, tr_args};
+    let ds = load_bundled().unwrap();
+    // Step numbers as `--step` takes them, from 1.
+    let step = |id: &str| ds.steps.iter().position(|s| s.id == id).unwrap() + 1;
+    let at = |n: usize| {
+        build(
+            ViewerOptions {
+                step: Some(n),
+                ..arabic()
+            },
+            1.0 / 60.0,
+        )
+    };
+    // The four districts retaken in 2020: inferred, with the Arabic
+    // reasoning.
+    let h = at(step("ceasefire-2020"));
+    let ar: Locale = h.state().settings().locale();
+    assert_eq!(ar.lang, Lang::Ar);
+    let note = ds
+        .changes_of("qubadli")
+        .into_iter()
+        .find_map(|(_, c)| c.evidence.basis_note.clone())
+        .unwrap();
+    let inferred = tr_args(
+        ar,
+        "evidence-inferred",
+        &[("note", note.exact("ar").unwrap().into())],
+    );
+    assert!(h.query_all_by_label(&inferred).count() >= 4, "{inferred}");
+    assert!(h.query_by_label_contains("inferred").is_none());
+    drop(h);
+    // 2023: Azerbaijan's claim, attributed in Arabic, and the dots in the
+    // Arabic legend.
+    let h = at(step("talks-2023"));
+    let azerbaijan = ds.controller("azerbaijan").unwrap().names.get("ar");
+    h.get_by_label(&tr_args(
+        ar,
+        "evidence-claimed",
+        &[("party", azerbaijan.into())],
+    ));
+    h.get_by_label(&tr(ar, "legend-claimed"));
+    assert!(h.query_by_label_contains("according to").is_none());
+}

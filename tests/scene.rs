@@ -8,8 +8,9 @@ use std::collections::HashMap;
 
 use karabakh_atlas::model::geometry::Shape;
 use karabakh_atlas::model::state::state_at;
+use karabakh_atlas::model::types::Reach;
 use karabakh_atlas::model::{Date, load_bundled};
-use karabakh_atlas::scene::display::{self, Item, MapCache, NameLang, Swatch, View};
+use karabakh_atlas::scene::display::{self, Item, MapCache, NameLang, Pattern, Swatch, View};
 use karabakh_atlas::scene::hit::point_in_area;
 use karabakh_atlas::scene::labels;
 use karabakh_atlas::scene::projection::{Projection, Viewport, fit};
@@ -93,19 +94,23 @@ fn every_tracked_place_is_filled_with_the_legend_colour_of_its_controller() {
             &style,
             NameLang::parse("en").unwrap(),
             karabakh_atlas::i18n::Locale::EN,
+            false,
         );
-        let legend_colour = |controller: &str| {
-            let name = ds.controller(controller).unwrap().names.en();
+        // Control of a whole place in the controller's fill, of part of it
+        // in the paler fill the legend gives that controller.
+        let legend_colour = |s: &karabakh_atlas::model::state::PlaceState| {
+            let name = ds.controller(&s.controlled_by).unwrap().names.en();
+            let label = match s.evidence.reach {
+                Reach::Whole => format!("Controlled by {name}"),
+                Reach::Part => format!("Part of a place held by {name} (paler, upright lines)"),
+            };
             legend
                 .iter()
                 .find_map(|e| match &e.swatch {
-                    Swatch::Fill {
-                        color,
-                        pattern: None,
-                    } if e.label == format!("Controlled by {name}") => Some(*color),
+                    Swatch::Fill { color, .. } if e.label == label => Some(*color),
                     _ => None,
                 })
-                .unwrap()
+                .unwrap_or_else(|| panic!("no legend entry '{label}'"))
         };
         // Just before and on each handover, and at the three screenshot dates.
         for date in [
@@ -130,12 +135,13 @@ fn every_tracked_place_is_filled_with_the_legend_colour_of_its_controller() {
                 selected: None,
                 hovered: None,
                 changed: None,
+                reported_only: false,
             };
             let scene = display::build(&ds, &cache, &states, &view);
             for s in &states {
                 assert_eq!(
                     fill_of(&scene, &ds, &cache, &proj, &s.id),
-                    legend_colour(&s.controlled_by),
+                    legend_colour(s),
                     "{} on {date}",
                     s.id
                 );
@@ -152,7 +158,12 @@ fn pending_and_undated_changes_are_patterned_not_only_coloured() {
     for (date, expect) in [("2020-11-21", 2), ("2020-10-15", 4), ("2020-12-02", 0)] {
         let patterned = state_at(&ds, d(date))
             .iter()
-            .filter(|s| display::state_fill(&ds, &style, s).1.is_some())
+            .filter(|s| {
+                display::state_fill(&ds, &style, s, false)
+                    .1
+                    .iter()
+                    .any(|(p, _)| matches!(p, Pattern::Hatch | Pattern::CrossHatch))
+            })
             .count();
         assert_eq!(patterned, expect, "{date}");
     }
@@ -186,6 +197,7 @@ fn scene_at(zoom_factor: f64, theme: ThemeKind) -> (display::Scene, Projection) 
             selected: None,
             hovered: None,
             changed: None,
+            reported_only: false,
         },
     );
     (scene, proj)
@@ -295,6 +307,7 @@ fn legend_lines_and_patterns_reach_three_to_one_on_the_fills_they_cross() {
             &style,
             NameLang::Interface,
             karabakh_atlas::i18n::Locale::EN,
+            false,
         ) {
             match e.swatch {
                 Swatch::Fill {
@@ -356,6 +369,7 @@ fn the_graticule_is_drawn_over_the_base_layer() {
         selected: None,
         hovered: None,
         changed: None,
+        reported_only: false,
     };
     let states = karabakh_atlas::model::state::state_at(&ds, ds.coverage.from);
     let scene = karabakh_atlas::scene::display::build(&ds, &cache, &states, &view);

@@ -122,7 +122,10 @@ fn csv_at_a_date_parses_and_has_a_header() {
             "full_km2",
             "controlled_by",
             "changing_to",
-            "pending_to"
+            "pending_to",
+            "basis",
+            "claimed_by",
+            "extent"
         ]
     );
     let kinds = column(&records, "record");
@@ -143,6 +146,14 @@ fn csv_at_a_date_parses_and_has_a_header() {
     let pending = column(&records, "pending_to");
     let k = ids.iter().position(|i| *i == "kalbajar").unwrap();
     assert_eq!(pending[k], "azerbaijan");
+    // How the sources support each place's control: Fuzuli's retaking is
+    // inferred, the region is held in part.
+    let (basis, extent) = (column(&records, "basis"), column(&records, "extent"));
+    let at = |id: &str| ids.iter().position(|i| *i == id).unwrap();
+    assert_eq!(basis[at("fuzuli")], "inferred");
+    assert_eq!(basis[k], "reported");
+    assert_eq!(extent[at("nagorno-karabakh")], "part");
+    assert_eq!(extent[at("fuzuli")], "whole");
 }
 
 #[test]
@@ -202,6 +213,24 @@ fn json_totals_equal_the_sum_of_the_parts() {
     let lachin = places.iter().find(|p| p["id"] == "lachin").unwrap();
     assert_eq!(lachin["pending_to"], "azerbaijan");
     assert_eq!(lachin["controlled_by"], "armenian_forces");
+    assert_eq!(lachin["basis"], "reported");
+    assert!(lachin["claimed_by"].is_null());
+}
+
+#[test]
+fn stats_after_the_2023_operation_name_azerbaijans_claim() {
+    let v = json(&["stats", "--date", "2023-10-01", "--json"]);
+    let places = v["places"].as_array().unwrap();
+    let nk = places
+        .iter()
+        .find(|p| p["id"] == "nagorno-karabakh")
+        .unwrap();
+    assert_eq!(nk["basis"], "claimed");
+    assert_eq!(nk["claimed_by"], "azerbaijan");
+    assert_eq!(nk["extent"], "whole");
+    let text = ok(&["stats", "--date", "2023-10-01"]);
+    assert!(text.contains("(according to Azerbaijan)"), "{text}");
+    assert!(text.contains("(inferred from the sources)"), "{text}");
 }
 
 #[test]

@@ -852,3 +852,34 @@ time-gap-years = { PLURAL($years) ->
     [many] نحو { $years } سنة
    *[other] نحو { $years } سنة
 }
+
+## Evidence (issue 18): reported, claimed, inferred; whole or part
+
+legend-claimed = ادعاء طرفٍ لا يرويه نصٌّ بصوته (نقاط)
+legend-inferred = استنتاج مما تقوله المصادر، لا تصرّح به (شرطات)
+legend-part = جزء من مكان تسيطر عليه { $name } (تعبئة أفتح وخطوط قائمة)
+legend-not-reported = سيطرة مُدّعاة أو مستنتَجة، تظهر مجهولة (السيطرة المروية فقط)
+evidence-claimed = بحسب { $party }
+evidence-inferred = استنتاج: { $note }
+evidence-inferred-brief = استنتاج من المصادر
+evidence-part-brief = السيطرة على جزء منه فقط
+evidence-part = جزء من { $place } فقط
+evidence-unknown = تظهر مجهولة: لا يروي أي نص هذه السيطرة بصوته.
+evidence-pending = التسليم { $words }
+menu-reported-only = السيطرة المروية فقط
+fig-evidence = على ماذا تستند المصادر: { $list }.
+fig-evidence-item = { $place }: { $words }
+diag-basis-unknown = { $owner }: الأساس «{ $basis }» غير معروف
+diag-basis-unknown-help = استعمل `"reported"` (يرويه نص بصوته) أو `"claimed"` (يقوله طرف) أو `"inferred"` (يُستنتج مما تقوله المصادر)
+diag-reach-unknown = { $owner }: النطاق «{ $extent }» غير معروف
+diag-reach-unknown-help = استعمل `"whole"` (المكان كله) أو `"part"` (جزء منه)، كما تقول المصادر
+diag-claimed-no-party = { $owner } ادعاء لكنه لا يسمّي طرفًا
+diag-claimed-no-party-help = أضف `claimed_by` بمعرّف الجهة المسيطرة التي تدّعي ذلك؛ { $ids }
+diag-claimed-unknown-party = { $owner }: يسمّي `claimed_by` الطرف «{ $party }»، وهو ليس جهة مسيطرة في مجموعة البيانات
+diag-claimed-no-citation = { $owner } ادعاء لكنه لا يستشهد بمقطع من الادعاء
+diag-claimed-no-citation-help = أضف `claim_citations = ["..."]` بمعرّف الاستشهاد الذي يقول فيه الطرف ذلك
+diag-claim-fields-not-claimed = { $owner }: الحقل { $field } موجود لكن الأساس «{ $basis }»
+diag-claim-fields-not-claimed-help = اجعل `basis = "claimed"`، أو احذف { $field }
+diag-inferred-no-note = { $owner } استنتاج لكن لا `basis_note` له
+diag-inferred-no-note-help = أضف `basis_note` يشرح كيف يُستنتج ذلك من المصادر
+diag-what-basis-note = ملاحظة أساس { $owner }

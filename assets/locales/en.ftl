@@ -794,3 +794,34 @@ time-gap-years = { PLURAL($years) ->
     [one] ~1 year
    *[other] ~{ $years } years
 }
+
+## Evidence (issue 18): reported, claimed, inferred; whole or part
+
+legend-claimed = Claimed by a party, not reported in a text's own voice (dots)
+legend-inferred = Inferred from what the sources say, not stated (dashes)
+legend-part = Part of a place held by { $name } (paler, upright lines)
+legend-not-reported = Claimed or inferred control, shown as unknown (reported control only)
+evidence-claimed = according to { $party }
+evidence-inferred = inferred: { $note }
+evidence-inferred-brief = inferred from the sources
+evidence-part-brief = held in part only
+evidence-part = part of { $place } only
+evidence-unknown = Shown as unknown: no text reports this control in its own voice.
+evidence-pending = Handover { $words }
+menu-reported-only = Reported control only
+fig-evidence = How the sources support it: { $list }.
+fig-evidence-item = { $place }: { $words }
+diag-basis-unknown = { $owner }: unknown basis '{ $basis }'
+diag-basis-unknown-help = use "reported" (a text states it in its own voice), "claimed" (a party says so) or "inferred" (it follows from what the sources say)
+diag-reach-unknown = { $owner }: unknown extent '{ $extent }'
+diag-reach-unknown-help = use "whole" (the whole place) or "part" (a part of it), as the sources say
+diag-claimed-no-party = { $owner } is claimed but names no party
+diag-claimed-no-party-help = add claimed_by with the id of the controller that makes the claim; { $ids }
+diag-claimed-unknown-party = { $owner }: claimed_by names '{ $party }', which is not a controller of the dataset
+diag-claimed-no-citation = { $owner } is claimed but cites no passage of the claim
+diag-claimed-no-citation-help = add claim_citations = ["..."] with the id of the citation where the party says so
+diag-claim-fields-not-claimed = { $owner }: { $field } is given but the basis is "{ $basis }"
+diag-claim-fields-not-claimed-help = set basis = "claimed", or remove { $field }
+diag-inferred-no-note = { $owner } is inferred but has no basis_note
+diag-inferred-no-note-help = add basis_note explaining how it follows from the sources
+diag-what-basis-note = the basis note of { $owner }

@@ -21,6 +21,7 @@ use serde_json::{Value, json};
 use crate::export::{MAX_SIDE, MIN_SIDE};
 use crate::i18n::format::{DateSpecWords, DateWords};
 use crate::model::state::state_at;
+use crate::model::types::Evidence;
 use crate::model::{Dataset, Date, LoadError, load_bundled, load_folder};
 use crate::scene::display::NameLang;
 
@@ -573,6 +574,9 @@ pub fn state_text(ds: &Dataset, date: Date) -> String {
             s.since.english_since(),
             s.citations.join(", ")
         ));
+        if !s.evidence.is_plain() {
+            out.push_str(&evidence_text(ds, &s.evidence, "  "));
+        }
         if let Some(t) = &s.transition {
             out.push_str(&format!(
                 "  changing to {} {} (the sources give no exact day; step '{}')\n",
@@ -592,6 +596,9 @@ pub fn state_text(ds: &Dataset, date: Date) -> String {
                     ""
                 }
             ));
+            if !p.evidence.is_plain() || p.evidence.basis_note.is_some() {
+                out.push_str(&evidence_text(ds, &p.evidence, "    handover "));
+            }
             for d in &p.deadlines {
                 let left = d.countdown();
                 out.push_str(&format!(
@@ -604,6 +611,25 @@ pub fn state_text(ds: &Dataset, date: Date) -> String {
         }
     }
     out
+}
+
+/// How the sources support a state or a handover, for `state`: "basis:
+/// claimed by Azerbaijan (claim: citation ids); extent: part", then the
+/// note, each line after `indent`.
+fn evidence_text(ds: &Dataset, ev: &Evidence, indent: &str) -> String {
+    let mut line = format!("{indent}basis: {}", ev.basis.as_str());
+    if let Some(by) = &ev.claimed_by {
+        line.push_str(&format!(
+            " by {} (claim: {})",
+            controller_name(ds, by),
+            ev.claim_citations.join(", ")
+        ));
+    }
+    line.push_str(&format!("; extent: {}\n", ev.reach.as_str()));
+    if let Some(n) = &ev.basis_note {
+        line.push_str(&format!("{indent}note: {}\n", n.en()));
+    }
+    line
 }
 
 /// `steps --json`: index (1-based), id, date, precision, titles, citation ids.

@@ -28,12 +28,18 @@
 //!   `../2020-09-26`), `since_step` (step id) and `since_step_number`
 //!   (1-based);
 //! - `citations`: citation ids for the current state;
+//! - `basis` (`reported`: a text states it in its own voice; `claimed`: a
+//!   party says so; `inferred`: it follows from the sources),
+//!   `claimed_by`, `claimed_by_name` and `claim_citations` (claimed only,
+//!   null otherwise), `basis_note` (English; null when none) and `extent`
+//!   (`whole` or `part` of the place);
 //! - `in_transition` and, when true, `transition_to`, `transition_to_name`,
 //!   `transition_from_date`, `transition_until_date` (the days within which
 //!   a change happened that the sources do not date exactly),
 //!   `transition_edtf` (the same in EDTF), `transition_step`;
 //! - `pending` and, when true, `pending_to`, `pending_to_name`,
-//!   `pending_agreed_at_step`, `pending_disputed`, `pending_deadline` (the
+//!   `pending_agreed_at_step`, `pending_disputed`, `pending_basis`,
+//!   `pending_deadline` (the
 //!   earliest version) and `pending_deadlines` (every version: `date`,
 //!   `according_to`, `citations`; in a snapshot also `days_left`).
 //!
@@ -163,6 +169,26 @@ fn state_properties(
         json!(s.and_then(|s| step_number(&s.since_step))),
     );
     m.insert("citations".into(), json!(s.map(|s| s.citations.clone())));
+    let ev = s.map(|s| &s.evidence);
+    m.insert("basis".into(), json!(ev.map(|e| e.basis.as_str())));
+    let claimed_by = ev.and_then(|e| e.claimed_by.as_deref());
+    m.insert("claimed_by".into(), json!(claimed_by));
+    m.insert(
+        "claimed_by_name".into(),
+        claimed_by.map_or(Value::Null, |c| controller_name(ds, c)),
+    );
+    m.insert(
+        "claim_citations".into(),
+        json!(
+            ev.filter(|e| e.claimed_by.is_some())
+                .map(|e| &e.claim_citations)
+        ),
+    );
+    m.insert(
+        "basis_note".into(),
+        json!(ev.and_then(|e| e.basis_note.as_ref()).map(|n| n.en())),
+    );
+    m.insert("extent".into(), json!(ev.map(|e| e.reach.as_str())));
     let t = s.and_then(|s| s.transition.as_ref());
     m.insert("in_transition".into(), json!(t.is_some()));
     m.insert("transition_to".into(), json!(t.map(|t| t.to.as_str())));
@@ -192,6 +218,10 @@ fn state_properties(
         json!(p.map(|p| p.agreed_at_step.as_str())),
     );
     m.insert("pending_disputed".into(), json!(p.map(|p| p.disputed)));
+    m.insert(
+        "pending_basis".into(),
+        json!(p.map(|p| p.evidence.basis.as_str())),
+    );
     m.insert(
         "pending_deadline".into(),
         json!(p.and_then(|p| p.deadlines.iter().map(|d| d.date).min().map(Date::iso))),
@@ -417,5 +447,36 @@ mod tests {
         let kalbajar = feats.iter().find(|f| f["id"] == "kalbajar").unwrap();
         assert_eq!(kalbajar["properties"]["pending"], true);
         assert_eq!(kalbajar["properties"]["pending_to"], "azerbaijan");
+        assert_eq!(kalbajar["properties"]["basis"], "reported");
+        assert_eq!(kalbajar["properties"]["pending_basis"], "reported");
+        let fuzuli = feats.iter().find(|f| f["id"] == "fuzuli").unwrap();
+        assert_eq!(fuzuli["properties"]["basis"], "inferred");
+        assert!(fuzuli["properties"]["basis_note"].is_string());
+        let nk = feats
+            .iter()
+            .find(|f| f["id"] == "nagorno-karabakh")
+            .unwrap();
+        assert_eq!(nk["properties"]["extent"], "part");
+        assert!(nk["properties"]["claimed_by"].is_null());
+    }
+
+    #[test]
+    fn the_timeline_names_azerbaijans_claim_to_the_region() {
+        let ds = load_bundled().unwrap();
+        let v: Value = serde_json::from_str(&geojson_timeline(&ds)).unwrap();
+        let last = v["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["properties"]["place"] == "nagorno-karabakh")
+            .last()
+            .unwrap();
+        let p = &last["properties"];
+        assert_eq!(p["controlled_by"], "azerbaijan");
+        assert_eq!(p["basis"], "claimed");
+        assert_eq!(p["claimed_by"], "azerbaijan");
+        assert_eq!(p["claimed_by_name"], "Azerbaijan");
+        assert_eq!(p["claim_citations"], json!(["claims-full-control"]));
+        assert_eq!(p["extent"], "whole");
     }
 }

@@ -4,8 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::scene::display::{Anchor, Item, Pattern, Scene, Swatch};
-use crate::scene::hatch::hatch_segments;
+use crate::scene::display::{Anchor, Item, Scene, Swatch};
 use crate::scene::style::{Rgba, Stroke};
 use crate::text::bidi::paragraph_direction;
 
@@ -374,12 +373,7 @@ impl SvgWriter {
                 self.rect(xywh, Some(*color), None);
                 if let Some((pattern, ink)) = pattern {
                     let ring = vec![[x, y], [x + w, y], [x + w, y + h], [x, y + h], [x, y]];
-                    let rings = [ring];
-                    let diag = std::f32::consts::FRAC_PI_4;
-                    let mut segs = hatch_segments(&rings, spacing * 0.6, diag, 0.0);
-                    if *pattern == Pattern::CrossHatch {
-                        segs.extend(hatch_segments(&rings, spacing * 0.6, -diag, 0.0));
-                    }
+                    let segs = pattern.segments(&[ring], spacing * 0.6);
                     self.segments(
                         &segs,
                         &Stroke {

@@ -15,8 +15,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::schema::{
-    ClaimKindSchema, DaySchema, DirectionSchema, EdtfSchema, IdSchema, LocalizedSchema,
-    NameTagSchema, PlaceKindSchema, Sha256Schema,
+    BasisSchema, ClaimKindSchema, DaySchema, DirectionSchema, EdtfSchema, IdSchema,
+    LocalizedSchema, NameTagSchema, PlaceKindSchema, ReachSchema, Sha256Schema,
 };
 
 /// Text in several languages, keyed by language tag (`en`, `ar`, `az`, `hy`).
@@ -456,6 +456,34 @@ pub struct RawChange {
     /// Ids of the citations for this change (at least one).
     #[schemars(with = "Vec<String>")]
     pub citations: Vec<Spanned<String>>,
+    /// How the sources support it: `reported` (the default: a text states
+    /// it in its own voice), `claimed` (a party says so: give `claimed_by`
+    /// and `claim_citations`) or `inferred` (it follows from what the
+    /// sources say: give the reasoning in `basis_note`).
+    #[serde(default)]
+    #[schemars(with = "Option<BasisSchema>")]
+    pub basis: Option<Spanned<String>>,
+    /// With `basis = "claimed"`: the id of the controller (`dataset.toml`)
+    /// that claims it.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub claimed_by: Option<Spanned<String>>,
+    /// With `basis = "claimed"`: ids of the citations where the party makes
+    /// the claim (at least one).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub claim_citations: Vec<Spanned<String>>,
+    /// Why the sources support it this way: required with `basis =
+    /// "inferred"` (the reasoning), optional otherwise (a string, which is
+    /// English, or a table by language).
+    #[serde(default)]
+    #[schemars(with = "Option<RawText>")]
+    pub basis_note: Option<Spanned<RawText>>,
+    /// Whether the sources speak of the `whole` place (the default) or of a
+    /// `part` of it.
+    #[serde(default)]
+    #[schemars(with = "Option<ReachSchema>")]
+    pub extent: Option<Spanned<String>>,
 }
 
 /// A handover agreed at a step and carried out by a later change of the
@@ -476,6 +504,34 @@ pub struct RawPending {
     /// Ids of the citations for the agreement (at least one).
     #[schemars(with = "Vec<String>")]
     pub citations: Vec<Spanned<String>>,
+    /// How the sources support it: `reported` (the default: a text states
+    /// it in its own voice), `claimed` (a party says so: give `claimed_by`
+    /// and `claim_citations`) or `inferred` (it follows from what the
+    /// sources say: give the reasoning in `basis_note`).
+    #[serde(default)]
+    #[schemars(with = "Option<BasisSchema>")]
+    pub basis: Option<Spanned<String>>,
+    /// With `basis = "claimed"`: the id of the controller (`dataset.toml`)
+    /// that claims it.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub claimed_by: Option<Spanned<String>>,
+    /// With `basis = "claimed"`: ids of the citations where the party makes
+    /// the claim (at least one).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub claim_citations: Vec<Spanned<String>>,
+    /// Why the sources support it this way: required with `basis =
+    /// "inferred"` (the reasoning), optional otherwise (a string, which is
+    /// English, or a table by language).
+    #[serde(default)]
+    #[schemars(with = "Option<RawText>")]
+    pub basis_note: Option<Spanned<RawText>>,
+    /// Whether the sources speak of the `whole` place (the default) or of a
+    /// `part` of it.
+    #[serde(default)]
+    #[schemars(with = "Option<ReachSchema>")]
+    pub extent: Option<Spanned<String>>,
 }
 
 /// A verbatim quote from a source, at a checked position.

@@ -259,3 +259,15 @@ string_enum!(
     "ClaimKind",
     ["date", "number", "text"]
 );
+string_enum!(
+    /// Schema of how the sources support a change or a pending handover.
+    BasisSchema,
+    "Basis",
+    ["reported", "claimed", "inferred"]
+);
+string_enum!(
+    /// Schema of whether control is of the whole place or of part of it.
+    ReachSchema,
+    "Reach",
+    ["whole", "part"]
+);

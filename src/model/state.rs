@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::date::{Date, DateSpec};
-use super::types::{Change, ClaimKind, Dataset, Localized, Place, Step};
+use super::types::{Change, ClaimKind, Dataset, Evidence, Localized, Place, Step};
 
 /// A change whose day is not known, open at the queried date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -23,6 +23,9 @@ pub struct Transition {
     pub step: String,
     /// Citation ids.
     pub citations: Vec<String>,
+    /// How the sources support the change.
+    #[serde(flatten)]
+    pub evidence: Evidence,
 }
 
 /// One version of a handover deadline.
@@ -84,6 +87,9 @@ pub struct PendingHandover {
     pub deadlines: Vec<Deadline>,
     /// Citation ids for the agreement.
     pub citations: Vec<String>,
+    /// How the sources support the agreed handover.
+    #[serde(flatten)]
+    pub evidence: Evidence,
 }
 
 /// A tracked place's state at a date.
@@ -99,6 +105,10 @@ pub struct PlaceState {
     pub since_step: String,
     /// Citation ids for the current state.
     pub citations: Vec<String>,
+    /// How the sources support the current state (`basis`, `claimed_by`,
+    /// `claim_citations`, `basis_note`, `extent` in JSON).
+    #[serde(flatten)]
+    pub evidence: Evidence,
     /// A change under way whose exact day the sources do not give.
     pub transition: Option<Transition>,
     /// An agreed handover not yet carried out.
@@ -133,6 +143,7 @@ pub fn place_state_at(ds: &Dataset, place: &Place, date: Date) -> Option<PlaceSt
             between: c.when,
             step: s.id.clone(),
             citations: c.citations.clone(),
+            evidence: c.evidence.clone(),
         });
     let pending = ds
         .pending_of(&place.id)
@@ -170,6 +181,7 @@ pub fn place_state_at(ds: &Dataset, place: &Place, date: Date) -> Option<PlaceSt
                     })
                     .unwrap_or_default(),
                 citations: p.citations.clone(),
+                evidence: p.evidence.clone(),
             }
         });
     Some(PlaceState {
@@ -178,6 +190,7 @@ pub fn place_state_at(ds: &Dataset, place: &Place, date: Date) -> Option<PlaceSt
         since: current.when,
         since_step: since_step.id.clone(),
         citations: current.citations.clone(),
+        evidence: current.evidence.clone(),
         transition,
         pending,
     })
@@ -287,6 +300,49 @@ mod tests {
                 .filter(|c| !c.controller_changed())
                 .all(|c| c.after.pending.is_some())
         );
+    }
+
+    #[test]
+    fn the_bundled_states_carry_how_the_sources_support_them() {
+        use crate::model::types::{Basis, Reach};
+        let ds = load_bundled().unwrap();
+        let at = |date: &str, id: &str| {
+            let d = Date::parse(date).unwrap();
+            state_at(&ds, d).into_iter().find(|s| s.id == id).unwrap()
+        };
+        // Before the war: the districts reported whole, the region in part.
+        let kalbajar = at("2020-09-01", "kalbajar");
+        assert_eq!(kalbajar.evidence.basis, Basis::Reported);
+        assert_eq!(kalbajar.evidence.reach, Reach::Whole);
+        let nk = at("2020-09-01", "nagorno-karabakh");
+        assert_eq!(
+            (nk.evidence.basis, nk.evidence.reach),
+            (Basis::Reported, Reach::Part)
+        );
+        // After the ceasefire: the four retaken districts are inferred (the
+        // text does not name them), the three pending handovers reported.
+        let fuzuli = at("2020-11-11", "fuzuli");
+        assert_eq!(fuzuli.evidence.basis, Basis::Inferred);
+        assert!(fuzuli.evidence.basis_note.is_some());
+        let aghdam = at("2020-11-11", "aghdam");
+        assert_eq!(
+            aghdam.pending.as_ref().map(|p| p.evidence.basis),
+            Some(Basis::Reported)
+        );
+        // After the handovers: reported.
+        assert_eq!(at("2020-12-02", "lachin").evidence.basis, Basis::Reported);
+        // In September 2023 the change is under way, then claimed by
+        // Azerbaijan, citing the claim.
+        let during = at("2023-09-20", "nagorno-karabakh");
+        assert_eq!(
+            during.transition.as_ref().map(|t| t.evidence.basis),
+            Some(Basis::Claimed)
+        );
+        let after = at("2023-09-22", "nagorno-karabakh");
+        assert_eq!(after.evidence.basis, Basis::Claimed);
+        assert_eq!(after.evidence.claimed_by.as_deref(), Some("azerbaijan"));
+        assert_eq!(after.evidence.claim_citations, ["claims-full-control"]);
+        assert_eq!(after.evidence.reach, Reach::Whole);
     }
 
     #[test]

@@ -367,6 +367,105 @@ pub struct Claim {
     pub versions: Vec<ClaimVersion>,
 }
 
+/// How the sources support a change of control or an agreed handover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// A text states it in its own voice.
+    #[default]
+    Reported,
+    /// A party says so ([`Evidence::claimed_by`]).
+    Claimed,
+    /// It follows from what the sources say ([`Evidence::basis_note`]
+    /// gives the reasoning).
+    Inferred,
+}
+
+impl Basis {
+    /// Every basis, in the order the legend lists them.
+    pub const ALL: [Self; 3] = [Self::Reported, Self::Claimed, Self::Inferred];
+
+    /// `reported`, `claimed` or `inferred`, as in the dataset files and JSON.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Reported => "reported",
+            Self::Claimed => "claimed",
+            Self::Inferred => "inferred",
+        }
+    }
+
+    /// The basis written `s` in a dataset file.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|b| b.as_str() == s)
+    }
+}
+
+/// Whether control is of the whole place or of part of it, as the sources
+/// say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reach {
+    /// The whole place.
+    #[default]
+    Whole,
+    /// A part of it.
+    Part,
+}
+
+impl Reach {
+    /// `whole` or `part`, as in the dataset files and JSON.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Whole => "whole",
+            Self::Part => "part",
+        }
+    }
+
+    /// The reach written `s` in a dataset file.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Whole, Self::Part]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
+/// How the sources support a change or a pending handover: its basis, who
+/// claims it, why it is inferred, and whether it concerns the whole place.
+///
+/// In JSON the fields sit beside the state's others: `basis`, `claimed_by`
+/// and `claim_citations` (claimed only), `basis_note` (when given) and
+/// `extent` (`whole` or `part`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// Reported, claimed or inferred.
+    pub basis: Basis,
+    /// The controller id of the party that claims it (claimed only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claimed_by: Option<String>,
+    /// Citation ids of the claim (claimed only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub claim_citations: Vec<String>,
+    /// The reasoning (required when inferred), by language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis_note: Option<Localized>,
+    /// Whole place or part of it.
+    #[serde(rename = "extent")]
+    pub reach: Reach,
+}
+
+impl Evidence {
+    /// Whether a text states it in its own voice, of the whole place: the
+    /// default, drawn plainly.
+    #[must_use]
+    pub fn is_plain(&self) -> bool {
+        self.basis == Basis::Reported && self.reach == Reach::Whole
+    }
+}
+
 /// A change of control caused by a step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
@@ -378,6 +477,9 @@ pub struct Change {
     pub when: DateSpec,
     /// Citation ids.
     pub citations: Vec<String>,
+    /// How the sources support it.
+    #[serde(flatten)]
+    pub evidence: Evidence,
 }
 
 /// A handover agreed at a step.
@@ -391,6 +493,9 @@ pub struct Pending {
     pub deadline: String,
     /// Citation ids.
     pub citations: Vec<String>,
+    /// How the sources support it.
+    #[serde(flatten)]
+    pub evidence: Evidence,
 }
 
 /// One step of the timeline.

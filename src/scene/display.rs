@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::base::graticule_step;
 use super::base::{base_layer, graticule};
-use super::hatch::hatch_segments;
+use super::hatch::{Segment, dashes, hatch_segments};
 use super::labels::{self, Priority};
 use super::polylabel::{label_point, pole_of_inaccessibility};
 use super::projection::{Camera, GeoBBox, Projection, Viewport, clamp_camera};
@@ -18,7 +18,7 @@ use crate::i18n::{Lang, Locale, tr, tr_args};
 use crate::model::Dataset;
 use crate::model::geometry::{Feature, Shape};
 use crate::model::state::PlaceState;
-use crate::model::types::{NameTag, PlaceKind};
+use crate::model::types::{Basis, NameTag, PlaceKind, Reach};
 
 /// Which name of a place to show: the interface language's, or those of one
 /// of the dataset's naming schemes ([`Dataset::naming`]).
@@ -258,6 +258,43 @@ pub enum Pattern {
     Hatch,
     /// Crossed stripes: a change whose day the sources do not give.
     CrossHatch,
+    /// Rows of dots: control a party claims, which no text reports in its
+    /// own voice.
+    Dots,
+    /// Rows of dashes: control inferred from what the sources say.
+    Dashes,
+    /// Wide-set upright lines (over a paler fill): control of part of the
+    /// place.
+    Part,
+}
+
+impl Pattern {
+    /// The pattern's segments inside the polygon `rings` (screen points),
+    /// its lines `spacing` points apart: every backend draws the map's
+    /// patterns and the legend's swatches with these.
+    #[must_use]
+    pub fn segments(self, rings: &[Vec<[f32; 2]>], spacing: f32) -> Vec<Segment> {
+        let diag = std::f32::consts::FRAC_PI_4;
+        match self {
+            Self::Hatch => hatch_segments(rings, spacing, diag, 0.0),
+            Self::CrossHatch => {
+                let mut segs = hatch_segments(rings, spacing, diag, 0.0);
+                segs.extend(hatch_segments(rings, spacing, -diag, 0.0));
+                segs
+            }
+            Self::Dots => dashes(
+                &hatch_segments(rings, spacing * 0.8, 0.0, spacing * 0.4),
+                spacing * 0.25,
+                spacing * 0.55,
+            ),
+            Self::Dashes => dashes(
+                &hatch_segments(rings, spacing, 0.0, spacing * 0.5),
+                spacing * 0.7,
+                spacing * 0.45,
+            ),
+            Self::Part => hatch_segments(rings, spacing * 1.6, std::f32::consts::FRAC_PI_2, 0.0),
+        }
+    }
 }
 
 /// Text alignment relative to its anchor.
@@ -381,6 +418,9 @@ pub struct View<'a> {
     /// Places that changed between two compared dates, outlined, with the
     /// legend text for them.
     pub changed: Option<(&'a [String], String)>,
+    /// Show only what a text reports in its own voice: claimed and inferred
+    /// control is drawn as unknown (*View › Reported control only*).
+    pub reported_only: bool,
 }
 
 /// The display name of a feature or place under `tag`, falling back to
@@ -390,41 +430,58 @@ pub fn display_name(names: &crate::model::types::Localized, tag: NameTag) -> &st
     names.get(tag.as_str())
 }
 
-/// The fill colour and pattern of a tracked place in its state.
+/// The fill colour and patterns of a tracked place in its state: the
+/// controller's fill (paler, with upright lines in its ink, for control of
+/// part of the place), dots over
+/// claimed and dashes over inferred control, and stripes for a pending
+/// handover or crossed stripes for an undated change. With `reported_only`,
+/// claimed or inferred control is [`Style::unknown_fill`] with no evidence
+/// pattern, and handovers only a claim or inference supports are not shown.
 #[must_use]
 pub fn state_fill(
     ds: &Dataset,
     style: &Style,
     state: &PlaceState,
-) -> (Rgba, Option<(Pattern, Rgba)>) {
+    reported_only: bool,
+) -> (Rgba, Vec<(Pattern, Rgba)>) {
     let idx = |id: &str| ds.controllers.iter().position(|c| c.id == id).unwrap_or(0);
-    let fill = style.controller_fill(idx(&state.controlled_by));
-    let pattern = if let Some(t) = &state.transition {
-        Some((Pattern::CrossHatch, style.controller_ink(idx(&t.to))))
+    let shown = |basis: Basis| !reported_only || basis == Basis::Reported;
+    let ev = &state.evidence;
+    let fill = if !shown(ev.basis) {
+        style.unknown_fill
+    } else if ev.reach == Reach::Part {
+        style.controller_part_fill(idx(&state.controlled_by))
     } else {
-        state
-            .pending
-            .as_ref()
-            .map(|p| (Pattern::Hatch, style.controller_ink(idx(&p.to))))
+        style.controller_fill(idx(&state.controlled_by))
     };
-    (fill, pattern)
+    let mut patterns = Vec::new();
+    if shown(ev.basis) && ev.reach == Reach::Part {
+        patterns.push((
+            Pattern::Part,
+            style.controller_ink(idx(&state.controlled_by)),
+        ));
+    }
+    if !reported_only {
+        match ev.basis {
+            Basis::Reported => {}
+            Basis::Claimed => patterns.push((Pattern::Dots, style.evidence_ink)),
+            Basis::Inferred => patterns.push((Pattern::Dashes, style.evidence_ink)),
+        }
+    }
+    if let Some(t) = state
+        .transition
+        .as_ref()
+        .filter(|t| shown(t.evidence.basis))
+    {
+        patterns.push((Pattern::CrossHatch, style.controller_ink(idx(&t.to))));
+    } else if let Some(p) = state.pending.as_ref().filter(|p| shown(p.evidence.basis)) {
+        patterns.push((Pattern::Hatch, style.controller_ink(idx(&p.to))));
+    }
+    (fill, patterns)
 }
 
 pub(super) fn project_ring(proj: &Projection, ring: &[[f64; 2]]) -> Vec<[f32; 2]> {
     ring.iter().map(|p| proj.screen_from_geo(*p)).collect()
-}
-
-fn pattern_segments(
-    rings: &[Vec<[f32; 2]>],
-    pattern: Pattern,
-    spacing: f32,
-) -> Vec<([f32; 2], [f32; 2])> {
-    let diag = std::f32::consts::FRAC_PI_4;
-    let mut segs = hatch_segments(rings, spacing, diag, 0.0);
-    if pattern == Pattern::CrossHatch {
-        segs.extend(hatch_segments(rings, spacing, -diag, 0.0));
-    }
-    segs
 }
 
 /// Build the scene for the states at one date.
@@ -460,20 +517,22 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
         let tracked = place.is_some_and(|p| p.kind.is_tracked());
         match &f.shape {
             Shape::Area(polys) => {
-                let (fill, pattern, stroke) = if tracked {
-                    let (fill, pattern) = state_of(&f.id)
-                        .map_or((style.rayon_fill, None), |s| state_fill(ds, style, s));
+                let (fill, patterns, stroke) = if tracked {
+                    let (fill, patterns) = state_of(&f.id).map_or_else(
+                        || (style.rayon_fill, Vec::new()),
+                        |s| state_fill(ds, style, s, view.reported_only),
+                    );
                     let fill = view.fill_override.get(&f.id).copied().unwrap_or(fill);
                     let stroke = if place.is_some_and(|p| p.kind == PlaceKind::Region) {
                         style.region_stroke
                     } else {
                         style.district_stroke
                     };
-                    (fill, pattern, stroke)
+                    (fill, patterns, stroke)
                 } else if f.kind == "country" {
-                    (style.country_fill, None, style.country_stroke)
+                    (style.country_fill, Vec::new(), style.country_stroke)
                 } else {
-                    (style.rayon_fill, None, style.rayon_stroke)
+                    (style.rayon_fill, Vec::new(), style.rayon_stroke)
                 };
                 for (poly, tris) in polys.iter().zip(&cached.triangles) {
                     items.push(Item::Fill {
@@ -487,9 +546,9 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
                     });
                     let rings: Vec<Vec<[f32; 2]>> =
                         poly.iter().map(|r| project_ring(proj, r)).collect();
-                    if let Some((pattern, ink)) = pattern {
+                    for &(pattern, ink) in &patterns {
                         items.push(Item::Segments {
-                            segments: pattern_segments(&rings, pattern, style.hatch_spacing),
+                            segments: pattern.segments(&rings, style.hatch_spacing),
                             stroke: Stroke {
                                 width: style.hatch_width,
                                 color: ink,
@@ -597,7 +656,7 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
     }
     // Labels by priority, none overlapping another, all inside the view.
     items.extend(labels::place(labels, proj.viewport()));
-    let mut legend = legend(ds, style, view.names, view.locale);
+    let mut legend = legend(ds, style, view.names, view.locale, view.reported_only);
     if let Some((_, text)) = &view.changed {
         legend.insert(
             0,
@@ -620,10 +679,18 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
 }
 
 /// The legend in `locale`'s language: one entry per controller, the two
-/// patterns, each region's boundary and each line, and the context areas.
-/// Place names follow `names` ([`NameLang::Interface`]: the locale's).
+/// patterns, how the sources support control (the kinds the dataset uses;
+/// with `reported_only`, the unknown fill instead), each region's boundary
+/// and each line, and the context areas. Place names follow `names`
+/// ([`NameLang::Interface`]: the locale's).
 #[must_use]
-pub fn legend(ds: &Dataset, style: &Style, names: NameLang, locale: Locale) -> Vec<LegendEntry> {
+pub fn legend(
+    ds: &Dataset,
+    style: &Style,
+    names: NameLang,
+    locale: Locale,
+    reported_only: bool,
+) -> Vec<LegendEntry> {
     let names = names.resolve(locale.lang);
     let lang = locale.lang.tag();
     let mut out: Vec<LegendEntry> = ds
@@ -658,6 +725,12 @@ pub fn legend(ds: &Dataset, style: &Style, names: NameLang, locale: Locale) -> V
         },
         label: tr(locale, "legend-changing-undated"),
     });
+    out.extend(super::evidence::legend_entries(
+        ds,
+        style,
+        locale,
+        reported_only,
+    ));
     for p in ds.places.iter().filter(|p| p.kind == PlaceKind::Region) {
         // The dataset's own legend text in the interface language, else a
         // generic one naming the region (in the chosen names).

@@ -42,6 +42,42 @@ pub fn hatch_segments(
     hatch_impl(rings, spacing, angle_rad, phase, None)
 }
 
+/// `segments` cut into dashes `dash` points long with `gap` points between
+/// them (dots when `dash` is about the line width), so every backend draws
+/// dotted and dashed patterns as plain segments. Each segment starts with a
+/// dash. Empty when `dash` or `gap` is not a positive finite number, or when
+/// more than [`MAX_HATCH_LINES`] × 64 dashes would be needed.
+#[must_use]
+pub fn dashes(segments: &[Segment], dash: f32, gap: f32) -> Vec<Segment> {
+    let ok = |v: f32| v.is_finite() && v > 0.0;
+    if !ok(dash) || !ok(gap) {
+        return Vec::new();
+    }
+    let period = dash + gap;
+    let mut out = Vec::new();
+    for (a, b) in segments {
+        let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+        let len = dx.hypot(dy);
+        if !len.is_finite() || len <= 0.0 {
+            continue;
+        }
+        let (ux, uy) = (dx / len, dy / len);
+        let mut t = 0.0;
+        while t < len {
+            if out.len() >= MAX_HATCH_LINES * 64 {
+                return Vec::new();
+            }
+            let end = (t + dash).min(len);
+            out.push((
+                [a[0] + ux * t, a[1] + uy * t],
+                [a[0] + ux * end, a[1] + uy * end],
+            ));
+            t += period;
+        }
+    }
+    out
+}
+
 /// [`hatch_segments`] limited to the lines that cross the rectangle
 /// `clip_min`–`clip_max` (screen points, e.g. the viewport). Segments are not
 /// cut at the rectangle; the painter's clip does that. A non-finite or
@@ -170,6 +206,18 @@ fn hatch_impl(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dashes_cut_a_segment_into_dashes_and_gaps() {
+        let d = dashes(&[([0.0, 0.0], [10.0, 0.0])], 2.0, 3.0);
+        assert_eq!(d, [([0.0, 0.0], [2.0, 0.0]), ([5.0, 0.0], [7.0, 0.0])]);
+        // A vertical segment, the last dash cut at its end.
+        let d = dashes(&[([1.0, 0.0], [1.0, 6.0])], 4.0, 1.0);
+        assert_eq!(d, [([1.0, 0.0], [1.0, 4.0]), ([1.0, 5.0], [1.0, 6.0])]);
+        assert!(dashes(&[([0.0, 0.0], [1.0, 0.0])], 0.0, 1.0).is_empty());
+        assert!(dashes(&[([0.0, 0.0], [1.0, 0.0])], 1.0, f32::NAN).is_empty());
+        assert!(dashes(&[([f32::NAN, 0.0], [1.0, 0.0])], 1.0, 1.0).is_empty());
+    }
 
     fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> Vec<[f32; 2]> {
         vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]

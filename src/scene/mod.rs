@@ -11,6 +11,7 @@
 pub mod axis;
 pub mod base;
 pub mod display;
+pub mod evidence;
 pub mod hatch;
 pub mod hit;
 pub mod labels;

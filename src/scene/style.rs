@@ -103,6 +103,12 @@ pub struct Style {
     pub mention_underline: Stroke,
     /// The time axis' current-date line.
     pub time_cursor: Rgba,
+    /// Ink of the patterns that mark claimed (dots) and inferred (dashes)
+    /// control: the label ink, which stands out on every fill.
+    pub evidence_ink: Rgba,
+    /// Fill of control the view does not show as established: claimed or
+    /// inferred control with *Reported control only* on.
+    pub unknown_fill: Rgba,
     /// Legend and overlay background.
     pub panel_fill: Rgba,
     /// Legend text.
@@ -249,6 +255,11 @@ impl Style {
             time_cursor: PALETTE[3],
             hatch_spacing: 9.0,
             hatch_width: 1.6,
+            evidence_ink: ink,
+            unknown_fill: match kind {
+                ThemeKind::Light => [0xB4, 0xB4, 0xB4, 0xFF],
+                ThemeKind::Dark => [0x5A, 0x5A, 0x5A, 0xFF],
+            },
             panel_fill: panel,
             panel_text,
         }
@@ -266,6 +277,16 @@ impl Style {
         }
     }
 
+    /// The fill of areas the controller at `index` holds part of: its fill
+    /// taken half way toward the background (paler in the pale theme,
+    /// darker in the dark one), so it reads as lesser control; upright
+    /// lines in the controller's ink mark it too, so it never rests on
+    /// colour alone.
+    #[must_use]
+    pub fn controller_part_fill(&self, index: usize) -> Rgba {
+        mix(self.controller_fill(index), self.background, 0.5)
+    }
+
     /// The ink of the controller at `index`: a deep (pale theme) or light
     /// (dark theme) shade of its palette colour, used for the stripes that
     /// show a handover or a change toward it. Any controller's ink reaches
@@ -281,7 +302,7 @@ impl Style {
 
     /// Every opaque fill lines and patterns can be drawn on: the
     /// background, water, base land, countries, rayons and the first `n`
-    /// controllers' fills.
+    /// controllers' fills (see also [`Style::evidence_fills`]).
     #[must_use]
     pub fn fills(&self, n: usize) -> Vec<Rgba> {
         let mut out = vec![
@@ -292,6 +313,15 @@ impl Style {
             self.rayon_fill,
         ];
         out.extend((0..n).map(|i| self.controller_fill(i)));
+        out
+    }
+
+    /// The fills that show how the sources support control, for the first
+    /// `n` controllers: their part fills, then the unknown fill.
+    #[must_use]
+    pub fn evidence_fills(&self, n: usize) -> Vec<Rgba> {
+        let mut out: Vec<Rgba> = (0..n).map(|i| self.controller_part_fill(i)).collect();
+        out.push(self.unknown_fill);
         out
     }
 }
@@ -369,6 +399,42 @@ mod tests {
                     let r = contrast_ratio(s.controller_ink(j), s.controller_fill(i));
                     assert!(r >= 3.0, "{kind:?} stripes {j} on fill {i}: {r:.2}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn evidence_patterns_and_stripes_stand_out_on_part_and_unknown_fills_in_both_themes() {
+        for kind in [ThemeKind::Light, ThemeKind::Dark] {
+            let s = Style::new(kind);
+            let n = PALETTE.len();
+            let mut inks = vec![
+                ("evidence ink", s.evidence_ink),
+                ("region boundary", s.region_stroke.color),
+                ("1994 line", s.line_stroke.color),
+            ];
+            inks.extend((0..n).map(|j| ("controller stripes", s.controller_ink(j))));
+            for f in s.evidence_fills(n) {
+                for (what, ink) in &inks {
+                    let r = contrast_ratio(*ink, f);
+                    assert!(r >= 3.0, "{kind:?} {what} {ink:?} on {f:?}: {r:.2}");
+                }
+            }
+            // Dots and dashes also stand out on every whole fill.
+            for f in s.fills(n) {
+                let r = contrast_ratio(s.evidence_ink, f);
+                assert!(r >= 3.0, "{kind:?} evidence ink on {f:?}: {r:.2}");
+            }
+            // A part fill is neither its controller's whole fill nor a
+            // context fill, and its upright lines (the controller's ink)
+            // stand out on it.
+            for i in 0..n {
+                let part = s.controller_part_fill(i);
+                assert_ne!(part, s.controller_fill(i));
+                assert_ne!(part, s.rayon_fill);
+                assert_ne!(part, s.unknown_fill);
+                let r = contrast_ratio(s.controller_ink(i), part);
+                assert!(r >= 3.0, "{kind:?} part lines {i}: {r:.2}");
             }
         }
     }

@@ -339,6 +339,7 @@ pub fn ui(
         changed: compared
             .as_ref()
             .map(|(ids, text)| (ids.as_slice(), text.clone())),
+        reported_only: app.settings.reported_only,
     };
     let scene = display::build(app.ds, app.cache, app.states, &view);
     let painter = ui.painter_at(rect);
@@ -582,7 +583,14 @@ fn legend(ui: &mut Ui, app: &Shared<'_>, map: &mut MapView, rect: Rect, scene: &
     };
     i18n::paint_text(ui, &painter, at, anchor, &heading, heading_font, ink);
     let mut y = legend_rect.top() + 30.0;
-    for ((entry, lines), h) in scene.legend.iter().zip(lines).zip(rows) {
+    for (i, ((entry, lines), h)) in scene.legend.iter().zip(lines).zip(rows).enumerate() {
+        // Screen readers (and tests) read each entry's words.
+        let row = Rect::from_min_size(
+            Pos2::new(legend_rect.left(), y),
+            Vec2::new(legend_rect.width(), h),
+        );
+        let r = ui.interact(row, ui.scope_id().with(("legend-entry", i)), Sense::hover());
+        i18n::accessible(&r, egui::Role::Label, &entry.label);
         let sw_x = if right {
             legend_rect.right() - 10.0 - 28.0
         } else {

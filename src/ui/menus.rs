@@ -276,6 +276,12 @@ fn view_menu(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, loc: Locale)
     i18n::checkbox(
         ui,
         loc,
+        &mut s.reported_only,
+        &tr(loc, "menu-reported-only"),
+    );
+    i18n::checkbox(
+        ui,
+        loc,
         &mut s.collapse_gaps,
         &tr(loc, "menu-collapse-gaps"),
     );

@@ -4,8 +4,7 @@ use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, FontFamily, FontId, Painter, Pos2, Rect, Shape, Vec2};
 
 use super::text::line_job;
-use crate::scene::display::{Anchor, Item, Pattern, Scene, Swatch};
-use crate::scene::hatch::hatch_segments;
+use crate::scene::display::{Anchor, Item, Scene, Swatch};
 use crate::scene::style::{Rgba, Stroke};
 
 /// An egui colour from RGBA bytes.
@@ -180,12 +179,7 @@ pub fn swatch(painter: &Painter, rect: Rect, swatch: &Swatch, spacing: f32, hatc
                     [rect.left(), rect.bottom()],
                     [rect.left(), rect.top()],
                 ];
-                let rings = [ring];
-                let diag = std::f32::consts::FRAC_PI_4;
-                let mut segs = hatch_segments(&rings, spacing * 0.6, diag, 0.0);
-                if *pattern == Pattern::CrossHatch {
-                    segs.extend(hatch_segments(&rings, spacing * 0.6, -diag, 0.0));
-                }
+                let segs = pattern.segments(&[ring], spacing * 0.6);
                 let st = egui::Stroke::new(hatch_width, color(*ink));
                 painter.extend(
                     segs.iter()

@@ -39,6 +39,9 @@ pub struct Settings {
     pub show_step_card: bool,
     /// Show the legend.
     pub show_legend: bool,
+    /// Draw only control a text reports in its own voice: claimed and
+    /// inferred control shows as unknown (*View › Reported control only*).
+    pub reported_only: bool,
     /// Map theme.
     pub theme: ThemeKind,
     /// Which names the map shows.
@@ -186,6 +189,7 @@ impl Default for Settings {
             show_time_panel: true,
             show_step_card: true,
             show_legend: true,
+            reported_only: false,
             theme: ThemeKind::Light,
             names: NameLang::Interface,
             arabic_summary: false,

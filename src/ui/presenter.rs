@@ -32,6 +32,10 @@ const CAPTION_POINTS: f32 = 185.0;
 /// ...and in Arabic script.
 const CAPTION_POINTS_ARABIC: f32 = 225.0;
 
+/// The caption's extra height for a line on how the sources support the
+/// step's changes ("according to Azerbaijan").
+const EVIDENCE_LINE_POINTS: f32 = 30.0;
+
 /// The pointer is hidden after this many seconds without moving.
 pub const CURSOR_HIDE_SECS: f64 = 2.0;
 
@@ -237,6 +241,20 @@ pub fn caption_height(app: &Shared<'_>, rect: Rect) -> f32 {
         CAPTION_POINTS_ARABIC
     } else {
         CAPTION_POINTS
+    };
+    // One more line when the step's evidence is more than plain reports.
+    let evidence = app
+        .presenter
+        .as_ref()
+        .and_then(|p| p.step())
+        .and_then(|i| app.ds.steps.get(i))
+        .is_some_and(|st| {
+            crate::scene::evidence::step_evidence(app.ds, st, app.settings.locale()).is_some()
+        });
+    let points = if evidence {
+        points + EVIDENCE_LINE_POINTS
+    } else {
+        points
     };
     (type_scale(rect) * scale * points).min(rect.height() * 0.6)
 }
@@ -491,6 +509,9 @@ pub fn overlay(ui: &egui::Ui, app: &Shared<'_>, rect: Rect) -> Option<Rect> {
         ink,
         false,
     );
+    if let Some(words) = crate::scene::evidence::step_evidence(app.ds, st, loc) {
+        line(words, 17.0 * scale, ink, false);
+    }
     if let Some(src) = source_line(app, step, loc) {
         line(src, 15.0 * scale, weak, false);
     }

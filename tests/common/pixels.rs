@@ -96,6 +96,24 @@ pub fn legend_fill(ds: &Dataset, style: &Style, id: &str) -> [u8; 4] {
     style.controller_fill(i)
 }
 
+/// The legend colour of a place's state: its controller's fill, or the
+/// paler fill of part of a place when the sources speak of part of it.
+pub fn state_legend_fill(
+    ds: &Dataset,
+    style: &Style,
+    s: &karabakh_atlas::model::state::PlaceState,
+) -> [u8; 4] {
+    let i = ds
+        .controllers
+        .iter()
+        .position(|c| c.id == s.controlled_by)
+        .unwrap();
+    match s.evidence.reach {
+        karabakh_atlas::model::types::Reach::Whole => style.controller_fill(i),
+        karabakh_atlas::model::types::Reach::Part => style.controller_part_fill(i),
+    }
+}
+
 pub fn close(a: [u8; 4], b: [u8; 4]) -> bool {
     a.iter().zip(b).take(3).all(|(x, y)| x.abs_diff(y) <= 3)
 }

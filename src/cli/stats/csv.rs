@@ -6,7 +6,7 @@
 //!
 //! RFC 4180 (CRLF line ends, fields quoted when they hold a comma, a quote or
 //! a line break), with a header row. With `--date`:
-//! `date,record,id,name,kind,area_km2,overlap_km2,full_km2,controlled_by,changing_to,pending_to`,
+//! `date,record,id,name,kind,area_km2,overlap_km2,full_km2,controlled_by,changing_to,pending_to,basis,claimed_by,extent`,
 //! one `place` record per place then one `controller` record per controller
 //! (its total in `area_km2`). Without: `index,step,date,<controller>_km2…,
 //! changing_to_<controller>_km2…,pending_km2`, one row per step. Numbers are
@@ -60,6 +60,9 @@ pub fn date_csv(ds: &Dataset, a: &Areas, date: Date) -> String {
         "controlled_by",
         "changing_to",
         "pending_to",
+        "basis",
+        "claimed_by",
+        "extent",
     ]
     .map(str::to_owned);
     let mut out = csv_line(&header);
@@ -77,6 +80,9 @@ pub fn date_csv(ds: &Dataset, a: &Areas, date: Date) -> String {
             opt(&r.controlled_by),
             opt(&r.changing_to),
             opt(&r.pending_to),
+            r.basis().unwrap_or_default().into(),
+            r.claimed_by().unwrap_or_default(),
+            r.extent().unwrap_or_default().into(),
         ]));
     }
     for (c, km2) in &t.by_controller {
@@ -87,6 +93,9 @@ pub fn date_csv(ds: &Dataset, a: &Areas, date: Date) -> String {
             controller_name(ds, c),
             String::new(),
             num(*km2),
+            String::new(),
+            String::new(),
+            String::new(),
             String::new(),
             String::new(),
             String::new(),

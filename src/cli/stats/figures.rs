@@ -1,5 +1,6 @@
 //! The figures every output shares: a place's and a controller's English
-//! name, each place's area and state at a date ([`Row`]), km² rounded to
+//! name, each place's area and state at a date ([`Row`], with how the
+//! sources support it), km² rounded to
 //! 0.1, and the order the series lists the controllers in. The areas
 //! themselves come from [`crate::model::area`].
 
@@ -7,6 +8,27 @@ use crate::model::Dataset;
 use crate::model::area::{Areas, Series};
 use crate::model::date::Date;
 use crate::model::state::state_at;
+use crate::model::types::{Basis, Evidence};
+
+impl Row {
+    /// `reported`, `claimed` or `inferred` (`None` with no state).
+    pub(super) fn basis(&self) -> Option<&'static str> {
+        self.evidence.as_ref().map(|e| e.basis.as_str())
+    }
+
+    /// The claiming party's id, where the basis is claimed.
+    pub(super) fn claimed_by(&self) -> Option<String> {
+        self.evidence
+            .as_ref()
+            .filter(|e| e.basis == Basis::Claimed)
+            .and_then(|e| e.claimed_by.clone())
+    }
+
+    /// `whole` or `part` (`None` with no state).
+    pub(super) fn extent(&self) -> Option<&'static str> {
+        self.evidence.as_ref().map(|e| e.reach.as_str())
+    }
+}
 
 /// km² rounded to 0.1 for JSON and CSV.
 pub(super) fn r1(x: f64) -> f64 {
@@ -40,6 +62,8 @@ pub(super) struct Row {
     pub(super) controlled_by: Option<String>,
     pub(super) changing_to: Option<String>,
     pub(super) pending_to: Option<String>,
+    /// How the sources support the current control (`None` with no state).
+    pub(super) evidence: Option<Evidence>,
 }
 
 /// Every place with an area, in places.toml order, at `date`.
@@ -58,6 +82,7 @@ pub(super) fn rows(ds: &Dataset, a: &Areas, date: Date) -> Vec<Row> {
                 controlled_by: s.map(|s| s.controlled_by.clone()),
                 changing_to: s.and_then(|s| s.transition.as_ref().map(|t| t.to.clone())),
                 pending_to: s.and_then(|s| s.pending.as_ref().map(|p| p.to.clone())),
+                evidence: s.map(|s| s.evidence.clone()),
             }
         })
         .collect()

@@ -23,7 +23,10 @@
 //!       "full_km2": 2789.4,
 //!       "controlled_by": "armenian_forces",
 //!       "changing_to": null,
-//!       "pending_to": "azerbaijan"
+//!       "pending_to": "azerbaijan",
+//!       "basis": "reported",
+//!       "claimed_by": null,
+//!       "extent": "whole"
 //!     }
 //!   ],
 //!   "totals": {
@@ -49,7 +52,10 @@
 //!   (`null` if the place has no state at the date); `changing_to` names the
 //!   controller it is passing to while a change with no known day is under
 //!   way, `pending_to` the controller of an agreed handover not yet carried
-//!   out (each `null` otherwise).
+//!   out (each `null` otherwise). `basis` says how the sources support the
+//!   control (`reported`, `claimed` or `inferred`), `claimed_by` names the
+//!   claiming controller where the basis is `claimed` (`null` otherwise),
+//!   and `extent` is `whole` or `part` (all three `null` with no state).
 //! - `totals.by_controller`: every controller in dataset order, with the sum
 //!   of the `area_km2` of the places it controls. `changing` (per controller
 //!   passed to) and `pending_km2` are parts of these sums, not additions.
@@ -128,6 +134,9 @@ pub fn date_json(ds: &Dataset, a: &Areas, date: Date) -> Value {
                 "controlled_by": r.controlled_by,
                 "changing_to": r.changing_to,
                 "pending_to": r.pending_to,
+                "basis": r.basis(),
+                "claimed_by": r.claimed_by(),
+                "extent": r.extent(),
             })
         })
         .collect();

@@ -13,6 +13,7 @@ use crate::model::area::thousands;
 use crate::model::area::{AREA_NOTE, Areas, Totals, series, totals_at, uncertainty_bands};
 use crate::model::date::Date;
 use crate::model::types::PlaceKind;
+use crate::scene::evidence::evidence_brief;
 
 /// The "inside region" cell: `+754`, `+<1` for a sliver, empty for none.
 fn overlap_cell(km2: f64) -> String {
@@ -173,6 +174,14 @@ fn rows_of(ds: &Dataset, a: &Areas, date: Date) -> Vec<Vec<String>> {
             if let Some(to) = &r.pending_to {
                 // Writing to a String cannot fail.
                 let _ = write!(ctl, ", handover to {} pending", controller_name(ds, to));
+            }
+            if let Some(words) = r
+                .evidence
+                .as_ref()
+                .and_then(|e| evidence_brief(ds, e, crate::i18n::Locale::EN))
+            {
+                // Writing to a String cannot fail.
+                let _ = write!(ctl, " ({words})");
             }
             vec![
                 place_name(ds, &r.id),

@@ -90,6 +90,30 @@ pub(super) struct HeaderLine {
     pub(super) bold: bool,
 }
 
+/// The figure's footer at `date` presenting step `index`: the step's
+/// source reference, then how the sources support the control the map
+/// shows where it is not reported of a whole place ("How the sources
+/// support it: Nagorno-Karabakh: according to Azerbaijan.").
+pub(super) fn footer_text(
+    ds: &Dataset,
+    date: Date,
+    index: Option<usize>,
+    locale: Locale,
+) -> String {
+    let sources = index
+        .map(|i| source_reference_in(ds, i, locale))
+        .unwrap_or_default();
+    let states = crate::model::state::state_at(ds, date);
+    let evidence = crate::scene::evidence::states_evidence(ds, &states, locale)
+        .map(|list| tr_args(locale, "fig-evidence", &[("list", list.into())]));
+    [Some(sources), evidence]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The header of the figure at `date` presenting `step`: the dataset's
 /// title, the date, and the step ("Step 7 of 14: …", or the latest step
 /// before the date) in `locale`'s language, with the title, date and step

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::content::{HeaderLine, header_text, source_reference_in};
+use super::content::{HeaderLine, footer_text, header_text};
 use super::layout::{
     LEGEND_PAD, Plan, PlanText, SWATCH_H, SWATCH_W, legend_row_h, plan, plan_centred, start_align,
 };
@@ -55,9 +55,7 @@ pub fn figure_svg(
     let (header, step_text) = header_text(ds, date, step, second, locale);
     let title = ds.title.get(locale.lang.tag()).to_owned();
     let date_text = date_long(date, locale);
-    let source_ref = step
-        .map(|i| source_reference_in(ds, i, locale))
-        .unwrap_or_default();
+    let source_ref = footer_text(ds, date, step, locale);
     let figure_title = tr_args(
         locale,
         "fig-title",
@@ -88,7 +86,7 @@ pub fn figure_svg(
     let mut svg = SvgWriter::default();
     let ink = style.panel_text;
     let quiet = style.context_label;
-    let legend_entries = crate::scene::display::legend(ds, &style, opts.names, locale);
+    let legend_entries = crate::scene::display::legend(ds, &style, opts.names, locale, false);
     let labels: Vec<&str> = legend_entries.iter().map(|e| e.label.as_str()).collect();
     // Every step's figure at this size has the map in the same place: the
     // header and footer are as tall as the tallest step's.
@@ -99,7 +97,7 @@ pub fn figure_svg(
         })
         .collect();
     let all_sources: Vec<String> = (0..ds.steps.len())
-        .map(|i| source_reference_in(ds, i, locale))
+        .filter_map(|i| ds.step_date(i).map(|d| footer_text(ds, d, Some(i), locale)))
         .collect();
     let texts = PlanText {
         rtl,
@@ -147,6 +145,7 @@ pub fn figure_svg(
             selected: None,
             hovered: None,
             changed: None,
+            reported_only: false,
         },
     );
 

@@ -160,6 +160,7 @@ pub fn figure_at_step(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::i18n::tr;
     use crate::model::load_bundled;
 
     #[test]
@@ -189,6 +190,57 @@ mod tests {
             assert_eq!(by_date.map_viewport, first.map_viewport);
             assert_eq!(by_date.step, Some(9));
         }
+    }
+
+    #[test]
+    fn a_figure_says_how_the_sources_support_the_control_it_shows() {
+        let ds = load_bundled().unwrap();
+        let cache = MapCache::new(&ds);
+        let step = |id: &str| ds.steps.iter().position(|s| s.id == id).unwrap();
+        let opts = FigureOptions::default();
+        let f = figure_at_step(&ds, &cache, step("talks-2023"), &opts).unwrap();
+        // The legend explains the dots, the dashes and the paler fill (its
+        // entries may wrap onto several lines).
+        let all = f
+            .texts
+            .iter()
+            .map(|(_, t)| t.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for label in [
+            tr(Locale::EN, "legend-claimed"),
+            tr(Locale::EN, "legend-inferred"),
+            "Part of a place held by Armenian forces (paler, upright lines)".to_owned(),
+        ] {
+            assert!(all.contains(&label), "{label} not in {all}");
+        }
+        // The words under the map name the claimant and the inference.
+        assert!(
+            f.description.contains(
+                "How the sources support it: Fuzuli, Jabrayil, Zangilan, Qubadli: inferred from the sources; Nagorno-Karabakh: according to Azerbaijan."
+            ),
+            "{}",
+            f.description
+        );
+        // Before the war, the region is held in part, and nothing is claimed
+        // or inferred.
+        let f = figure_at_step(&ds, &cache, 0, &opts).unwrap();
+        assert!(
+            f.description
+                .contains("How the sources support it: Nagorno-Karabakh: held in part only."),
+            "{}",
+            f.description
+        );
+        // In Arabic, the same in Arabic words.
+        let ar = FigureOptions {
+            locale: Locale {
+                lang: crate::i18n::Lang::Ar,
+                ..Locale::EN
+            },
+            ..opts
+        };
+        let f = figure_at_step(&ds, &cache, step("talks-2023"), &ar).unwrap();
+        assert!(f.description.contains("بحسب أذربيجان"), "{}", f.description);
     }
 
     #[test]

@@ -8,9 +8,10 @@ use htmlize::escape_all_quotes as escape_html;
 use serde_json::{Value, json};
 
 use super::dates::before_text;
-use crate::i18n::Locale;
 use crate::i18n::format::{DateWords, qualified};
+use crate::i18n::{Locale, tr_args};
 use crate::model::{Dataset, Date, DateSpec};
+use crate::scene::evidence::step_evidence;
 
 /// A TimelineJS3 date object for day `d`.
 fn tl_date(d: Date) -> Value {
@@ -22,8 +23,10 @@ fn tl_date(d: Date) -> Value {
 /// the step's date (`start_date`, plus `end_date` and a `display_date`
 /// "Between … and …" for a range; for "before D", the day before D and the
 /// `display_date` "Before D"), its English title as the headline, and as
-/// text its English summary followed by the quote of every citation it uses
-/// with its source, line and citation id.
+/// text its English summary, how the sources support its changes where
+/// they are not reported of a whole place ("How the sources support it:
+/// Nagorno-Karabakh: according to Azerbaijan."), then the quote of every
+/// citation it uses with its source, line and citation id.
 #[must_use]
 pub fn export(ds: &Dataset) -> Value {
     let events: Vec<Value> = ds
@@ -31,6 +34,11 @@ pub fn export(ds: &Dataset) -> Value {
         .iter()
         .map(|s| {
             let mut html = format!("<p>{}</p>", escape_html(s.summary.en()));
+            if let Some(list) = step_evidence(ds, s, Locale::EN) {
+                let words = tr_args(Locale::EN, "fig-evidence", &[("list", list.into())]);
+                // Writing to a String cannot fail.
+                let _ = write!(html, "<p>{}</p>", escape_html(&words));
+            }
             for id in ds.step_citation_ids(s) {
                 let Some(c) = ds.citation(id) else { continue };
                 let source = ds.source(&c.source);
@@ -104,9 +112,33 @@ pub fn export(ds: &Dataset) -> Value {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::interop::timelinejs::html_to_text;
+
+    #[test]
+    fn events_say_how_the_sources_support_their_changes() {
+        let ds = crate::model::load_bundled().unwrap();
+        let tl = export(&ds);
+        let text = |id: &str| {
+            let events = tl["events"].as_array().unwrap();
+            let e = events.iter().find(|e| e["unique_id"] == id).unwrap();
+            html_to_text(e["text"]["text"].as_str().unwrap()).text
+        };
+        assert!(
+            text("operation-2023-end")
+                .contains("How the sources support it: Nagorno-Karabakh: according to Azerbaijan."),
+            "{}",
+            text("operation-2023-end")
+        );
+        assert!(
+            text("ceasefire-2020")
+                .contains("Fuzuli, Jabrayil, Zangilan, Qubadli: inferred from the sources.")
+        );
+        // A step whose changes are all reported of whole places says nothing.
+        assert!(!text("aghdam-handover").contains("How the sources support it"));
+    }
 
     #[test]
     fn escaped_text_reads_back_as_written() {

@@ -17,6 +17,7 @@
 mod base;
 mod cross;
 mod dataset;
+mod evidence;
 mod loader;
 mod places;
 mod prose;

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::evidence::{Known, check_evidence};
 use super::loader::{FileCtx, Loader};
 use crate::date::{Date, DateSpec};
 use crate::model::diag::{Diagnostic, Msg, MsgArg};
@@ -257,6 +258,10 @@ pub(super) fn check_steps(
     let cite_ids = citation_ids(raw);
     let claim_ids: BTreeSet<String> = raw.claim.iter().map(|c| c.id.get_ref().clone()).collect();
     let controller_ids: BTreeSet<String> = controllers.iter().map(|c| c.id.clone()).collect();
+    let known = Known {
+        controllers: &controller_ids,
+        citations: &cite_ids,
+    };
     let tracked: BTreeMap<&str, &Place> = places
         .1
         .iter()
@@ -343,23 +348,24 @@ pub(super) fn check_steps(
                 Some(w) => l.date(ctx, w),
                 None => Some(date),
             };
+            let owner = Msg::new("diag-what-change")
+                .text("place", c.place.get_ref())
+                .text("id", &id);
             let cites = l.refs(
                 ctx,
                 &c.citations,
                 &cite_ids,
                 "diag-kind-citation",
-                Some(
-                    Msg::new("diag-what-change")
-                        .text("place", c.place.get_ref())
-                        .text("id", &id),
-                ),
+                Some(owner.clone()),
             );
+            let evidence = check_evidence(l, ctx, c.into(), &known, &owner);
             if let (true, Some(when)) = (place_ok, when) {
                 changes.push(Change {
                     place: c.place.get_ref().clone(),
                     to: c.to.get_ref().clone(),
                     when,
                     citations: cites,
+                    evidence,
                 });
                 spans.push(c.place.span());
             } else {
@@ -400,22 +406,23 @@ pub(super) fn check_steps(
                     .help(Msg::new("diag-deadline-unknown-help")),
                 ),
             }
+            let owner = Msg::new("diag-what-pending")
+                .text("place", p.place.get_ref())
+                .text("id", &id);
             let cites = l.refs(
                 ctx,
                 &p.citations,
                 &cite_ids,
                 "diag-kind-citation",
-                Some(
-                    Msg::new("diag-what-pending")
-                        .text("place", p.place.get_ref())
-                        .text("id", &id),
-                ),
+                Some(owner.clone()),
             );
+            let evidence = check_evidence(l, ctx, p.into(), &known, &owner);
             pending.push(Pending {
                 place: p.place.get_ref().clone(),
                 to: p.to.get_ref().clone(),
                 deadline: p.deadline.get_ref().clone(),
                 citations: cites,
+                evidence,
             });
         }
         let extent = s.extent.as_ref().and_then(|e| check_extent(l, ctx, e, &id));

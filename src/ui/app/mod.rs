@@ -457,7 +457,13 @@ impl App {
         let snap = std::mem::take(&mut self.fades.snap);
         let mut animating = false;
         for s in &self.session.states {
-            let target = state_fill(&self.session.ds, &self.style, s).0;
+            let target = state_fill(
+                &self.session.ds,
+                &self.style,
+                s,
+                self.settings.reported_only,
+            )
+            .0;
             let fade = self.fades.entries.entry(s.id.clone()).or_insert(Fade {
                 from: target,
                 to: target,

@@ -78,6 +78,18 @@ pub(super) fn changed(ui: &mut Ui, app: &Shared<'_>, i: usize) {
             format!("{name}: {}", who(ds, loc, &c.after.controlled_by))
         };
         Txt::new(format!("• {line}")).label(ui);
+        let ev = if c.controller_changed() {
+            Some(&c.after.evidence)
+        } else if let Some(p) = &c.after.pending {
+            Some(&p.evidence)
+        } else {
+            c.after.transition.as_ref().map(|t| &t.evidence)
+        };
+        if let Some(ev) = ev {
+            ui.indent(("evidence", &c.id), |ui| {
+                super::place::evidence(ui, app, &c.id, ev);
+            });
+        }
     }
 }
 

@@ -8,7 +8,9 @@ use crate::i18n::{Locale, tr, tr_args};
 use crate::model::Dataset;
 use crate::model::cite;
 use crate::model::state::{PlaceState, steps_touching};
+use crate::model::types::{Basis, Evidence};
 use crate::scene::display::scheme_label;
+use crate::scene::evidence::{evidence_brief, evidence_lines};
 use crate::ui::app::{Command, Shared};
 use crate::ui::i18n::{self, Txt};
 use crate::ui::text::bidi_label;
@@ -36,6 +38,7 @@ pub fn state_lines(ui: &mut Ui, app: &Shared<'_>, s: &PlaceState) {
         ],
     ))
     .label(ui);
+    evidence(ui, app, &s.id, &s.evidence);
     // The first step sets where the timeline starts: a place that has not
     // changed since has not "changed" at all.
     match ds.step_index(&s.since_step) {
@@ -78,6 +81,9 @@ pub fn state_lines(ui: &mut Ui, app: &Shared<'_>, s: &PlaceState) {
             &[("who", who(ds, loc, &p.to).into())],
         ))
         .label(ui);
+        if let Some(words) = evidence_brief(ds, &p.evidence, loc) {
+            Txt::new(tr_args(loc, "evidence-pending", &[("words", words.into())])).label(ui);
+        }
         for d in &p.deadlines {
             Txt::new(tr_args(
                 loc,
@@ -95,6 +101,20 @@ pub fn state_lines(ui: &mut Ui, app: &Shared<'_>, s: &PlaceState) {
                 .color(ui.visuals().warn_fg_color)
                 .label(ui);
         }
+    }
+}
+
+/// How the sources support the control of place `id`, one line each
+/// ("according to Azerbaijan", "inferred: …", "part of … only", the note),
+/// and, with *Reported control only* on, why the map shows it as unknown.
+pub(super) fn evidence(ui: &mut Ui, app: &Shared<'_>, id: &str, ev: &Evidence) {
+    let loc = app.settings.locale();
+    if app.settings.reported_only && ev.basis != Basis::Reported {
+        Txt::new(tr(loc, "evidence-unknown")).strong().label(ui);
+    }
+    let place = place_name(app.ds, loc, id);
+    for line in evidence_lines(app.ds, ev, place, loc) {
+        Txt::new(line).italics().label(ui);
     }
 }
 
