@@ -831,3 +831,12 @@ files-export-handout = تصدير نشرة للطباعة
 files-export-video = تصدير فيديو
 export-job-handout = النشرة إلى { $path }
 export-job-video = الفيديو إلى { $path }
+
+## Handout: one page per stop, and tagging for accessibility (issue #20)
+handout-continued = { $stop } (تتمة)
+handout-alt = خريطة بتاريخ { $date }. { $states }
+handout-alt-held = تحت سيطرة { $who }: { $places }.
+handout-alt-changing = تنتقل إلى { $who } { $when }: { $places }.
+handout-alt-pending = اتُّفق على تسليمها إلى { $who } ولم يُنفَّذ التسليم بعد: { $places }.
+handout-alt-none = لا حالة بعد لأي مكان متتبَّع في هذا التاريخ.
+handout-speaker-where = { $speaker }؛ { $where }

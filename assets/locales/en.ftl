@@ -777,3 +777,12 @@ files-export-handout = Export handout (PDF)
 files-export-video = Export video (MP4)
 export-job-handout = Handout to { $path }
 export-job-video = Video to { $path }
+
+## Handout: one page per stop, and tagging for accessibility (issue #20)
+handout-continued = { $stop } (continued)
+handout-alt = Map on { $date }. { $states }
+handout-alt-held = Controlled by { $who }: { $places }.
+handout-alt-changing = Changing to { $who } { $when }: { $places }.
+handout-alt-pending = Handover to { $who } agreed, not yet carried out: { $places }.
+handout-alt-none = No tracked place has a state yet at this date.
+handout-speaker-where = { $speaker }; { $where }
