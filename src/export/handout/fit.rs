@@ -119,10 +119,10 @@ mod tests {
         assert!(ok && !f.two_columns && f.scale == 1.0 && f.answer_lines == 2);
         assert!(f.figure_h < FIGURE_MAX && f.figure_h >= FIGURE_MIN, "{f:?}");
         // Longer: two columns.
-        let (f, ok) = choose(body, true, &mut stop(500.0, 50.0));
+        let (f, ok) = choose(body, true, &mut stop(540.0, 50.0));
         assert!(ok && f.two_columns && f.scale == 1.0 && f.answer_lines == 2, "{f:?}");
         // Without passages to split, one answer line instead.
-        let (f, ok) = choose(body, false, &mut stop(500.0, 50.0));
+        let (f, ok) = choose(body, false, &mut stop(540.0, 50.0));
         assert!(ok && !f.two_columns && f.answer_lines == 1, "{f:?}");
         // Longer still: smaller text.
         let (f, ok) = choose(body, true, &mut stop(600.0, 10.0));

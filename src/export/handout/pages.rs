@@ -469,8 +469,12 @@ pub(super) fn render(
                         match node {
                             Some(node) => {
                                 let lang = piece_lang(p.text(), structure.lang(node));
+                                // Right-to-left glyphs are drawn in visual
+                                // order; the span gives their text in
+                                // reading order for assistive technology.
+                                let actual = p.rtl().then(|| p.text());
                                 let id = surface.start_tagged(ContentTag::Span(
-                                    SpanTag::empty().with_lang(lang),
+                                    SpanTag::empty().with_lang(lang).with_actual_text(actual),
                                 ));
                                 super::text::draw(&mut surface, p, cur, baseline, style.size);
                                 surface.end_tagged();
@@ -638,7 +642,7 @@ mod tests {
         let mut f = Flow::new(595.0, 400.0);
         f.page();
         f.running_header(Some(("Stop 1 of 1 (continued)".to_owned(), Direction::Ltr)));
-        for _ in 0..40 {
+        for _ in 0..80 {
             f.para(Kind::P, "A line.", "en", Direction::Ltr, Style::regular(10.0), 0.0);
         }
         assert!(f.page_count() >= 3);

@@ -76,14 +76,19 @@ pub(super) struct Shaped {
     glyphs: Vec<KrillaGlyph>,
     text: String,
     pdf: Font,
+    rtl: bool,
     /// Width in ems.
     pub em: f32,
 }
 
 impl Shaped {
-    /// The text the piece shows.
+    /// The text the piece shows, in reading order.
     pub fn text(&self) -> &str {
         &self.text
+    }
+    /// Whether the piece is laid out right to left.
+    pub fn rtl(&self) -> bool {
+        self.rtl
     }
 }
 
@@ -137,6 +142,7 @@ fn shape_run(text: &str, rtl: bool, which: Face, bold: bool) -> Option<Shaped> {
         glyphs,
         text: text.to_owned(),
         pdf: f.pdf.clone(),
+        rtl,
         em,
     })
 }
