@@ -1,7 +1,8 @@
 //! The PDF handout (`export --format pdf`) through the real binary, read
-//! back with poppler-utils as a reader's tools would: pages, text (the
-//! Arabic passages as searchable text), no internal names, and the map in
-//! the legend's colours. Needs poppler-utils (see tests/common/tools.rs).
+//! back with poppler-utils as a reader's tools would: pages (one per stop),
+//! text (the Arabic passages as searchable text), no internal names, the
+//! map in the legend's colours, and the tags (PDF/UA) a screen reader
+//! reads. Needs poppler-utils (see tests/common/tools.rs).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -21,17 +22,16 @@ fn tour_file() -> PathBuf {
 
 /// Write the handout of the handover tour with extra `args`; its path.
 fn handout(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
-    let out = dir.join(name);
     let tour = tour_file();
-    let mut all = vec![
-        "export",
-        "--format",
-        "pdf",
-        "--tour",
-        tour.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ];
+    let mut all = vec!["--tour", tour.to_str().unwrap()];
+    all.extend_from_slice(args);
+    export(dir, name, &all)
+}
+
+/// Write a handout with `args` (none: every step); its path.
+fn export(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
+    let out = dir.join(name);
+    let mut all = vec!["export", "--format", "pdf", "--out", out.to_str().unwrap()];
     all.extend_from_slice(args);
     let o = run(&all);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -124,9 +124,10 @@ fn the_handover_tour_has_a_cover_a_section_per_stop_and_its_passages_as_text() {
             "SHA-256 of a source missing"
         );
     }
+    // One page per stop.
+    assert_eq!(pages(&pdf), 1 + tour.stops.len());
     let starts = stop_pages(&pdf, "Stop ");
-    assert_eq!(starts.len(), tour.stops.len(), "{starts:?}");
-    assert_eq!(starts[0], 2);
+    assert_eq!(starts, (2..=1 + tour.stops.len()).collect::<Vec<_>>());
     for (i, &p) in starts.iter().enumerate() {
         let text = page_text(&pdf, p);
         assert!(text.contains(&format!("Stop {} of {}", i + 1, tour.stops.len())));
@@ -137,7 +138,6 @@ fn the_handover_tour_has_a_cover_a_section_per_stop_and_its_passages_as_text() {
             step.title.en()
         );
     }
-    assert!(pages(&pdf) > tour.stops.len());
     let info = poppler("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(info.contains(tour.title.en()), "{info}");
 
@@ -256,7 +256,11 @@ fn an_arabic_teachers_handout_and_identical_bytes() {
     assert_eq!(starts.len(), tour.stops.len());
     let note = squeeze(tour.stops[0].notes.get("ar"));
     assert!(!squeeze(&poppler("pdftotext", &[a.to_str().unwrap(), "-"])).contains(&note));
+    assert_eq!(pages(&a), 1 + tour.stops.len());
     let t = handout(dir.path(), "t.pdf", &["--lang", "ar", "--teacher"]);
+    // The teacher's notes fit on the stop's page too.
+    assert_eq!(stop_pages(&t, "المحطة"), (2..=1 + tour.stops.len()).collect::<Vec<_>>());
+    assert_eq!(pages(&t), 1 + tour.stops.len());
     let text = squeeze(&poppler("pdftotext", &[t.to_str().unwrap(), "-"]));
     for word in arabic_words(tour.stops[0].notes.get("ar")) {
         let word = squeeze(&word);
@@ -288,6 +292,134 @@ fn an_arabic_teachers_handout_and_identical_bytes() {
     let o = run(&["export", "--format", "pdf", "--out", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
+}
+
+/// Every bundled tour, and every step without a tour (the longest
+/// passages), in English and in Arabic on the other paper: a cover, then
+/// exactly one page per stop, none of them continued.
+#[test]
+fn every_stop_of_the_bundled_tours_and_every_step_fits_on_one_page() {
+    if tool("pdftotext", "poppler-utils").is_none() {
+        return;
+    }
+    let ds = load_bundled().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let full = common::data_dir().join("tours/full-story.toml");
+    let runs: [(&str, Vec<&str>, usize, &str); 3] = [
+        (
+            "full.pdf",
+            vec!["--tour", full.to_str().unwrap()],
+            load_tour_file(&full, &ds).unwrap().stops.len(),
+            "Stop ",
+        ),
+        ("all.pdf", vec![], ds.steps.len(), "Stop "),
+        (
+            "all-ar.pdf",
+            vec!["--lang", "ar", "--paper", "letter", "--teacher"],
+            ds.steps.len(),
+            "المحطة",
+        ),
+    ];
+    for (name, args, stops, prefix) in runs {
+        let pdf = export(dir.path(), name, &args);
+        assert_eq!(pages(&pdf), 1 + stops, "{name}");
+        assert_eq!(
+            stop_pages(&pdf, prefix),
+            (2..=1 + stops).collect::<Vec<_>>(),
+            "{name}"
+        );
+        let text = poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+        assert!(!text.contains("continued") && !text.contains("تتمة"), "{name}");
+    }
+}
+
+/// A stop with more questions than a page holds even in the smallest
+/// setting runs onto a second page, whose header says the stop continues.
+#[test]
+fn a_stop_too_long_for_one_page_continues_on_a_page_that_says_so() {
+    if tool("pdftotext", "poppler-utils").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut tour = String::from(
+        "title = { en = \"Long\", ar = \"طويلة\" }\n\
+         description = { en = \"One long stop.\", ar = \"محطة طويلة.\" }\n\n\
+         [[stop]]\nstep = \"ceasefire-2020\"\nquestions = [\n",
+    );
+    for i in 0..40 {
+        tour.push_str(&format!(
+            "  {{ en = \"Question {i}: what does the text say, and who says it?\", ar = \"السؤال {i}: ماذا يقول النص، ومن يقوله؟\" }},\n"
+        ));
+    }
+    tour.push_str("]\n");
+    let file = dir.path().join("long.toml");
+    std::fs::write(&file, tour).unwrap();
+    let pdf = export(dir.path(), "long.pdf", &["--tour", file.to_str().unwrap()]);
+    let n = pages(&pdf);
+    assert!(n >= 3, "{n} pages");
+    assert!(page_text(&pdf, 2).trim_start().starts_with("Stop 1 of 1"));
+    for p in 3..=n {
+        let text = page_text(&pdf, p);
+        assert!(
+            text.trim_start().starts_with("Stop 1 of 1 (continued)"),
+            "page {p}: {text}"
+        );
+    }
+    let all = poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(all.contains("Question 39:"));
+}
+
+/// The handout is tagged PDF conforming to PDF/UA-1: poppler reads its
+/// structure tree with the cover's title as the one first-level heading, a
+/// second-level heading per stop with its title, the passages in Arabic,
+/// the questions as list items and each map as a figure whose alternative
+/// text says who controls what at that stop's date.
+#[test]
+fn the_handout_is_tagged_with_headings_lists_and_described_figures() {
+    if tool("pdfinfo", "poppler-utils").is_none() {
+        return;
+    }
+    let ds = load_bundled().unwrap();
+    let tour = load_tour_file(&tour_file(), &ds).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = handout(dir.path(), "h.pdf", &[]);
+    let path = pdf.to_str().unwrap();
+    let info = poppler("pdfinfo", &[path]);
+    assert!(info.contains("Tagged:         yes"), "{info}");
+    let bytes = std::fs::read(&pdf).unwrap();
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"/DisplayDocTitle true"), "the title bar shows the title");
+    assert!(has(b"pdfuaid:part"), "PDF/UA identification");
+
+    let tree = poppler("pdfinfo", &["-struct-text", path]);
+    let lines: Vec<&str> = tree.lines().collect();
+    let count = |tag: &str| lines.iter().filter(|l| l.trim_start().starts_with(tag)).count();
+    assert_eq!(count("H1"), 1, "{tree}");
+    assert_eq!(count("H2 "), tour.stops.len() + 2, "{tree}");
+    assert_eq!(count("Figure"), tour.stops.len(), "{tree}");
+    assert!(count("BlockQuote") >= tour.stops.len(), "{tree}");
+    let questions: usize = tour.stops.iter().map(|s| s.questions.len()).sum();
+    assert_eq!(count("LI"), questions + ds.sources.len(), "{tree}");
+    for stop in &tour.stops {
+        let step = &ds.steps[stop.step];
+        assert!(tree.contains(step.title.en()), "{}", step.title.en());
+    }
+    // Each figure's alt text names the places each controller holds at
+    // that date: Lachin moves between the first stop and the last.
+    let alts: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.trim_start().starts_with("Figure"))
+        .copied()
+        .collect();
+    let lachin = ds.places.iter().find(|p| p.id == "lachin").unwrap().names.en();
+    let holder = |alt: &str| {
+        let at = alt.find(lachin).unwrap();
+        let before = &alt[..at];
+        let by = before.rfind("Controlled by ").unwrap();
+        before[by..].split(':').next().unwrap().to_owned()
+    };
+    assert!(alts[0].contains("Map on 10 November 2020"), "{}", alts[0]);
+    assert_ne!(holder(alts[0]), holder(alts[alts.len() - 1]), "{alts:?}");
 }
 
 /// File › Export handout… in the viewer: the in-app path prompt, a job with

@@ -883,3 +883,12 @@ diag-claim-fields-not-claimed-help = اجعل `basis = "claimed"`، أو احذ�
 diag-inferred-no-note = { $owner } استنتاج لكن لا `basis_note` له
 diag-inferred-no-note-help = أضف `basis_note` يشرح كيف يُستنتج ذلك من المصادر
 diag-what-basis-note = ملاحظة أساس { $owner }
+
+## Handout: one page per stop, and tagging for accessibility (issue #20)
+handout-continued = { $stop } (تتمة)
+handout-alt = خريطة بتاريخ { $date }. { $states }
+handout-alt-held = تحت سيطرة { $who }: { $places }.
+handout-alt-changing = تنتقل إلى { $who } { $when }: { $places }.
+handout-alt-pending = اتُّفق على تسليمها إلى { $who } ولم يُنفَّذ التسليم بعد: { $places }.
+handout-alt-none = لا حالة بعد لأي مكان متتبَّع في هذا التاريخ.
+handout-speaker-where = { $speaker }؛ { $where }

@@ -825,3 +825,12 @@ diag-claim-fields-not-claimed-help = set basis = "claimed", or remove { $field }
 diag-inferred-no-note = { $owner } is inferred but has no basis_note
 diag-inferred-no-note-help = add basis_note explaining how it follows from the sources
 diag-what-basis-note = the basis note of { $owner }
+
+## Handout: one page per stop, and tagging for accessibility (issue #20)
+handout-continued = { $stop } (continued)
+handout-alt = Map on { $date }. { $states }
+handout-alt-held = Controlled by { $who }: { $places }.
+handout-alt-changing = Changing to { $who } { $when }: { $places }.
+handout-alt-pending = Handover to { $who } agreed, not yet carried out: { $places }.
+handout-alt-none = No tracked place has a state yet at this date.
+handout-speaker-where = { $speaker }; { $where }

@@ -7,6 +7,8 @@
 //! Faces: Noto Naskh Arabic for a run that contains a right-to-left
 //! character, Noto Sans otherwise, regular or bold.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use harfrust::{Direction as HbDirection, FontRef, ShapeOptions, ShaperData, UnicodeBuffer};
@@ -74,8 +76,20 @@ pub(super) struct Shaped {
     glyphs: Vec<KrillaGlyph>,
     text: String,
     pdf: Font,
+    rtl: bool,
     /// Width in ems.
     pub em: f32,
+}
+
+impl Shaped {
+    /// The text the piece shows, in reading order.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    /// Whether the piece is laid out right to left.
+    pub fn rtl(&self) -> bool {
+        self.rtl
+    }
 }
 
 /// `text` shaped as one run in `which` face, right to left when `rtl`.
@@ -128,35 +142,105 @@ fn shape_run(text: &str, rtl: bool, which: Face, bold: bool) -> Option<Shaped> {
         glyphs,
         text: text.to_owned(),
         pdf: f.pdf.clone(),
+        rtl,
         em,
     })
 }
 
+/// Whether `c` is in one of the Arabic script's blocks (letters, marks,
+/// digits, punctuation such as `،`), which Noto Sans does not cover.
+pub(super) fn is_arabic_script(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{08A0}'..='\u{08FF}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}'
+    )
+}
+
+/// `text` cut where it changes between Arabic script and the rest, each
+/// piece with whether it is Arabic script; a character of neither (a space,
+/// a full stop) stays with the piece before it.
+fn by_script(text: &str) -> Vec<(&str, bool)> {
+    let mut out: Vec<(&str, bool)> = Vec::new();
+    let mut start = 0;
+    let mut current: Option<bool> = None;
+    for (i, c) in text.char_indices() {
+        let arabic = if is_arabic_script(c) {
+            Some(true)
+        } else if c.is_alphanumeric() {
+            Some(false)
+        } else {
+            None
+        };
+        match (current, arabic) {
+            (Some(a), Some(b)) if a != b => {
+                out.push((text.get(start..i).unwrap_or_default(), a));
+                start = i;
+                current = Some(b);
+            }
+            (None, Some(b)) => current = Some(b),
+            _ => {}
+        }
+    }
+    out.push((text.get(start..).unwrap_or_default(), current.unwrap_or(false)));
+    out
+}
+
 /// The pieces of the line `line` (a byte range) of `paragraph`, shaped, in
-/// visual order (left to right).
+/// visual order (left to right). A right-to-left run is set in the Arabic
+/// face; a left-to-right run in Noto Sans, except its Arabic-script pieces
+/// (Arabic-Indic digits, an Arabic comma between neutrals), which are set
+/// in the Arabic face.
 pub(super) fn shape_line(
     paragraph: &str,
     base: Direction,
     line: std::ops::Range<usize>,
     bold: bool,
 ) -> Vec<Shaped> {
-    visual_runs_in(paragraph, base, line)
-        .into_iter()
-        .filter(|r| !r.text.is_empty())
-        .filter_map(|r| {
-            let which = if r.rtl { Face::Arabic } else { Face::Latin };
-            shape_run(&r.text, r.rtl, which, bold)
-        })
-        .collect()
+    let mut out = Vec::new();
+    for r in visual_runs_in(paragraph, base, line) {
+        if r.text.is_empty() {
+            continue;
+        }
+        if r.rtl {
+            out.extend(shape_run(&r.text, true, Face::Arabic, bold));
+            continue;
+        }
+        for (piece, arabic) in by_script(&r.text) {
+            let which = if arabic { Face::Arabic } else { Face::Latin };
+            out.extend(shape_run(piece, false, which, bold));
+        }
+    }
+    out
+}
+
+thread_local! {
+    /// Widths in ems of the strings measured so far, by (text, right to
+    /// left, bold): line breaking measures the same prefixes again and
+    /// again while a stop is fitted to its page. Emptied by [`forget_widths`].
+    static WIDTHS: RefCell<HashMap<(String, bool, bool), f32>> = RefCell::new(HashMap::new());
 }
 
 /// The width of `text` (one line) at `size` points.
 pub(super) fn width(text: &str, base: Direction, size: f32, bold: bool) -> f32 {
-    shape_line(text, base, 0..text.len(), bold)
+    let key = (text.to_owned(), base.is_rtl(), bold);
+    if let Some(em) = WIDTHS.with(|w| w.borrow().get(&key).copied()) {
+        return em * size;
+    }
+    let em = shape_line(text, base, 0..text.len(), bold)
         .iter()
         .map(|s| s.em)
-        .sum::<f32>()
-        * size
+        .sum::<f32>();
+    WIDTHS.with(|w| w.borrow_mut().insert(key, em));
+    em * size
+}
+
+/// Empty the cache of widths (when a handout is done).
+pub(super) fn forget_widths() {
+    WIDTHS.with(|w| w.borrow_mut().clear());
 }
 
 /// `text` broken into lines no wider than `max` points at `size`, as byte
@@ -171,21 +255,17 @@ pub(super) fn wrap(
     break_lines(text, max, &mut |s| width(s, base, size, bold))
 }
 
-/// Draw pieces left to right from `(x, baseline)` at `size` points with the
-/// surface's current fill.
-pub(super) fn draw(surface: &mut Surface<'_>, pieces: &[Shaped], x: f32, baseline: f32, size: f32) {
-    let mut cur = x;
-    for p in pieces {
-        surface.draw_glyphs(
-            Point::from_xy(cur, baseline),
-            &p.glyphs,
-            p.pdf.clone(),
-            &p.text,
-            size,
-            false,
-        );
-        cur += p.em * size;
-    }
+/// Draw one piece with its left end at `(x, baseline)` at `size` points
+/// with the surface's current fill.
+pub(super) fn draw(surface: &mut Surface<'_>, piece: &Shaped, x: f32, baseline: f32, size: f32) {
+    surface.draw_glyphs(
+        Point::from_xy(x, baseline),
+        &piece.glyphs,
+        piece.pdf.clone(),
+        &piece.text,
+        size,
+        false,
+    );
 }
 
 #[cfg(test)]
@@ -210,5 +290,15 @@ mod tests {
             .map(|c| width(&c.to_string(), Direction::Rtl, 12.0, false))
             .sum();
         assert!(width("لاتشين", Direction::Rtl, 12.0, false) < apart);
+    }
+
+    #[test]
+    fn arabic_punctuation_and_digits_in_a_left_to_right_run_get_the_arabic_face() {
+        assert_eq!(
+            by_script("SHA ١٢٣، x"),
+            vec![("SHA ", false), ("١٢٣، ", true), ("x", false)]
+        );
+        assert_eq!(by_script("، "), vec![("، ", true)]);
+        assert_eq!(by_script(" - "), vec![(" - ", false)]);
     }
 }
