@@ -14,6 +14,7 @@ pub mod display;
 pub mod hatch;
 pub mod hit;
 pub mod labels;
+pub mod lod;
 pub mod polylabel;
 pub mod projection;
 pub mod style;
