@@ -1,7 +1,8 @@
 //! The map scene without a window: hit-testing through the projection, the
 //! fill of every tracked place matching the legend for its state, labels
 //! that never overlap and stay inside the map, and the legend's lines and
-//! patterns in contrast with the fills they cross.
+//! patterns in contrast with the fills they cross, and simplified outlines
+//! when zoomed out.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::HashMap;
@@ -370,4 +371,81 @@ fn the_graticule_is_drawn_over_the_base_layer() {
         })
         .sum();
     assert!(lines >= 4, "{lines} graticule lines");
+}
+
+/// Points of every outline (closed path) the scene draws, and how many
+/// fills it draws.
+fn outline_points_and_fills(scene: &display::Scene) -> (usize, usize) {
+    let points = scene
+        .items
+        .iter()
+        .map(|it| match it {
+            Item::Path {
+                points,
+                closed: true,
+                ..
+            } => points.len(),
+            _ => 0,
+        })
+        .sum();
+    let fills = scene
+        .items
+        .iter()
+        .filter(|it| matches!(it, Item::Fill { .. }))
+        .count();
+    (points, fills)
+}
+
+#[test]
+fn zoomed_out_the_map_draws_simplified_outlines_close_to_the_full_ones() {
+    let ds = load_bundled().unwrap();
+    let cache = MapCache::new(&ds);
+    let (near, _) = scene_at(8.0, ThemeKind::Light);
+    let (far, proj) = scene_at(0.4, ThemeKind::Light);
+    let (near_points, _) = outline_points_and_fills(&near);
+    let (far_points, far_fills) = outline_points_and_fills(&far);
+    assert!(far_fills > 0);
+    // Zoomed out, fewer points per outline than the data has.
+    let full: usize = ds
+        .map
+        .features
+        .iter()
+        .filter_map(|f| match &f.shape {
+            Shape::Area(p) => Some(p.iter().flatten().map(Vec::len).sum::<usize>()),
+            _ => None,
+        })
+        .sum();
+    assert!(far_points < full * 3 / 4, "{far_points} of {full} points");
+    let level = cache.lod.level_for(proj.camera().zoom).unwrap();
+    // Every left-out point of a district lies within half a point of the
+    // simplified outline drawn.
+    let i = ds.map.features.iter().position(|f| f.id == "lachin").unwrap();
+    let Shape::Area(polys) = &ds.map.features[i].shape else {
+        panic!("lachin is an area")
+    };
+    let simple = &level.features[i].as_ref().unwrap().polygons[0][0];
+    let drawn: Vec<[f32; 2]> = simple.iter().map(|p| proj.screen_from_geo(*p)).collect();
+    for p in &polys[0][0] {
+        let s = proj.screen_from_geo(*p);
+        let nearest = drawn
+            .windows(2)
+            .map(|w| segment_distance(s, w[0], w[1]))
+            .fold(f32::INFINITY, f32::min);
+        assert!(nearest <= 0.6, "{p:?} is {nearest} pt from the outline");
+    }
+    // Zoomed in, areas wholly out of view are not drawn at all.
+    let (_, near_fills) = outline_points_and_fills(&near);
+    assert!(near_fills < far_fills, "{near_fills} fills in view");
+    assert!(near_points > 0);
+}
+
+fn segment_distance(p: [f32; 2], a: [f32; 2], b: [f32; 2]) -> f32 {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    ((p[0] - a[0] - t * dx).powi(2) + (p[1] - a[1] - t * dy).powi(2)).sqrt()
 }
