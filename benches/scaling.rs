@@ -75,7 +75,10 @@ struct Row {
 /// date change with its frame.
 fn frame_times(ds: Dataset) -> (f64, Vec<Duration>, Vec<Duration>) {
     let mid = ds.steps.len() / 2;
-    let (from, days) = (ds.coverage.from, ds.coverage.from.days_until(ds.coverage.to));
+    let (from, days) = (
+        ds.coverage.from,
+        ds.coverage.from.days_until(ds.coverage.to),
+    );
     let mut setup = 0.0;
     let mut h = Harness::builder().with_size(SIZE).build_eframe(|cc| {
         let t = Instant::now();

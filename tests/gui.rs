@@ -654,7 +654,11 @@ fn the_map_is_drawn_again_only_when_what_it_shows_changes() {
     for _ in 0..5 {
         h.step();
     }
-    assert_eq!(h.state().map_builds(), builds, "rebuilt with nothing changed");
+    assert_eq!(
+        h.state().map_builds(),
+        builds,
+        "rebuilt with nothing changed"
+    );
     assert!(std::sync::Arc::ptr_eq(&scene, &h.state().map_scene()));
 
     // Another step: new states, a new picture (the cross-fade's frames
@@ -674,7 +678,8 @@ fn the_map_is_drawn_again_only_when_what_it_shows_changes() {
         ThemeKind::Light => ThemeKind::Dark,
         ThemeKind::Dark => ThemeKind::Light,
     };
-    h.state_mut().push(Command::Settings(Box::new(settings.clone())));
+    h.state_mut()
+        .push(Command::Settings(Box::new(settings.clone())));
     h.run();
     assert_ne!(h.state().map_scene().background, before.background);
 

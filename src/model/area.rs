@@ -19,8 +19,8 @@ use geo::{BooleanOps, Coord, GeodesicArea, LineString, MultiPolygon, Polygon};
 
 use super::date::Date;
 use super::geometry::Shape;
-use super::state::{by_id, changes_between, state_at};
 use super::state::PlaceState;
+use super::state::{by_id, changes_between, state_at};
 use super::sweep::Sweep;
 use super::types::{Dataset, Place, PlaceKind};
 
@@ -251,7 +251,9 @@ struct Acc {
 
 impl Acc {
     fn new(ds: &Dataset) -> Self {
-        let zero = || -> Vec<(String, i128)> { ds.controllers.iter().map(|c| (c.id.clone(), 0)).collect() };
+        let zero = || -> Vec<(String, i128)> {
+            ds.controllers.iter().map(|c| (c.id.clone(), 0)).collect()
+        };
         Self {
             by_controller: zero(),
             changing: zero(),
@@ -506,7 +508,8 @@ pub fn uncertainty_bands(ds: &Dataset, areas: &Areas) -> Vec<Band> {
                 }
             }
             for c in ds.controllers.iter().map(|c| &c.id).chain(&involved) {
-                let get = |v: &[(String, i128)]| v.iter().find(|(k, _)| k == c).map_or(0, |(_, u)| *u);
+                let get =
+                    |v: &[(String, i128)]| v.iter().find(|(k, _)| k == c).map_or(0, |(_, u)| *u);
                 let (lo, hi) = (get(&bounds_now.certain), get(&bounds_now.possible));
                 match bounds.iter_mut().find(|(k, _, _)| k == c) {
                     Some((_, l, h)) => {

@@ -79,7 +79,12 @@ impl Dataset {
     /// The source with this id.
     #[must_use]
     pub fn source(&self, id: &str) -> Option<&Source> {
-        match self.index.sources.get(id).and_then(|&i| self.sources.get(i)) {
+        match self
+            .index
+            .sources
+            .get(id)
+            .and_then(|&i| self.sources.get(i))
+        {
             Some(s) if s.id == id => Some(s),
             _ => self.sources.iter().find(|s| s.id == id),
         }
@@ -88,7 +93,12 @@ impl Dataset {
     /// The citation with this id.
     #[must_use]
     pub fn citation(&self, id: &str) -> Option<&Citation> {
-        match self.index.citations.get(id).and_then(|&i| self.citations.get(i)) {
+        match self
+            .index
+            .citations
+            .get(id)
+            .and_then(|&i| self.citations.get(i))
+        {
             Some(c) if c.id == id => Some(c),
             _ => self.citations.iter().find(|c| c.id == id),
         }

@@ -73,7 +73,11 @@ impl<'a> Sweep<'a> {
     /// date starts over from nothing). Calls `changed(i, before)` for each
     /// place whose state was recomputed, in place order, after storing its
     /// new state (read it with [`Sweep::state`]).
-    pub fn advance(&mut self, date: Date, mut changed: impl FnMut(&Self, usize, Option<PlaceState>)) {
+    pub fn advance(
+        &mut self,
+        date: Date,
+        mut changed: impl FnMut(&Self, usize, Option<PlaceState>),
+    ) {
         let mut dirty: Vec<usize> = match self.at {
             Some(at) if at <= date => {
                 let mut d = Vec::new();

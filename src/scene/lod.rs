@@ -186,7 +186,10 @@ mod tests {
     #[test]
     fn straight_sides_lose_their_inner_points_and_corners_stay() {
         let s = simplify_ring(&square(), 0.001, 1.0);
-        assert_eq!(s, [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]);
+        assert_eq!(
+            s,
+            [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]
+        );
     }
 
     #[test]

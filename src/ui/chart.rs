@@ -76,10 +76,16 @@ fn thin_line(pts: &[[f64; 2]]) -> Vec<PlotPoint> {
         }
         let lowest = (i..=j).min_by(|&a, &b| pts[a][1].total_cmp(&pts[b][1]));
         let highest = (i..=j).max_by(|&a, &b| pts[a][1].total_cmp(&pts[b][1]));
-        let mut keep: Vec<usize> = [Some(i), lowest, highest, Some(j)].into_iter().flatten().collect();
+        let mut keep: Vec<usize> = [Some(i), lowest, highest, Some(j)]
+            .into_iter()
+            .flatten()
+            .collect();
         keep.sort_unstable();
         keep.dedup();
-        out.extend(keep.into_iter().map(|k| PlotPoint::new(pts[k][0], pts[k][1])));
+        out.extend(
+            keep.into_iter()
+                .map(|k| PlotPoint::new(pts[k][0], pts[k][1])),
+        );
         i = j + 1;
     }
     out
@@ -135,7 +141,12 @@ impl ChartData {
             .points
             .iter()
             .map(|p| PlotPoint::new(x_of(p.date), p.totals.held_by(last)))
-            .filter(|p| spots.insert(((p.x / COLUMN_X).round() as i64, (p.y / y_unit).round() as i64)))
+            .filter(|p| {
+                spots.insert((
+                    (p.x / COLUMN_X).round() as i64,
+                    (p.y / y_unit).round() as i64,
+                ))
+            })
             .collect();
         let step_xs = series.points.iter().map(|p| x_of(p.date)).collect();
         let axis = super::time_panel::axis(app);

@@ -137,7 +137,11 @@ impl MapPaintCache {
             self.legend = None;
             self.builds += 1;
         }
-        painter.rect_filled(painter.clip_rect(), 0.0, paint::color(self.scene.background));
+        painter.rect_filled(
+            painter.clip_rect(),
+            0.0,
+            paint::color(self.scene.background),
+        );
         painter.extend(self.shapes.iter().cloned());
         self.scene.clone()
     }

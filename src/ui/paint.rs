@@ -77,7 +77,12 @@ pub fn label_galley(painter: &Painter, text: &str, style: LabelStyle) -> Arc<Gal
 
 /// The shapes of a label laid out in `galley`: halo first, then the
 /// glyphs. Returns its rect.
-pub fn label_shapes(galley: Arc<Galley>, at: Pos2, style: LabelStyle, out: &mut Vec<Shape>) -> Rect {
+pub fn label_shapes(
+    galley: Arc<Galley>,
+    at: Pos2,
+    style: LabelStyle,
+    out: &mut Vec<Shape>,
+) -> Rect {
     let size = galley.size();
     let top_left = match style.anchor {
         Anchor::Center => at - size / 2.0,

@@ -515,7 +515,11 @@ impl Ticks {
         // drawn over the others, is shown and clickable; otherwise only
         // ticks on the very same spot are merged.
         let width = (key.inner[1] - key.inner[0]).abs();
-        let per_point = if steps.len() as f32 > width { 1.0 } else { 100.0 };
+        let per_point = if steps.len() as f32 > width {
+            1.0
+        } else {
+            100.0
+        };
         let mut top: HashMap<(i64, i64), usize> = HashMap::new();
         for (i, p) in at.iter().enumerate() {
             let spot = ((p.x * per_point).round() as i64, p.y.round() as i64);
