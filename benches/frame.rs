@@ -2,14 +2,15 @@
 //! and tessellation, no GPU), and per date change while scrubbing, each
 //! reported with a baseline measured in the same run: an egui frame that
 //! draws nothing. Run with `cargo bench --bench frame`; results are written
-//! to stdout (see docs/performance.md).
+//! to stdout (see docs/performance.md), the last line all of them as one
+//! JSON object after `frame-json: `, so runs can be compared.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
 use std::time::Duration;
 
-use common::{empty_harness, frames, report};
+use common::{empty_harness, frames, ms, percentile, report};
 use egui_kittest::Harness;
 use karabakh_atlas::control::TimeCommand;
 use karabakh_atlas::model::load_bundled;
@@ -57,5 +58,12 @@ fn main() {
         "scrub: {SCRUBS} date changes in {:.1} ms, {:.3} ms per change",
         total.as_secs_f64() * 1e3,
         total.as_secs_f64() * 1e3 / SCRUBS as f64
+    );
+    println!(
+        "frame-json: {{\"frame_p50_ms\":{:.4},\"frame_p99_ms\":{:.4},\"scrub_p50_ms\":{:.4},\"empty_frame_p50_ms\":{:.4}}}",
+        ms(percentile(&app_t, 0.5)),
+        ms(percentile(&app_t, 0.99)),
+        ms(percentile(&scrub_t, 0.5)),
+        ms(percentile(&base_t, 0.5)),
     );
 }

@@ -696,3 +696,84 @@ fn the_card_says_how_the_sources_support_a_change_and_reported_only_greys_claims
     let style = Style::new(ThemeKind::Light);
     assert_eq!(h.state().fill("nagorno-karabakh"), Some(style.unknown_fill));
 }
+
+#[test]
+fn the_map_is_drawn_again_only_when_what_it_shows_changes() {
+    use karabakh_atlas::scene::display::Item;
+    use karabakh_atlas::scene::style::ThemeKind;
+    use karabakh_atlas::ui::app::Command;
+    let mut h = harness();
+    // Nothing moves: frame after frame reuses the same picture.
+    let (builds, scene) = (h.state().map_builds(), h.state().map_scene());
+    for _ in 0..5 {
+        h.step();
+    }
+    assert_eq!(
+        h.state().map_builds(),
+        builds,
+        "rebuilt with nothing changed"
+    );
+    assert!(std::sync::Arc::ptr_eq(&scene, &h.state().map_scene()));
+
+    // Another step: new states, a new picture (the cross-fade's frames
+    // each draw one), then still again.
+    h.get_by_label("Next step").click();
+    h.run();
+    let after_step = h.state().map_builds();
+    assert!(after_step > builds);
+    assert_ne!(*h.state().map_scene(), *scene, "the new states are drawn");
+    h.step();
+    assert_eq!(h.state().map_builds(), after_step);
+
+    // The theme: another background.
+    let before = h.state().map_scene();
+    let mut settings = h.state().settings();
+    settings.theme = match settings.theme {
+        ThemeKind::Light => ThemeKind::Dark,
+        ThemeKind::Dark => ThemeKind::Light,
+    };
+    h.state_mut()
+        .push(Command::Settings(Box::new(settings.clone())));
+    h.run();
+    assert_ne!(h.state().map_scene().background, before.background);
+
+    // The language: the labels in Arabic.
+    let labels = |h: &Harness<'static, App>| -> Vec<String> {
+        h.state()
+            .map_scene()
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let english = labels(&h);
+    settings.lang = Some(karabakh_atlas::i18n::Lang::Ar);
+    h.state_mut().push(Command::Settings(Box::new(settings)));
+    h.run();
+    let arabic = labels(&h);
+    assert!(english.iter().any(|l| l == "Lachin"), "{english:?}");
+    assert!(!arabic.iter().any(|l| l == "Lachin"), "{arabic:?}");
+    assert!(arabic.iter().any(|l| l.contains('ل')), "{arabic:?}");
+
+    // The camera: the areas drawn elsewhere.
+    let fills = |h: &Harness<'static, App>| -> Vec<Vec<[f32; 2]>> {
+        h.state()
+            .map_scene()
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Fill { vertices, .. } => Some(vertices.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let before = fills(&h);
+    let builds = h.state().map_builds();
+    h.state_mut().push(Command::ZoomBy(1.25));
+    h.run();
+    assert!(h.state().map_builds() > builds);
+    assert_ne!(fills(&h), before);
+}

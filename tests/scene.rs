@@ -1,7 +1,8 @@
 //! The map scene without a window: hit-testing through the projection, the
 //! fill of every tracked place matching the legend for its state, labels
 //! that never overlap and stay inside the map, and the legend's lines and
-//! patterns in contrast with the fills they cross.
+//! patterns in contrast with the fills they cross, and simplified outlines
+//! when zoomed out.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::HashMap;
@@ -13,6 +14,7 @@ use karabakh_atlas::model::{Date, load_bundled};
 use karabakh_atlas::scene::display::{self, Item, MapCache, NameLang, Pattern, Swatch, View};
 use karabakh_atlas::scene::hit::point_in_area;
 use karabakh_atlas::scene::labels;
+use karabakh_atlas::scene::lod::Lod;
 use karabakh_atlas::scene::projection::{Projection, Viewport, fit};
 use karabakh_atlas::scene::style::{Style, ThemeKind, contrast_ratio};
 
@@ -173,7 +175,15 @@ fn pending_and_undated_changes_are_patterned_not_only_coloured() {
 /// default fit, with its projection.
 fn scene_at(zoom_factor: f64, theme: ThemeKind) -> (display::Scene, Projection) {
     let ds = load_bundled().unwrap();
-    let cache = MapCache::new(&ds);
+    scene_with(&ds, &MapCache::new(&ds), zoom_factor, theme)
+}
+
+fn scene_with(
+    ds: &karabakh_atlas::model::Dataset,
+    cache: &MapCache,
+    zoom_factor: f64,
+    theme: ThemeKind,
+) -> (display::Scene, Projection) {
     let vp = Viewport {
         min: [0.0, 0.0],
         size: [1280.0, 800.0],
@@ -181,12 +191,12 @@ fn scene_at(zoom_factor: f64, theme: ThemeKind) -> (display::Scene, Projection) 
     let mut cam = fit(cache.tracked_bbox.unwrap(), vp, cache.ref_lat, 0.05);
     cam.zoom *= zoom_factor;
     let proj = Projection::new(cam, vp, cache.ref_lat);
-    let states = state_at(&ds, ds.step_date(8).unwrap());
+    let states = state_at(ds, ds.step_date(8).unwrap());
     let style = Style::new(theme);
     let fills = HashMap::new();
     let scene = display::build(
-        &ds,
-        &cache,
+        ds,
+        cache,
         &states,
         &View {
             projection: &proj,
@@ -384,4 +394,111 @@ fn the_graticule_is_drawn_over_the_base_layer() {
         })
         .sum();
     assert!(lines >= 4, "{lines} graticule lines");
+}
+
+/// Points of every outline (closed path) the scene draws, and how many
+/// fills it draws.
+fn outline_points_and_fills(scene: &display::Scene) -> (usize, usize) {
+    let points = scene
+        .items
+        .iter()
+        .map(|it| match it {
+            Item::Path {
+                points,
+                closed: true,
+                ..
+            } => points.len(),
+            _ => 0,
+        })
+        .sum();
+    let fills = scene
+        .items
+        .iter()
+        .filter(|it| matches!(it, Item::Fill { .. }))
+        .count();
+    (points, fills)
+}
+
+#[test]
+fn zoomed_out_the_map_draws_simplified_outlines_close_to_the_full_ones() {
+    let ds = load_bundled().unwrap();
+    let cache = MapCache::new(&ds);
+    let mut full_detail = cache.clone();
+    full_detail.lod = Lod::default();
+    let zoom = 0.4;
+    let (far, proj) = scene_with(&ds, &cache, zoom, ThemeKind::Light);
+    let (far_full, _) = scene_with(&ds, &full_detail, zoom, ThemeKind::Light);
+    let (far_points, far_fills) = outline_points_and_fills(&far);
+    let (full_points, full_fills) = outline_points_and_fills(&far_full);
+    // Zoomed out: the same areas, with fewer points (the bundled outlines
+    // are already simplified, so only a few go).
+    assert_eq!(far_fills, full_fills);
+    assert!(
+        far_points < full_points,
+        "{far_points} points drawn, {full_points} in full"
+    );
+    // A generated dataset's squares lose every point along their straight
+    // sides at the fitted view.
+    let base = karabakh_atlas::synth::Counts::of(&ds);
+    let synth =
+        karabakh_atlas::model::load_memory("synth", &karabakh_atlas::synth::files(base.times(10)))
+            .unwrap();
+    let synth_cache = MapCache::new(&synth);
+    let mut synth_full = synth_cache.clone();
+    synth_full.lod = Lod::default();
+    let (lod_points, _) =
+        outline_points_and_fills(&scene_with(&synth, &synth_cache, 1.0, ThemeKind::Light).0);
+    let (all_points, _) =
+        outline_points_and_fills(&scene_with(&synth, &synth_full, 1.0, ThemeKind::Light).0);
+    assert!(
+        lod_points * 4 < all_points,
+        "{lod_points} points drawn, {all_points} in full"
+    );
+    let level = cache.lod.level_for(proj.camera().zoom).unwrap();
+    // Every left-out point lies within half a point of the simplified
+    // outline drawn.
+    let mut checked = 0;
+    for (f, simple) in ds.map.features.iter().zip(&level.features) {
+        let (Shape::Area(polys), Some(simple)) = (&f.shape, simple) else {
+            continue;
+        };
+        for (poly, simple) in polys.iter().zip(&simple.polygons) {
+            for (ring, simple) in poly.iter().zip(simple) {
+                let drawn: Vec<[f32; 2]> =
+                    simple.iter().map(|p| proj.screen_from_geo(*p)).collect();
+                for p in ring {
+                    let s = proj.screen_from_geo(*p);
+                    let nearest = drawn
+                        .windows(2)
+                        .map(|w| segment_distance(s, w[0], w[1]))
+                        .fold(f32::INFINITY, f32::min);
+                    assert!(
+                        nearest <= 0.6,
+                        "{}: {p:?} is {nearest} pt from the outline",
+                        f.id
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 0);
+    // Zoomed in: every point (no level fine enough), and areas wholly out
+    // of view are not drawn at all.
+    let (near, near_proj) = scene_with(&ds, &cache, 8.0, ThemeKind::Light);
+    assert!(cache.lod.level_for(near_proj.camera().zoom).is_none());
+    let (near_points, near_fills) = outline_points_and_fills(&near);
+    assert!(near_fills < far_fills, "{near_fills} fills in view");
+    assert!(near_points > 0);
+}
+
+fn segment_distance(p: [f32; 2], a: [f32; 2], b: [f32; 2]) -> f32 {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    ((p[0] - a[0] - t * dx).powi(2) + (p[1] - a[1] - t * dy).powi(2)).sqrt()
 }

@@ -82,6 +82,19 @@ pub fn report(name: &str, app: &[Duration], base: &[Duration]) {
     );
 }
 
+/// The process's peak resident memory so far (`VmHWM` in
+/// `/proc/self/status`), MiB; NaN where that file is not available.
+pub fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
 /// The baseline: an egui frame that draws nothing, at `size` points.
 pub fn empty_harness(size: [f32; 2]) -> Harness<'static> {
     Harness::builder().with_size(size).build_ui(|ui| {

@@ -19,8 +19,10 @@ use geo::{BooleanOps, Coord, GeodesicArea, LineString, MultiPolygon, Polygon};
 
 use super::date::Date;
 use super::geometry::Shape;
+use super::state::PlaceState;
 use super::state::{by_id, changes_between, state_at};
-use super::types::{Dataset, PlaceKind};
+use super::sweep::Sweep;
+use super::types::{Dataset, Place, PlaceKind};
 
 /// The line to show next to any area this module computes.
 pub const AREA_NOTE: &str = "Areas are computed from the map's simplified boundaries (geodesic, WGS84); they differ from official figures.";
@@ -218,41 +220,107 @@ fn add(v: &mut Vec<(String, f64)>, id: &str, km2: f64) {
     }
 }
 
+/// Fixed-point units per km² in [`Acc`]: sums of areas in these units are
+/// exact in any order, so totals kept up to date place by place (adding and
+/// taking away) equal totals summed afresh.
+const UNITS_PER_KM2: f64 = 4_294_967_296.0;
+
+fn units(km2: f64) -> i128 {
+    (km2 * UNITS_PER_KM2).round() as i128
+}
+
+fn km2_of(units: i128) -> f64 {
+    units as f64 / UNITS_PER_KM2
+}
+
+/// Add `u` to `id`'s entry of `v` (appending it when new).
+fn add_units(v: &mut Vec<(String, i128)>, id: &str, u: i128) {
+    match v.iter_mut().find(|(k, _)| k == id) {
+        Some((_, a)) => *a += u,
+        None => v.push((id.to_owned(), u)),
+    }
+}
+
+/// [`Totals`] being summed, in fixed point.
+struct Acc {
+    by_controller: Vec<(String, i128)>,
+    changing: Vec<(String, i128)>,
+    pending: i128,
+    no_state: i128,
+}
+
+impl Acc {
+    fn new(ds: &Dataset) -> Self {
+        let zero = || -> Vec<(String, i128)> {
+            ds.controllers.iter().map(|c| (c.id.clone(), 0)).collect()
+        };
+        Self {
+            by_controller: zero(),
+            changing: zero(),
+            pending: 0,
+            no_state: 0,
+        }
+    }
+
+    /// Count (`sign` 1) or stop counting (`sign` -1) a place of `u` units
+    /// in `state`.
+    fn count(&mut self, state: Option<&PlaceState>, u: i128, sign: i128) {
+        let u = u * sign;
+        let Some(s) = state else {
+            self.no_state += u;
+            return;
+        };
+        add_units(&mut self.by_controller, &s.controlled_by, u);
+        if let Some(tr) = &s.transition {
+            add_units(&mut self.changing, &tr.to, u);
+        }
+        if s.pending.is_some() {
+            self.pending += u;
+        }
+    }
+
+    fn totals(&self, date: Date) -> Totals {
+        let f = |v: &[(String, i128)]| -> Vec<(String, f64)> {
+            v.iter().map(|(k, u)| (k.clone(), km2_of(*u))).collect()
+        };
+        let mut t = Totals {
+            date,
+            by_controller: f(&self.by_controller),
+            changing: f(&self.changing),
+            pending: km2_of(self.pending),
+            no_state: km2_of(self.no_state),
+        };
+        // Keep both lists in the same order.
+        for (id, _) in t.by_controller.clone() {
+            add(&mut t.changing, &id, 0.0);
+        }
+        for (id, _) in t.changing.clone() {
+            add(&mut t.by_controller, &id, 0.0);
+        }
+        t
+    }
+}
+
 /// The totals by controller at `date`: see [`Totals`].
 #[must_use]
 pub fn totals_at(ds: &Dataset, areas: &Areas, date: Date) -> Totals {
-    let zero =
-        || -> Vec<(String, f64)> { ds.controllers.iter().map(|c| (c.id.clone(), 0.0)).collect() };
-    let mut t = Totals {
-        date,
-        by_controller: zero(),
-        changing: zero(),
-        pending: 0.0,
-        no_state: 0.0,
-    };
     let states = state_at(ds, date);
     let state_of = by_id(&states);
+    let mut acc = Acc::new(ds);
     for (id, km2) in &areas.by_place {
-        let Some(s) = state_of.get(id.as_str()) else {
-            t.no_state += km2;
-            continue;
-        };
-        add(&mut t.by_controller, &s.controlled_by, *km2);
-        if let Some(tr) = &s.transition {
-            add(&mut t.changing, &tr.to, *km2);
-        }
-        if s.pending.is_some() {
-            t.pending += km2;
-        }
+        acc.count(state_of.get(id.as_str()).copied(), units(*km2), 1);
     }
-    // Keep both lists in the same order.
-    for (id, _) in t.by_controller.clone() {
-        add(&mut t.changing, &id, 0.0);
-    }
-    for (id, _) in t.changing.clone() {
-        add(&mut t.by_controller, &id, 0.0);
-    }
-    t
+    acc.totals(date)
+}
+
+/// The places of `areas` with their areas in fixed-point units, for a
+/// [`Sweep`].
+fn counted<'a>(ds: &'a Dataset, areas: &Areas) -> (Vec<&'a Place>, Vec<i128>) {
+    areas
+        .by_place
+        .iter()
+        .filter_map(|(id, km2)| Some((ds.place(id)?, units(*km2))))
+        .unzip()
 }
 
 /// The totals at one step.
@@ -275,21 +343,34 @@ pub struct Series {
     pub points: Vec<SeriesPoint>,
 }
 
-/// The totals at every step's date.
+/// The totals at every step's date, summed once and then kept up to date
+/// place by place as the dates pass ([`Sweep`]): linear in the places, their
+/// changes and the steps.
 #[must_use]
 pub fn series(ds: &Dataset, areas: &Areas) -> Series {
-    Series {
-        points: (0..ds.steps.len())
-            .filter_map(|i| {
-                let date = ds.step_date(i)?;
-                Some(SeriesPoint {
-                    step: i,
-                    date,
-                    totals: totals_at(ds, areas, date),
-                })
-            })
-            .collect(),
+    let (places, km2) = counted(ds, areas);
+    let mut sweep = Sweep::new(ds, places);
+    let mut acc = Acc::new(ds);
+    acc.no_state = km2.iter().sum();
+    let mut dates: Vec<(Date, usize)> = (0..ds.steps.len())
+        .filter_map(|i| Some((ds.step_date(i)?, i)))
+        .collect();
+    dates.sort_unstable();
+    let mut points: Vec<SeriesPoint> = Vec::with_capacity(dates.len());
+    for (date, step) in dates {
+        sweep.advance(date, |sweep, i, before| {
+            let u = km2.get(i).copied().unwrap_or(0);
+            acc.count(before.as_ref(), u, -1);
+            acc.count(sweep.state(i), u, 1);
+        });
+        points.push(SeriesPoint {
+            step,
+            date,
+            totals: acc.totals(date),
+        });
     }
+    points.sort_by_key(|p| p.step);
+    Series { points }
 }
 
 /// How far a controller's total is uncertain while changes with no known day
@@ -310,6 +391,29 @@ pub struct Band {
     pub high_km2: f64,
     /// The places changing with no known day in that range.
     pub places: Vec<String>,
+}
+
+/// What each controller certainly holds, and at most may hold, at a date,
+/// in fixed point.
+#[derive(Default)]
+struct Bounds {
+    certain: Vec<(String, i128)>,
+    possible: Vec<(String, i128)>,
+}
+
+impl Bounds {
+    /// Count (`sign` 1) or stop counting (`sign` -1) a place of `u` units
+    /// in `state`.
+    fn count(&mut self, state: Option<&PlaceState>, u: i128, sign: i128) {
+        let Some(s) = state else {
+            return;
+        };
+        add_units(&mut self.possible, &s.controlled_by, u * sign);
+        match &s.transition {
+            Some(tr) => add_units(&mut self.possible, &tr.to, u * sign),
+            None => add_units(&mut self.certain, &s.controlled_by, u * sign),
+        }
+    }
 }
 
 /// The uncertainty bands of the series, for the chart.
@@ -349,62 +453,88 @@ pub fn uncertainty_bands(ds: &Dataset, areas: &Areas) -> Vec<Band> {
         .iter()
         .map(|(id, km2)| (id.as_str(), *km2))
         .collect();
-    let mut out = Vec::new();
-    for (from, to, places) in groups {
+    let places: Vec<&Place> = ds.tracked_places().collect();
+    let index: HashMap<&str, usize> = places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let km2: Vec<i128> = places
+        .iter()
+        .map(|p| units(area_of.get(p.id.as_str()).copied().unwrap_or(0.0)))
+        .collect();
+    // One sweep through the groups in date order (it starts over when a
+    // group begins before the previous one's last day).
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by_key(|&g| (groups[g].0, groups[g].1));
+    let mut sweep = Sweep::new(ds, places);
+    // What each controller certainly holds, and at most may hold, on the
+    // sweep's day.
+    let mut bounds_now = Bounds::default();
+    let mut per_group: Vec<Vec<Band>> = vec![Vec::new(); groups.len()];
+    for g in order {
+        let (from, to, places) = &groups[g];
         let in_group: HashSet<&str> = places.iter().map(String::as_str).collect();
         // (controller, low, high) over the days of the range.
-        let mut bounds: Vec<(String, f64, f64)> = Vec::new();
+        let mut bounds: Vec<(String, i128, i128)> = Vec::new();
         let mut involved: Vec<String> = Vec::new();
-        let mut day = from;
-        while day <= to {
-            let states = state_at(ds, day);
-            let mut certain: Vec<(String, f64)> = Vec::new();
-            let mut possible: Vec<(String, f64)> = Vec::new();
-            for s in &states {
-                let km2 = area_of.get(s.id.as_str()).copied().unwrap_or(0.0);
-                add(&mut possible, &s.controlled_by, km2);
-                match &s.transition {
-                    Some(tr) => {
-                        add(&mut certain, &s.controlled_by, 0.0);
-                        add(&mut possible, &tr.to, km2);
-                        if in_group.contains(s.id.as_str()) {
-                            for c in [&s.controlled_by, &tr.to] {
-                                if !involved.contains(c) {
-                                    involved.push(c.clone());
-                                }
-                            }
-                        }
+        let involve = |s: Option<&PlaceState>, involved: &mut Vec<String>| {
+            if let Some(s) = s.filter(|s| in_group.contains(s.id.as_str()))
+                && let Some(tr) = &s.transition
+            {
+                for c in [&s.controlled_by, &tr.to] {
+                    if !involved.contains(c) {
+                        involved.push(c.clone());
                     }
-                    None => add(&mut certain, &s.controlled_by, km2),
+                }
+            }
+        };
+        let mut day = *from;
+        while day <= *to {
+            sweep.advance(day, |sweep, i, before| {
+                let u = km2.get(i).copied().unwrap_or(0);
+                bounds_now.count(before.as_ref(), u, -1);
+                bounds_now.count(sweep.state(i), u, 1);
+                if day > *from {
+                    involve(sweep.state(i), &mut involved);
+                }
+            });
+            if day == *from {
+                // Places of the group already in transition on its first day.
+                for id in places {
+                    if let Some(&i) = index.get(id.as_str()) {
+                        involve(sweep.state(i), &mut involved);
+                    }
                 }
             }
             for c in ds.controllers.iter().map(|c| &c.id).chain(&involved) {
-                let lo = lookup(&certain, c).unwrap_or(0.0);
-                let hi = lookup(&possible, c).unwrap_or(0.0);
+                let get =
+                    |v: &[(String, i128)]| v.iter().find(|(k, _)| k == c).map_or(0, |(_, u)| *u);
+                let (lo, hi) = (get(&bounds_now.certain), get(&bounds_now.possible));
                 match bounds.iter_mut().find(|(k, _, _)| k == c) {
                     Some((_, l, h)) => {
-                        *l = l.min(lo);
-                        *h = h.max(hi);
+                        *l = (*l).min(lo);
+                        *h = (*h).max(hi);
                     }
                     None => bounds.push((c.clone(), lo, hi)),
                 }
             }
             day = day.add_days(1);
         }
-        for (controller, low_km2, high_km2) in bounds {
-            if involved.contains(&controller) && high_km2 > low_km2 {
-                out.push(Band {
-                    from,
-                    to,
+        for (controller, low, high) in bounds {
+            if involved.contains(&controller) && high > low {
+                per_group[g].push(Band {
+                    from: *from,
+                    to: *to,
                     controller,
-                    low_km2,
-                    high_km2,
+                    low_km2: km2_of(low),
+                    high_km2: km2_of(high),
                     places: places.clone(),
                 });
             }
         }
     }
-    out
+    per_group.into_iter().flatten().collect()
 }
 
 /// A tracked place whose state differs between two dates.

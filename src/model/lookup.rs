@@ -29,6 +29,12 @@ impl Dataset {
                     .push((si, pi));
             }
         }
+        for (i, s) in self.sources.iter().enumerate() {
+            ix.sources.entry(s.id.clone()).or_insert(i);
+        }
+        for (i, c) in self.citations.iter().enumerate() {
+            ix.citations.entry(c.id.clone()).or_insert(i);
+        }
         self.index = ix;
     }
 
@@ -73,13 +79,29 @@ impl Dataset {
     /// The source with this id.
     #[must_use]
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        match self
+            .index
+            .sources
+            .get(id)
+            .and_then(|&i| self.sources.get(i))
+        {
+            Some(s) if s.id == id => Some(s),
+            _ => self.sources.iter().find(|s| s.id == id),
+        }
     }
 
     /// The citation with this id.
     #[must_use]
     pub fn citation(&self, id: &str) -> Option<&Citation> {
-        self.citations.iter().find(|c| c.id == id)
+        match self
+            .index
+            .citations
+            .get(id)
+            .and_then(|&i| self.citations.get(i))
+        {
+            Some(c) if c.id == id => Some(c),
+            _ => self.citations.iter().find(|c| c.id == id),
+        }
     }
 
     /// The claim with this id.

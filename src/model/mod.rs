@@ -23,6 +23,7 @@ pub mod quote;
 pub mod raw;
 pub mod schema;
 pub mod state;
+pub mod sweep;
 pub mod tour;
 pub mod types;
 

@@ -5,7 +5,7 @@
 //! sources confirm the previous controller up to its start and the new one
 //! from its end, but not the day in between, so the state says exactly that.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -249,7 +249,24 @@ impl StateChange {
 /// differs between `from` and `to`, in places.toml order.
 #[must_use]
 pub fn changes_between(ds: &Dataset, from: Date, to: Date) -> Vec<StateChange> {
+    // A place's state changes only on the dates of its changes' starts and
+    // ends and of the steps agreeing its handovers (see `model::sweep`):
+    // only places with such a date between the two can differ.
+    let (lo, hi) = (from.min(to), from.max(to));
+    let between = |d: Date| lo < d && d <= hi;
+    let mut touched: HashSet<&str> = HashSet::new();
+    for s in &ds.steps {
+        for c in &s.changes {
+            if between(c.when.start()) || between(c.when.end()) {
+                touched.insert(&c.place);
+            }
+        }
+        if between(s.date.end()) {
+            touched.extend(s.pending.iter().map(|p| p.place.as_str()));
+        }
+    }
     ds.tracked_places()
+        .filter(|p| touched.contains(p.id.as_str()))
         .filter_map(|p| {
             let after = place_state_at(ds, p, to)?;
             let before = place_state_at(ds, p, from);

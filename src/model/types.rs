@@ -626,6 +626,10 @@ pub struct Index {
     pub(super) changes: HashMap<String, Vec<(usize, usize)>>,
     /// (step, pending) positions of each place's agreed handovers.
     pub(super) pending: HashMap<String, Vec<(usize, usize)>>,
+    /// Position in `sources` by source id.
+    pub(super) sources: HashMap<String, usize>,
+    /// Position in `citations` by citation id.
+    pub(super) citations: HashMap<String, usize>,
 }
 
 /// A loaded, validated dataset.

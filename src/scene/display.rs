@@ -10,6 +10,7 @@ pub use super::base::graticule_step;
 use super::base::{base_layer, graticule};
 use super::hatch::{Segment, dashes, hatch_segments};
 use super::labels::{self, Priority};
+use super::lod::Lod;
 use super::polylabel::{label_point, pole_of_inaccessibility};
 use super::projection::{Camera, GeoBBox, Projection, Viewport, clamp_camera};
 use super::style::{Rgba, Stroke, Style};
@@ -145,6 +146,8 @@ pub struct MapCache {
     /// Triangles of each polygon of each base-layer feature, in
     /// `map.base` order.
     pub base: Vec<Vec<Triangles>>,
+    /// Simplified copies of the areas, drawn when zoomed out.
+    pub lod: Lod,
 }
 
 /// One feature's prepared geometry.
@@ -156,6 +159,8 @@ pub struct CachedFeature {
     pub label_at: Option<[f64; 2]>,
     /// Distance from the label point to the nearest edge, degrees of latitude.
     pub label_room: f64,
+    /// Its bounding box: areas wholly outside the view are not drawn.
+    pub bbox: Option<GeoBBox>,
 }
 
 /// The bounding box of a map feature's geometry.
@@ -221,6 +226,7 @@ impl MapCache {
                         triangles: polys.iter().map(|p| triangulate(p)).collect(),
                         label_at,
                         label_room,
+                        bbox: bbox_of(f),
                     }
                 }
                 Shape::Point(p) => CachedFeature {
@@ -247,6 +253,7 @@ impl MapCache {
             base_bbox,
             features,
             base,
+            lod: Lod::new(&ds.map.features, ref_lat),
         }
     }
 }
@@ -484,6 +491,19 @@ pub(super) fn project_ring(proj: &Projection, ring: &[[f64; 2]]) -> Vec<[f32; 2]
     ring.iter().map(|p| proj.screen_from_geo(*p)).collect()
 }
 
+/// Whether any of `bbox` is in `proj`'s view (or within a point of it).
+fn on_screen(proj: &Projection, bbox: GeoBBox) -> bool {
+    let a = proj.screen_from_geo(bbox.min);
+    let b = proj.screen_from_geo(bbox.max);
+    let vp = proj.viewport();
+    let (x0, x1) = (a[0].min(b[0]), a[0].max(b[0]));
+    let (y0, y1) = (a[1].min(b[1]), a[1].max(b[1]));
+    x1 >= vp.min[0] - 1.0
+        && x0 <= vp.min[0] + vp.size[0] + 1.0
+        && y1 >= vp.min[1] - 1.0
+        && y0 <= vp.min[1] + vp.size[1] + 1.0
+}
+
 /// Build the scene for the states at one date.
 #[must_use]
 pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<'_>) -> Scene {
@@ -504,6 +524,8 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
     // The graticule goes over the land and the context areas, under the
     // tracked places.
     let mut graticule_drawn = ds.map.base.is_empty();
+    // Zoomed out, simplified outlines (see `scene::lod`).
+    let level = cache.lod.level_for(proj.camera().zoom);
     for i in indices {
         let f = &ds.map.features[i];
         if !graticule_drawn && rank(&f.kind) >= rank("district") {
@@ -534,7 +556,15 @@ pub fn build(ds: &Dataset, cache: &MapCache, states: &[PlaceState], view: &View<
                 } else {
                     (style.rayon_fill, Vec::new(), style.rayon_stroke)
                 };
-                for (poly, tris) in polys.iter().zip(&cached.triangles) {
+                let simplified = level
+                    .and_then(|l| l.features.get(i))
+                    .and_then(Option::as_ref);
+                let (polys, triangles) = match simplified {
+                    Some(s) => (&s.polygons, &s.triangles),
+                    None => (polys, &cached.triangles),
+                };
+                let visible = cached.bbox.is_none_or(|b| on_screen(proj, b));
+                for (poly, tris) in polys.iter().zip(triangles).filter(|_| visible) {
                     items.push(Item::Fill {
                         vertices: tris
                             .vertices

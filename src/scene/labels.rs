@@ -11,6 +11,8 @@
 //! not overlap, in the window, figures and GIFs alike. The cost is a little
 //! spare room around labels, never an overlap that depends on the renderer.
 
+use std::collections::HashMap;
+
 use super::display::{Anchor, Item};
 use super::projection::Viewport;
 
@@ -140,6 +142,26 @@ fn inside(item: Item, b: [f32; 4], vp: Viewport) -> Option<(Item, [f32; 4])> {
     Some((moved, [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy]))
 }
 
+/// Side of the cells [`place`] files label boxes under, points.
+const CELL: f32 = 64.0;
+
+/// The grid cells a box covers (none for a box that is not finite).
+fn cells_of(b: [f32; 4]) -> impl Iterator<Item = (i64, i64)> + Clone {
+    let cell = |v: f32| (v / CELL).floor() as i64;
+    let finite = b.iter().all(|v| v.is_finite());
+    let (x0, x1) = if finite {
+        (cell(b[0]), cell(b[2]))
+    } else {
+        (0, -1)
+    };
+    let (y0, y1) = if finite {
+        (cell(b[1]), cell(b[3]))
+    } else {
+        (0, -1)
+    };
+    (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+}
+
 /// The labels to draw: `labels` taken in priority order (stable within a
 /// priority), each moved inside `viewport` or dropped, and dropped when its
 /// box would intersect one already kept. Returns them in drawing order
@@ -148,6 +170,9 @@ fn inside(item: Item, b: [f32; 4], vp: Viewport) -> Option<(Item, [f32; 4])> {
 pub fn place(mut labels: Vec<(Priority, Item)>, viewport: Viewport) -> Vec<Item> {
     labels.sort_by_key(|(p, _)| *p);
     let mut kept: Vec<(Priority, Item, [f32; 4])> = Vec::with_capacity(labels.len());
+    // The kept boxes by the grid cells they cover, so a label is checked
+    // only against those near it (linear in the labels, not quadratic).
+    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
     for (p, item) in labels {
         let Some(b) = label_box(&item) else {
             continue;
@@ -155,8 +180,16 @@ pub fn place(mut labels: Vec<(Priority, Item)>, viewport: Viewport) -> Vec<Item>
         let Some((item, b)) = inside(item, b, viewport) else {
             continue;
         };
-        if kept.iter().any(|(_, _, k)| intersects(*k, b)) {
+        let cells = cells_of(b);
+        let overlaps = cells.clone().any(|c| {
+            grid.get(&c)
+                .is_some_and(|ks| ks.iter().any(|&k| intersects(kept[k].2, b)))
+        });
+        if overlaps {
             continue;
+        }
+        for c in cells {
+            grid.entry(c).or_default().push(kept.len());
         }
         kept.push((p, item, b));
     }

@@ -15,6 +15,7 @@ pub mod evidence;
 pub mod hatch;
 pub mod hit;
 pub mod labels;
+pub mod lod;
 pub mod polylabel;
 pub mod projection;
 pub mod style;

@@ -3,6 +3,8 @@
 //! bands, the current date as a vertical line; hover reads out values, and a
 //! drag on the chart scrubs the timeline.
 
+use std::sync::Arc;
+
 use egui::Ui;
 use egui_plot::{FilledArea, Line, Plot, PlotPoint, PlotPoints, Points, VLine};
 
@@ -32,6 +34,144 @@ struct BandArea {
     high: Vec<f64>,
 }
 
+/// What the chart's cached data was computed for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ChartKey {
+    session: u64,
+    locale: crate::i18n::Locale,
+    rtl: bool,
+    collapse: bool,
+}
+
+/// The chart's lines, bands, markers and grid, computed once per session,
+/// language and axis rather than every frame.
+#[derive(Default)]
+struct ChartData {
+    key: Option<ChartKey>,
+    /// Per controller: its index, name and step line.
+    lines: Vec<(usize, String, Vec<PlotPoint>)>,
+    bands: Vec<BandArea>,
+    /// A marker per step (fewer where many share a spot).
+    markers: Vec<PlotPoint>,
+    /// Each point of the series' x.
+    step_xs: Vec<f64>,
+    /// Grid marks at month starts outside collapsed gaps (years thicker).
+    month_marks: Vec<egui_plot::GridMark>,
+}
+
+/// Chart x units per column when thinning: a quarter of a point on a
+/// chart 1,000 points wide.
+const COLUMN_X: f64 = X_SCALE / 4000.0;
+
+/// `pts` (x not decreasing) with, in each column of [`COLUMN_X`], only its
+/// first, lowest, highest and last point: the same line at any width the
+/// chart is drawn, with at most four points per column.
+fn thin_line(pts: &[[f64; 2]]) -> Vec<PlotPoint> {
+    let mut out: Vec<PlotPoint> = Vec::new();
+    let mut i = 0;
+    while i < pts.len() {
+        let col = (pts[i][0] / COLUMN_X).floor();
+        let mut j = i;
+        while j + 1 < pts.len() && (pts[j + 1][0] / COLUMN_X).floor() == col {
+            j += 1;
+        }
+        let lowest = (i..=j).min_by(|&a, &b| pts[a][1].total_cmp(&pts[b][1]));
+        let highest = (i..=j).max_by(|&a, &b| pts[a][1].total_cmp(&pts[b][1]));
+        let mut keep: Vec<usize> = [Some(i), lowest, highest, Some(j)]
+            .into_iter()
+            .flatten()
+            .collect();
+        keep.sort_unstable();
+        keep.dedup();
+        out.extend(
+            keep.into_iter()
+                .map(|k| PlotPoint::new(pts[k][0], pts[k][1])),
+        );
+        i = j + 1;
+    }
+    out
+}
+
+impl ChartData {
+    fn new(app: &Shared<'_>, key: ChartKey, x_of: &dyn Fn(crate::model::Date) -> f64) -> Self {
+        let (series, ds, loc) = (&app.area_series, &app.ds, key.locale);
+        let lang = loc.lang.tag();
+        let end_x = X_SCALE;
+        let mut lines = Vec::new();
+        for (ci, c) in ds.controllers.iter().enumerate() {
+            // Step lines: each value holds until the next step.
+            let mut pts: Vec<[f64; 2]> = Vec::new();
+            for (k, p) in series.points.iter().enumerate() {
+                let x = x_of(p.date);
+                let y = p.totals.held_by(&c.id);
+                if let Some(last) = pts.last().copied() {
+                    pts.push([x, last[1]]);
+                }
+                pts.push([x, y]);
+                if k + 1 == series.points.len() {
+                    pts.push([end_x, y]);
+                }
+            }
+            lines.push((ci, c.names.get(lang).to_owned(), thin_line(&pts)));
+        }
+        let bands: Vec<BandArea> = app
+            .area_bands
+            .iter()
+            .filter_map(|b| {
+                let ci = ds.controllers.iter().position(|c| c.id == b.controller)?;
+                let (x0, x1) = (x_of(b.from), x_of(b.to));
+                Some(BandArea {
+                    controller: ci,
+                    name: tr_args(
+                        loc,
+                        "chart-band-name",
+                        &[("name", ds.controllers[ci].names.get(lang).into())],
+                    ),
+                    xs: vec![x0, x1],
+                    low: vec![b.low_km2, b.low_km2],
+                    high: vec![b.high_km2, b.high_km2],
+                })
+            })
+            .collect();
+        let last = ds.controllers.last().map_or("", |c| c.id.as_str());
+        // Markers on the same spot (a quarter point across, a thousandth
+        // of the scale up) drawn once.
+        let mut spots = std::collections::HashSet::new();
+        let y_unit = (app.areas.total() / 1000.0).max(f64::MIN_POSITIVE);
+        let markers = series
+            .points
+            .iter()
+            .map(|p| PlotPoint::new(x_of(p.date), p.totals.held_by(last)))
+            .filter(|p| {
+                spots.insert((
+                    (p.x / COLUMN_X).round() as i64,
+                    (p.y / y_unit).round() as i64,
+                ))
+            })
+            .collect();
+        let step_xs = series.points.iter().map(|p| x_of(p.date)).collect();
+        let axis = super::time_panel::axis(app);
+        // Grid marks at month starts (years thicker), or at year starts on
+        // an axis of decades or more, outside collapsed gaps.
+        let month_marks = axis
+            .marks()
+            .into_iter()
+            .map(|d| egui_plot::GridMark {
+                value: x_of(d),
+                step_size: if d.month() == 1 { 400.0 } else { 100.0 },
+            })
+            .collect();
+        Self {
+            key: Some(key),
+            lines,
+            bands,
+            markers,
+            step_xs,
+            month_marks,
+        }
+    }
+}
+
 /// The chart.
 #[allow(clippy::too_many_lines)] // one chart, read top to bottom
 pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
@@ -59,91 +199,26 @@ pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
     };
     let series = &app.area_series;
     let ds = &app.ds;
-    let end_x = X_SCALE;
-    let mut lines = Vec::new();
-    for (ci, c) in ds.controllers.iter().enumerate() {
-        // Step lines: each value holds until the next step.
-        let mut pts: Vec<[f64; 2]> = Vec::new();
-        for (k, p) in series.points.iter().enumerate() {
-            let x = x_of(p.date);
-            let y = p.totals.held_by(&c.id);
-            if let Some(last) = pts.last().copied() {
-                pts.push([x, last[1]]);
-            }
-            pts.push([x, y]);
-            if k + 1 == series.points.len() {
-                pts.push([end_x, y]);
-            }
-        }
-        lines.push((ci, c.names.get(lang).to_owned(), pts));
-    }
-    let bands: Vec<BandArea> = app
-        .area_bands
-        .iter()
-        .filter_map(|b| {
-            let ci = ds.controllers.iter().position(|c| c.id == b.controller)?;
-            let (x0, x1) = (x_of(b.from), x_of(b.to));
-            Some(BandArea {
-                controller: ci,
-                name: tr_args(
-                    loc,
-                    "chart-band-name",
-                    &[("name", ds.controllers[ci].names.get(lang).into())],
-                ),
-                xs: vec![x0, x1],
-                low: vec![b.low_km2, b.low_km2],
-                high: vec![b.high_km2, b.high_km2],
-            })
-        })
-        .collect();
-    let markers: Vec<[f64; 2]> = series
-        .points
-        .iter()
-        .map(|p| {
-            [
-                x_of(p.date),
-                p.totals
-                    .held_by(ds.controllers.last().map_or("", |c| c.id.as_str())),
-            ]
-        })
-        .collect();
-    let step_titles: Vec<(f64, String)> = series
-        .points
-        .iter()
-        .map(|p| {
-            (
-                x_of(p.date),
-                tr_args(
-                    loc,
-                    "time-tick",
-                    &[
-                        ("n", (p.step + 1).into()),
-                        (
-                            "title",
-                            ds.steps
-                                .get(p.step)
-                                .map_or("", |s| s.title.get(lang))
-                                .into(),
-                        ),
-                    ],
-                ),
-            )
-        })
-        .collect();
+    let data_key = ChartKey {
+        session: app.versions.session,
+        locale: loc,
+        rtl,
+        collapse: app.settings.collapse_gaps,
+    };
+    let id = ui.scope_id().with("territory-data");
+    let cached: Arc<ChartData> = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
+    let data = if cached.key == Some(data_key) {
+        cached
+    } else {
+        let d = Arc::new(ChartData::new(app, data_key, &x_of));
+        ui.data_mut(|m| m.insert_temp(id, d.clone()));
+        d
+    };
     let now_x = x_of(app.time.date());
     let style = app.style.clone();
     let axis_for_fmt = axis.clone();
-    // Grid marks at month starts (years thicker), or at year starts on an
-    // axis of decades or more, outside collapsed gaps.
     let by_years = axis.mark_step() != MarkStep::Months;
-    let month_marks: Vec<egui_plot::GridMark> = axis
-        .marks()
-        .into_iter()
-        .map(|d| egui_plot::GridMark {
-            value: x_of(d),
-            step_size: if d.month() == 1 { 400.0 } else { 100.0 },
-        })
-        .collect();
+    let month_marks = data.month_marks.clone();
     let axis_for_label = axis.clone();
     let series_for_label = series;
     let names: Vec<(String, String)> = ds
@@ -196,20 +271,20 @@ pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
             Some(visual_order(&out))
         })
         .show(ui, |plot| {
-            for b in &bands {
+            for b in &data.bands {
                 let c = color(style.controller_fill(b.controller)).gamma_multiply(0.45);
                 plot.add(FilledArea::new(b.name.clone(), &b.xs, &b.low, &b.high).fill_color(c));
             }
-            for (ci, name, pts) in &lines {
+            for (ci, name, pts) in &data.lines {
                 plot.add(
-                    Line::new(name.clone(), PlotPoints::from(pts.clone()))
+                    Line::new(name.clone(), PlotPoints::Borrowed(pts))
                         .color(color(style.controller_ink(*ci)))
                         .width(2.0)
                         .allow_band(false),
                 );
             }
             plot.add(
-                Points::new(tr(loc, "chart-steps"), PlotPoints::from(markers.clone()))
+                Points::new(tr(loc, "chart-steps"), PlotPoints::Borrowed(&data.markers))
                     .radius(3.0)
                     .color(color(style.label)),
             );
@@ -218,7 +293,6 @@ pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
                     .color(color(style.time_cursor))
                     .width(1.5),
             );
-            let _ = &step_titles;
         });
     let r = &response.response;
     i18n::accessible(r, egui::Role::Image, &tr(loc, "chart-label"));
@@ -226,10 +300,11 @@ pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
         && let Some(pointer) = r.interact_pointer_pos()
     {
         let PlotPoint { x, .. } = response.transform.value_from_position(pointer);
-        let near = step_titles
+        let near = data
+            .step_xs
             .iter()
             .enumerate()
-            .map(|(i, (sx, _))| (i, (sx - x).abs()))
+            .map(|(i, sx)| (i, (sx - x).abs()))
             .min_by(|a, b| a.1.total_cmp(&b.1));
         match near {
             Some((i, dist)) if dist <= SNAP_X => {

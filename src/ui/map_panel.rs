@@ -6,9 +6,11 @@ use egui::{Align2, Pos2, Rect, Sense, Ui, Vec2};
 
 use super::app::{Command, Shared};
 use super::i18n::{self, Txt};
+use super::map_cache::{self, MapPaintCache};
 use super::paint;
 use super::step_card::{area_line, state_lines};
 use crate::i18n::{format, tr, tr_args};
+use crate::model::Date;
 use crate::model::geometry::Shape;
 use crate::model::types::Extent;
 use crate::scene::display::{self, View, scheme_label};
@@ -58,6 +60,10 @@ pub struct MapView {
     /// Whether the map moved under the pointer this frame (pan or zoom):
     /// no tooltip then, as the place under the pointer is changing.
     pub moving: bool,
+    /// The map as last painted, reused while nothing it shows changes.
+    pub paint_cache: MapPaintCache,
+    /// Compare mode's changed places, for (session, earlier, later date).
+    compared: Option<((u64, Date, Date), Vec<String>)>,
 }
 
 fn viewport(rect: Rect) -> Viewport {
@@ -310,11 +316,18 @@ pub fn ui(
     let compared = app.settings.compare.then(|| {
         let from = super::app::compare_from(app);
         let to = app.time.date();
-        let ids: Vec<String> =
-            crate::model::state::changes_between(app.ds, from.min(to), from.max(to))
-                .into_iter()
-                .map(|c| c.id)
-                .collect();
+        let key = (app.versions.session, from.min(to), from.max(to));
+        let ids = match &map.compared {
+            Some((k, ids)) if *k == key => ids.clone(),
+            _ => {
+                let ids: Vec<String> = crate::model::state::changes_between(app.ds, key.1, key.2)
+                    .into_iter()
+                    .map(|c| c.id)
+                    .collect();
+                map.compared = Some((key, ids.clone()));
+                ids
+            }
+        };
         let text = tr_args(
             loc,
             "map-changed-between",
@@ -341,9 +354,23 @@ pub fn ui(
             .map(|(ids, text)| (ids.as_slice(), text.clone())),
         reported_only: app.settings.reported_only,
     };
-    let scene = display::build(app.ds, app.cache, app.states, &view);
+    // Dimmed fills are made for this frame only.
+    let fills = if dimmed.is_some() {
+        super::app::session::fresh_version()
+    } else {
+        app.versions.fills
+    };
+    let key = map_cache::key_of(
+        &view,
+        rect,
+        ui.ctx().pixels_per_point(),
+        app.versions.states,
+        fills,
+    );
     let painter = ui.painter_at(rect);
-    paint::scene(&painter, &scene);
+    let scene = map.paint_cache.paint(&painter, key, || {
+        display::build(app.ds, app.cache, app.states, &view)
+    });
     super::presenter::highlight(&painter, app, &proj, now);
 
     if let Some(id) = hovered.as_ref().filter(|_| !map.moving) {
@@ -502,11 +529,13 @@ fn legend(ui: &mut Ui, app: &Shared<'_>, map: &mut MapView, rect: Rect, scene: &
     let text_width = width - 54.0;
     let font = egui::FontId::proportional(11.5);
     let mut lines: Vec<Vec<super::text::BidiLine>> = if open {
-        scene
-            .legend
-            .iter()
-            .map(|e| super::text::paragraph_lines(ui, &e.label, font.clone(), ink, text_width))
-            .collect()
+        map.paint_cache.legend_lines((text_width, ink), || {
+            scene
+                .legend
+                .iter()
+                .map(|e| super::text::paragraph_lines(ui, &e.label, font.clone(), ink, text_width))
+                .collect()
+        })
     } else {
         Vec::new()
     };

@@ -11,6 +11,7 @@ pub mod chart;
 pub mod export_ui;
 pub mod files;
 pub mod i18n;
+pub mod map_cache;
 pub mod map_panel;
 pub mod menus;
 pub mod options;

@@ -1,7 +1,9 @@
 //! The egui backend of the display list: turns a [`Scene`] into shapes.
 
-use egui::epaint::{Mesh, Vertex, WHITE_UV};
-use egui::{Color32, FontFamily, FontId, Painter, Pos2, Rect, Shape, Vec2};
+use std::sync::Arc;
+
+use egui::epaint::{CircleShape, Mesh, Vertex, WHITE_UV};
+use egui::{Color32, FontFamily, FontId, Galley, Painter, Pos2, Rect, Shape, Vec2};
 
 use super::text::line_job;
 use crate::scene::display::{Anchor, Item, Scene, Swatch};
@@ -23,6 +25,13 @@ fn stroke(s: Stroke) -> egui::Stroke {
 
 /// Paint a polyline, dashed if the stroke says so.
 pub fn path(painter: &Painter, points: Vec<Pos2>, closed: bool, s: Stroke) {
+    let mut out = Vec::new();
+    path_shapes(points, closed, s, &mut out);
+    painter.extend(out);
+}
+
+/// The shapes of a polyline, dashed if the stroke says so.
+fn path_shapes(points: Vec<Pos2>, closed: bool, s: Stroke, out: &mut Vec<Shape>) {
     if points.len() < 2 {
         return;
     }
@@ -32,14 +41,10 @@ pub fn path(painter: &Painter, points: Vec<Pos2>, closed: bool, s: Stroke) {
             if closed && let Some(first) = pts.first().copied() {
                 pts.push(first);
             }
-            painter.extend(Shape::dashed_line(&pts, stroke(s), dash, gap));
+            out.extend(Shape::dashed_line(&pts, stroke(s), dash, gap));
         }
-        None if closed => {
-            painter.add(Shape::closed_line(points, stroke(s)));
-        }
-        None => {
-            painter.add(Shape::line(points, stroke(s)));
-        }
+        None if closed => out.push(Shape::closed_line(points, stroke(s))),
+        None => out.push(Shape::line(points, stroke(s))),
     }
 }
 
@@ -58,112 +63,157 @@ pub struct LabelStyle {
     pub bold: bool,
 }
 
-/// Paint a label: halo first, then the glyphs, bidi-correct. Returns its rect.
-pub fn label(painter: &Painter, text: &str, at: Pos2, style: LabelStyle) -> Rect {
+/// A label laid out: bidi-correct glyphs in one galley.
+#[must_use]
+pub fn label_galley(painter: &Painter, text: &str, style: LabelStyle) -> Arc<Galley> {
     let family = if style.bold {
         FontFamily::Name(super::text::BOLD_FAMILY.into())
     } else {
         FontFamily::Proportional
     };
-    let galley = painter.layout_job(line_job(text, FontId::new(style.size, family), style.ink));
+    painter.layout_job(line_job(text, FontId::new(style.size, family), style.ink))
+}
+
+/// The shapes of a label laid out in `galley`: halo first, then the
+/// glyphs. Returns its rect.
+pub fn label_shapes(
+    galley: Arc<Galley>,
+    at: Pos2,
+    style: LabelStyle,
+    out: &mut Vec<Shape>,
+) -> Rect {
     let size = galley.size();
     let top_left = match style.anchor {
         Anchor::Center => at - size / 2.0,
         Anchor::LeftCenter => at - Vec2::new(0.0, size.y / 2.0),
     };
+    if galley.is_empty() {
+        return Rect::from_min_size(top_left, size);
+    }
     if style.halo.a() > 0 {
         for dx in [-1.0, 0.0, 1.0] {
             for dy in [-1.0, 0.0, 1.0] {
                 if dx != 0.0 || dy != 0.0 {
-                    painter.galley_with_override_text_color(
+                    out.push(Shape::galley_with_override_text_color(
                         top_left + Vec2::new(dx, dy),
                         galley.clone(),
                         style.halo,
-                    );
+                    ));
                 }
             }
         }
     }
-    painter.galley(top_left, galley, style.ink);
+    out.push(Shape::galley(top_left, galley, style.ink));
     Rect::from_min_size(top_left, size)
+}
+
+/// Paint a label: halo first, then the glyphs, bidi-correct. Returns its rect.
+pub fn label(painter: &Painter, text: &str, at: Pos2, style: LabelStyle) -> Rect {
+    let mut out = Vec::new();
+    let rect = label_shapes(label_galley(painter, text, style), at, style, &mut out);
+    painter.extend(out);
+    rect
+}
+
+/// A text item's look, or `None` for other items.
+#[must_use]
+pub fn text_style(item: &Item) -> Option<(&str, Pos2, LabelStyle)> {
+    match item {
+        Item::Text {
+            text,
+            pos: p,
+            size,
+            color: c,
+            halo,
+            anchor,
+            bold,
+        } => Some((
+            text,
+            pos(*p),
+            LabelStyle {
+                size: *size,
+                ink: color(*c),
+                halo: color(*halo),
+                anchor: *anchor,
+                bold: *bold,
+            },
+        )),
+        _ => None,
+    }
+}
+
+/// The shapes of one item of the display list; text is laid out by
+/// `galley` (text, look).
+pub fn item_shapes(
+    item: &Item,
+    galley: &mut dyn FnMut(&str, LabelStyle) -> Arc<Galley>,
+    out: &mut Vec<Shape>,
+) {
+    match item {
+        Item::Fill {
+            vertices,
+            indices,
+            color: c,
+        } => {
+            let fill = color(*c);
+            let mesh = Mesh {
+                vertices: vertices
+                    .iter()
+                    .map(|p| Vertex {
+                        pos: pos(*p),
+                        uv: WHITE_UV,
+                        color: fill,
+                    })
+                    .collect(),
+                indices: indices.clone(),
+                ..Mesh::default()
+            };
+            out.push(Shape::mesh(mesh));
+        }
+        Item::Path {
+            points,
+            closed,
+            stroke: s,
+        } => path_shapes(points.iter().map(|p| pos(*p)).collect(), *closed, *s, out),
+        Item::Segments {
+            segments,
+            stroke: s,
+        } => {
+            let st = stroke(*s);
+            out.extend(
+                segments
+                    .iter()
+                    .map(|(a, b)| Shape::line_segment([pos(*a), pos(*b)], st)),
+            );
+        }
+        Item::Circle {
+            center,
+            radius,
+            fill,
+            stroke: s,
+        } => out.push(Shape::Circle(CircleShape {
+            center: pos(*center),
+            radius: *radius,
+            fill: color(*fill),
+            stroke: stroke(*s),
+        })),
+        Item::Text { .. } => {
+            if let Some((text, at, style)) = text_style(item) {
+                label_shapes(galley(text, style), at, style, out);
+            }
+        }
+    }
 }
 
 /// Paint every item of the scene in order.
 pub fn scene(painter: &Painter, scene: &Scene) {
     painter.rect_filled(painter.clip_rect(), 0.0, color(scene.background));
+    let mut out = Vec::new();
+    let mut galley = |text: &str, style: LabelStyle| label_galley(painter, text, style);
     for item in &scene.items {
-        match item {
-            Item::Fill {
-                vertices,
-                indices,
-                color: c,
-            } => {
-                let fill = color(*c);
-                let mesh = Mesh {
-                    vertices: vertices
-                        .iter()
-                        .map(|p| Vertex {
-                            pos: pos(*p),
-                            uv: WHITE_UV,
-                            color: fill,
-                        })
-                        .collect(),
-                    indices: indices.clone(),
-                    ..Mesh::default()
-                };
-                painter.add(Shape::mesh(mesh));
-            }
-            Item::Path {
-                points,
-                closed,
-                stroke: s,
-            } => {
-                path(
-                    painter,
-                    points.iter().map(|p| pos(*p)).collect(),
-                    *closed,
-                    *s,
-                );
-            }
-            Item::Segments {
-                segments,
-                stroke: s,
-            } => {
-                let st = stroke(*s);
-                painter.extend(
-                    segments
-                        .iter()
-                        .map(|(a, b)| Shape::line_segment([pos(*a), pos(*b)], st)),
-                );
-            }
-            Item::Circle {
-                center,
-                radius,
-                fill,
-                stroke: s,
-            } => {
-                painter.circle(pos(*center), *radius, color(*fill), stroke(*s));
-            }
-            Item::Text {
-                text,
-                pos: p,
-                size,
-                color: c,
-                halo,
-                anchor,
-                bold,
-            } => {
-                let style = LabelStyle {
-                    size: *size,
-                    ink: color(*c),
-                    halo: color(*halo),
-                    anchor: *anchor,
-                    bold: *bold,
-                };
-                label(painter, text, pos(*p), style);
-            }
-        }
+        item_shapes(item, &mut galley, &mut out);
     }
+    painter.extend(out);
 }
 
 /// Paint a legend swatch into `rect`.

@@ -4,6 +4,10 @@
 //! runs the way the settings say (by default with the interface), and the
 //! transport buttons and arrow keys follow it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use egui::{Align2, FontId, Key, Pos2, Rect, Sense, Stroke, Ui, Vec2};
 
 use super::app::{Command, Pref, Shared};
@@ -22,9 +26,29 @@ const SNAP_POINTS: f32 = 8.0;
 /// Height of the axis strip, points.
 const AXIS_HEIGHT: f32 = 64.0;
 
-/// The axis the panel draws for the app's dataset and settings.
+/// The axis the panel draws for the app's dataset and settings, computed
+/// once per session and setting (see [`axis_uncached`]).
 #[must_use]
-pub fn axis(app: &Shared<'_>) -> TimeAxis {
+pub fn axis(app: &Shared<'_>) -> Arc<TimeAxis> {
+    thread_local! {
+        static AXIS: RefCell<Option<((u64, bool), Arc<TimeAxis>)>> = const { RefCell::new(None) };
+    }
+    let key = (app.versions.session, app.settings.collapse_gaps);
+    AXIS.with_borrow_mut(|cached| match cached {
+        Some((k, axis)) if *k == key => axis.clone(),
+        _ => {
+            let axis = Arc::new(axis_uncached(app));
+            *cached = Some((key, axis.clone()));
+            axis
+        }
+    })
+}
+
+/// The axis for the app's dataset and settings: from the coverage's start
+/// to a little after the last step, with its quiet stretches collapsed if
+/// the settings say so.
+#[must_use]
+pub fn axis_uncached(app: &Shared<'_>) -> TimeAxis {
     let ds = &app.ds;
     let from = ds.coverage.from;
     let last = ds
@@ -358,39 +382,45 @@ fn axis_ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
     // Step ticks; steps on the same day stack upwards.
     let accent = visuals.selection.bg_fill;
     let current = app.time.step();
-    let mut ticks: Vec<(usize, Pos2)> = Vec::new();
-    for (i, s) in app.ds.steps.iter().enumerate() {
-        let same_day_before = app.ds.steps[..i]
-            .iter()
-            .filter(|o| o.date.end() == s.date.end())
-            .count();
-        let x = x_of(s.date.end());
-        let y = line_y - 12.0 - 12.0 * same_day_before as f32;
-        if s.date.is_uncertain() {
-            let x0 = x_of(s.date.start());
+    let key = TicksKey {
+        session: app.versions.session,
+        inner: [inner.left(), inner.right(), line_y],
+        rtl,
+        collapse: app.settings.collapse_gaps,
+        locale: loc,
+    };
+    let cached: Arc<Ticks> = ui
+        .data_mut(|d| d.get_temp(response.id.with("ticks")))
+        .unwrap_or_default();
+    let ticks = if cached.key.as_ref() == Some(&key) {
+        cached
+    } else {
+        let t = Arc::new(Ticks::new(app, key, &x_of));
+        ui.data_mut(|d| d.insert_temp(response.id.with("ticks"), t.clone()));
+        t
+    };
+    for (p, from) in ticks.at.iter().zip(&ticks.uncertain_from) {
+        if let Some(x0) = *from {
+            let p = *p;
             painter.line_segment(
-                [Pos2::new(x0, y), Pos2::new(x, y)],
+                [Pos2::new(x0, p.y), p],
                 Stroke::new(4.0, accent.gamma_multiply(0.6)),
             );
         }
-        ticks.push((i, Pos2::new(x, y)));
     }
-    let lang = loc.lang.tag();
-    for &(i, p) in &ticks {
+    // The current step is drawn even where a later one on the same spot
+    // hides it.
+    let hidden_current = current
+        .filter(|&c| !ticks.is_shown.get(c).copied().unwrap_or(true))
+        .and_then(|c| ticks.at.get(c).map(|&p| (c, p)));
+    for &(i, p) in ticks.shown.iter().chain(hidden_current.iter()) {
         let tick_rect = Rect::from_center_size(p, Vec2::splat(12.0));
         let id = response.id.with(("tick", i));
-        let step = &app.ds.steps[i];
-        let label = tr_args(
-            loc,
-            "time-tick",
-            &[
-                ("n", (i + 1).into()),
-                ("title", step.title.get(lang).into()),
-            ],
-        );
-        let hover = format!("{}\n{}", format::date_spec(step.date, loc), label);
+        let Some((label, hover)) = ticks.labels.get(i) else {
+            continue;
+        };
         let r = ui.interact(tick_rect, id, Sense::click());
-        i18n::accessible(&r, egui::Role::Button, &label);
+        i18n::accessible(&r, egui::Role::Button, label);
         let selected = current == Some(i);
         let fill = if selected {
             accent
@@ -402,7 +432,9 @@ fn axis_ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
         if r.clicked() {
             out.push(Command::Time(TimeCommand::GoToStep(i)));
         }
-        i18n::hover(r, &hover);
+        if r.hovered() || r.has_focus() {
+            i18n::hover(r, hover);
+        }
     }
 
     // Scrubbing: drag or click on the strip; snap to a close tick.
@@ -410,6 +442,7 @@ fn axis_ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
         && let Some(p) = response.interact_pointer_pos()
     {
         let nearest = ticks
+            .shown
             .iter()
             .map(|&(i, t)| (i, (t.x - p.x).abs()))
             .min_by(|a, b| a.1.total_cmp(&b.1));
@@ -431,6 +464,92 @@ fn axis_ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
         [Pos2::new(x, rect.top() + 2.0), Pos2::new(x, line_y + 8.0)],
         Stroke::new(2.0, super::paint::color(app.style.time_cursor)),
     );
+}
+
+/// What the axis' step ticks were computed for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct TicksKey {
+    session: u64,
+    /// The axis' inner left and right, and the line's y.
+    inner: [f32; 3],
+    rtl: bool,
+    collapse: bool,
+    locale: Locale,
+}
+
+/// The step ticks of the axis, computed once per dataset, axis position
+/// and language rather than every frame.
+#[derive(Default)]
+struct Ticks {
+    key: Option<TicksKey>,
+    /// Each step's tick position.
+    at: Vec<Pos2>,
+    /// Where each step's date range starts, when it is a range.
+    uncertain_from: Vec<Option<f32>>,
+    /// The ticks drawn: the last of those on the same spot (the one on
+    /// top), by step.
+    shown: Vec<(usize, Pos2)>,
+    /// Whether each step's tick is in `shown`.
+    is_shown: Vec<bool>,
+    /// Each step's accessible label and hover text.
+    labels: Vec<(String, String)>,
+}
+
+impl Ticks {
+    fn new(app: &Shared<'_>, key: TicksKey, x_of: &dyn Fn(Date) -> f32) -> Self {
+        let steps = &app.ds.steps;
+        let line_y = key.inner[2];
+        let lang = key.locale.lang.tag();
+        let mut per_day: HashMap<Date, usize> = HashMap::new();
+        let mut at = Vec::with_capacity(steps.len());
+        let mut uncertain_from = Vec::with_capacity(steps.len());
+        let mut labels = Vec::with_capacity(steps.len());
+        for (i, s) in steps.iter().enumerate() {
+            let same_day_before = per_day.entry(s.date.end()).or_insert(0);
+            let y = line_y - 12.0 - 12.0 * *same_day_before as f32;
+            *same_day_before += 1;
+            at.push(Pos2::new(x_of(s.date.end()), y));
+            uncertain_from.push(s.date.is_uncertain().then(|| x_of(s.date.start())));
+            let label = tr_args(
+                key.locale,
+                "time-tick",
+                &[("n", (i + 1).into()), ("title", s.title.get(lang).into())],
+            );
+            let hover = format!("{}\n{}", format::date_spec(s.date, key.locale), label);
+            labels.push((label, hover));
+        }
+        // When there are more steps than points along the axis, of the
+        // ticks within a point of each other on the same row only the last,
+        // drawn over the others, is shown and clickable; otherwise only
+        // ticks on the very same spot are merged.
+        let width = (key.inner[1] - key.inner[0]).abs();
+        let per_point = if steps.len() as f32 > width {
+            1.0
+        } else {
+            100.0
+        };
+        let mut top: HashMap<(i64, i64), usize> = HashMap::new();
+        for (i, p) in at.iter().enumerate() {
+            let spot = ((p.x * per_point).round() as i64, p.y.round() as i64);
+            top.insert(spot, i);
+        }
+        let mut is_shown = vec![false; at.len()];
+        for &i in top.values() {
+            is_shown[i] = true;
+        }
+        let shown = (0..at.len())
+            .filter(|&i| is_shown[i])
+            .map(|i| (i, at[i]))
+            .collect();
+        Self {
+            key: Some(key),
+            at,
+            uncertain_from,
+            shown,
+            is_shown,
+            labels,
+        }
+    }
 }
 
 /// The earlier date of a comparison: a step from the list, or any date typed

@@ -2,7 +2,7 @@
 //! claims and their versions, and steps (dates, changes of control, pending
 //! handovers, extents), each reference resolved.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -26,10 +26,12 @@ pub(super) fn check_citations(
 ) -> Vec<Citation> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
+    // Sources by id: one lookup per citation, not a scan.
+    let by_id: HashMap<&str, &Source> = sources.iter().rev().map(|s| (s.id.as_str(), s)).collect();
     for c in &raw.citation {
         l.id(ctx, &c.id, &mut seen, "diag-kind-citation");
         let id = c.id.get_ref();
-        let Some(source) = sources.iter().find(|s| &s.id == c.source.get_ref()) else {
+        let Some(source) = by_id.get(c.source.get_ref().as_str()).copied() else {
             l.push(
                 ctx.at(
                     &c.source,

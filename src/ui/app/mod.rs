@@ -33,6 +33,11 @@ macro_rules! shared {
             settings: &$app.settings,
             style: &$app.style,
             fills: &$app.fades.fills,
+            versions: $crate::ui::app::Versions {
+                session: $app.session.id,
+                states: $app.session.states_version,
+                fills: $app.fades.version,
+            },
             selected: $app.selected.as_deref(),
             presenter: $app.present.presenter.as_ref(),
             tour: $app.session.tour.as_ref(),
@@ -96,6 +101,24 @@ struct Fades {
     /// typed, and a fade between far-apart states would pass through
     /// colours the legend does not have.
     snap: bool,
+    /// A new [`session::fresh_version`] each time `fills` changes.
+    version: u64,
+    /// The states version and style `fills` were last brought to, with no
+    /// fade running since: nothing to do until either changes.
+    settled: Option<(u64, Style)>,
+}
+
+/// Numbers that change whenever what they stand for changes (see
+/// [`session::fresh_version`]): what the frame caches of the map, the time
+/// panel and the chart compare, instead of the data itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Versions {
+    /// The session (the dataset and what is derived from it).
+    pub session: u64,
+    /// The states at the date on screen.
+    pub states: u64,
+    /// The fills on screen.
+    pub fills: u64,
 }
 
 /// What panels read, borrowed from the app for one frame. Panels change
@@ -123,6 +146,8 @@ pub struct Shared<'a> {
     pub style: &'a Style,
     /// The fills on screen (cross-fading).
     pub fills: &'a HashMap<String, Rgba>,
+    /// What changes when the session, the states or the fills do.
+    pub versions: Versions,
     /// The selected place.
     pub selected: Option<&'a str>,
     /// The presenter, when presenting.
@@ -372,6 +397,19 @@ impl App {
         self.map.camera
     }
 
+    /// How many times the map's picture has been built: it is built again
+    /// only when something it shows changes (`ui::map_cache`).
+    #[must_use]
+    pub fn map_builds(&self) -> u64 {
+        self.map.paint_cache.builds
+    }
+
+    /// The display list the map shows.
+    #[must_use]
+    pub fn map_scene(&self) -> std::sync::Arc<crate::scene::display::Scene> {
+        self.map.paint_cache.scene()
+    }
+
     /// The place named in the source reader under the pointer, which the map
     /// outlines.
     #[must_use]
@@ -455,6 +493,12 @@ impl App {
     /// Update the cross-faded fills; returns whether a fade is still running.
     fn update_fills(&mut self, now: f64) -> bool {
         let snap = std::mem::take(&mut self.fades.snap);
+        if let Some((states, style)) = &self.fades.settled
+            && *states == self.session.states_version
+            && *style == self.style
+        {
+            return false;
+        }
         let mut animating = false;
         for s in &self.session.states {
             let target = state_fill(
@@ -486,10 +530,14 @@ impl App {
             }
             let progress = t(fade);
             animating |= progress < 1.0 && fade.from != fade.to;
-            self.fades
-                .fills
-                .insert(s.id.clone(), mix(fade.from, fade.to, progress));
+            let shown = mix(fade.from, fade.to, progress);
+            if self.fades.fills.get(&s.id) != Some(&shown) {
+                self.fades.fills.insert(s.id.clone(), shown);
+                self.fades.version = session::fresh_version();
+            }
         }
+        self.fades.settled =
+            (!animating).then(|| (self.session.states_version, self.style.clone()));
         animating
     }
 

@@ -13,6 +13,7 @@
 //! (`persist::DatasetView`).
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::super::persist::{BUNDLED_VIEW, folder_view_key};
 use super::super::reader::ReaderIndex;
@@ -23,8 +24,19 @@ use crate::model::types::{Origin, Tour};
 use crate::model::{Dataset, Date};
 use crate::scene::display::MapCache;
 
+/// A number never handed out before in this process: what frame caches
+/// compare to know that what they were built from has not changed.
+#[must_use]
+pub fn fresh_version() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 /// One opened dataset and what is derived from it.
 pub struct Session {
+    /// This session's number ([`fresh_version`]): the caches of the time
+    /// panel and the chart are for one session.
+    pub id: u64,
     /// The dataset.
     pub ds: Dataset,
     /// Per-dataset triangles, label points and bounding boxes of the map.
@@ -41,6 +53,9 @@ pub struct Session {
     pub states: Vec<PlaceState>,
     /// The date the states are for (`None`: not computed yet).
     states_for: Option<Date>,
+    /// A new [`fresh_version`] each time the states are computed: the map
+    /// is drawn again only when it changes.
+    pub states_version: u64,
     /// The tour chosen for presenting (`None`: every step in order).
     pub tour: Option<Tour>,
     /// The tour file the chosen tour came from, read again on a reload.
@@ -61,6 +76,7 @@ impl Session {
         let area_series = series(&ds, &areas);
         let area_bands = uncertainty_bands(&ds, &areas);
         Self {
+            id: fresh_version(),
             ds,
             cache,
             reader_index,
@@ -69,6 +85,7 @@ impl Session {
             area_bands,
             states: Vec::new(),
             states_for: None,
+            states_version: fresh_version(),
             tour: None,
             tour_file: None,
             watch: None,
@@ -90,6 +107,7 @@ impl Session {
         if self.states_for != Some(date) {
             self.states = state_at(&self.ds, date);
             self.states_for = Some(date);
+            self.states_version = fresh_version();
         }
     }
 }
@@ -111,11 +129,15 @@ mod tests {
         s.refresh_states(d);
         let n = s.states.len();
         assert!(n > 0);
+        let version = s.states_version;
         s.states.clear();
         s.refresh_states(d);
         assert!(
             s.states.is_empty(),
             "the states for a date are not recomputed"
         );
+        assert_eq!(s.states_version, version);
+        s.refresh_states(d.add_days(1));
+        assert_ne!(s.states_version, version, "new states, a new version");
     }
 }

@@ -41,22 +41,27 @@ impl ReaderIndex {
             }
         }
         let mut mentions: HashMap<String, Vec<(Range<usize>, String)>> = HashMap::new();
+        // Every place's aliases by language, longest first (so
+        // "ناغورني قره باغ" wins over "قره باغ"), gathered once rather
+        // than once per source.
+        let mut by_lang: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
+        for p in &ds.places {
+            for (lang, list) in &p.aliases {
+                by_lang
+                    .entry(lang.as_str())
+                    .or_default()
+                    .extend(list.iter().map(|a| (a.as_str(), p.id.as_str())));
+            }
+        }
+        for list in by_lang.values_mut() {
+            list.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
+        }
         for src in &ds.sources {
             let mut found: Vec<(Range<usize>, String)> = Vec::new();
-            let mut aliases: Vec<(&str, &str)> = ds
-                .places
-                .iter()
-                .flat_map(|p| {
-                    p.aliases
-                        .get(&src.language)
-                        .into_iter()
-                        .flatten()
-                        .map(move |a| (a.as_str(), p.id.as_str()))
-                })
-                .collect();
-            // Longest first, so "ناغورني قره باغ" wins over "قره باغ".
-            aliases.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
-            for (alias, place) in aliases {
+            let aliases = by_lang
+                .get(src.language.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            for &(alias, place) in aliases {
                 for (at, _) in src.text.match_indices(alias) {
                     let r = at..at + alias.len();
                     if !found

@@ -1,0 +1,238 @@
+//! The map panel's frame cache: the display list of the last frame, painted
+//! once into tessellated meshes and laid-out label galleys, drawn again as
+//! they are while nothing it was built from changes.
+//!
+//! What the map shows depends on its rectangle and camera, the pixel
+//! density, the states and fills at the date on screen, the style (theme),
+//! the interface language and the names shown, the selection, the place
+//! under the pointer and the compared places. [`SceneKey`] holds all of
+//! them (the states and fills by their [`Versions`](super::app::Versions));
+//! while it stays the same a frame adds the cached shapes — one mesh per run
+//! of areas, outlines, patterns and markers, and the labels' galleys —
+//! without building the display list, laying out text or tessellating
+//! lines again. Whatever the display list draws is cached the same way,
+//! new kinds of items included: the cache wraps `scene::display::build` and
+//! [`paint::item_shapes`], it does not repeat them.
+//!
+//! Label galleys are also kept by text and look across rebuilds (a date
+//! change lays out no label twice), until egui drops its laid-out text
+//! (when its font atlas fills up or the pixel density changes): a probe
+//! galley laid out each frame notices that, and everything is built again.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use egui::epaint::{Mesh, Tessellator};
+use egui::{Color32, FontId, Galley, Painter, Rect, Shape};
+
+use super::paint::{self, LabelStyle};
+use super::text::{BidiLine, line_job};
+use crate::i18n::Locale;
+use crate::scene::display::{Item, NameLang, Scene, View};
+use crate::scene::projection::Camera;
+use crate::scene::style::Style;
+
+/// Everything besides the dataset that the map's picture depends on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneKey {
+    /// The map's rectangle, points.
+    pub rect: Rect,
+    /// The camera.
+    pub camera: Camera,
+    /// Physical pixels per point.
+    pub pixels_per_point: f32,
+    /// The states' version.
+    pub states: u64,
+    /// The fills' version (a fresh one when the fills are made for one
+    /// frame, as the presenter's dimming is).
+    pub fills: u64,
+    /// Colours and sizes.
+    pub style: Style,
+    /// The names shown.
+    pub names: NameLang,
+    /// The interface language.
+    pub locale: Locale,
+    /// The selected place.
+    pub selected: Option<String>,
+    /// The outlined place under the pointer.
+    pub hovered: Option<String>,
+    /// The compared places and the legend's words for them.
+    pub changed: Option<(Vec<String>, String)>,
+}
+
+/// A label's text and look: what its galley depends on.
+type GalleyKey = (String, u32, bool, Color32);
+
+/// The cached picture of the map.
+#[derive(Default)]
+pub struct MapPaintCache {
+    key: Option<SceneKey>,
+    /// The display list it was painted from (the legend reads it).
+    scene: Arc<Scene>,
+    /// The shapes to add each frame, in painting order.
+    shapes: Vec<Shape>,
+    /// Label galleys by text and look, kept across rebuilds.
+    galleys: HashMap<GalleyKey, Arc<Galley>>,
+    /// The legend's lines for (text width, ink), laid out for `scene`.
+    legend: Option<((f32, Color32), Vec<Vec<BidiLine>>)>,
+    /// A galley laid out each frame: when egui lays it out anew, its
+    /// laid-out text was dropped, and the cached galleys with it.
+    probe: Option<Arc<Galley>>,
+    /// How many times the picture was built (tests count them).
+    pub builds: u64,
+}
+
+impl std::fmt::Debug for MapPaintCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MapPaintCache")
+            .field("key", &self.key)
+            .field("shapes", &self.shapes.len())
+            .field("galleys", &self.galleys.len())
+            .field("builds", &self.builds)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Clone for MapPaintCache {
+    /// A clone starts empty: a cache is not worth copying.
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl MapPaintCache {
+    /// Whether egui still holds the text laid out when the galleys were:
+    /// lays out the probe (cheap when cached) and compares.
+    fn text_still_valid(&mut self, painter: &Painter) -> bool {
+        let probe = painter.layout_job(line_job("0", FontId::proportional(9.0), Color32::WHITE));
+        let same = self.probe.as_ref().is_some_and(|p| Arc::ptr_eq(p, &probe));
+        self.probe = Some(probe);
+        same
+    }
+
+    /// The display list last painted.
+    #[must_use]
+    pub fn scene(&self) -> Arc<Scene> {
+        self.scene.clone()
+    }
+
+    /// The display list for `key`, built by `build` unless the cached one
+    /// is for the same key, and paint it with `painter` (whose clip
+    /// rectangle is the map's).
+    pub fn paint(
+        &mut self,
+        painter: &Painter,
+        key: SceneKey,
+        build: impl FnOnce() -> Scene,
+    ) -> Arc<Scene> {
+        let text_valid = self.text_still_valid(painter);
+        if !text_valid {
+            self.galleys.clear();
+            self.legend = None;
+        }
+        if !text_valid || self.key.as_ref() != Some(&key) {
+            self.scene = Arc::new(build());
+            self.shapes = self.shapes_of(painter, &self.scene.clone(), key.pixels_per_point);
+            self.key = Some(key);
+            self.legend = None;
+            self.builds += 1;
+        }
+        painter.rect_filled(
+            painter.clip_rect(),
+            0.0,
+            paint::color(self.scene.background),
+        );
+        painter.extend(self.shapes.iter().cloned());
+        self.scene.clone()
+    }
+
+    /// The legend's lines for the cached scene, laid out by `make` unless
+    /// they were for the same text width and ink.
+    pub fn legend_lines(
+        &mut self,
+        key: (f32, Color32),
+        make: impl FnOnce() -> Vec<Vec<BidiLine>>,
+    ) -> Vec<Vec<BidiLine>> {
+        match &self.legend {
+            Some((k, lines)) if *k == key => lines.clone(),
+            _ => {
+                let lines = make();
+                self.legend = Some((key, lines.clone()));
+                lines
+            }
+        }
+    }
+
+    /// The shapes of `scene`: each run of items other than text
+    /// tessellated into one mesh, text as galleys.
+    fn shapes_of(&mut self, painter: &Painter, scene: &Scene, pixels_per_point: f32) -> Vec<Shape> {
+        let ctx = painter.ctx();
+        let mut options = ctx.tessellation_options(|o| *o);
+        // Discs from the font atlas would point into it; draw them as
+        // polygons so the mesh depends on nothing egui may drop.
+        options.prerasterized_discs = false;
+        let atlas = ctx.fonts(|f| f.font_image_size());
+        let mut tess = Tessellator::new(pixels_per_point, options, atlas, Vec::new());
+        tess.set_clip_rect(painter.clip_rect());
+        // Labels that were laid out before and are still wanted are kept.
+        let mut galleys = std::mem::take(&mut self.galleys);
+        let mut used: HashMap<GalleyKey, Arc<Galley>> = HashMap::new();
+        let mut galley = |text: &str, style: LabelStyle| {
+            let k = (text.to_owned(), style.size.to_bits(), style.bold, style.ink);
+            let g = galleys
+                .remove(&k)
+                .or_else(|| used.get(&k).cloned())
+                .unwrap_or_else(|| paint::label_galley(painter, text, style));
+            used.insert(k, g.clone());
+            g
+        };
+        let mut out = Vec::new();
+        let mut run = Mesh::default();
+        let mut item_out = Vec::new();
+        for item in &scene.items {
+            paint::item_shapes(item, &mut galley, &mut item_out);
+            if matches!(item, Item::Text { .. }) {
+                if !run.is_empty() {
+                    out.push(Shape::mesh(std::mem::take(&mut run)));
+                }
+                out.append(&mut item_out);
+            } else {
+                for shape in item_out.drain(..) {
+                    tess.tessellate_shape(shape, &mut run);
+                }
+            }
+        }
+        if !run.is_empty() {
+            out.push(Shape::mesh(run));
+        }
+        self.galleys = used;
+        out
+    }
+}
+
+/// The key of the map drawn with `view` in `rect`.
+#[must_use]
+pub fn key_of(
+    view: &View<'_>,
+    rect: Rect,
+    pixels_per_point: f32,
+    states: u64,
+    fills: u64,
+) -> SceneKey {
+    SceneKey {
+        rect,
+        camera: view.projection.camera(),
+        pixels_per_point,
+        states,
+        fills,
+        style: view.style.clone(),
+        names: view.names,
+        locale: view.locale,
+        selected: view.selected.map(str::to_owned),
+        hovered: view.hovered.map(str::to_owned),
+        changed: view
+            .changed
+            .as_ref()
+            .map(|(ids, text)| (ids.to_vec(), text.clone())),
+    }
+}
