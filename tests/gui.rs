@@ -682,11 +682,17 @@ fn the_card_says_how_the_sources_support_a_change_and_reported_only_greys_claims
 
     // View › Reported control only: the claim is drawn as unknown, the
     // legend and the card say so, and the setting is kept.
+    let drawn = h.state().map_scene();
     h.get_by_label("View").click();
     h.run();
     h.get_by_label("Reported control only").click();
     h.run();
     assert!(h.state().settings().reported_only);
+    assert_ne!(
+        *h.state().map_scene(),
+        *drawn,
+        "the map is drawn again with the claim as unknown"
+    );
     h.get_by_label(&unknown);
     assert!(h.query_by_label(&dots).is_none());
     h.get_by_label(&tr(Locale::EN, "evidence-unknown"));

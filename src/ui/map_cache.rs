@@ -58,6 +58,9 @@ pub struct SceneKey {
     pub hovered: Option<String>,
     /// The compared places and the legend's words for them.
     pub changed: Option<(Vec<String>, String)>,
+    /// Claimed and inferred control drawn as unknown (View › Reported
+    /// control only): other fills, patterns and legend.
+    pub reported_only: bool,
 }
 
 /// A label's text and look: what its galley depends on.
@@ -234,5 +237,6 @@ pub fn key_of(
             .changed
             .as_ref()
             .map(|(ids, text)| (ids.to_vec(), text.clone())),
+        reported_only: view.reported_only,
     }
 }
