@@ -160,13 +160,18 @@ fn state_json_the_day_after_aghdam_handover() {
 
 #[test]
 fn state_after_the_2023_operation_is_azerbaijans_claim() {
-    let v = json(&["state", "--date", "2023-09-22", "--json"]);
-    let nk = v["places"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["id"] == "nagorno-karabakh")
-        .unwrap();
+    // The region's entry in `state --date D --json`.
+    let region = |date: &str| -> Value {
+        let v = json(&["state", "--date", date, "--json"]);
+        v["places"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == "nagorno-karabakh")
+            .unwrap()
+            .clone()
+    };
+    let nk = region("2023-09-22");
     assert_eq!(nk["controlled_by"], "azerbaijan");
     assert_eq!(nk["basis"], "claimed");
     assert_eq!(nk["claimed_by"], "azerbaijan");
@@ -176,13 +181,7 @@ fn state_after_the_2023_operation_is_azerbaijans_claim() {
     );
     assert_eq!(nk["extent"], "whole");
     // During the operation the change under way carries the same.
-    let v = json(&["state", "--date", "2023-09-20", "--json"]);
-    let nk = v["places"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["id"] == "nagorno-karabakh")
-        .unwrap();
+    let nk = region("2023-09-20");
     assert_eq!(nk["transition"]["basis"], "claimed");
     assert_eq!(nk["extent"], "part");
     let out = run(&["state", "--date", "2023-09-22"]);

@@ -468,8 +468,8 @@ mod tests {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|f| f["properties"]["place"] == "nagorno-karabakh")
-            .last()
+            .rev()
+            .find(|f| f["properties"]["place"] == "nagorno-karabakh")
             .unwrap();
         let p = &last["properties"];
         assert_eq!(p["controlled_by"], "azerbaijan");
