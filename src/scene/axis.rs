@@ -356,6 +356,24 @@ mod tests {
         (d(s), d(s))
     }
 
+    #[test]
+    fn an_axis_of_millennia_is_marked_by_round_years_not_months() {
+        let axis = TimeAxis::new(d("-2500-01-01"), d("1850-12-31"), &[], false);
+        assert_eq!(axis.mark_step(), MarkStep::Years(50));
+        let marks = axis.marks();
+        assert!(marks.len() <= 100, "{} marks", marks.len());
+        assert!(marks.iter().all(|m| (m.month(), m.day()) == (1, 1)));
+        // 2450 BCE (astronomical -2449) and 1850 are round; 1 BCE is not.
+        assert!(marks.contains(&d("-2449-01-01")) && marks.contains(&d("1850-01-01")));
+        assert!(!marks.contains(&d("0000-01-01")));
+        // Up to the calendar's last day, month marks end instead of looping.
+        let end = TimeAxis::new(d("9999-06-01"), Date::MAX, &[], false);
+        assert_eq!(end.mark_step(), MarkStep::Months);
+        assert_eq!(end.marks().len(), 7);
+        let short = TimeAxis::new(d("2020-09-01"), d("2023-12-31"), &[], false);
+        assert_eq!(short.mark_step(), MarkStep::Months);
+    }
+
     /// The steps of the bundled timeline, as the issue lists them.
     fn events() -> Vec<(Date, Date)> {
         vec![
