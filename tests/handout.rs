@@ -45,7 +45,9 @@ fn poppler(name: &str, args: &[&str]) -> String {
         "{name}: {}",
         String::from_utf8_lossy(&o.stderr)
     );
-    String::from_utf8(o.stdout).unwrap()
+    // Lossy: poppler prints a structure element's title as it is stored
+    // (UTF-16 when it is not ASCII).
+    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 fn pages(pdf: &Path) -> usize {
@@ -227,13 +229,15 @@ fn page_two_shows_the_map_in_the_legend_colours_and_the_lachin_stop_shows_it_han
     };
     let (az2, arm2) = shares(2);
     assert!(
-        az2 > 0.004 && arm2 > 0.004,
+        az2 > 0.001 && arm2 > 0.001,
         "page 2: Azerbaijan {az2}, Armenian forces {arm2}"
     );
+    // The maps are set at different sizes to fit their pages: compare
+    // Azerbaijan's part of the two colours.
     let lachin = *stop_pages(&pdf, "Stop 4 of").first().unwrap();
     let (az_l, arm_l) = shares(lachin);
     assert!(
-        az_l > az2 && arm_l < arm2,
+        az_l / (az_l + arm_l) > az2 / (az2 + arm2),
         "Lachin stop: {az_l} {arm_l} against {az2} {arm2}"
     );
 }
@@ -259,7 +263,10 @@ fn an_arabic_teachers_handout_and_identical_bytes() {
     assert_eq!(pages(&a), 1 + tour.stops.len());
     let t = handout(dir.path(), "t.pdf", &["--lang", "ar", "--teacher"]);
     // The teacher's notes fit on the stop's page too.
-    assert_eq!(stop_pages(&t, "المحطة"), (2..=1 + tour.stops.len()).collect::<Vec<_>>());
+    assert_eq!(
+        stop_pages(&t, "المحطة"),
+        (2..=1 + tour.stops.len()).collect::<Vec<_>>()
+    );
     assert_eq!(pages(&t), 1 + tour.stops.len());
     let text = squeeze(&poppler("pdftotext", &[t.to_str().unwrap(), "-"]));
     for word in arabic_words(tour.stops[0].notes.get("ar")) {
@@ -329,7 +336,10 @@ fn every_stop_of_the_bundled_tours_and_every_step_fits_on_one_page() {
             "{name}"
         );
         let text = poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]);
-        assert!(!text.contains("continued") && !text.contains("تتمة"), "{name}");
+        assert!(
+            !text.contains("continued") && !text.contains("تتمة"),
+            "{name}"
+        );
     }
 }
 
@@ -385,41 +395,81 @@ fn the_handout_is_tagged_with_headings_lists_and_described_figures() {
     let pdf = handout(dir.path(), "h.pdf", &[]);
     let path = pdf.to_str().unwrap();
     let info = poppler("pdfinfo", &[path]);
-    assert!(info.contains("Tagged:         yes"), "{info}");
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.trim_end().ends_with("yes")),
+        "{info}"
+    );
     let bytes = std::fs::read(&pdf).unwrap();
     let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
-    assert!(has(b"/DisplayDocTitle true"), "the title bar shows the title");
+    assert!(
+        has(b"/DisplayDocTitle true"),
+        "the title bar shows the title"
+    );
     assert!(has(b"pdfuaid:part"), "PDF/UA identification");
+
+    // The Arabic passages are marked as Arabic.
+    assert!(has(b"/Lang(ar)"), "no element in Arabic");
 
     let tree = poppler("pdfinfo", &["-struct-text", path]);
     let lines: Vec<&str> = tree.lines().collect();
-    let count = |tag: &str| lines.iter().filter(|l| l.trim_start().starts_with(tag)).count();
-    assert_eq!(count("H1"), 1, "{tree}");
+    let count = |tag: &str| {
+        lines
+            .iter()
+            .filter(|l| l.trim_start().starts_with(tag))
+            .count()
+    };
+    assert_eq!(count("H1 "), 1, "{tree}");
+    // The tour and the sources on the cover, then one per stop.
     assert_eq!(count("H2 "), tour.stops.len() + 2, "{tree}");
+    assert_eq!(count("Sect"), tour.stops.len(), "{tree}");
     assert_eq!(count("Figure"), tour.stops.len(), "{tree}");
-    assert!(count("BlockQuote") >= tour.stops.len(), "{tree}");
-    let questions: usize = tour.stops.iter().map(|s| s.questions.len()).sum();
-    assert_eq!(count("LI"), questions + ds.sources.len(), "{tree}");
-    for stop in &tour.stops {
-        let step = &ds.steps[stop.step];
-        assert!(tree.contains(step.title.en()), "{}", step.title.en());
-    }
-    // Each figure's alt text names the places each controller holds at
-    // that date: Lachin moves between the first stop and the last.
-    let alts: Vec<&str> = lines
+    let cited: usize = tour
+        .stops
         .iter()
-        .filter(|l| l.trim_start().starts_with("Figure"))
-        .copied()
+        .map(|s| ds.steps[s.step].citations.len())
+        .sum();
+    assert_eq!(count("BlockQuote"), cited, "{tree}");
+    let questions: usize = tour.stops.iter().map(|s| s.questions.len()).sum();
+    assert_eq!(count("LI "), questions + ds.sources.len(), "{tree}");
+    for (i, stop) in tour.stops.iter().enumerate() {
+        let step = &ds.steps[stop.step];
+        let heading = format!("H2 \"{}. {}\"", i + 1, step.title.en());
+        assert!(tree.contains(&heading), "{heading}");
+    }
+    // Each figure's alternative text (poppler does not print it: read it
+    // from the file) says who controls what at that stop's date: Lachin
+    // changes hands between the first stop and the last.
+    let alts: Vec<String> = String::from_utf8_lossy(&bytes)
+        .split("/Alt(")
+        .skip(1)
+        .map(|rest| rest.split(')').next().unwrap().to_owned())
         .collect();
-    let lachin = ds.places.iter().find(|p| p.id == "lachin").unwrap().names.en();
+    assert_eq!(alts.len(), tour.stops.len(), "{alts:?}");
+    let lachin = ds
+        .places
+        .iter()
+        .find(|p| p.id == "lachin")
+        .unwrap()
+        .names
+        .en();
     let holder = |alt: &str| {
         let at = alt.find(lachin).unwrap();
         let before = &alt[..at];
         let by = before.rfind("Controlled by ").unwrap();
         before[by..].split(':').next().unwrap().to_owned()
     };
-    assert!(alts[0].contains("Map on 10 November 2020"), "{}", alts[0]);
-    assert_ne!(holder(alts[0]), holder(alts[alts.len() - 1]), "{alts:?}");
+    assert!(
+        alts[0].starts_with("Map on 10 November 2020. "),
+        "{}",
+        alts[0]
+    );
+    assert_eq!(
+        holder(&alts[0]),
+        "Controlled by Armenian forces",
+        "{alts:?}"
+    );
+    assert_eq!(holder(&alts[3]), "Controlled by Azerbaijan", "{alts:?}");
 }
 
 /// File › Export handout… in the viewer: the in-app path prompt, a job with

@@ -156,7 +156,13 @@ pub(super) fn cover(flow: &mut Flow, w: &Words, ds: &Dataset, tour: &Tour) {
         &w.tr_args("handout-tour", &[("title", tour.title.get(lang).into())]),
         Style::bold(HEADING),
     );
-    para(flow, w, tour.description.get(lang), Style::regular(BODY), 0.0);
+    para(
+        flow,
+        w,
+        tour.description.get(lang),
+        Style::regular(BODY),
+        0.0,
+    );
     flow.gap(10.0);
     heading(flow, w, 2, &w.tr("handout-sources"), Style::bold(HEADING));
     flow.open(Kind::List, None);
@@ -257,7 +263,13 @@ fn passage(flow: &mut Flow, w: &Words, c: &Citation, s: &Source, scale: f32) {
         ),
         None => place,
     };
-    para(flow, w, &attribution, Style::grey((SMALL * scale).max(SMALLEST)), 12.0);
+    para(
+        flow,
+        w,
+        &attribution,
+        Style::grey((SMALL * scale).max(SMALLEST)),
+        12.0,
+    );
     flow.close();
 }
 
@@ -291,7 +303,13 @@ pub(super) fn stop(flow: &mut Flow, w: &Words, ds: &Dataset, input: &StopInput<'
         },
         Some(lang),
     );
-    flow.para_in(h, &label, w.dir, Style::grey((SMALL * k).max(SMALLEST)), 0.0);
+    flow.para_in(
+        h,
+        &label,
+        w.dir,
+        Style::grey((SMALL * k).max(SMALLEST)),
+        0.0,
+    );
     flow.para_in(
         h,
         &when(step.date, w.locale),
@@ -301,12 +319,24 @@ pub(super) fn stop(flow: &mut Flow, w: &Words, ds: &Dataset, input: &StopInput<'
     );
     flow.para_in(h, title, w.dir, Style::bold(18.0 * k), 0.0);
     if let Some(note) = &step.date_note {
-        para(flow, w, note.get(lang), Style::grey((SMALL * k).max(SMALLEST)), 0.0);
+        para(
+            flow,
+            w,
+            note.get(lang),
+            Style::grey((SMALL * k).max(SMALLEST)),
+            0.0,
+        );
     }
     flow.gap(4.0 * k);
     flow.figure(input.figure, input.aspect, fit.figure_h, input.alt.clone());
     flow.gap(8.0 * k);
-    para(flow, w, step.summary.get(lang), Style::regular(BODY * k), 0.0);
+    para(
+        flow,
+        w,
+        step.summary.get(lang),
+        Style::regular(BODY * k),
+        0.0,
+    );
     let cited: Vec<_> = step
         .citations
         .iter()
@@ -315,7 +345,13 @@ pub(super) fn stop(flow: &mut Flow, w: &Words, ds: &Dataset, input: &StopInput<'
         .collect();
     if !cited.is_empty() {
         flow.gap(8.0 * k);
-        heading(flow, w, 3, &w.tr("handout-passages"), Style::bold(HEADING * k));
+        heading(
+            flow,
+            w,
+            3,
+            &w.tr("handout-passages"),
+            Style::bold(HEADING * k),
+        );
         let mut block = |flow: &mut Flow, i: usize| {
             if let Some((c, s)) = cited.get(i) {
                 passage(flow, w, c, s, k);
@@ -331,7 +367,13 @@ pub(super) fn stop(flow: &mut Flow, w: &Words, ds: &Dataset, input: &StopInput<'
     }
     if !stop.questions.is_empty() {
         flow.gap(8.0 * k);
-        heading(flow, w, 3, &w.tr("handout-questions"), Style::bold(HEADING * k));
+        heading(
+            flow,
+            w,
+            3,
+            &w.tr("handout-questions"),
+            Style::bold(HEADING * k),
+        );
         flow.open(Kind::List, None);
         for (i, q) in stop.questions.iter().enumerate() {
             flow.open(Kind::Item, None);

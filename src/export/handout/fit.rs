@@ -62,7 +62,11 @@ impl Fit {
 /// [`Fit::FLOOR`]). `measure(fit)` is how high the stop comes out with
 /// `fit` but a map of no height; `columns` says whether two columns can
 /// differ from one (there are two passages or more).
-pub(super) fn choose(body: f32, columns: bool, measure: &mut dyn FnMut(&Fit) -> f32) -> (Fit, bool) {
+pub(super) fn choose(
+    body: f32,
+    columns: bool,
+    measure: &mut dyn FnMut(&Fit) -> f32,
+) -> (Fit, bool) {
     for scale in SCALES {
         for answer_lines in ANSWER_LINES {
             for two_columns in [false, true] {
@@ -113,14 +117,20 @@ mod tests {
     fn the_map_shrinks_first_then_columns_then_answers_then_text() {
         let body = 700.0;
         // Short: full size.
-        assert_eq!(choose(body, true, &mut stop(300.0, 50.0)), (Fit::FULL, true));
+        assert_eq!(
+            choose(body, true, &mut stop(300.0, 50.0)),
+            (Fit::FULL, true)
+        );
         // A little longer: the map shrinks, nothing else.
         let (f, ok) = choose(body, true, &mut stop(420.0, 50.0));
         assert!(ok && !f.two_columns && f.scale == 1.0 && f.answer_lines == 2);
         assert!(f.figure_h < FIGURE_MAX && f.figure_h >= FIGURE_MIN, "{f:?}");
         // Longer: two columns.
         let (f, ok) = choose(body, true, &mut stop(540.0, 50.0));
-        assert!(ok && f.two_columns && f.scale == 1.0 && f.answer_lines == 2, "{f:?}");
+        assert!(
+            ok && f.two_columns && f.scale == 1.0 && f.answer_lines == 2,
+            "{f:?}"
+        );
         // Without passages to split, one answer line instead.
         let (f, ok) = choose(body, false, &mut stop(540.0, 50.0));
         assert!(ok && !f.two_columns && f.answer_lines == 1, "{f:?}");
@@ -128,6 +138,9 @@ mod tests {
         let (f, ok) = choose(body, true, &mut stop(600.0, 10.0));
         assert!(ok && f.scale < 1.0, "{f:?}");
         // Too long for the floor.
-        assert_eq!(choose(body, true, &mut stop(2000.0, 10.0)), (Fit::FLOOR, false));
+        assert_eq!(
+            choose(body, true, &mut stop(2000.0, 10.0)),
+            (Fit::FLOOR, false)
+        );
     }
 }

@@ -40,8 +40,8 @@ use std::sync::{Arc, OnceLock};
 
 use krilla::configure::{Accessibility, ConfigurationBuilder, ValidationError};
 use krilla::error::KrillaError;
-use krilla::{Document, SerializeSettings};
 use krilla::metadata::{DateTime, Metadata};
+use krilla::{Document, SerializeSettings};
 
 use super::{ExportError, FigureOptions, figure_svg};
 use crate::i18n::Locale;
@@ -349,7 +349,9 @@ fn serialize_settings() -> Result<SerializeSettings, ExportError> {
         .finish()
         .map_err(|e| ExportError::Encode {
             format: "PDF",
-            message: format!("the PDF/UA-1 settings are not possible: {e:?} (this is a bug; please report it)"),
+            message: format!(
+                "the PDF/UA-1 settings are not possible: {e:?} (this is a bug; please report it)"
+            ),
         })?;
     Ok(SerializeSettings {
         configuration,

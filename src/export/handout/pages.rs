@@ -469,12 +469,8 @@ pub(super) fn render(
                         match node {
                             Some(node) => {
                                 let lang = piece_lang(p.text(), structure.lang(node));
-                                // Right-to-left glyphs are drawn in visual
-                                // order; the span gives their text in
-                                // reading order for assistive technology.
-                                let actual = p.rtl().then(|| p.text());
                                 let id = surface.start_tagged(ContentTag::Span(
-                                    SpanTag::empty().with_lang(lang).with_actual_text(actual),
+                                    SpanTag::empty().with_lang(lang),
                                 ));
                                 super::text::draw(&mut surface, p, cur, baseline, style.size);
                                 surface.end_tagged();
@@ -597,7 +593,10 @@ mod tests {
         for (p, items) in flow.pages.iter().enumerate() {
             for item in items {
                 if let Item::Line {
-                    x, baseline, node: Some(n), ..
+                    x,
+                    baseline,
+                    node: Some(n),
+                    ..
                 } = item
                     && *n == node
                 {
@@ -611,8 +610,16 @@ mod tests {
     #[test]
     fn two_columns_start_on_the_reading_side_and_come_out_even() {
         let cases = [
-            (Direction::Ltr, "en", "The text of a passage, long enough to wrap onto a few lines in a column of half the width."),
-            (Direction::Rtl, "ar", "نص مقطع مستشهد به طويل بما يكفي ليلتف على بضعة أسطر في عمود بنصف العرض المتاح على الصفحة."),
+            (
+                Direction::Ltr,
+                "en",
+                "The text of a passage, long enough to wrap onto a few lines in a column of half the width.",
+            ),
+            (
+                Direction::Rtl,
+                "ar",
+                "نص مقطع مستشهد به طويل بما يكفي ليلتف على بضعة أسطر في عمود بنصف العرض المتاح على الصفحة.",
+            ),
         ];
         for (dir, lang, text) in cases {
             let mut f = Flow::new(595.0, 842.0);
@@ -643,7 +650,14 @@ mod tests {
         f.page();
         f.running_header(Some(("Stop 1 of 1 (continued)".to_owned(), Direction::Ltr)));
         for _ in 0..80 {
-            f.para(Kind::P, "A line.", "en", Direction::Ltr, Style::regular(10.0), 0.0);
+            f.para(
+                Kind::P,
+                "A line.",
+                "en",
+                Direction::Ltr,
+                Style::regular(10.0),
+                0.0,
+            );
         }
         assert!(f.page_count() >= 3);
         for page in &f.pages[1..] {

@@ -76,7 +76,6 @@ pub(super) struct Shaped {
     glyphs: Vec<KrillaGlyph>,
     text: String,
     pdf: Font,
-    rtl: bool,
     /// Width in ems.
     pub em: f32,
 }
@@ -85,10 +84,6 @@ impl Shaped {
     /// The text the piece shows, in reading order.
     pub fn text(&self) -> &str {
         &self.text
-    }
-    /// Whether the piece is laid out right to left.
-    pub fn rtl(&self) -> bool {
-        self.rtl
     }
 }
 
@@ -142,7 +137,6 @@ fn shape_run(text: &str, rtl: bool, which: Face, bold: bool) -> Option<Shaped> {
         glyphs,
         text: text.to_owned(),
         pdf: f.pdf.clone(),
-        rtl,
         em,
     })
 }
@@ -185,7 +179,10 @@ fn by_script(text: &str) -> Vec<(&str, bool)> {
             _ => {}
         }
     }
-    out.push((text.get(start..).unwrap_or_default(), current.unwrap_or(false)));
+    out.push((
+        text.get(start..).unwrap_or_default(),
+        current.unwrap_or(false),
+    ));
     out
 }
 
