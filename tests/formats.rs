@@ -180,6 +180,7 @@ fn hypothesis_annotations_become_citations_re_anchored_by_quote() {
     let before = load_folder(&ds_dir).unwrap();
     let right = "the Green Party took control of Example South";
     let moved = "agreed that Example North would pass";
+    let other = "The Green Party took over Example North";
     let at = char_offset(&text, moved);
     let uri = "https://example.org/archive/example-bulletin.txt";
     let target = |sel: Value| json!([{ "source": uri, "selector": sel }]);
@@ -202,9 +203,31 @@ fn hypothesis_annotations_become_citations_re_anchored_by_quote() {
               "target": target(json!([{ "type": "TextQuoteSelector", "exact": "the Red Party" }])) },
             { "id": "h4", "uri": "https://example.org/other.html", "text": "Another page.",
               "target": [{ "source": "https://example.org/other.html",
-                           "selector": [{ "type": "TextQuoteSelector", "exact": right }] }] }
+                           "selector": [{ "type": "TextQuoteSelector", "exact": other }] }] }
         ]}),
     );
+    // For review: a TOML file, with --source for the page the tool saw.
+    let out = tmp.path().join("more.toml");
+    let args = [
+        "--data",
+        ds_dir.to_str().unwrap(),
+        "import-annotations",
+        file.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--source",
+        "example-bulletin",
+    ];
+    let report = ok(&args);
+    assert!(report.contains("Anchored 3 of 4"), "{report}");
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written.matches("[[citation]]").count(), 3, "{written}");
+    assert!(written.contains(other));
+    // Written once; again only with --force.
+    let err = fails(&args);
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), written);
+
     let report = ok(&[
         "import-annotations",
         file.to_str().unwrap(),
@@ -234,33 +257,15 @@ fn hypothesis_annotations_become_citations_re_anchored_by_quote() {
     )
     .unwrap();
     assert!(toml.starts_with(&original));
-
-    // The unknown page is anchored when the user names the source.
-    let out = tmp.path().join("more.toml");
-    let report = ok(&[
-        "--data",
-        ds_dir.to_str().unwrap(),
-        "import-annotations",
-        file.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--source",
-        "example-bulletin",
-    ]);
-    assert!(report.contains("already has this passage"), "{report}");
-    assert!(std::fs::read_to_string(&out).unwrap().contains("[[citation]]"));
-    // Written once; again only with --force.
+    // The same file again: nothing new to add.
     let err = fails(&[
-        "--data",
-        ds_dir.to_str().unwrap(),
         "import-annotations",
         file.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--source",
-        "example-bulletin",
+        "--into",
+        ds_dir.to_str().unwrap(),
     ]);
-    assert!(err.contains("--force"), "{err}");
+    assert_eq!(err.matches("already has this passage").count(), 2, "{err}");
+    assert_eq!(std::fs::read_to_string(ds_dir.join("timeline.toml")).unwrap(), toml);
 }
 
 #[test]
@@ -433,6 +438,9 @@ fn bad_layers_name_the_feature_and_the_field() {
     let file = write(tmp.path(), "edtf.geojson", &layer);
     let report = ok(&["import-geojson", file.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(report.contains("start = start_date:edtf (else start_date)"), "{report}");
+    let ds = load_folder(&out).unwrap();
+    let state = place_state_at(&ds, ds.place("north").unwrap(), d("2020-10-15")).unwrap();
+    assert!(state.transition.is_some(), "the month of the :edtf value, not the plain day");
     // An existing dataset is kept unless --force.
     let err = fails(&["import-geojson", file.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(err.contains("--force"), "{err}");

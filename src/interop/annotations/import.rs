@@ -380,6 +380,20 @@ pub fn import(
                     });
                     continue;
                 }
+                if let Some(k) = out.anchored.iter().find(|k| {
+                    k.source == anchored.source
+                        && k.offset == anchored.offset
+                        && k.quote == anchored.quote
+                }) {
+                    out.notes.push(Note {
+                        path: at(i),
+                        message: format!(
+                            "the same passage as {}; imported once",
+                            at(k.index)
+                        ),
+                    });
+                    continue;
+                }
                 let (texts, tags, creator) = words(a);
                 let mut gloss = format!("Annotation {} of {label}", at(i));
                 if let Some(id) = a.get("id").and_then(Value::as_str) {

@@ -185,7 +185,9 @@ pub(super) fn build(label: &str, layer: &Layer) -> Result<Timeline, ImportError>
                         "a place has one controller a day: merge or fix the two periods",
                     ));
                 } else if let Some(end) = prev.end {
-                    if end.start() > p.start.start() {
+                    // Only a certain overlap is an error: a month-precision
+                    // start may begin after an end within that month.
+                    if end.start() > p.start.end() {
                         errors.push(problem(
                             label,
                             format!(
@@ -265,6 +267,14 @@ pub(super) fn build(label: &str, layer: &Layer) -> Result<Timeline, ImportError>
         .map(|(s, e, _)| e.unwrap_or(*s).max(*s))
         .chain(firsts.iter().copied())
         .max();
+    // An open period runs to the end of the year of the latest date.
+    let to = to.map(|to| {
+        if lasts.iter().any(|(_, end, _)| end.is_none()) {
+            Date::parse(&format!("{:04}-12-31", to.year())).map_or(to, |y| y.max(to))
+        } else {
+            to
+        }
+    });
     let (Some(from), Some(to)) = (from, to) else {
         return Err(ImportError {
             what: WHAT,

@@ -118,7 +118,8 @@ fn dataset_toml(file_name: &str, layer: &Layer, t: &Timeline) -> Result<String, 
     doc.value("description", &En { en: &description })?;
     doc.blank().comment(
         "From the first day every place has a controller to the end of the\n\
-         last period (or the last date in the layer, when periods are open).",
+         last period (or the end of the year of the latest date in the layer,\n\
+         when a period is still valid: extend `to` to go further).",
     );
     doc.value(
         "coverage",
