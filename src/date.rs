@@ -30,6 +30,8 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+pub mod edtf;
+
 /// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(jiff::civil::Date);
@@ -50,14 +52,31 @@ pub enum DateError {
 }
 
 impl Date {
+    /// The first day the calendar holds: 1 January of the year -9999
+    /// (10000 BCE).
+    pub const MIN: Self = Self(jiff::civil::Date::MIN);
+    /// The last day the calendar holds: 31 December 9999.
+    pub const MAX: Self = Self(jiff::civil::Date::MAX);
+    /// The first year the calendar holds (astronomical: -9999 is 10000 BCE).
+    pub const MIN_YEAR: i32 = -9999;
+    /// The last year the calendar holds.
+    pub const MAX_YEAR: i32 = 9999;
+
     /// Parse a strict `YYYY-MM-DD` date, rejecting days that do not exist.
+    /// Years before 1 are written with a minus sign in astronomical
+    /// numbering, as ISO 8601 and EDTF do: `-0330-10-01` is 1 October 331
+    /// BCE, `0000-01-01` is 1 January 1 BCE.
     ///
     /// # Errors
     /// A message naming the value and what is wrong with it (format, month
     /// out of range, or a day the month does not have, such as 2020-02-30).
     pub fn parse(s: &str) -> Result<Self, DateError> {
         let bad_format = || DateError::Format(s.to_owned());
-        let parts: Vec<&str> = s.split('-').collect();
+        let (negative, unsigned) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let parts: Vec<&str> = unsigned.split('-').collect();
         let [y, m, d] = parts.as_slice() else {
             return Err(bad_format());
         };
@@ -72,6 +91,10 @@ impl Date {
         else {
             return Err(bad_format());
         };
+        if negative && year == 0 {
+            return Err(bad_format());
+        }
+        let year = if negative { -year } else { year };
         let (Ok(month_i), Ok(day_i)) = (i8::try_from(month), i8::try_from(day)) else {
             return Err(bad_format());
         };
@@ -85,6 +108,23 @@ impl Date {
                     .map_or(0, |first| first.days_in_month().unsigned_abs());
                 DateError::Day(s.to_owned(), month, i32::from(year), last)
             })
+    }
+
+    /// The day with this year (astronomical: 0 is 1 BCE), month (1–12) and
+    /// day of the month; `None` if the calendar has no such day.
+    #[must_use]
+    pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Self> {
+        let year = i16::try_from(year).ok()?;
+        let month = i8::try_from(month).ok()?;
+        let day = i8::try_from(day).ok()?;
+        jiff::civil::Date::new(year, month, day).ok().map(Self)
+    }
+
+    /// How many days the month `month` (1–12) of `year` has; `None` for a
+    /// month or year the calendar does not hold.
+    #[must_use]
+    pub fn days_in_month(year: i32, month: u8) -> Option<u8> {
+        Self::from_ymd(year, month, 1).map(|first| first.0.days_in_month().unsigned_abs())
     }
 
     /// The day `n` days after this one (negative: before); saturates at the
@@ -124,13 +164,18 @@ impl Date {
         .to_owned()
     }
 
-    /// The date as `YYYY-MM-DD`.
+    /// The date as `YYYY-MM-DD` (`-YYYY-MM-DD` before the year 0).
     #[must_use]
     pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        format!(
+            "{}-{:02}-{:02}",
+            iso_year(self.year()),
+            self.month(),
+            self.day()
+        )
     }
 
-    /// The year.
+    /// The year, astronomical: 0 is 1 BCE, -330 is 331 BCE.
     #[must_use]
     pub fn year(self) -> i32 {
         i32::from(self.0.year())
@@ -148,12 +193,28 @@ impl Date {
         self.0.day().unsigned_abs()
     }
 
-    /// The first day of the following month.
+    /// The last day of this day's month.
+    #[must_use]
+    pub fn last_of_month(self) -> Self {
+        Self(self.0.last_of_month())
+    }
+
+    /// The first day of the following month (the last day of the calendar,
+    /// 9999-12-31, in its last month).
     #[must_use]
     pub fn first_of_next_month(self) -> Self {
-        // Day 32 counted from the 1st always lands in the next month.
-        let in_next = self.add_days(32 - i64::from(self.day()));
-        in_next.add_days(1 - i64::from(in_next.day()))
+        self.last_of_month().add_days(1)
+    }
+}
+
+/// A year as ISO 8601 and EDTF write it: four digits at least, a minus sign
+/// before the year 0 (`2020`, `0000`, `-0330`).
+#[must_use]
+pub fn iso_year(year: i32) -> String {
+    if year < 0 {
+        format!("-{:04}", year.unsigned_abs())
+    } else {
+        format!("{year:04}")
     }
 }
 
@@ -169,17 +230,86 @@ impl Serialize for Date {
     }
 }
 
+/// How sure the sources are of a date, as EDTF level 1 marks it: `?`
+/// uncertain ("possibly"), `~` approximate ("about"), `%` both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Qualifier {
+    /// The sources are not sure of it (EDTF `?`).
+    pub uncertain: bool,
+    /// The sources give it approximately (EDTF `~`).
+    pub approximate: bool,
+}
+
+impl Qualifier {
+    /// Neither uncertain nor approximate.
+    pub const NONE: Self = Self {
+        uncertain: false,
+        approximate: false,
+    };
+
+    /// Whether it says nothing (neither uncertain nor approximate).
+    #[must_use]
+    pub fn is_none(self) -> bool {
+        self == Self::NONE
+    }
+
+    /// Both qualifiers together: what either of two dates has.
+    #[must_use]
+    pub fn union(self, other: Self) -> Self {
+        Self {
+            uncertain: self.uncertain || other.uncertain,
+            approximate: self.approximate || other.approximate,
+        }
+    }
+
+    /// The EDTF suffix: "", "?", "~" or "%".
+    #[must_use]
+    pub fn edtf_suffix(self) -> &'static str {
+        match (self.uncertain, self.approximate) {
+            (false, false) => "",
+            (true, false) => "?",
+            (false, true) => "~",
+            (true, true) => "%",
+        }
+    }
+
+    /// The qualifier an EDTF suffix character stands for.
+    #[must_use]
+    pub fn from_edtf_suffix(c: char) -> Option<Self> {
+        match c {
+            '?' => Some(Self {
+                uncertain: true,
+                approximate: false,
+            }),
+            '~' => Some(Self {
+                uncertain: false,
+                approximate: true,
+            }),
+            '%' => Some(Self {
+                uncertain: true,
+                approximate: true,
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// When something happened, with the precision the sources allow.
 ///
 /// Serialised the way it is written in the dataset files: a day as
 /// `"YYYY-MM-DD"`, a range as `{"from": ..., "to": ...}`, the situation before
-/// a day as `{"before": ...}`.
+/// a day as `{"before": ...}`; a date the sources mark as uncertain or
+/// approximate as its EDTF string (`"2020-11-20?"`,
+/// `"2020-09-27~/2020-11-10~"`, `"../2020-09-26?"`), which the dataset files
+/// also accept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateSpec {
     /// On a known day.
     Day {
         /// The day.
         date: Date,
+        /// How sure the sources are of it.
+        qual: Qualifier,
     },
     /// On some day from `from` to `to`, both included; the sources do not say which.
     Range {
@@ -187,24 +317,74 @@ pub enum DateSpec {
         from: Date,
         /// The last possible day.
         to: Date,
+        /// How sure the sources are of the range.
+        qual: Qualifier,
     },
     /// At some time before `before` (the situation the sources describe as
     /// holding until then).
     Before {
         /// The first day this no longer describes.
         before: Date,
+        /// How sure the sources are of that day.
+        qual: Qualifier,
     },
 }
 
 impl DateSpec {
+    /// On a known day, as sure as the sources can be.
+    #[must_use]
+    pub fn day(date: Date) -> Self {
+        Self::Day {
+            date,
+            qual: Qualifier::NONE,
+        }
+    }
+
+    /// On some day from `from` to `to` (both included).
+    #[must_use]
+    pub fn range(from: Date, to: Date) -> Self {
+        Self::Range {
+            from,
+            to,
+            qual: Qualifier::NONE,
+        }
+    }
+
+    /// At some time before `before`.
+    #[must_use]
+    pub fn before(before: Date) -> Self {
+        Self::Before {
+            before,
+            qual: Qualifier::NONE,
+        }
+    }
+
+    /// The same date with the qualifier `qual`.
+    #[must_use]
+    pub fn with_qualifier(self, qual: Qualifier) -> Self {
+        match self {
+            Self::Day { date, .. } => Self::Day { date, qual },
+            Self::Range { from, to, .. } => Self::Range { from, to, qual },
+            Self::Before { before, .. } => Self::Before { before, qual },
+        }
+    }
+
+    /// How sure the sources are of the date.
+    #[must_use]
+    pub fn qualifier(self) -> Qualifier {
+        match self {
+            Self::Day { qual, .. } | Self::Range { qual, .. } | Self::Before { qual, .. } => qual,
+        }
+    }
+
     /// The first day the event may have happened on (for `Before`, the day
     /// before `before`: the last day the situation is known to hold).
     #[must_use]
     pub fn start(self) -> Date {
         match self {
-            Self::Day { date } => date,
+            Self::Day { date, .. } => date,
             Self::Range { from, .. } => from,
-            Self::Before { before } => before.add_days(-1),
+            Self::Before { before, .. } => before.add_days(-1),
         }
     }
 
@@ -212,16 +392,16 @@ impl DateSpec {
     #[must_use]
     pub fn end(self) -> Date {
         match self {
-            Self::Day { date } => date,
+            Self::Day { date, .. } => date,
             Self::Range { to, .. } => to,
-            Self::Before { before } => before.add_days(-1),
+            Self::Before { before, .. } => before.add_days(-1),
         }
     }
 
     /// Whether the exact day is unknown (a range of more than one day).
     #[must_use]
     pub fn is_uncertain(self) -> bool {
-        matches!(self, Self::Range { from, to } if from != to)
+        matches!(self, Self::Range { from, to, .. } if from != to)
     }
 
     /// The precision's name: `day`, `range` or `before`.
@@ -233,20 +413,49 @@ impl DateSpec {
             Self::Before { .. } => "before",
         }
     }
+
+    /// The date in EDTF (levels 0 and 1), which [`edtf::parse_edtf`] reads
+    /// back as the same date: `2020-11-20`, `2020-11-20?`, a whole month
+    /// `2020-10`, a whole year `-0330`, any other range `2020-09-27/2020-11-10`
+    /// (the qualifier on both ends), the situation before a day
+    /// `../2020-09-26`.
+    #[must_use]
+    pub fn edtf(self) -> String {
+        let q = self.qualifier().edtf_suffix();
+        match self {
+            Self::Day { date, .. } => format!("{date}{q}"),
+            Self::Range { from, to, .. } => {
+                if from.day() == 1 && to == from.last_of_month() {
+                    format!("{}-{:02}{q}", iso_year(from.year()), from.month())
+                } else if from.year() == to.year()
+                    && (from.month(), from.day()) == (1, 1)
+                    && (to.month(), to.day()) == (12, 31)
+                {
+                    format!("{}{q}", iso_year(from.year()))
+                } else {
+                    format!("{from}{q}/{to}{q}")
+                }
+            }
+            Self::Before { before, .. } => format!("../{}{q}", before.add_days(-1)),
+        }
+    }
 }
 
 impl Serialize for DateSpec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
+        if !self.qualifier().is_none() {
+            return s.serialize_str(&self.edtf());
+        }
         match *self {
-            Self::Day { date } => date.serialize(s),
-            Self::Range { from, to } => {
+            Self::Day { date, .. } => date.serialize(s),
+            Self::Range { from, to, .. } => {
                 let mut m = s.serialize_map(Some(2))?;
                 m.serialize_entry("from", &from)?;
                 m.serialize_entry("to", &to)?;
                 m.end()
             }
-            Self::Before { before } => {
+            Self::Before { before, .. } => {
                 let mut m = s.serialize_map(Some(1))?;
                 m.serialize_entry("before", &before)?;
                 m.end()
@@ -257,16 +466,17 @@ impl Serialize for DateSpec {
 
 impl From<Date> for DateSpec {
     fn from(date: Date) -> Self {
-        Self::Day { date }
+        Self::day(date)
     }
 }
 
 impl fmt::Display for DateSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let q = self.qualifier().edtf_suffix();
         match *self {
-            Self::Day { date } => write!(f, "{date}"),
-            Self::Range { from, to } => write!(f, "{from}..{to}"),
-            Self::Before { before } => write!(f, "before {before}"),
+            Self::Day { date, .. } => write!(f, "{date}{q}"),
+            Self::Range { from, to, .. } => write!(f, "{from}..{to}{q}"),
+            Self::Before { before, .. } => write!(f, "before {before}{q}"),
         }
     }
 }
@@ -326,7 +536,14 @@ mod tests {
             Date::parse("2021-00-01"),
             Err(DateError::Month("2021-00-01".into(), 0))
         );
-        for bad in ["10/11/2020", "2020-1-01", "", "+020-11-10", "-2020-11-10"] {
+        for bad in [
+            "10/11/2020",
+            "2020-1-01",
+            "",
+            "+020-11-10",
+            "--2020-11-10",
+            "-0000-01-01",
+        ] {
             assert_eq!(
                 Date::parse(bad),
                 Err(DateError::Format(bad.into())),
@@ -343,10 +560,26 @@ mod tests {
     }
 
     #[test]
+    fn bce_years_are_written_and_read_with_a_minus_sign() {
+        let bce331 = d("-0330-10-01");
+        assert_eq!(bce331.year(), -330);
+        assert_eq!(bce331.iso(), "-0330-10-01");
+        assert_eq!(d("-9999-01-01"), Date::MIN);
+        assert_eq!(Date::MIN.iso(), "-9999-01-01");
+        // 1 BCE (year 0) is followed by 1 CE, with no year between.
+        assert_eq!(d("0000-12-31").add_days(1), d("0001-01-01"));
+        assert_eq!(d("-0001-12-31").add_days(1), d("0000-01-01"));
+        assert_eq!(Date::from_ymd(-330, 2, 29), None);
+        assert_eq!(Date::days_in_month(-4, 2), Some(29));
+        assert_eq!(Date::days_in_month(-3, 2), Some(28));
+    }
+
+    #[test]
     fn first_of_next_month_crosses_months_and_years() {
         assert_eq!(d("2020-01-31").first_of_next_month(), d("2020-02-01"));
         assert_eq!(d("2020-02-01").first_of_next_month(), d("2020-03-01"));
         assert_eq!(d("2020-12-15").first_of_next_month(), d("2021-01-01"));
+        assert_eq!(d("9999-12-15").first_of_next_month(), Date::MAX);
     }
 
     #[test]
@@ -369,28 +602,18 @@ mod tests {
 
     #[test]
     fn spec_bounds() {
-        let r = DateSpec::Range {
-            from: d("2020-09-27"),
-            to: d("2020-11-10"),
-        };
+        let r = DateSpec::range(d("2020-09-27"), d("2020-11-10"));
         assert!(r.is_uncertain());
         assert_eq!(r.start(), d("2020-09-27"));
         assert_eq!(r.end(), d("2020-11-10"));
-        let b = DateSpec::Before {
-            before: d("2020-09-27"),
-        };
+        let b = DateSpec::before(d("2020-09-27"));
         assert_eq!(b.end(), d("2020-09-26"));
     }
 
     #[test]
     fn specs_serialise_and_display_as_the_files_write_them() {
-        let r = DateSpec::Range {
-            from: d("2020-09-27"),
-            to: d("2020-11-10"),
-        };
-        let b = DateSpec::Before {
-            before: d("2020-09-27"),
-        };
+        let r = DateSpec::range(d("2020-09-27"), d("2020-11-10"));
+        let b = DateSpec::before(d("2020-09-27"));
         let day = DateSpec::from(d("2020-11-20"));
         assert_eq!(r.to_string(), "2020-09-27..2020-11-10");
         assert_eq!(b.to_string(), "before 2020-09-27");

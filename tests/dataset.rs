@@ -140,7 +140,7 @@ fn handover_dates_follow_the_corpus() {
         );
         assert_eq!(controller(&ds, place, on), "azerbaijan", "{place} {on}");
         let after = place_state_at(&ds, ds.place(place).unwrap(), d(on)).unwrap();
-        assert_eq!(after.since, DateSpec::Day { date: d(on) });
+        assert_eq!(after.since, DateSpec::day(d(on)));
         assert!(after.pending.is_none());
         let pending = place_state_at(&ds, ds.place(place).unwrap(), d(before))
             .unwrap()
@@ -181,13 +181,7 @@ fn the_four_districts_retaken_in_fighting_have_a_range_not_a_day() {
         let during = place_state_at(&ds, p, d("2020-10-20")).unwrap();
         let t = during.transition.expect("in transition during the war");
         assert_eq!(t.to, "azerbaijan");
-        assert_eq!(
-            t.between,
-            DateSpec::Range {
-                from: d("2020-09-27"),
-                to: d("2020-11-10")
-            }
-        );
+        assert_eq!(t.between, DateSpec::range(d("2020-09-27"), d("2020-11-10")));
         let after = place_state_at(&ds, p, d("2020-11-10")).unwrap();
         assert_eq!(after.controlled_by, "azerbaijan");
         assert!(after.transition.is_none());
@@ -258,7 +252,7 @@ fn weekday_derived_dates_fall_on_the_named_weekday() {
         ("talks-2023", "thursday"),
     ] {
         let step = &ds.steps[ds.step_index(id).unwrap()];
-        let DateSpec::Day { date } = step.date else {
+        let DateSpec::Day { date, .. } = step.date else {
             panic!("{id} is not a day")
         };
         assert_eq!(date.weekday_name(), weekday);

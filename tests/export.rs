@@ -655,6 +655,8 @@ fn geojson_snapshots_and_the_timeline() {
     assert_eq!(deadlines.len(), 2, "both deadline versions: {deadlines:?}");
     let fuzuli = &by_id("fuzuli")["properties"];
     assert_eq!(fuzuli["since_precision"], "range");
+    // The range survives in EDTF, which the dataset files read back.
+    assert_eq!(fuzuli["since_edtf"], "2020-09-27/2020-11-10");
     assert!(fuzuli["since_earliest"].as_str() < fuzuli["since"].as_str());
 
     let timeline = dir.path().join("timeline.geojson");

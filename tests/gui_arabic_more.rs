@@ -414,3 +414,47 @@ fn in_arabic_the_card_and_the_reader_are_on_the_left_and_the_legend_on_the_right
     );
     assert!(mid_x(&h, &title(&h, 0, "en")) > map.right());
 }
+
+/// The bundled dataset with Fuzuli's change in the 2020 war dated by month
+/// (`when = "2020-10"`, EDTF) instead of by its range of days.
+fn fuzuli_dated_by_month() -> karabakh_atlas::model::Dataset {
+    let copy = common::DataCopy::new();
+    let (line, _) = copy.replace_first(
+        "timeline.toml",
+        r#"when = { from = "2020-09-27", to = "2020-11-10" }"#,
+        r#"when = "2020-10""#,
+    );
+    let toml = copy.read("timeline.toml");
+    let above: Vec<&str> = toml.lines().take(line).collect();
+    assert!(
+        above.iter().rev().take(4).any(|l| l.contains("\"fuzuli\"")),
+        "the first war range is not Fuzuli's"
+    );
+    karabakh_atlas::model::load_folder(copy.path()).unwrap()
+}
+
+#[test]
+fn a_change_dated_by_month_happens_between_its_first_and_last_day_in_both_languages() {
+    let date = karabakh_atlas::model::Date::parse("2020-10-15").ok();
+    let mut h = common::viewer::viewer(
+        fuzuli_dated_by_month(),
+        ViewerOptions {
+            date,
+            ..lang(Lang::En)
+        },
+        400,
+    );
+    h.run();
+    h.get_by_label_contains("Fuzuli: changing to Azerbaijan on a day between 1 and 31 Oct 2020");
+    let mut h = common::viewer::viewer(
+        fuzuli_dated_by_month(),
+        ViewerOptions {
+            date,
+            digits: Some(Digits::Latin),
+            ..lang(Lang::Ar)
+        },
+        400,
+    );
+    h.run();
+    h.get_by_label_contains("في يوم ما بين 1 و31 أكتوبر 2020");
+}

@@ -8,12 +8,12 @@ use std::path::Path;
 
 use karabakh_atlas::i18n::format::DateWords;
 use karabakh_atlas::i18n::format::{
-    date_long, date_short, date_spec, format_number, month_year, number, on, since,
+    date_long, date_short, date_spec, format_number, month_year, number, on, since, when, year,
 };
 use karabakh_atlas::i18n::{
     Digits, Lang, Locale, MonthStyle, catalogue_errors, keys, placeables, tr, tr_args,
 };
-use karabakh_atlas::model::{Date, DateSpec};
+use karabakh_atlas::model::{Date, DateSpec, parse_edtf};
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()
@@ -300,16 +300,9 @@ fn dates_in_both_month_styles_and_both_digit_sets() {
 
 #[test]
 fn ranges_before_since_and_on() {
-    let r = DateSpec::Range {
-        from: d("2020-09-27"),
-        to: d("2020-11-10"),
-    };
-    let b = DateSpec::Before {
-        before: d("2020-09-27"),
-    };
-    let day = DateSpec::Day {
-        date: d("2020-12-01"),
-    };
+    let r = DateSpec::range(d("2020-09-27"), d("2020-11-10"));
+    let b = DateSpec::before(d("2020-09-27"));
+    let day = DateSpec::day(d("2020-12-01"));
     let a = ar(MonthStyle::Latin, Digits::ArabicIndic);
     assert_eq!(date_spec(r, Locale::EN), "27 Sep 2020 – 10 Nov 2020");
     assert_eq!(date_spec(r, a), "٢٧ سبتمبر ٢٠٢٠ – ١٠ نوفمبر ٢٠٢٠");
@@ -326,6 +319,110 @@ fn ranges_before_since_and_on() {
         on(day, ar(MonthStyle::Syriac, Digits::Latin)),
         "في 1 كانون الأول 2020"
     );
+}
+
+fn edtf(s: &str) -> DateSpec {
+    parse_edtf(s).unwrap()
+}
+
+#[test]
+fn bce_years_in_both_languages() {
+    let a = ar(MonthStyle::Latin, Digits::ArabicIndic);
+    let latin = ar(MonthStyle::Latin, Digits::Latin);
+    let pier = d("-0330-10-01");
+    assert_eq!(year(pier, Locale::EN), "331 BCE");
+    assert_eq!(year(pier, latin), "331 ق.م");
+    assert_eq!(year(pier, a), "٣٣١ ق.م");
+    assert_eq!(date_short(pier, Locale::EN), "1 Oct 331 BCE");
+    assert_eq!(date_long(pier, latin), "1 أكتوبر 331 ق.م");
+    assert_eq!(month_year(pier, Locale::EN), "Oct 331 BCE");
+    // Astronomical year 0 is 1 BCE; the year after it is 1 (CE, unmarked).
+    assert_eq!(year(d("0000-06-01"), Locale::EN), "1 BCE");
+    assert_eq!(year(d("0001-06-01"), Locale::EN), "1");
+    assert_eq!(
+        date_spec(edtf("-0330"), Locale::EN),
+        "1 Jan 331 BCE – 31 Dec 331 BCE"
+    );
+}
+
+#[test]
+fn a_month_is_a_day_between_its_first_and_last_in_both_languages() {
+    let oct = edtf("2020-10");
+    let a = ar(MonthStyle::Latin, Digits::ArabicIndic);
+    assert_eq!(when(oct, Locale::EN), "On a day between 1 and 31 Oct 2020");
+    assert_eq!(
+        since(oct, Locale::EN),
+        "since a day between 1 and 31 Oct 2020"
+    );
+    assert_eq!(on(oct, Locale::EN), "on a day between 1 and 31 Oct 2020");
+    assert_eq!(when(oct, a), "في يوم ما بين ١ و٣١ أكتوبر ٢٠٢٠");
+    assert_eq!(date_spec(oct, Locale::EN), "1 – 31 Oct 2020");
+    // Across months each end keeps its month.
+    assert_eq!(
+        when(edtf("2020-09/2020-11"), Locale::EN),
+        "On a day between 1 Sep 2020 and 30 Nov 2020"
+    );
+}
+
+#[test]
+fn uncertain_and_approximate_dates_say_so_in_both_languages() {
+    let a = ar(MonthStyle::Latin, Digits::Latin);
+    let cases = [
+        (
+            "2020-11-20?",
+            "20 Nov 2020 (uncertain)",
+            "20 نوفمبر 2020 (غير مؤكد)",
+        ),
+        (
+            "2020-11-20~",
+            "20 Nov 2020 (approximate)",
+            "20 نوفمبر 2020 (تقريبي)",
+        ),
+        (
+            "2020-11-20%",
+            "20 Nov 2020 (approximate, uncertain)",
+            "20 نوفمبر 2020 (تقريبي، غير مؤكد)",
+        ),
+        ("2020-11-20", "20 Nov 2020", "20 نوفمبر 2020"),
+    ];
+    for (text, en, arabic) in cases {
+        assert_eq!(date_spec(edtf(text), Locale::EN), en, "{text}");
+        assert_eq!(date_spec(edtf(text), a), arabic, "{text}");
+    }
+    assert_eq!(
+        since(edtf("2020-10~"), Locale::EN),
+        "since a day between 1 and 31 Oct 2020 (approximate)"
+    );
+    assert_eq!(
+        since(edtf("2020-11-20?"), a),
+        "منذ 20 نوفمبر 2020 (غير مؤكد)"
+    );
+    assert_eq!(
+        when(edtf("../2020-11-10~"), Locale::EN),
+        "before 11 Nov 2020 (approximate)"
+    );
+}
+
+#[test]
+fn edtf_refusals_name_the_value_in_both_languages() {
+    let a = ar(MonthStyle::Latin, Digits::Latin);
+    for (text, en_words) in [
+        ("2020-09-27/..", "open or unknown end"),
+        ("2020-21", "season"),
+        ("Y170000002", "-9999 (10000 BCE) to 9999"),
+        ("2020-11-10T12:00", "time of day"),
+        ("2020-XX-10", "unspecified digits"),
+        ("{2020,2021}", "level 2"),
+        ("2020-11-10/2020-09-27", "ends before it starts"),
+        ("10/11/2020", "not a date this tool reads"),
+    ] {
+        let e = parse_edtf(text).unwrap_err();
+        let en = e.msg().render(Locale::EN);
+        let arabic = e.msg().render(a);
+        assert!(en.contains(text) && en.contains(en_words), "{en}");
+        assert!(arabic.contains(text), "{arabic}");
+        assert_ne!(en, arabic);
+    }
 }
 
 #[test]

@@ -18,6 +18,11 @@
 //!   mutated: every annotation it anchors is verbatim in its source at its
 //!   offset; a refusal names the file. And re-anchoring itself: a quote is
 //!   found where it is, whatever position the annotation gives.
+//! - The EDTF reader (`model::parse_edtf`) on any date, written as EDTF
+//!   (every day of the calendar, ranges, "before" dates, qualifiers): it
+//!   reads back the same date; on EDTF-like text: it never panics, what it
+//!   accepts starts no later than it ends and round-trips, and a refusal
+//!   names the value.
 //! - The real binary with random arguments after a non-GUI subcommand
 //!   (`check`, `state`, `steps`, `stats`, `export` into a temporary folder):
 //!   it never panics, and whenever it fails it exits non-zero with a message.
@@ -39,7 +44,9 @@ use std::path::Path;
 use std::process::Command;
 
 use karabakh_atlas::model::state::state_at;
-use karabakh_atlas::model::{Dataset, LoadError, load_bundled, load_memory};
+use karabakh_atlas::model::{
+    Dataset, Date, DateSpec, LoadError, Qualifier, load_bundled, load_memory, parse_edtf,
+};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
@@ -395,6 +402,74 @@ fn the_bundled_files_load_in_memory_like_the_bundled_dataset() {
 fn timelinejs_full() -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/timelinejs/full.json"))
         .unwrap()
+}
+
+/// Cases of the EDTF properties: each is a parse, microseconds.
+const EDTF_CASES: u32 = 2000;
+
+/// Any day of the calendar, -9999-01-01 to 9999-12-31.
+fn any_day() -> impl Strategy<Value = Date> {
+    let days = Date::MIN.days_until(Date::MAX);
+    (0..=days).prop_map(|n| Date::MIN.add_days(n))
+}
+
+fn any_qualifier() -> impl Strategy<Value = Qualifier> {
+    (any::<bool>(), any::<bool>()).prop_map(|(uncertain, approximate)| Qualifier {
+        uncertain,
+        approximate,
+    })
+}
+
+/// Any date the model holds: a day, a range (including whole months and
+/// years, which EDTF writes short), or before a day (not the calendar's
+/// first, which has no day before it).
+fn any_spec() -> impl Strategy<Value = DateSpec> {
+    let whole_month = any_day().prop_map(|d| {
+        let first = d.add_days(1 - i64::from(d.day()));
+        DateSpec::range(first, first.last_of_month())
+    });
+    let whole_year = (Date::MIN_YEAR..=Date::MAX_YEAR).prop_filter_map("a year", |y| {
+        Some(DateSpec::range(
+            Date::from_ymd(y, 1, 1)?,
+            Date::from_ymd(y, 12, 31)?,
+        ))
+    });
+    prop_oneof![
+        any_day().prop_map(DateSpec::day),
+        (any_day(), any_day()).prop_map(|(a, b)| DateSpec::range(a.min(b), a.max(b))),
+        whole_month,
+        whole_year,
+        any_day()
+            .prop_filter("has a day before it", |d| *d > Date::MIN)
+            .prop_map(DateSpec::before),
+    ]
+    .prop_flat_map(|spec| any_qualifier().prop_map(move |q| spec.with_qualifier(q)))
+}
+
+proptest! {
+    #![proptest_config(config(EDTF_CASES))]
+
+    #[test]
+    fn every_date_written_as_edtf_reads_back_the_same(spec in any_spec()) {
+        let text = spec.edtf();
+        prop_assert_eq!(parse_edtf(&text), Ok(spec), "{}", text);
+    }
+
+    #[test]
+    fn edtf_like_text_is_read_or_refused_by_value(
+        text in "[-+Y./?~%X0-9T:\\[\\], ]{0,24}|-?[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?[?~%]?(/(\\.\\.|-?[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?[?~%]?)?)?"
+    ) {
+        match parse_edtf(&text) {
+            Ok(spec) => {
+                prop_assert!(spec.start() <= spec.end(), "{:?} gave {:?}", text, spec);
+                prop_assert_eq!(parse_edtf(&spec.edtf()), Ok(spec), "{:?}", text);
+            }
+            Err(e) => {
+                prop_assert_eq!(e.value(), text.trim());
+                prop_assert!(e.to_string().contains(text.trim()), "{}", e);
+            }
+        }
+    }
 }
 
 proptest! {

@@ -225,16 +225,20 @@ fn step<'a>(ds: &'a Dataset, id: &str) -> &'a karabakh_atlas::model::types::Step
     ds.steps.iter().find(|s| s.id == id).unwrap()
 }
 
-/// Run an import that must fail; returns stderr and checks nothing was written.
-fn failing_import(name: &str) -> String {
+/// Run an import that must fail (with the flags `extra`); returns stderr and
+/// checks nothing was written.
+fn failing_import(name: &str, extra: &[&str]) -> String {
     let tmp = tempfile::tempdir().unwrap();
     let out_dir = tmp.path().join("out");
-    let out = run(&[
+    let fixture = fixture(name);
+    let mut args = vec![
         "import-timelinejs",
-        fixture(name).to_str().unwrap(),
+        fixture.to_str().unwrap(),
         "--out",
         out_dir.to_str().unwrap(),
-    ]);
+    ];
+    args.extend(extra);
+    let out = run(&args);
     let (stdout, stderr) = texts(&out);
     assert_eq!(out.status.code(), Some(1), "{name}: {stdout}{stderr}");
     assert!(!out_dir.exists(), "{name}: something was written");
@@ -244,7 +248,7 @@ fn failing_import(name: &str) -> String {
 
 #[test]
 fn malformed_json_is_reported_at_its_line_and_column() {
-    let err = failing_import("malformed.json");
+    let err = failing_import("malformed.json", &[]);
     // The second event starts at line 4, column 5 without a comma before it.
     assert!(
         err.contains("malformed.json:4:5: error: not valid JSON"),
@@ -254,7 +258,7 @@ fn malformed_json_is_reported_at_its_line_and_column() {
 
 #[test]
 fn a_file_without_events_is_refused() {
-    let err = failing_import("no-events.json");
+    let err = failing_import("no-events.json", &[]);
     assert!(
         err.contains("no-events.json: error: events: is missing"),
         "{err}"
@@ -262,8 +266,8 @@ fn a_file_without_events_is_refused() {
 }
 
 #[test]
-fn impossible_dates_are_reported_with_their_path_and_value_all_at_once() {
-    let err = failing_import("bad-dates.json");
+fn with_strict_impossible_dates_are_reported_with_their_path_and_value_all_at_once() {
+    let err = failing_import("bad-dates.json", &["--strict"]);
     assert!(
         err.contains("events[1].start_date.month: 13 is not a month"),
         "{err}"
@@ -277,6 +281,119 @@ fn impossible_dates_are_reported_with_their_path_and_value_all_at_once() {
         "{err}"
     );
     assert!(err.contains("3 errors"), "{err}");
+}
+
+/// Import `file` with the flags `extra`; returns the folder guard, the
+/// dataset folder, stdout and stderr (the import must succeed).
+fn import_with(file: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf, String, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("imported");
+    let mut args = vec![
+        "import-timelinejs",
+        file.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    let out = run(&args);
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stdout}{stderr}");
+    (tmp, out_dir, stdout, stderr)
+}
+
+#[test]
+fn without_strict_events_with_impossible_dates_are_left_out_and_the_rest_imported() {
+    let (_tmp, dir, stdout, stderr) = import_with(&fixture("bad-dates.json"), &[]);
+    for (index, headline, reason) in [
+        (
+            1,
+            "Month 13",
+            "events[1].start_date.month: 13 is not a month",
+        ),
+        (
+            2,
+            "31 April",
+            "events[2].start_date.day: 31 does not exist: April 2021 has 30 days",
+        ),
+        (
+            3,
+            "Ends before it starts",
+            "events[3].end_date: February 2021 is before the start date June 2021",
+        ),
+    ] {
+        assert!(
+            stderr.contains(&format!(
+                "warning: events[{index}] \"{headline}\" is left out:"
+            )),
+            "{stderr}"
+        );
+        assert!(stderr.contains(reason), "{stderr}");
+    }
+    assert!(stdout.contains("Imported 1 event"), "{stdout}");
+    assert!(stdout.contains("3 events left out"), "{stdout}");
+    let ds = load_folder(&dir).unwrap();
+    assert_eq!(ds.steps.len(), 1);
+    assert_eq!(ds.steps[0].title.en(), "Fine");
+}
+
+#[test]
+fn bce_events_are_kept_and_events_beyond_the_calendar_are_reported() {
+    let (_tmp, dir, stdout, stderr) = import_with(&fixture("bce.json"), &[]);
+    assert!(
+        stderr.contains("warning: events[3] \"Before the harbour\" is left out:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("events[3].start_date.year: -13800000000 is beyond the calendar's years"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("events[5].start_date.day: 30 does not exist: February 1901 has 28 days"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("Imported 4 events"), "{stdout}");
+    assert!(stdout.contains("2 events left out"), "{stdout}");
+    let check = run(&["--data", dir.to_str().unwrap(), "check"]);
+    let (out, err) = texts(&check);
+    assert!(check.status.success(), "{out}{err}");
+    let ds = load_folder(&dir).unwrap();
+    let titles: Vec<&str> = ds.steps.iter().map(|s| s.title.en()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Fishing huts",
+            "The first pier",
+            "The lighthouse",
+            "The railway"
+        ]
+    );
+    let dates: Vec<String> = ds.steps.iter().map(|s| s.date.to_string()).collect();
+    assert_eq!(
+        dates,
+        [
+            "-2500-01-01..-2500-12-31",
+            "-0330-10-01",
+            "0000-02-01..0001-03-31",
+            "1850-05-04"
+        ]
+    );
+    // The steps list and the viewer's words say BCE.
+    let steps = steps_json(&["--data", dir.to_str().unwrap()]);
+    assert_eq!(steps[1]["date"], "-0330-10-01");
+    assert_eq!(
+        karabakh_atlas::i18n::format::date_spec(ds.steps[1].date, karabakh_atlas::i18n::Locale::EN),
+        "1 Oct 331 BCE"
+    );
+}
+
+#[test]
+fn with_strict_one_event_beyond_the_calendar_refuses_the_file() {
+    let err = failing_import("bce.json", &["--strict"]);
+    assert!(
+        err.contains("events[3].start_date.year: -13800000000 is beyond the calendar's years"),
+        "{err}"
+    );
+    assert!(err.contains("2 errors"), "{err}");
 }
 
 #[test]

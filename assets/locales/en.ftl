@@ -777,3 +777,21 @@ files-export-handout = Export handout (PDF)
 files-export-video = Export video (MP4)
 export-job-handout = Handout to { $path }
 export-job-video = Video to { $path }
+## Dates: EDTF, BCE, uncertain and approximate (issue #21)
+date-year-bce = { $year } BCE
+date-qualified-uncertain = { $date } (uncertain)
+date-qualified-approximate = { $date } (approximate)
+date-qualified-both = { $date } (approximate, uncertain)
+edtf-err-syntax = '{ $value }' is not a date this tool reads: write a day YYYY-MM-DD, a month YYYY-MM, a year YYYY (-0330 for 331 BCE), or an interval such as 2020-09-27/2020-11-10, with ? (uncertain), ~ (approximate) or % (both) after a date if needed (EDTF levels 0 and 1)
+edtf-err-year = '{ $value }' gives the year { $year }; dates can run from the year -9999 (10000 BCE) to 9999
+edtf-err-reversed = '{ $value }' ends before it starts: put the earlier date before the slash
+edtf-err-open-end = '{ $value }' has an open or unknown end, which cannot be placed on the time line: write the last possible day after the slash
+edtf-err-unspecified = '{ $value }' has unspecified digits (X) that do not stand for one run of days: only the last digits of a part may be X, and every later part must then be XX
+edtf-err-season = '{ $value }' is a season (code { $season }); seasons are not kept, since their months depend on the hemisphere: write the months as an interval such as 2020-03/2020-05
+edtf-err-time = '{ $value }' has a time of day; dates are kept by day: write the day alone, such as 2020-11-10
+edtf-err-level2 = '{ $value }' uses EDTF level 2 (sets, qualifiers inside a date, significant digits or exponents), which is not read: write a level 0 or 1 date or interval instead
+edtf-help = write a day as "YYYY-MM-DD" (BCE years with a minus sign, astronomical: "-0330-10-01" is 1 October 331 BCE), a month "YYYY-MM", a year "YYYY", an interval "2020-09-27/2020-11-10" or "../2020-11-10" (EDTF levels 0 and 1, with ?, ~ or % after a date the sources are unsure of or give approximately); or a table {"{"} from = "…", to = "…" {"}"} or {"{"} before = "…" {"}"}
+time-gap-years = { PLURAL($years) ->
+    [one] ~1 year
+   *[other] ~{ $years } years
+}

@@ -83,7 +83,10 @@ pub fn run_import(data: Option<&Path>, args: &ImportArgs) -> ExitCode {
         .file
         .file_name()
         .map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
-    let imported = match timelinejs::import(&label, &file_name, &text) {
+    let options = timelinejs::ImportOptions {
+        strict: args.strict,
+    };
+    let imported = match timelinejs::import_with(&label, &file_name, &text, options) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("{e}");
@@ -100,6 +103,9 @@ pub fn run_import(data: Option<&Path>, args: &ImportArgs) -> ExitCode {
         };
         eprintln!("error: {e}{help}");
         return ExitCode::from(1);
+    }
+    for skipped in &imported.skipped {
+        eprintln!("warning: {skipped}");
     }
     print!("{}", import_report(&args.file, &args.out, &imported));
     ExitCode::SUCCESS
@@ -118,9 +124,24 @@ pub fn import_report(file: &Path, out: &Path, imported: &timelinejs::Imported) -
         out.display(),
         names.join(", ")
     );
-    if imported.notes.is_empty() {
+    if !imported.skipped.is_empty() {
+        let n = imported.skipped.len();
+        s.push_str(&format!(
+            "\n{n} event{} left out: {} cannot be represented (see the warnings; --strict refuses such a file instead):\n",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "it" } else { "they" },
+        ));
+        for k in &imported.skipped {
+            s.push_str(&format!("  events[{}]", k.index));
+            if let Some(h) = &k.headline {
+                s.push_str(&format!(" \"{h}\""));
+            }
+            s.push('\n');
+        }
+    }
+    if imported.notes.is_empty() && imported.skipped.is_empty() {
         s.push_str("Everything in the file was carried over.\n");
-    } else {
+    } else if !imported.notes.is_empty() {
         s.push_str(&format!(
             "\nNot carried over, or carried over differently ({}):\n",
             imported.notes.len()

@@ -224,6 +224,11 @@ pub struct ImportArgs {
     /// there (other files are kept).
     #[arg(long)]
     pub force: bool,
+    /// Refuse the whole file if any event cannot be represented (by
+    /// default such an event is left out with a warning, and the rest
+    /// imported).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// `import-geojson` options.

@@ -23,11 +23,15 @@
 //! - `since` (ISO date by which the change had certainly happened),
 //!   `since_earliest` (first possible day; equal to `since` unless the
 //!   sources give only a range), `since_precision` (`day`, `range`,
-//!   `before`), `since_step` (step id) and `since_step_number` (1-based);
+//!   `before`), `since_edtf` (the same date in EDTF, with its uncertainty:
+//!   `2020-11-20`, `2020-10`, `2020-09-27/2020-11-10`, `2020-11-20~`,
+//!   `../2020-09-26`), `since_step` (step id) and `since_step_number`
+//!   (1-based);
 //! - `citations`: citation ids for the current state;
 //! - `in_transition` and, when true, `transition_to`, `transition_to_name`,
 //!   `transition_from_date`, `transition_until_date` (the days within which
-//!   a change happened that the sources do not date exactly), `transition_step`;
+//!   a change happened that the sources do not date exactly),
+//!   `transition_edtf` (the same in EDTF), `transition_step`;
 //! - `pending` and, when true, `pending_to`, `pending_to_name`,
 //!   `pending_agreed_at_step`, `pending_disputed`, `pending_deadline` (the
 //!   earliest version) and `pending_deadlines` (every version: `date`,
@@ -152,6 +156,7 @@ fn state_properties(
         "since_precision".into(),
         json!(s.map(|s| s.since.precision())),
     );
+    m.insert("since_edtf".into(), json!(s.map(|s| s.since.edtf())));
     m.insert("since_step".into(), json!(s.map(|s| s.since_step.as_str())));
     m.insert(
         "since_step_number".into(),
@@ -173,6 +178,7 @@ fn state_properties(
         "transition_until_date".into(),
         json!(t.map(|t| t.between.end().iso())),
     );
+    m.insert("transition_edtf".into(), json!(t.map(|t| t.between.edtf())));
     m.insert("transition_step".into(), json!(t.map(|t| t.step.as_str())));
     let p = s.and_then(|s| s.pending.as_ref());
     m.insert("pending".into(), json!(p.is_some()));

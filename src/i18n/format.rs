@@ -8,7 +8,7 @@
 //! here, so dates never reach up into the catalogues.
 
 use super::{Arg, Digits, Lang, Locale, MonthStyle, tr_args};
-use crate::date::{Date, DateSpec};
+use crate::date::{Date, DateSpec, Qualifier};
 
 /// English month names.
 pub const EN_MONTHS: [&str; 12] = [
@@ -180,24 +180,38 @@ pub fn count(value: usize, locale: Locale) -> String {
     localize_digits(&value.to_string(), locale)
 }
 
-/// The year, ungrouped, in the locale's digits: "2020", "٢٠٢٠".
+/// The year, ungrouped, in the locale's digits: "2020", "٢٠٢٠"; years
+/// before 1 (astronomical numbering) as BCE years: -330 is "331 BCE",
+/// "331 ق.م".
 #[must_use]
 pub fn year(date: Date, locale: Locale) -> String {
-    localize_digits(&date.year().to_string(), locale)
+    year_number(date.year(), locale)
+}
+
+/// [`year`] for a year number (astronomical: 0 is 1 BCE).
+#[must_use]
+pub fn year_number(year: i32, locale: Locale) -> String {
+    if year >= 1 {
+        localize_digits(&year.to_string(), locale)
+    } else {
+        let bce = 1_i64 - i64::from(year);
+        tr_args(
+            locale,
+            "date-year-bce",
+            &[("year", localize_digits(&bce.to_string(), locale).into())],
+        )
+    }
 }
 
 /// The full date: "1 December 2020"; "1 ديسمبر 2020", "١ كانون الأول ٢٠٢٠",
 /// "1 ديسمبر/كانون الأول 2020" in Arabic.
 #[must_use]
 pub fn date_long(date: Date, locale: Locale) -> String {
-    localize_digits(
-        &format!(
-            "{} {} {}",
-            date.day(),
-            month_name(date.month(), locale),
-            date.year()
-        ),
-        locale,
+    format!(
+        "{} {} {}",
+        localize_digits(&date.day().to_string(), locale),
+        month_name(date.month(), locale),
+        year(date, locale)
     )
 }
 
@@ -209,7 +223,7 @@ pub fn date_short(date: Date, locale: Locale) -> String {
             "{} {} {}",
             date.day(),
             month_short(date.month(), locale),
-            date.year()
+            year(date, locale)
         ),
         Lang::Ar => date_long(date, locale),
     }
@@ -241,13 +255,19 @@ pub fn countdown(days_left: i64, locale: Locale) -> String {
 }
 
 /// A date with its precision: "10 Nov 2020", "27 Sep 2020 – 10 Nov 2020",
-/// "before 27 Sep 2020".
+/// "1 – 31 Oct 2020", "before 27 Sep 2020"; an uncertain or approximate
+/// date says so: "20 Nov 2020 (approximate)".
 #[must_use]
 pub fn date_spec(spec: DateSpec, locale: Locale) -> String {
+    qualified(spec.qualifier(), date_spec_plain(spec, locale), locale)
+}
+
+/// [`date_spec`] without the qualifier's words.
+fn date_spec_plain(spec: DateSpec, locale: Locale) -> String {
     match spec {
-        DateSpec::Day { date } => date_short(date, locale),
-        DateSpec::Range { from, to } => range(from, to, locale),
-        DateSpec::Before { before } => tr_args(
+        DateSpec::Day { date, .. } => date_short(date, locale),
+        DateSpec::Range { from, to, .. } => range(from, to, locale),
+        DateSpec::Before { before, .. } => tr_args(
             locale,
             "date-before",
             &[("date", date_short(before, locale).into())],
@@ -255,22 +275,37 @@ pub fn date_spec(spec: DateSpec, locale: Locale) -> String {
     }
 }
 
-/// Two days as a range: "27 Sep 2020 – 10 Nov 2020".
+/// `text` (a date or a phrase with one) followed by the words for `qual`:
+/// "20 Nov 2020 (uncertain)", "… (approximate)", "… (approximate,
+/// uncertain)"; unchanged when the date is neither.
 #[must_use]
-pub fn range(from: Date, to: Date, locale: Locale) -> String {
-    tr_args(
-        locale,
-        "date-range",
-        &[
-            ("from", date_short(from, locale).into()),
-            ("to", date_short(to, locale).into()),
-        ],
-    )
+pub fn qualified(qual: Qualifier, text: String, locale: Locale) -> String {
+    let key = match (qual.uncertain, qual.approximate) {
+        (false, false) => return text,
+        (true, false) => "date-qualified-uncertain",
+        (false, true) => "date-qualified-approximate",
+        (true, true) => "date-qualified-both",
+    };
+    tr_args(locale, key, &[("date", text.into())])
 }
 
+/// Two days as a range: "27 Sep 2020 – 10 Nov 2020"; within one month
+/// "1 – 31 Oct 2020".
+#[must_use]
+pub fn range(from: Date, to: Date, locale: Locale) -> String {
+    tr_args(locale, "date-range", &between_args(from, to, locale))
+}
+
+/// The ends of a range as arguments `from` and `to`: the first is only its
+/// day when both are in the same month ("1" and "31 Oct 2020").
 fn between_args(from: Date, to: Date, locale: Locale) -> [(&'static str, Arg); 2] {
+    let first = if (from.year(), from.month()) == (to.year(), to.month()) {
+        localize_digits(&from.day().to_string(), locale)
+    } else {
+        date_short(from, locale)
+    };
     [
-        ("from", date_short(from, locale).into()),
+        ("from", first.into()),
         ("to", date_short(to, locale).into()),
     ]
 }
@@ -279,17 +314,18 @@ fn between_args(from: Date, to: Date, locale: Locale) -> [(&'static str, Arg); 2
 /// "before …".
 fn end_phrase(spec: DateSpec, locale: Locale) -> String {
     match spec {
-        DateSpec::Before { .. } => date_spec(spec, locale),
+        DateSpec::Before { .. } => date_spec_plain(spec, locale),
         other => date_short(other.end(), locale),
     }
 }
 
 /// "since 20 Nov 2020", or "since a day between 27 Sep 2020 and 10 Nov
-/// 2020" when the day is not known.
+/// 2020" when the day is not known ("since a day between 1 and 31 Oct 2020"
+/// within a month).
 #[must_use]
 pub fn since(spec: DateSpec, locale: Locale) -> String {
-    match spec {
-        DateSpec::Range { from, to } if from != to => tr_args(
+    let text = match spec {
+        DateSpec::Range { from, to, .. } if from != to => tr_args(
             locale,
             "date-since-between",
             &between_args(from, to, locale),
@@ -299,14 +335,15 @@ pub fn since(spec: DateSpec, locale: Locale) -> String {
             "date-since",
             &[("date", end_phrase(other, locale).into())],
         ),
-    }
+    };
+    qualified(spec.qualifier(), text, locale)
 }
 
 /// "on 20 Nov 2020", or "on a day between 27 Sep 2020 and 10 Nov 2020".
 #[must_use]
 pub fn on(spec: DateSpec, locale: Locale) -> String {
-    match spec {
-        DateSpec::Range { from, to } if from != to => {
+    let text = match spec {
+        DateSpec::Range { from, to, .. } if from != to => {
             tr_args(locale, "date-on-between", &between_args(from, to, locale))
         }
         other => tr_args(
@@ -314,17 +351,20 @@ pub fn on(spec: DateSpec, locale: Locale) -> String {
             "date-on",
             &[("date", end_phrase(other, locale).into())],
         ),
-    }
+    };
+    qualified(spec.qualifier(), text, locale)
 }
 
 /// When a step happened, as a heading: the day, or "On a day between … and
-/// …".
+/// …" ("On a day between 1 and 31 Oct 2020" within a month).
 #[must_use]
 pub fn when(spec: DateSpec, locale: Locale) -> String {
     match spec {
-        DateSpec::Range { from, to } if from != to => {
-            tr_args(locale, "date-when-between", &between_args(from, to, locale))
-        }
+        DateSpec::Range { from, to, qual } if from != to => qualified(
+            qual,
+            tr_args(locale, "date-when-between", &between_args(from, to, locale)),
+            locale,
+        ),
         other => date_spec(other, locale),
     }
 }
@@ -438,13 +478,8 @@ mod tests {
 
     #[test]
     fn spec_words() {
-        let r = DateSpec::Range {
-            from: d("2020-09-27"),
-            to: d("2020-11-10"),
-        };
-        let b = DateSpec::Before {
-            before: d("2020-09-27"),
-        };
+        let r = DateSpec::range(d("2020-09-27"), d("2020-11-10"));
+        let b = DateSpec::before(d("2020-09-27"));
         assert_eq!(b.english(), "before 27 Sep 2020");
         assert_eq!(b.english_since(), "since before 27 Sep 2020");
         assert_eq!(
@@ -452,10 +487,7 @@ mod tests {
             "since a day between 27 Sep 2020 and 10 Nov 2020"
         );
         assert_eq!(
-            DateSpec::Day {
-                date: d("2020-11-20")
-            }
-            .english_on(),
+            DateSpec::day(d("2020-11-20")).english_on(),
             "on 20 Nov 2020"
         );
     }

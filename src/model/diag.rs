@@ -16,6 +16,7 @@
 
 use std::fmt;
 
+use crate::date::edtf::EdtfError;
 use crate::date::{DateError, DateSpec};
 use crate::i18n::format::{localize_digits, month_name};
 use crate::i18n::{Arg, Lang, Locale, tr, tr_args};
@@ -166,18 +167,20 @@ fn date_text(d: DateSpec, locale: Locale) -> String {
     if locale.lang == Lang::En {
         return d.to_string();
     }
+    let q = d.qualifier().edtf_suffix();
     let iso = |date: crate::date::Date| localize_digits(&date.iso(), locale);
-    match d {
-        DateSpec::Day { date } => iso(date),
-        DateSpec::Range { from, to } => tr_args(
+    let text = match d {
+        DateSpec::Day { date, .. } => iso(date),
+        DateSpec::Range { from, to, .. } => tr_args(
             locale,
             "date-range",
             &[("from", iso(from).into()), ("to", iso(to).into())],
         ),
-        DateSpec::Before { before } => {
+        DateSpec::Before { before, .. } => {
             tr_args(locale, "date-before", &[("date", iso(before).into())])
         }
-    }
+    };
+    format!("{text}{q}")
 }
 
 impl DateError {
@@ -206,6 +209,36 @@ impl fmt::Display for DateError {
 }
 
 impl std::error::Error for DateError {}
+
+impl EdtfError {
+    /// The reason as a catalogue message, naming the value and what to
+    /// write instead.
+    #[must_use]
+    pub fn msg(&self) -> Msg {
+        match self {
+            Self::Date(e) => e.msg(),
+            Self::Syntax(v) => Msg::new("edtf-err-syntax").text("value", v),
+            Self::Year(v, y) => Msg::new("edtf-err-year").text("value", v).num("year", y),
+            Self::Reversed(v) => Msg::new("edtf-err-reversed").text("value", v),
+            Self::OpenEnd(v) => Msg::new("edtf-err-open-end").text("value", v),
+            Self::Unspecified(v) => Msg::new("edtf-err-unspecified").text("value", v),
+            Self::Season(v, code) => Msg::new("edtf-err-season")
+                .text("value", v)
+                .num("season", code),
+            Self::Time(v) => Msg::new("edtf-err-time").text("value", v),
+            Self::Level2(v) => Msg::new("edtf-err-level2").text("value", v),
+        }
+    }
+}
+
+/// English, as the CLI prints it.
+impl fmt::Display for EdtfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.msg().render(Locale::EN))
+    }
+}
+
+impl std::error::Error for EdtfError {}
 
 /// Which program wrote a [`Detail`]'s text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

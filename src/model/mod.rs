@@ -29,7 +29,8 @@ pub mod types;
 /// The calendar is the leaf [`crate::date`]; re-exported so paths such as
 /// `model::date::Date` and `model::Date` keep working.
 pub use crate::date;
-pub use crate::date::{Date, DateError, DateSpec};
+pub use crate::date::edtf::{EdtfError, parse_edtf};
+pub use crate::date::{Date, DateError, DateSpec, Qualifier};
 pub use diag::{Diagnostic, LoadError};
 pub use load::{load_bundled, load_folder, load_memory};
 pub use types::Dataset;

@@ -15,8 +15,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::schema::{
-    ClaimKindSchema, DaySchema, DirectionSchema, IdSchema, LocalizedSchema, NameTagSchema,
-    PlaceKindSchema, Sha256Schema,
+    ClaimKindSchema, DaySchema, DirectionSchema, EdtfSchema, IdSchema, LocalizedSchema,
+    NameTagSchema, PlaceKindSchema, Sha256Schema,
 };
 
 /// Text in several languages, keyed by language tag (`en`, `ar`, `az`, `hy`).
@@ -90,26 +90,29 @@ impl JsonSchema for RawText {
 /// A date: a day `"2020-11-10"`; a range `{ from = "2020-09-27", to =
 /// "2020-11-10" }` when the sources only bound the day (both ends included);
 /// or `{ before = "2020-09-27" }` for the situation before a day. Days are
-/// `YYYY-MM-DD`, proleptic Gregorian, no time zone.
+/// `YYYY-MM-DD`, proleptic Gregorian, no time zone; every string may also be
+/// an EDTF level 0 or 1 date or interval (`"2020-10"`, `"-0330"`,
+/// `"2020-11-20~"`, `"2020-09-27/2020-11-10"`), read by
+/// `crate::date::edtf::parse_edtf`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 #[schemars(rename = "Date")]
 pub enum RawDate {
-    /// A single day, `YYYY-MM-DD`.
-    Day(#[schemars(with = "DaySchema")] String),
+    /// A single day, `YYYY-MM-DD`, or any EDTF level 0 or 1 date or interval.
+    Day(#[schemars(with = "EdtfSchema")] String),
     /// A closed range of days: the sources say it happened on one of them.
     Range {
         /// First possible day, `YYYY-MM-DD`.
-        #[schemars(with = "DaySchema")]
+        #[schemars(with = "EdtfSchema")]
         from: String,
         /// Last possible day, `YYYY-MM-DD` (not before `from`).
-        #[schemars(with = "DaySchema")]
+        #[schemars(with = "EdtfSchema")]
         to: String,
     },
     /// The situation before a day.
     Before {
         /// The first day the situation no longer describes, `YYYY-MM-DD`.
-        #[schemars(with = "DaySchema")]
+        #[schemars(with = "EdtfSchema")]
         before: String,
     },
 }

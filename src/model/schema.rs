@@ -151,7 +151,7 @@ impl JsonSchema for NameTagSchema {
     }
 }
 
-/// Schema of a day, `YYYY-MM-DD`.
+/// Schema of a day, `YYYY-MM-DD` (`-YYYY-MM-DD` before the year 0).
 pub struct DaySchema;
 
 impl JsonSchema for DaySchema {
@@ -162,7 +162,27 @@ impl JsonSchema for DaySchema {
         "Day".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+        json_schema!({ "type": "string", "pattern": "^-?[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+    }
+}
+
+/// Schema of a date a dataset file gives for an event: a day `YYYY-MM-DD`
+/// or any EDTF level 0 or 1 date or interval (checked by the loader).
+pub struct EdtfSchema;
+
+impl JsonSchema for EdtfSchema {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Edtf".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "A day YYYY-MM-DD, or an EDTF level 0 or 1 date or interval: 2020-10, 2020, -0330 (331 BCE), 2020-09-27/2020-11-10, ../2020-11-10, 2020-11-2X, with ? (uncertain), ~ (approximate) or % (both) after a date.",
+            "pattern": "^[-0-9XY./?~%]+$",
+        })
     }
 }
 

@@ -28,6 +28,22 @@ pub const COLLAPSED_GAP_SHARE: f64 = 0.04;
 /// gaps each one's share shrinks below [`COLLAPSED_GAP_SHARE`] to respect it.
 pub const MAX_COLLAPSED_TOTAL: f64 = 0.5;
 
+/// The most months an axis is marked by month; a longer one is marked by
+/// years.
+pub const MAX_MONTH_MARKS: i64 = 240;
+
+/// About the most year marks an axis gets.
+pub const MAX_YEAR_MARKS: i64 = 100;
+
+/// How far apart an axis's marks are ([`TimeAxis::mark_step`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkStep {
+    /// At the start of every month.
+    Months,
+    /// At the start of every so many years.
+    Years(i64),
+}
+
 /// A collapsed stretch, for drawing break marks.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Gap {
@@ -136,24 +152,69 @@ impl TimeAxis {
         self.from.add_days(offset)
     }
 
-    /// The first days of the months on the axis that lie outside collapsed
-    /// gaps: where the panel and the chart put their month marks.
+    /// How far apart [`Self::marks`] are: months on an axis of up to
+    /// [`MAX_MONTH_MARKS`] months, otherwise whole years, every 1, 2, 5, 10,
+    /// 20, 50, … years so that there are at most about [`MAX_YEAR_MARKS`]
+    /// (an axis of millennia is marked every 100 or 200 years).
     #[must_use]
-    pub fn month_starts(&self) -> Vec<Date> {
-        let gaps = self.gaps();
-        let mut out = Vec::new();
-        let mut d = if self.from.day() == 1 {
-            self.from
-        } else {
-            self.from.first_of_next_month()
-        };
-        while d <= self.to {
-            if !gaps.iter().any(|g| g.from < d && d < g.to) {
-                out.push(d);
-            }
-            d = d.first_of_next_month();
+    pub fn mark_step(&self) -> MarkStep {
+        let days = self.from.days_until(self.to);
+        if days / 30 <= MAX_MONTH_MARKS {
+            return MarkStep::Months;
         }
-        out
+        let years = days / 365 + 1;
+        let step = [1, 2, 5]
+            .into_iter()
+            .cycle()
+            .zip([1, 1, 1, 10, 10, 10, 100, 100, 100, 1000, 1000, 1000, 10_000])
+            .map(|(m, scale)| m * scale)
+            .find(|step| years / step <= MAX_YEAR_MARKS)
+            .unwrap_or(10_000);
+        MarkStep::Years(step)
+    }
+
+    /// Where the panel and the chart put their marks: the first days of the
+    /// months, or of every [`Self::mark_step`] years (round numbers of
+    /// years: 1800, 1900; 300 BCE, 200 BCE), that lie on the axis outside
+    /// collapsed gaps.
+    #[must_use]
+    pub fn marks(&self) -> Vec<Date> {
+        let gaps = self.gaps();
+        let outside_gaps = |d: &Date| !gaps.iter().any(|g| g.from < *d && *d < g.to);
+        match self.mark_step() {
+            MarkStep::Months => {
+                let mut out = Vec::new();
+                let mut d = if self.from.day() == 1 {
+                    self.from
+                } else {
+                    self.from.first_of_next_month()
+                };
+                while d <= self.to && d.day() == 1 {
+                    if outside_gaps(&d) {
+                        out.push(d);
+                    }
+                    let next = d.first_of_next_month();
+                    if next <= d {
+                        break;
+                    }
+                    d = next;
+                }
+                out
+            }
+            MarkStep::Years(step) => (self.from.year()..=self.to.year())
+                .filter(|&y| {
+                    // BCE years are round in their own numbering: 1 - y.
+                    let shown = if y >= 1 {
+                        i64::from(y)
+                    } else {
+                        1 - i64::from(y)
+                    };
+                    shown % step == 0
+                })
+                .filter_map(|y| Date::from_ymd(y, 1, 1))
+                .filter(|d| self.from <= *d && *d <= self.to && outside_gaps(d))
+                .collect(),
+        }
     }
 
     /// The collapsed gaps in date order (empty on a linear axis).

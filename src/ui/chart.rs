@@ -13,6 +13,7 @@ use super::time_panel::axis;
 use crate::control::TimeCommand;
 use crate::i18n::format::{self, date_short, month_year};
 use crate::i18n::{tr, tr_args};
+use crate::scene::axis::MarkStep;
 
 /// Chart height, points.
 pub const CHART_HEIGHT: f32 = 150.0;
@@ -132,9 +133,11 @@ pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
     let now_x = x_of(app.time.date());
     let style = app.style.clone();
     let axis_for_fmt = axis.clone();
-    // Grid marks at month starts outside collapsed gaps (years thicker).
+    // Grid marks at month starts (years thicker), or at year starts on an
+    // axis of decades or more, outside collapsed gaps.
+    let by_years = axis.mark_step() != MarkStep::Months;
     let month_marks: Vec<egui_plot::GridMark> = axis
-        .month_starts()
+        .marks()
         .into_iter()
         .map(|d| egui_plot::GridMark {
             value: x_of(d),
@@ -168,7 +171,11 @@ pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
         })
         .x_axis_formatter(move |mark, _| {
             let d = axis_for_fmt.date_from_x(axis_pos(mark.value));
-            visual_order(&month_year(d, loc))
+            if by_years {
+                visual_order(&format::year(d, loc))
+            } else {
+                visual_order(&month_year(d, loc))
+            }
         })
         .y_axis_formatter(move |mark, _| visual_order(&km2(mark.value)))
         .label_formatter(move |hover| {

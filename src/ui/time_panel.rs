@@ -13,7 +13,7 @@ use crate::control::{SPEEDS, TimeCommand};
 use crate::i18n::format::DateWords;
 use crate::i18n::{Locale, format, tr, tr_args};
 use crate::model::Date;
-use crate::scene::axis::TimeAxis;
+use crate::scene::axis::{MarkStep, TimeAxis};
 
 /// Extra days shown after the last step.
 const TAIL_DAYS: i64 = 10;
@@ -216,8 +216,13 @@ pub fn axis_labels(
     let mut labels: Vec<AxisLabel> = Vec::new();
     for g in axis.gaps() {
         let mid = (screen_x(g.x0) + screen_x(g.x1)) / 2.0;
-        let months = g.from.days_until(g.to) / 30;
-        let text = tr_args(loc, "time-gap-months", &[("months", months.into())]);
+        let days = g.from.days_until(g.to);
+        // Gaps of decades or centuries (an ancient history) count years.
+        let text = if days > 10 * 365 {
+            tr_args(loc, "time-gap-years", &[("years", (days / 365).into())])
+        } else {
+            tr_args(loc, "time-gap-months", &[("months", (days / 30).into())])
+        };
         let w = width_of(&text);
         labels.push(AxisLabel {
             text,
@@ -240,9 +245,12 @@ pub fn axis_labels(
         (Align2::LEFT_TOP, 2.0)
     };
     let mut last_label = f32::NEG_INFINITY;
-    for d in axis.month_starts() {
+    let by_years = axis.mark_step() != MarkStep::Months;
+    for d in axis.marks() {
         let along = axis.x_from_date(d) * len;
-        let text = if d.month() == 1 || along - last_label > 90.0 {
+        let text = if by_years {
+            format::year(d, loc)
+        } else if d.month() == 1 || along - last_label > 90.0 {
             format::month_year(d, loc)
         } else {
             format::month_short(d.month(), loc)
@@ -320,7 +328,7 @@ fn axis_ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
             );
         }
     }
-    for d in axis.month_starts() {
+    for d in axis.marks() {
         let x = x_of(d);
         painter.line_segment(
             [Pos2::new(x, line_y - 3.0), Pos2::new(x, line_y + 3.0)],

@@ -96,13 +96,23 @@ pub(super) struct Timeline {
 }
 
 /// A step id for a date: `on-2020-11-20`, `between-2020-10-01-and-2020-10-31`,
-/// `before-2020-09-27`.
+/// `before-2020-09-27`, with `-uncertain` / `-approximate` for a qualified
+/// date.
 fn step_id(d: DateSpec) -> String {
-    match d {
-        DateSpec::Day { date } => format!("on-{date}"),
-        DateSpec::Range { from, to } => format!("between-{from}-and-{to}"),
-        DateSpec::Before { before } => format!("before-{before}"),
+    let base = match d {
+        DateSpec::Day { date, .. } => format!("on-{date}"),
+        DateSpec::Range { from, to, .. } => format!("between-{from}-and-{to}"),
+        DateSpec::Before { before, .. } => format!("before-{before}"),
+    };
+    let q = d.qualifier();
+    let mut id = make_id(&base, "step");
+    if q.uncertain {
+        id.push_str("-uncertain");
     }
+    if q.approximate {
+        id.push_str("-approximate");
+    }
+    id
 }
 
 fn controller_id(

@@ -128,12 +128,13 @@ pub struct Imported {
 /// What the errors call the file.
 const WHAT: &str = "GeoJSON layer";
 
-/// A date or range of days from a layer's date field: `2020-11-20`, a month
-/// (`2020-10`: its days), a year (`2020`), or a date and time (the time is
-/// dropped). The one place the import parses dates.
+/// A date or range of days from a layer's date field: EDTF levels 0 and 1
+/// as the dataset reads them ([`crate::model::parse_edtf`]: a day, a month
+/// or a year as the range of its days, intervals, `?` and `~`), or a date
+/// and time (the time is dropped). The one place the import parses dates.
 ///
 /// # Errors
-/// A sentence saying why `text` is not one of these.
+/// A sentence naming `text` and saying why it is not a date.
 pub fn parse_layer_date(text: &str) -> Result<crate::model::DateSpec, String> {
     read::layer_date(text)
 }

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use super::{END_FIELDS, Fields, PLACE_FIELDS, START_FIELDS, STATE_FIELDS, UsedFields, WHAT};
 use crate::interop::timelinejs::Note;
 use crate::interop::{ImportError, parse_json, problem, short_json as short};
-use crate::model::{Date, DateSpec};
+use crate::model::{Date, DateSpec, parse_edtf};
 
 /// An agreed handover not yet carried out during a period (our export's
 /// `pending*` properties).
@@ -68,33 +68,12 @@ pub(super) struct Layer {
 /// A layer date: see [`super::parse_layer_date`].
 pub(super) fn layer_date(text: &str) -> Result<DateSpec, String> {
     let t = text.trim();
+    // A date and time (`2020-11-20T00:00:00Z`): the day.
     let t = match t.split_once('T') {
-        Some((day, _)) if day.len() == 10 => day,
+        Some((day, _)) if day.trim_start_matches('-').len() == 10 => day,
         _ => t,
     };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let fail = |e: crate::date::DateError| format!("\"{text}\" is not a date ({e:?})");
-    let parts: Vec<&str> = t.split('-').collect();
-    match parts.as_slice() {
-        [y] if y.len() == 4 && digits(y) => {
-            let from = Date::parse(&format!("{y}-01-01")).map_err(fail)?;
-            let to = Date::parse(&format!("{y}-12-31")).map_err(fail)?;
-            Ok(DateSpec::Range { from, to })
-        }
-        [y, m] if y.len() == 4 && m.len() == 2 && digits(y) && digits(m) => {
-            let from = Date::parse(&format!("{y}-{m}-01")).map_err(|_| {
-                format!("\"{text}\": there is no month {m}; months are 01 to 12")
-            })?;
-            let to = from.first_of_next_month().add_days(-1);
-            Ok(DateSpec::Range { from, to })
-        }
-        [_, _, _] => Date::parse(t)
-            .map(DateSpec::from)
-            .map_err(|_| format!("\"{text}\" is not a day of the calendar (YYYY-MM-DD)")),
-        _ => Err(format!(
-            "\"{text}\" is not a date: write a day (2020-11-20), a month (2020-10) or a year (2020)"
-        )),
-    }
+    parse_edtf(t).map_err(|e| format!("\"{text}\" is not a date: {e}"))
 }
 
 /// A property's value as one line of the listing.
@@ -221,8 +200,11 @@ fn property_names(features: &[Map<String, Value>]) -> String {
 /// `since_precision`), when all three are there.
 fn since_of(r: &mut Reader<'_>, props: &Map<String, Value>, path: &str) -> Option<DateSpec> {
     let precision = r.text(props, "since_precision", path)?;
+    if props.get("since_edtf").is_some_and(|v| !v.is_null()) {
+        return r.date(props, "since_edtf", path).ok().flatten();
+    }
     let day = |r: &mut Reader<'_>, key: &str| match r.date(props, key, path) {
-        Ok(Some(DateSpec::Day { date })) => Some(date),
+        Ok(Some(DateSpec::Day { date, .. })) => Some(date),
         Ok(Some(_)) => {
             r.error(
                 &format!("{path}.{key}"),
@@ -246,11 +228,9 @@ fn since_of(r: &mut Reader<'_>, props: &Map<String, Value>, path: &str) -> Optio
                 );
                 return None;
             }
-            Some(DateSpec::Range { from, to: since })
+            Some(DateSpec::range(from, since))
         }
-        "before" => Some(DateSpec::Before {
-            before: since.add_days(1),
-        }),
+        "before" => Some(DateSpec::before(since.add_days(1))),
         other => {
             r.error(
                 &format!("{path}.since_precision"),

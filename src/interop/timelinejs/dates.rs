@@ -6,7 +6,8 @@
 use serde_json::Value;
 
 use super::import::{Importer, short};
-use crate::i18n::format::DateWords;
+use crate::i18n::Locale;
+use crate::i18n::format::{DateWords, year_number};
 use crate::model::{Date, DateSpec};
 
 /// How precisely a TimelineJS date is given.
@@ -34,7 +35,7 @@ impl TlDate {
     /// "1948", "July 1943" or "10 December 1815".
     pub(super) fn shown(&self) -> String {
         match self.precision {
-            Precision::Year => self.first.year().to_string(),
+            Precision::Year => year_number(self.first.year(), Locale::EN),
             Precision::Month => month_and_year(self.first),
             Precision::Day => self.first.english_long(),
         }
@@ -132,16 +133,22 @@ impl Importer {
             );
             return None;
         };
-        if !(1..=9999).contains(&year) {
+        if !(i64::from(Date::MIN_YEAR)..=i64::from(Date::MAX_YEAR)).contains(&year) {
             self.error(
                 &format!("{path}.year"),
-                format!("{year} is out of range: years 1 to 9999 can be imported"),
-                "karabakh-atlas dates are YYYY-MM-DD; leave out or move events outside that range",
+                format!("{year} is beyond the calendar's years, -9999 (10000 BCE) to 9999"),
+                "karabakh-atlas cannot place this date on its time line",
             );
             return None;
         }
         let display = self.text(obj.get("display_date"), &format!("{path}.display_date"));
-        let build = |y: i64, m: i64, d: i64| Date::parse(&format!("{y:04}-{m:02}-{d:02}")).ok();
+        let build = |y: i64, m: i64, d: i64| {
+            Date::from_ymd(
+                i32::try_from(y).ok()?,
+                u8::try_from(m).ok()?,
+                u8::try_from(d).ok()?,
+            )
+        };
         let (first, last, precision) = match (month, day) {
             (None, None) => (build(year, 1, 1), build(year, 12, 31), Precision::Year),
             (None, Some(d)) => {
@@ -221,9 +228,9 @@ impl Importer {
             if start.precision == Precision::Day {
                 let next = start.first.add_days(1);
                 if display.is_some_and(|d| d.trim().eq_ignore_ascii_case(&before_text(next))) {
-                    return Some((DateSpec::Before { before: next }, Vec::new()));
+                    return Some((DateSpec::before(next), Vec::new()));
                 }
-                return Some((DateSpec::Day { date: start.first }, notes));
+                return Some((DateSpec::day(start.first), notes));
             }
             let what = if start.precision == Precision::Year {
                 "a year"
@@ -243,13 +250,7 @@ impl Importer {
                 "The TimelineJS file gives only {what}, {}; the step covers all of it.",
                 start.shown()
             ));
-            return Some((
-                DateSpec::Range {
-                    from: start.first,
-                    to: start.last,
-                },
-                notes,
-            ));
+            return Some((DateSpec::range(start.first, start.last), notes));
         };
         if end.last < start.first {
             self.error(
@@ -260,7 +261,7 @@ impl Importer {
             return None;
         }
         if start.first == end.last {
-            return Some((DateSpec::Day { date: start.first }, notes));
+            return Some((DateSpec::day(start.first), notes));
         }
         self.note(
             &format!("{path}.end_date"),
@@ -277,13 +278,7 @@ impl Importer {
                 end.shown()
             ));
         }
-        Some((
-            DateSpec::Range {
-                from: start.first,
-                to: end.last,
-            },
-            notes,
-        ))
+        Some((DateSpec::range(start.first, end.last), notes))
     }
 }
 

@@ -8,7 +8,8 @@ use htmlize::escape_all_quotes as escape_html;
 use serde_json::{Value, json};
 
 use super::dates::before_text;
-use crate::i18n::format::DateWords;
+use crate::i18n::Locale;
+use crate::i18n::format::{DateWords, qualified};
 use crate::model::{Dataset, Date, DateSpec};
 
 /// A TimelineJS3 date object for day `d`.
@@ -56,8 +57,8 @@ pub fn export(ds: &Dataset) -> Value {
                 "text": { "headline": s.title.en(), "text": html },
             });
             let (start, end, display) = match s.date {
-                DateSpec::Day { date } => (date, None, None),
-                DateSpec::Range { from, to } => (
+                DateSpec::Day { date, .. } => (date, None, None),
+                DateSpec::Range { from, to, .. } => (
                     from,
                     Some(to),
                     Some(format!(
@@ -66,9 +67,19 @@ pub fn export(ds: &Dataset) -> Value {
                         to.english_long()
                     )),
                 ),
-                DateSpec::Before { before } => {
+                DateSpec::Before { before, .. } => {
                     (before.add_days(-1), None, Some(before_text(before)))
                 }
+            };
+            // TimelineJS has no field for an uncertain or approximate date:
+            // its displayed date says so in words.
+            let display = match (display, s.date.qualifier().is_none()) {
+                (d, true) => d,
+                (d, false) => Some(qualified(
+                    s.date.qualifier(),
+                    d.unwrap_or_else(|| start.english_long()),
+                    Locale::EN,
+                )),
             };
             if let Some(obj) = ev.as_object_mut() {
                 obj.insert("start_date".into(), tl_date(start));

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use super::html::html_to_text;
 use super::slides::{Event, SLIDE_KEYS};
 use super::write::build_files;
-use super::{ImportError, Imported, Note};
+use super::{ImportError, ImportOptions, Imported, Note, Skipped};
 use crate::model::diag::{Diagnostic, Msg, Position};
 
 /// The importer's own report text. `import-timelinejs` is a CLI command and
@@ -144,14 +144,36 @@ fn json_position(text: &str, line: usize, column: usize) -> Position {
     Position::of_byte(text, line_start + column.saturating_sub(1))
 }
 
-/// Import the TimelineJS file `text`. `label` names it in diagnostics (its
-/// path); `file_name` is recorded as the source's original file name.
+/// Import the TimelineJS file `text`, leaving out (and reporting in
+/// [`Imported::skipped`]) each event that cannot be represented. `label`
+/// names the file in diagnostics (its path); `file_name` is recorded as the
+/// source's original file name.
+///
+/// # Errors
+/// As [`import_with`] without `strict`.
+pub fn import(label: &str, file_name: &str, text: &str) -> Result<Imported, ImportError> {
+    import_with(label, file_name, text, ImportOptions::default())
+}
+
+/// Import the TimelineJS file `text` with `options`.
+///
+/// An event that cannot be represented (no start date, a date that does not
+/// exist or lies beyond the years -9999 to 9999, an end before its start, a
+/// field of the wrong type) is left out and reported in
+/// [`Imported::skipped`] with its index, headline and reasons, and the rest
+/// is imported; with `options.strict` it is an error instead.
 ///
 /// # Errors
 /// Malformed JSON (with line and column), a missing or empty `events`
-/// array, events without a start date, impossible dates (with the JSON path
-/// and value), and fields of the wrong type.
-pub fn import(label: &str, file_name: &str, text: &str) -> Result<Imported, ImportError> {
+/// array, a malformed title slide or eras, no event left to import; with
+/// `options.strict`, any event that cannot be represented (with the JSON
+/// path and value).
+pub fn import_with(
+    label: &str,
+    file_name: &str,
+    text: &str,
+    options: ImportOptions,
+) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let root: Value = serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
@@ -291,11 +313,27 @@ pub fn import(label: &str, file_name: &str, text: &str) -> Result<Imported, Impo
         }
     };
     let mut ids = BTreeSet::new();
-    let mut parsed: Vec<Event> = events
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| im.event(i, e, &mut ids))
-        .collect();
+    let mut parsed: Vec<Event> = Vec::new();
+    let mut skipped: Vec<Skipped> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let errors_before = im.errors.len();
+        let notes_before = im.notes.len();
+        let event = im.event(i, e, &mut ids);
+        if im.errors.len() == errors_before
+            && let Some(event) = event
+        {
+            parsed.push(event);
+        } else if !options.strict {
+            // The event is left out whole: its reasons become the report,
+            // and notes about its other fields would describe nothing kept.
+            im.notes.truncate(notes_before);
+            skipped.push(Skipped {
+                index: i,
+                headline: headline_of(e),
+                reasons: im.errors.split_off(errors_before),
+            });
+        }
+    }
     if !im.errors.is_empty() {
         return Err(ImportError {
             diagnostics: im.errors,
@@ -368,7 +406,16 @@ pub fn import(label: &str, file_name: &str, text: &str) -> Result<Imported, Impo
         files,
         steps,
         notes: im.notes,
+        skipped,
     })
+}
+
+/// An event's headline as plain text, to name it when it is left out.
+fn headline_of(event: &Value) -> Option<String> {
+    let headline = event.get("text")?.get("headline")?.as_str()?;
+    let plain = html_to_text(headline).text.replace('\n', " ");
+    let plain = plain.trim();
+    (!plain.is_empty()).then(|| plain.to_owned())
 }
 
 #[cfg(test)]

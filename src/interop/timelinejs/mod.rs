@@ -26,9 +26,15 @@
 //!   because the loader requires at least one.
 //!
 //! Everything that cannot be carried over is reported as a [`Note`] naming
-//! its JSON path (`events[3].media.thumbnail`). Errors (malformed JSON with
-//! its line and column, no events, impossible dates with their path and
-//! value) stop the import before anything is written.
+//! its JSON path (`events[3].media.thumbnail`). An event that cannot be
+//! represented at all (no start date, a date that does not exist or lies
+//! beyond the years -9999 to 9999) is left out and reported as [`Skipped`],
+//! with its index, headline and reasons; [`ImportOptions::strict`] (the
+//! CLI's `--strict`) refuses the file instead. Years before 1 are BCE in
+//! astronomical numbering, as TimelineJS writes them (-330 is 331 BCE).
+//! Errors (malformed JSON with its line and column, no events, a malformed
+//! title slide or eras, no event left) stop the import before anything is
+//! written.
 //!
 //! **Export** ([`export`]) writes one event per step: dates, title, summary
 //! and the quotes of every citation the step uses, with their sources.
@@ -56,7 +62,7 @@ use crate::model::diag::Diagnostic;
 
 pub use export::export;
 pub use html::{PlainText, html_to_text};
-pub use import::import;
+pub use import::{import, import_with};
 
 /// The generated source text's file name, under `sources/`.
 pub const SOURCE_FILE: &str = "timelinejs.txt";
@@ -88,6 +94,43 @@ pub struct Imported {
     pub steps: usize,
     /// Everything not carried over, in file order.
     pub notes: Vec<Note>,
+    /// The events left out because they cannot be represented, in file
+    /// order (always empty with [`ImportOptions::strict`], which refuses
+    /// the file instead).
+    pub skipped: Vec<Skipped>,
+}
+
+/// How [`import_with`] treats an event it cannot represent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Refuse the whole file for one such event (the CLI's `--strict`),
+    /// instead of leaving the event out and reporting it.
+    pub strict: bool,
+}
+
+/// An event the import left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Its index in `events`.
+    pub index: usize,
+    /// Its headline as plain text, if it has one.
+    pub headline: Option<String>,
+    /// Why it cannot be represented: each problem with its JSON path.
+    pub reasons: Vec<Diagnostic>,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "events[{}]", self.index)?;
+        if let Some(h) = &self.headline {
+            write!(f, " \"{h}\"")?;
+        }
+        write!(f, " is left out:")?;
+        for r in &self.reasons {
+            write!(f, "\n  {r}")?;
+        }
+        Ok(())
+    }
 }
 
 /// Why a TimelineJS file could not be imported: every problem found.

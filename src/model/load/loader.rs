@@ -10,7 +10,8 @@ use std::path::PathBuf;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
-use crate::date::{Date, DateSpec};
+use crate::date::DateSpec;
+use crate::date::edtf::parse_edtf;
 use crate::model::diag::{Detail, Diagnostic, Msg};
 use crate::model::raw::{RawDate, RawLocalized, RawText};
 use crate::model::types::Localized;
@@ -201,32 +202,37 @@ impl Loader<'_> {
         Localized(text)
     }
 
+    /// A date as the files write it: an EDTF level 0 or 1 string (a day,
+    /// month, year, interval, with `?`, `~`, `%` or `X`), or a table `{ from,
+    /// to }` or `{ before }` whose values are EDTF too (`from` counts from
+    /// its first day, `to` to its last, `before` from its first).
     pub(super) fn date(&mut self, ctx: &FileCtx, raw: &Spanned<RawDate>) -> Option<DateSpec> {
-        let parse = |s: &str| Date::parse(s);
         let result = match raw.get_ref() {
-            RawDate::Day(s) => parse(s).map(|date| DateSpec::Day { date }),
-            RawDate::Before { before } => parse(before).map(|before| DateSpec::Before { before }),
-            RawDate::Range { from, to } => match (parse(from), parse(to)) {
-                (Ok(from), Ok(to)) if to < from => {
+            RawDate::Day(s) => parse_edtf(s),
+            RawDate::Before { before } => parse_edtf(before)
+                .map(|b| DateSpec::before(b.start()).with_qualifier(b.qualifier())),
+            RawDate::Range { from, to } => match (parse_edtf(from), parse_edtf(to)) {
+                (Ok(f), Ok(t)) if t.end() < f.start() => {
                     self.push(
                         ctx.at(
                             raw,
                             Msg::new("diag-range-reversed")
-                                .date("to", to)
-                                .date("from", from),
+                                .date("to", t)
+                                .date("from", f),
                         )
                         .help(Msg::new("diag-range-reversed-help")),
                     );
                     return None;
                 }
-                (Ok(from), Ok(to)) => Ok(DateSpec::Range { from, to }),
+                (Ok(f), Ok(t)) => Ok(DateSpec::range(f.start(), t.end())
+                    .with_qualifier(f.qualifier().union(t.qualifier()))),
                 (Err(e), _) | (_, Err(e)) => Err(e),
             },
         };
         match result {
             Ok(d) => Some(d),
             Err(e) => {
-                self.push(ctx.at(raw, e.msg()).help(Msg::new("diag-date-help")));
+                self.push(ctx.at(raw, e.msg()).help(Msg::new("edtf-help")));
                 None
             }
         }

@@ -275,7 +275,7 @@ pub(super) fn check_steps(
             continue;
         };
         if let Some(w) = &s.weekday {
-            let DateSpec::Day { date: day } = date else {
+            let DateSpec::Day { date: day, .. } = date else {
                 l.push(
                     ctx.at(w, Msg::new("diag-weekday-range").text("id", &id))
                         .help(Msg::new("diag-weekday-range-help")),
