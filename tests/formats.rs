@@ -9,8 +9,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{run, texts};
-use karabakh_atlas::i18n::{Locale, tr_args};
 use karabakh_atlas::i18n::format::{date_short, since};
+use karabakh_atlas::i18n::{Locale, tr_args};
 use karabakh_atlas::model::geometry::Shape;
 use karabakh_atlas::model::state::place_state_at;
 use karabakh_atlas::model::{Dataset, Date, load_bundled, load_folder};
@@ -127,13 +127,18 @@ fn exported_bodies_name_the_steps_claims_and_places_a_citation_supports() {
         .find_map(|(i, s)| s.changes.first().map(|c| (i + 1, s, c)))
         .unwrap();
     let cid = &change.citations[0];
-    let a = items.iter().find(|a| a["atlas:citation"] == cid.as_str()).unwrap();
+    let a = items
+        .iter()
+        .find(|a| a["atlas:citation"] == cid.as_str())
+        .unwrap();
     let bodies = a["body"].as_array().unwrap();
     let place = ds.place(&change.place).unwrap();
     for lang in ["en", "ar"] {
         let name = place.names.exact(lang).unwrap();
         assert!(
-            bodies.iter().any(|b| b["purpose"] == "tagging" && b["value"] == name && b["language"] == lang),
+            bodies
+                .iter()
+                .any(|b| b["purpose"] == "tagging" && b["value"] == name && b["language"] == lang),
             "{lang} tag {name} missing: {bodies:?}"
         );
         let title = step.title.exact(lang).unwrap();
@@ -234,7 +239,10 @@ fn hypothesis_annotations_become_citations_re_anchored_by_quote() {
         "--into",
         ds_dir.to_str().unwrap(),
     ]);
-    assert!(report.contains("rows[1]") && report.contains("re-anchored"), "{report}");
+    assert!(
+        report.contains("rows[1]") && report.contains("re-anchored"),
+        "{report}"
+    );
     assert!(report.contains("rows[2]: cannot be anchored"), "{report}");
     assert!(report.contains("rows[3]: cannot be anchored"), "{report}");
     assert!(report.contains("--source"), "{report}");
@@ -265,7 +273,10 @@ fn hypothesis_annotations_become_citations_re_anchored_by_quote() {
         ds_dir.to_str().unwrap(),
     ]);
     assert_eq!(err.matches("already has this passage").count(), 2, "{err}");
-    assert_eq!(std::fs::read_to_string(ds_dir.join("timeline.toml")).unwrap(), toml);
+    assert_eq!(
+        std::fs::read_to_string(ds_dir.join("timeline.toml")).unwrap(),
+        toml
+    );
 }
 
 #[test]
@@ -288,15 +299,38 @@ fn our_own_export_imports_back_with_nothing_new() {
 fn bad_annotation_files_are_refused_with_their_place() {
     let tmp = tempfile::tempdir().unwrap();
     let bad = tmp.path().join("bad.json");
-    std::fs::write(&bad, "{\n  \"type\": \"AnnotationCollection\",\n  \"first\": [ x ]\n}").unwrap();
+    std::fs::write(
+        &bad,
+        "{\n  \"type\": \"AnnotationCollection\",\n  \"first\": [ x ]\n}",
+    )
+    .unwrap();
     let out = tmp.path().join("new.toml");
-    let err = fails(&["import-annotations", bad.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let err = fails(&[
+        "import-annotations",
+        bad.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(err.contains("bad.json:3:14"), "{err}");
-    let page = write(tmp.path(), "page.json", &json!({"type": "AnnotationCollection", "first": "https://example.org/page1"}));
-    let err = fails(&["import-annotations", page.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let page = write(
+        tmp.path(),
+        "page.json",
+        &json!({"type": "AnnotationCollection", "first": "https://example.org/page1"}),
+    );
+    let err = fails(&[
+        "import-annotations",
+        page.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(err.contains("https://example.org/page1"), "{err}");
     let err = fails(&[
-        "import-annotations", page.to_str().unwrap(), "--out", out.to_str().unwrap(), "--source", "nope",
+        "import-annotations",
+        page.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--source",
+        "nope",
     ]);
     assert!(err.contains("--source nope"), "{err}");
     assert!(!out.exists());
@@ -327,7 +361,10 @@ fn round_trip(tmp: &Path) -> (PathBuf, String) {
 fn the_exported_timeline_imports_back_to_the_same_state_every_day() {
     let tmp = tempfile::tempdir().unwrap();
     let (dir, report) = round_trip(tmp.path());
-    assert!(report.contains("place = place, state = controlled_by, start = start, end = end"), "{report}");
+    assert!(
+        report.contains("place = place, state = controlled_by, start = start, end = end"),
+        "{report}"
+    );
     let ds = load_bundled().unwrap();
     let back = load_folder(&dir).unwrap_or_else(|e| panic!("{e}"));
     let tracked: Vec<_> = ds.tracked_places().collect();
@@ -336,9 +373,14 @@ fn the_exported_timeline_imports_back_to_the_same_state_every_day() {
     let mut compared = 0;
     while day <= d("2023-12-31") {
         for p in &tracked {
-            let q = back.place(&p.id).unwrap_or_else(|| panic!("{} missing", p.id));
+            let q = back
+                .place(&p.id)
+                .unwrap_or_else(|| panic!("{} missing", p.id));
             let (a, b) = (place_state_at(&ds, p, day), place_state_at(&back, q, day));
-            let (a, b) = (a.unwrap(), b.unwrap_or_else(|| panic!("{} {day}: no state", p.id)));
+            let (a, b) = (
+                a.unwrap(),
+                b.unwrap_or_else(|| panic!("{} {day}: no state", p.id)),
+            );
             let what = format!("{} on {day}", p.id);
             assert_eq!(a.controlled_by, b.controlled_by, "{what}");
             assert_eq!(a.since, b.since, "{what}");
@@ -368,7 +410,10 @@ fn the_exported_timeline_imports_back_to_the_same_state_every_day() {
         let q = back.place(&p.id).unwrap();
         assert_eq!(q.names.en(), p.names.en());
         assert_eq!(q.names.exact("ar"), p.names.exact("ar"));
-        let (fa, fb) = (ds.map.feature(&p.id).unwrap(), back.map.feature(&p.id).unwrap());
+        let (fa, fb) = (
+            ds.map.feature(&p.id).unwrap(),
+            back.map.feature(&p.id).unwrap(),
+        );
         assert_eq!(points(&fa.shape), points(&fb.shape), "{}", p.id);
     }
 }
@@ -398,18 +443,35 @@ fn a_month_precision_layer_changes_between_the_first_and_last_day_of_the_month()
     let tmp = tempfile::tempdir().unwrap();
     let layer = write(tmp.path(), "ohm.geojson", &ohm_layer("2020-10"));
     let out = tmp.path().join("ds");
-    let report = ok(&["import-geojson", layer.to_str().unwrap(), "--out", out.to_str().unwrap()]);
-    assert!(report.contains("place = name, state = admin, start = start_date, end = end_date"), "{report}");
+    let report = ok(&[
+        "import-geojson",
+        layer.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        report.contains("place = name, state = admin, start = start_date, end = end_date"),
+        "{report}"
+    );
     assert!(report.contains("features[2]: has no admin"), "{report}");
     let ds: Dataset = load_folder(&out).unwrap();
     let north = ds.place("north").unwrap();
     let state = place_state_at(&ds, north, d("2020-10-15")).unwrap();
     assert_eq!(state.controlled_by, "blue");
-    assert_eq!(state.transition.as_ref().map(|t| t.to.as_str()), Some("green"));
+    assert_eq!(
+        state.transition.as_ref().map(|t| t.to.as_str()),
+        Some("green")
+    );
     let after = place_state_at(&ds, north, d("2020-11-01")).unwrap();
     assert_eq!(after.controlled_by, "green");
     // What the user reads: the CLI's state, in English...
-    let text = ok(&["--data", out.to_str().unwrap(), "state", "--date", "2020-11-01"]);
+    let text = ok(&[
+        "--data",
+        out.to_str().unwrap(),
+        "state",
+        "--date",
+        "2020-11-01",
+    ]);
     assert!(text.contains("between 1 and 31 Oct 2020"), "{text}");
     // ...and the same wording in Arabic: the first day alone, the month once.
     let ar = since(after.since, Locale::AR);
@@ -431,24 +493,53 @@ fn bad_layers_name_the_feature_and_the_field() {
     let mut layer = ohm_layer("2020-10");
     layer["features"][1]["properties"]["start_date"] = json!("2020-13");
     let file = write(tmp.path(), "bad.geojson", &layer);
-    let err = fails(&["import-geojson", file.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let err = fails(&[
+        "import-geojson",
+        file.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(err.contains("features[1].properties.start_date"), "{err}");
     assert!(err.contains("2020-13"), "{err}");
     assert!(!out.exists(), "nothing is written");
     let err = fails(&[
-        "import-geojson", file.to_str().unwrap(), "--out", out.to_str().unwrap(), "--state-field", "owner",
+        "import-geojson",
+        file.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--state-field",
+        "owner",
     ]);
-    assert!(err.contains("--state-field owner") && err.contains("admin"), "{err}");
+    assert!(
+        err.contains("--state-field owner") && err.contains("admin"),
+        "{err}"
+    );
     // The :edtf variant is preferred when both are there.
     let mut layer = ohm_layer("2020-10-05");
     layer["features"][1]["properties"]["start_date:edtf"] = json!("2020-10");
     let file = write(tmp.path(), "edtf.geojson", &layer);
-    let report = ok(&["import-geojson", file.to_str().unwrap(), "--out", out.to_str().unwrap()]);
-    assert!(report.contains("start = start_date:edtf (else start_date)"), "{report}");
+    let report = ok(&[
+        "import-geojson",
+        file.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        report.contains("start = start_date:edtf (else start_date)"),
+        "{report}"
+    );
     let ds = load_folder(&out).unwrap();
     let state = place_state_at(&ds, ds.place("north").unwrap(), d("2020-10-15")).unwrap();
-    assert!(state.transition.is_some(), "the month of the :edtf value, not the plain day");
+    assert!(
+        state.transition.is_some(),
+        "the month of the :edtf value, not the plain day"
+    );
     // An existing dataset is kept unless --force.
-    let err = fails(&["import-geojson", file.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let err = fails(&[
+        "import-geojson",
+        file.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(err.contains("--force"), "{err}");
 }

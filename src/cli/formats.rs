@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use super::{AnnotationsImportArgs, GeojsonImportArgs};
 use crate::export::{ExportError, check_target, write_file_atomic};
-use crate::interop::{WriteError, annotations, geojson_import, write_dataset};
+use crate::interop::{annotations, geojson_import, write_dataset};
 use crate::model::{Dataset, load_folder};
 
 /// The text of `file`, or a message naming it (and the line and column of
@@ -25,8 +25,9 @@ use crate::model::{Dataset, load_folder};
 /// The message.
 pub fn read_text(file: &Path, what: &str) -> Result<String, String> {
     let label = file.display();
-    let bytes = std::fs::read(file)
-        .map_err(|e| format!("{label}: error: cannot be read: {e}\n  help: give the path of {what}"))?;
+    let bytes = std::fs::read(file).map_err(|e| {
+        format!("{label}: error: cannot be read: {e}\n  help: give the path of {what}")
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let valid = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
@@ -77,14 +78,7 @@ pub fn run_import_geojson(data: Option<&Path>, args: &GeojsonImportArgs) -> Exit
         }
     };
     if let Err(e) = write_dataset(&args.out, &imported.files, args.force) {
-        let help = match e {
-            WriteError::NotEmpty { .. } => {
-                "\n  help: choose another --out folder, or pass --force to replace the dataset files in it (other files there are kept)"
-            }
-            WriteError::NotFolder { .. } => "\n  help: give --out a folder path",
-            WriteError::Write(_) => "",
-        };
-        eprintln!("error: {e}{help}");
+        eprintln!("error: {e}{}", e.out_help());
         return ExitCode::from(1);
     }
     print!("{}", geojson_report(&args.file, &args.out, &imported));
@@ -185,8 +179,9 @@ fn import_annotations(ds: &Dataset, args: &AnnotationsImportArgs) -> Result<Stri
             read.total
         ));
     }
-    let (toml, ids) = annotations::new_citations_toml(ds, &read.anchored, &file_name(&args.file))
-        .map_err(|e| format!("error: the citations could not be written as TOML: {e}"))?;
+    let (toml, ids) =
+        annotations::new_citations_toml(ds, &read.anchored, &file_name(&args.file))
+            .map_err(|e| format!("error: the citations could not be written as TOML: {e}"))?;
     let written = match (&args.into, &args.out) {
         (Some(dir), _) => append_citations(dir, &toml)?,
         (None, Some(out)) => {
@@ -217,7 +212,8 @@ fn import_annotations(ds: &Dataset, args: &AnnotationsImportArgs) -> Result<Stri
 /// the dataset still loads; if not, the old file is put back.
 fn append_citations(dir: &Path, toml: &str) -> Result<String, String> {
     let path = dir.join("timeline.toml");
-    let old = std::fs::read(&path).map_err(|e| format!("{}: error: cannot be read: {e}", path.display()))?;
+    let old = std::fs::read(&path)
+        .map_err(|e| format!("{}: error: cannot be read: {e}", path.display()))?;
     let mut new = old.clone();
     if !new.is_empty() && !new.ends_with(b"\n") {
         new.push(b'\n');
@@ -234,7 +230,10 @@ fn append_citations(dir: &Path, toml: &str) -> Result<String, String> {
             dir.display()
         ));
     }
-    Ok(format!("{} (added at the end; nothing else changed)", path.display()))
+    Ok(format!(
+        "{} (added at the end; nothing else changed)",
+        path.display()
+    ))
 }
 
 /// `export --format annotations --out FILE`: every citation as a W3C Web

@@ -121,9 +121,40 @@ pub enum WriteError {
     Write(#[from] ExportError),
 }
 
+impl WriteError {
+    /// What to do about it, as a `help:` line for the `--out DIR` of an
+    /// import command (empty for a failed write, whose message says it).
+    #[must_use]
+    pub fn out_help(&self) -> &'static str {
+        match self {
+            Self::NotEmpty { .. } => {
+                "\n  help: choose another --out folder, or pass --force to replace the dataset files in it (other files there are kept)"
+            }
+            Self::NotFolder { .. } => "\n  help: give --out a folder path",
+            Self::Write(_) => "",
+        }
+    }
+}
+
 /// A dataset as files: paths relative to the dataset folder (`/`-separated,
 /// e.g. `sources/a.txt`) and their bytes.
 pub type DatasetFiles = Vec<(String, Vec<u8>)>;
+
+/// A one-language text as a dataset writes it: `{ en = "…" }`.
+#[derive(Debug, serde::Serialize)]
+pub struct En<'a> {
+    /// The English text.
+    pub en: &'a str,
+}
+
+/// A period as a dataset writes it: `{ from = …, to = … }`.
+#[derive(Debug, serde::Serialize)]
+pub struct Span {
+    /// The first day.
+    pub from: crate::model::Date,
+    /// The last day.
+    pub to: crate::model::Date,
+}
 
 /// `text` made a valid dataset id: lower-case, with every run of other
 /// characters than ASCII letters, digits and `_` turned into one `-`;

@@ -57,7 +57,11 @@ fn selectors(c: &Citation, text: &str) -> Value {
     let prefix: String = before[before.len().saturating_sub(CONTEXT_CHARS)..]
         .iter()
         .collect();
-    let suffix: String = text.chars().skip(c.offset + len).take(CONTEXT_CHARS).collect();
+    let suffix: String = text
+        .chars()
+        .skip(c.offset + len)
+        .take(CONTEXT_CHARS)
+        .collect();
     json!([
         {
             "type": "TextQuoteSelector",
@@ -97,9 +101,15 @@ fn citation_bodies(ds: &Dataset, c: &Citation) -> Vec<Value> {
                 ));
             }
         }
-        for ch in step.changes.iter().filter(|ch| ch.citations.iter().any(|x| x == id)) {
+        for ch in step
+            .changes
+            .iter()
+            .filter(|ch| ch.citations.iter().any(|x| x == id))
+        {
             place_bodies(ds, &ch.place, &mut out);
-            let to = ds.controller(&ch.to).map_or(ch.to.as_str(), |k| k.names.en());
+            let to = ds
+                .controller(&ch.to)
+                .map_or(ch.to.as_str(), |k| k.names.en());
             out.push(body(
                 "describing",
                 &format!(
@@ -110,7 +120,11 @@ fn citation_bodies(ds: &Dataset, c: &Citation) -> Vec<Value> {
                 "en",
             ));
         }
-        for p in step.pending.iter().filter(|p| p.citations.iter().any(|x| x == id)) {
+        for p in step
+            .pending
+            .iter()
+            .filter(|p| p.citations.iter().any(|x| x == id))
+        {
             place_bodies(ds, &p.place, &mut out);
             let to = ds.controller(&p.to).map_or(p.to.as_str(), |k| k.names.en());
             out.push(body(
@@ -125,7 +139,11 @@ fn citation_bodies(ds: &Dataset, c: &Citation) -> Vec<Value> {
         }
     }
     for claim in &ds.claims {
-        for v in claim.versions.iter().filter(|v| v.citations.iter().any(|x| x == id)) {
+        for v in claim
+            .versions
+            .iter()
+            .filter(|v| v.citations.iter().any(|x| x == id))
+        {
             out.push(body(
                 "describing",
                 &format!(

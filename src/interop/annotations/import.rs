@@ -268,7 +268,9 @@ fn source_of<'a>(
         .and_then(Value::as_str)
         .map(str::to_owned)
         .or_else(|| {
-            let iri = src.as_str().or_else(|| src.get("id").and_then(Value::as_str))?;
+            let iri = src
+                .as_str()
+                .or_else(|| src.get("id").and_then(Value::as_str))?;
             iri.strip_prefix("urn:sha256:").map(str::to_ascii_lowercase)
         });
     let by_sha = sha.and_then(|h| hashes.iter().find(|(x, _)| *x == h).map(|(_, s)| *s));
@@ -337,8 +339,11 @@ pub fn import(
             "export the annotations as W3C Web Annotation JSON-LD (an AnnotationCollection with its items), or as a Hypothesis JSON export",
         ))
     })?;
-    let hashes: Vec<(String, &Source)> =
-        ds.sources.iter().map(|s| (sha256_hex(&s.text), s)).collect();
+    let hashes: Vec<(String, &Source)> = ds
+        .sources
+        .iter()
+        .map(|s| (sha256_hex(&s.text), s))
+        .collect();
     let mut out = AnnotationImport {
         total: items.len(),
         ..AnnotationImport::default()
@@ -387,10 +392,7 @@ pub fn import(
                 }) {
                     out.notes.push(Note {
                         path: at(i),
-                        message: format!(
-                            "the same passage as {}; imported once",
-                            at(k.index)
-                        ),
+                        message: format!("the same passage as {}; imported once", at(k.index)),
                     });
                     continue;
                 }
@@ -448,7 +450,8 @@ fn anchor_one(
         let quote = match (&sel.exact, sel.start, sel.end) {
             (Some(q), ..) => q.clone(),
             (None, Some(start), Some(end)) if start < end => {
-                let (Some(b0), Some(b1)) = (byte_of_char(&s.text, start), byte_of_char(&s.text, end))
+                let (Some(b0), Some(b1)) =
+                    (byte_of_char(&s.text, start), byte_of_char(&s.text, end))
                 else {
                     why.push(format!(
                         "its position {start}–{end} is outside source {} ({} characters)",
@@ -460,13 +463,19 @@ fn anchor_one(
                 s.text[b0..b1].to_owned()
             }
             _ => {
-                why.push("its target has no TextQuoteSelector and no usable TextPositionSelector".to_owned());
+                why.push(
+                    "its target has no TextQuoteSelector and no usable TextPositionSelector"
+                        .to_owned(),
+                );
                 continue;
             }
         };
         let Some(offset) = anchor(&s.text, &quote, &sel.prefix, &sel.suffix, sel.start) else {
             let q: String = quote.chars().take(40).collect();
-            why.push(format!("the quote \"{q}\" does not occur in source {}", s.id));
+            why.push(format!(
+                "the quote \"{q}\" does not occur in source {}",
+                s.id
+            ));
             continue;
         };
         let moved = sel.start.filter(|&st| st != offset).map(|st| {

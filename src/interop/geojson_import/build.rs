@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::read::{Layer, PendingInfo};
 use super::WHAT;
+use super::read::{Layer, PendingInfo};
 use crate::interop::timelinejs::Note;
 use crate::interop::{ImportError, make_id, problem, unique_id};
 use crate::model::{Date, DateSpec};
@@ -136,13 +136,7 @@ fn controller_id(
 /// The deadline claim of a handover, with `disputed` made consistent with
 /// its versions (the loader requires different dates to be disputed and a
 /// disputed claim to have two versions).
-fn pending_out(
-    place: &str,
-    to: String,
-    p: &PendingInfo,
-    feature: usize,
-    n: usize,
-) -> PendingOut {
+fn pending_out(place: &str, to: String, p: &PendingInfo, feature: usize, n: usize) -> PendingOut {
     let mut days: Vec<Date> = p.deadlines.iter().map(|(d, _)| *d).collect();
     days.sort_unstable();
     days.dedup();
@@ -219,8 +213,12 @@ pub(super) fn build(label: &str, layer: &Layer) -> Result<Timeline, ImportError>
                 }
             }
             if current != Some(p.state.as_str()) {
-                let to =
-                    controller_id(&mut controllers, &mut controller_ids, &p.state, p.state_name.as_deref());
+                let to = controller_id(
+                    &mut controllers,
+                    &mut controller_ids,
+                    &p.state,
+                    p.state_name.as_deref(),
+                );
                 changes.push(ChangeOut {
                     place: id.clone(),
                     to,

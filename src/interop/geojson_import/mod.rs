@@ -19,8 +19,9 @@
 //! - **Changes and steps**: each period whose controller differs from the
 //!   previous period of the same place is a change, dated by its start (a
 //!   month or a year is a range of days); the steps are the distinct dates.
-//!   Periods written by our own export also carry `since`,
-//!   `since_earliest` and `since_precision` (the change's own date, e.g. a
+//!   Dates are EDTF levels 0 and 1 ([`parse_layer_date`]). Periods
+//!   written by our own export also carry `since_edtf` (or `since`,
+//!   `since_earliest` and `since_precision`: the change's own date, e.g. a
 //!   range the sources give) and `pending*` (an agreed handover and its
 //!   deadlines), which are read back, so the timeline round-trips.
 //! - **Citations**: the import writes `sources/geojson.txt`, a plain-text

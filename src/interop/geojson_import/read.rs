@@ -134,7 +134,10 @@ impl Reader<'_> {
         path: &str,
     ) -> Result<Option<DateSpec>, ()> {
         let Some(t) = self.text(props, key, path) else {
-            return if props.get(key).is_some_and(|v| !v.is_null() && !v.is_string()) {
+            return if props
+                .get(key)
+                .is_some_and(|v| !v.is_null() && !v.is_string())
+            {
                 Err(())
             } else {
                 Ok(None)
@@ -170,7 +173,11 @@ fn pick(
     candidates: &[&str],
     features: &[Map<String, Value>],
 ) -> Result<Option<String>, String> {
-    let has = |k: &str| features.iter().any(|p| p.get(k).is_some_and(|v| !v.is_null()));
+    let has = |k: &str| {
+        features
+            .iter()
+            .any(|p| p.get(k).is_some_and(|v| !v.is_null()))
+    };
     if let Some(n) = named {
         return if has(n) {
             Ok(Some(n.clone()))
@@ -269,7 +276,10 @@ fn pending_of(r: &mut Reader<'_>, props: &Map<String, Value>, path: &str) -> Opt
                 }
                 _ => r.error(
                     &at,
-                    format!("expected {{\"date\": \"YYYY-MM-DD\", \"according_to\": \"…\"}}, found {}", short(d)),
+                    format!(
+                        "expected {{\"date\": \"YYYY-MM-DD\", \"according_to\": \"…\"}}, found {}",
+                        short(d)
+                    ),
                     "each deadline has a day and who gives it",
                 ),
             }
@@ -370,9 +380,24 @@ pub(super) fn read(label: &str, text: &str, fields: &Fields) -> Result<Layer, Im
     }
     let mut chosen = Vec::new();
     for (what, named, candidates, flag) in [
-        ("place", fields.place.as_ref(), &PLACE_FIELDS[..], "--place-field"),
-        ("state", fields.state.as_ref(), &STATE_FIELDS[..], "--state-field"),
-        ("start", fields.start.as_ref(), &START_FIELDS[..], "--start-field"),
+        (
+            "place",
+            fields.place.as_ref(),
+            &PLACE_FIELDS[..],
+            "--place-field",
+        ),
+        (
+            "state",
+            fields.state.as_ref(),
+            &STATE_FIELDS[..],
+            "--state-field",
+        ),
+        (
+            "start",
+            fields.start.as_ref(),
+            &START_FIELDS[..],
+            "--start-field",
+        ),
         ("end", fields.end.as_ref(), &END_FIELDS[..], "--end-field"),
     ] {
         match pick(named, candidates, &props) {
@@ -403,10 +428,9 @@ pub(super) fn read(label: &str, text: &str, fields: &Fields) -> Result<Layer, Im
             }
         }
     }
-    let [Some(place_f), Some(state_f), Some(start_f), end_f] = <[Option<String>; 4]>::try_from(
-        chosen,
-    )
-    .unwrap_or_else(|_| [None, None, None, None]) else {
+    let [Some(place_f), Some(state_f), Some(start_f), end_f] =
+        <[Option<String>; 4]>::try_from(chosen).unwrap_or([None, None, None, None])
+    else {
         return Err(ImportError {
             what: WHAT,
             diagnostics: r.errors,
@@ -416,7 +440,10 @@ pub(super) fn read(label: &str, text: &str, fields: &Fields) -> Result<Layer, Im
     let mut listing = Vec::new();
     for (i, (f, p)) in features.iter().zip(&props).enumerate() {
         let path = format!("features[{i}].properties");
-        let mut lines: Vec<String> = p.iter().map(|(k, v)| format!("{k}: {}", listed(v))).collect();
+        let mut lines: Vec<String> = p
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", listed(v)))
+            .collect();
         if let Some(kind) = f.pointer("/geometry/type").and_then(Value::as_str) {
             lines.push(format!("geometry: {kind}"));
         }

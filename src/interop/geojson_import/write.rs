@@ -5,30 +5,15 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::build::{StepOut, Timeline};
 use super::read::Layer;
 use super::{SOURCE_FILE, SOURCE_ID};
 use crate::i18n::format::DateSpecWords;
-use crate::interop::DatasetFiles;
 use crate::interop::annotations::sha256_hex;
 use crate::interop::toml_doc::TomlDoc;
-use crate::model::Date;
-
-/// A one-language text as the dataset writes it: `{ en = "…" }`.
-#[derive(Serialize)]
-struct En<'a> {
-    en: &'a str,
-}
-
-/// `coverage = { from = …, to = … }`.
-#[derive(Serialize)]
-struct Span {
-    from: Date,
-    to: Date,
-}
+use crate::interop::{DatasetFiles, En, Span};
 
 /// The source text and, for each feature index, its block's offset (in
 /// characters) and text.
@@ -202,7 +187,10 @@ fn timeline_toml(
         doc.value("date", &s.date)?;
         doc.value("title", &En { en: &title })?;
         doc.value("summary", &En { en: &summary })?;
-        doc.value("citations", &ids.iter().map(|i| cite(*i)).collect::<Vec<_>>())?;
+        doc.value(
+            "citations",
+            &ids.iter().map(|i| cite(*i)).collect::<Vec<_>>(),
+        )?;
         for c in &s.changes {
             doc.array_table("step.change");
             doc.value("place", &c.place)?;
@@ -265,11 +253,8 @@ fn map_geojson(t: &Timeline) -> String {
         .places
         .iter()
         .map(|p| {
-            let names: serde_json::Map<String, Value> = p
-                .names
-                .iter()
-                .map(|(k, v)| (k.clone(), json!(v)))
-                .collect();
+            let names: serde_json::Map<String, Value> =
+                p.names.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
             json!({
                 "type": "Feature",
                 "id": p.id,
