@@ -367,6 +367,7 @@ fn the_exported_timeline_imports_back_to_the_same_state_every_day() {
     );
     let ds = load_bundled().unwrap();
     let back = load_folder(&dir).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back.coverage, ds.coverage);
     let tracked: Vec<_> = ds.tracked_places().collect();
     assert_eq!(back.tracked_places().count(), tracked.len());
     let mut day = d("2020-09-26");

@@ -247,7 +247,10 @@ pub(super) fn build(label: &str, layer: &Layer) -> Result<Timeline, ImportError>
         let Some(first) = changes.iter().find(|c| c.place == id) else {
             continue;
         };
-        firsts.push(first.when.end());
+        // The layer starts where its first period does, even when the change
+        // that began that period is dated earlier (our export's baseline).
+        let first_start = ps.first().map_or(first.when.end(), |p| p.start.start());
+        firsts.push(first.when.end().max(first_start));
         if let Some(last) = ps.last() {
             lasts.push((
                 last.start.end(),
