@@ -26,7 +26,7 @@ fn read(rel: &str) -> String {
 }
 
 /// The subcommands as `--help` lists them.
-const SUBCOMMANDS: [&str; 13] = [
+const SUBCOMMANDS: [&str; 15] = [
     "gui",
     "check",
     "state",
@@ -37,6 +37,8 @@ const SUBCOMMANDS: [&str; 13] = [
     "stats",
     "new",
     "import-timelinejs",
+    "import-geojson",
+    "import-annotations",
     "completions",
     "manpage",
     "help",

@@ -12,6 +12,12 @@
 //!   the same ways: it never panics; an import it accepts is a dataset
 //!   skeleton the dataset loader accepts too, and a refusal names the file
 //!   in every diagnostic.
+//! - The time-enabled GeoJSON importer on a small layer that uses every
+//!   field it reads ([`LAYER`]), mutated the same ways: the same promises.
+//! - The Web Annotation importer on the bundled dataset's own export,
+//!   mutated: every annotation it anchors is verbatim in its source at its
+//!   offset; a refusal names the file. And re-anchoring itself: a quote is
+//!   found where it is, whatever position the annotation gives.
 //! - The EDTF reader (`model::parse_edtf`) on any date, written as EDTF
 //!   (every day of the calendar, ranges, "before" dates, qualifiers): it
 //!   reads back the same date; on EDTF-like text: it never panics, what it
@@ -487,6 +493,110 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+/// A small time-enabled layer with every field the GeoJSON import reads:
+/// OpenHistoricalMap dates (a month, an `:edtf` variant), names in two
+/// languages, a region, and the `since*` and `pending*` fields of our export.
+const LAYER: &str = r#"{"type":"FeatureCollection","name":"Test layer","features":[
+{"type":"Feature","properties":{"name":"North","name_ar":"الشمال","admin":"Blue","admin_name":"The Blue side","start_date":"2019","end_date":"2020-10"},"geometry":{"type":"Polygon","coordinates":[[[10,50],[11,50],[11,51],[10,51],[10,50]]]}},
+{"type":"Feature","properties":{"name":"North","admin":"Green","start_date":"2020-10","start_date:edtf":"2020-10","end_date":null},"geometry":{"type":"Polygon","coordinates":[[[10,50],[11,50],[11,51],[10,51],[10,50]]]}},
+{"type":"Feature","properties":{"name":"South","kind":"region","admin":"Blue","start_date":"2019-01-01","end_date":"2020-06-01","since":"2018-12-31","since_earliest":"2018-12-31","since_precision":"before"},"geometry":{"type":"MultiPolygon","coordinates":[[[[10,49],[11,49],[11,50],[10,50],[10,49]]]]}},
+{"type":"Feature","properties":{"name":"South","kind":"region","admin":"Blue","start_date":"2020-06-01","end_date":"2020-07-01","pending":true,"pending_to":"Green","pending_disputed":true,"pending_deadlines":[{"date":"2020-07-01","according_to":"One report"},{"date":"2020-07-15","according_to":"Another report"}]},"geometry":{"type":"MultiPolygon","coordinates":[[[[10,49],[11,49],[11,50],[10,50],[10,49]]]]}},
+{"type":"Feature","properties":{"name":"South","kind":"region","admin":"Green","start_date":"2020-07-01","since":"2020-07-01","since_earliest":"2020-06-20","since_precision":"range"},"geometry":{"type":"MultiPolygon","coordinates":[[[[10,49],[11,49],[11,50],[10,50],[10,49]]]]}},
+{"type":"Feature","properties":{"name":"A town","admin":null,"start_date":"2019"},"geometry":{"type":"Point","coordinates":[10.5,50.5]}}
+]}"#;
+
+/// The bundled dataset, loaded once for the properties that read it.
+fn bundled_dataset() -> &'static Dataset {
+    static DS: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+    DS.get_or_init(|| load_bundled().unwrap())
+}
+
+#[test]
+fn the_test_layer_imports() {
+    let imported = karabakh_atlas::interop::geojson_import::import(
+        "layer.geojson",
+        "layer.geojson",
+        LAYER,
+        &Default::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((imported.places, imported.controllers), (2, 2));
+}
+
+proptest! {
+    #![proptest_config(config(LOAD_CASES))]
+
+    #[test]
+    fn a_mutated_layer_imports_as_a_valid_dataset_or_is_refused(m in mutation()) {
+        let bytes = m.apply(LAYER.as_bytes());
+        let text = String::from_utf8_lossy(&bytes);
+        let fields = karabakh_atlas::interop::geojson_import::Fields::default();
+        match karabakh_atlas::interop::geojson_import::import("mutated.geojson", "mutated.geojson", &text, &fields) {
+            Ok(imported) => {
+                let files: Files = imported.files.into_iter().collect();
+                let loaded = load_memory(NAME, &files);
+                prop_assert!(loaded.is_ok(), "the dataset does not load: {}", loaded.err().map(|e| e.to_string()).unwrap_or_default());
+            }
+            Err(e) => {
+                prop_assert!(!e.diagnostics.is_empty(), "a refusal with no diagnostic");
+                for d in &e.diagnostics {
+                    prop_assert!(d.file == "mutated.geojson" || d.file.starts_with("imported/"), "{}", d);
+                    prop_assert!(!d.message.to_string().trim().is_empty(), "empty message: {}", d);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_mutated_annotation_file_anchors_only_verbatim_quotes(m in mutation()) {
+        static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let ds = bundled_dataset();
+        let base = BASE.get_or_init(|| karabakh_atlas::interop::annotations::export(ds).to_string());
+        let bytes = m.apply(base.as_bytes());
+        let text = String::from_utf8_lossy(&bytes);
+        match karabakh_atlas::interop::annotations::import(ds, "mutated.json", &text, None) {
+            Ok(read) => {
+                for a in &read.anchored {
+                    let source = &ds.source(&a.source).unwrap().text;
+                    let at: String = source.chars().skip(a.offset).take(a.quote.chars().count()).collect();
+                    prop_assert_eq!(&at, &a.quote);
+                }
+                // Whatever was anchored and is not already a citation is new.
+                prop_assert!(read.anchored.len() <= read.total);
+            }
+            Err(e) => {
+                for d in &e.diagnostics {
+                    prop_assert_eq!(d.file.as_str(), "mutated.json");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_quote_is_anchored_where_it_is_whatever_the_position_says(
+        text in "[ab ءبت\n]{1,80}",
+        start in 0usize..80,
+        len in 1usize..12,
+        hint in proptest::option::of(0usize..100),
+    ) {
+        use karabakh_atlas::interop::annotations::anchor;
+        let chars: Vec<char> = text.chars().collect();
+        let start = start % chars.len();
+        let end = (start + len).min(chars.len());
+        let exact: String = chars[start..end].iter().collect();
+        let prefix: String = chars[start.saturating_sub(32)..start].iter().collect();
+        let suffix: String = chars[end..(end + 32).min(chars.len())].iter().collect();
+        // With its real position, it stays there.
+        prop_assert_eq!(anchor(&text, &exact, &prefix, &suffix, Some(start)), Some(start));
+        // With any other, it lands on an occurrence of the quote.
+        let got = anchor(&text, &exact, &prefix, &suffix, hint).unwrap();
+        let at: String = chars[got..(got + exact.chars().count()).min(chars.len())].iter().collect();
+        prop_assert_eq!(at, exact);
+        // A quote that is not in the text is not anchored.
+        prop_assert_eq!(anchor(&text, "zz", "", "", hint), None);
     }
 }
 

@@ -128,7 +128,7 @@ fn when(ds: &Dataset, args: &ExportArgs) -> Result<When, Failure> {
         return Ok(When::All);
     }
     Err(Failure::Usage(
-        "say what to export: --step N, --date YYYY-MM-DD or --all (--format timelinejs needs none of them)".to_owned(),
+        "say what to export: --step N, --date YYYY-MM-DD or --all (--format timelinejs and annotations need none of them)".to_owned(),
     ))
 }
 
@@ -229,11 +229,17 @@ fn secs(start: Instant) -> String {
 }
 
 /// `export --format timelinejs`: every step, so no `--step` or `--date`.
-fn timelinejs(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
+/// The formats that hold the whole dataset in one JSON file: TimelineJS
+/// and the Web Annotations.
+fn whole_dataset_json(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
+    let (name, note) = match args.format {
+        ExportFormat::Annotations => ("annotations", "Web Annotations"),
+        _ => ("timelinejs", "TimelineJS"),
+    };
     if args.step.is_some() || args.date.is_some() {
-        return Err(Failure::Usage(
-            "--format timelinejs always holds every step: leave out --step and --date".to_owned(),
-        ));
+        return Err(Failure::Usage(format!(
+            "--format {name} always holds every step: leave out --step and --date"
+        )));
     }
     if args.size.is_some()
         || args.dpi.is_some()
@@ -243,8 +249,14 @@ fn timelinejs(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
         || args.hold.is_some()
     {
         eprintln!(
-            "note: --size, --dpi, --paper, --names, --theme and --hold do not apply to TimelineJS; ignored"
+            "note: --size, --dpi, --paper, --names, --theme and --hold do not apply to {note}; ignored"
         );
+    }
+    if args.format == ExportFormat::Annotations {
+        note_extension(&args.out, "jsonld");
+        return Ok(super::formats::export_annotations(
+            ds, &args.out, args.force,
+        )?);
     }
     note_extension(&args.out, "json");
     Ok(super::interop::export_timelinejs(
@@ -387,8 +399,11 @@ fn video(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
 }
 
 fn export(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
-    if args.format == ExportFormat::Timelinejs {
-        return timelinejs(ds, args);
+    if matches!(
+        args.format,
+        ExportFormat::Timelinejs | ExportFormat::Annotations
+    ) {
+        return whole_dataset_json(ds, args);
     }
     if args.format == ExportFormat::Pdf {
         return handout(ds, args);
@@ -449,7 +464,7 @@ fn export(ds: &Dataset, args: &ExportArgs) -> Result<String, Failure> {
                 secs(start)
             ))
         }
-        ExportFormat::Timelinejs => timelinejs(ds, args),
+        ExportFormat::Timelinejs | ExportFormat::Annotations => whole_dataset_json(ds, args),
         ExportFormat::Pdf => handout(ds, args),
         ExportFormat::Mp4 => video(ds, args),
         ExportFormat::Png | ExportFormat::Svg => {

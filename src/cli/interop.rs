@@ -94,14 +94,7 @@ pub fn run_import(data: Option<&Path>, args: &ImportArgs) -> ExitCode {
         }
     };
     if let Err(e) = write_dataset(&args.out, &imported.files, args.force) {
-        let help = match e {
-            WriteError::NotEmpty { .. } => {
-                "\n  help: choose another --out folder, or pass --force to replace the dataset files in it (other files there are kept)"
-            }
-            WriteError::NotFolder { .. } => "\n  help: give --out a folder path",
-            WriteError::Write(_) => "",
-        };
-        eprintln!("error: {e}{help}");
+        eprintln!("error: {e}{}", e.out_help());
         return ExitCode::from(1);
     }
     for skipped in &imported.skipped {

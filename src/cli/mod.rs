@@ -5,6 +5,7 @@
 //! process.
 
 pub mod export;
+pub mod formats;
 pub mod gui;
 pub mod install;
 pub mod interop;
@@ -197,6 +198,14 @@ pub enum Command {
     /// Turn a TimelineJS3 JSON file into a dataset folder (see
     /// docs/timelinejs.md), reporting everything that could not be mapped.
     ImportTimelinejs(ImportArgs),
+    /// Turn a time-enabled GeoJSON layer (one feature per place and period,
+    /// as `export --all --format geojson` writes) into a dataset folder (see
+    /// docs/geojson-import.md).
+    ImportGeojson(GeojsonImportArgs),
+    /// Add annotations made on the dataset's sources (W3C Web Annotations,
+    /// Hypothesis) as citations, re-anchored by their quotes (see
+    /// docs/annotations.md).
+    ImportAnnotations(AnnotationsImportArgs),
     /// Write a shell completion script to standard output.
     Completions(install::CompletionsArgs),
     /// Write the man pages, one per subcommand, into a folder.
@@ -223,6 +232,61 @@ pub struct ImportArgs {
     pub strict: bool,
 }
 
+/// `import-geojson` options.
+#[derive(Debug, Clone, Args)]
+pub struct GeojsonImportArgs {
+    /// The GeoJSON FeatureCollection: one feature per place and period.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The dataset folder to write (created if missing; its parent must exist).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Write into a folder that is not empty, replacing the dataset's files
+    /// there (other files are kept).
+    #[arg(long)]
+    pub force: bool,
+    /// The property naming the place (default: detected, e.g. place, name, id).
+    #[arg(long, value_name = "F")]
+    pub place_field: Option<String>,
+    /// The property naming who controls it (default: detected, e.g.
+    /// controlled_by, controller, state).
+    #[arg(long, value_name = "F")]
+    pub state_field: Option<String>,
+    /// The property holding the period's first day (default: detected, e.g.
+    /// start_date:edtf, start_date, start, begin, valid_from).
+    #[arg(long, value_name = "F")]
+    pub start_field: Option<String>,
+    /// The property holding the day after its last (default: detected, e.g.
+    /// end_date:edtf, end_date, end, valid_to); missing means still valid.
+    #[arg(long, value_name = "F")]
+    pub end_field: Option<String>,
+}
+
+/// `import-annotations` options.
+#[derive(Debug, Clone, Args)]
+#[command(group(ArgGroup::new("target").required(true).args(["into", "out"])))]
+pub struct AnnotationsImportArgs {
+    /// The annotations: a W3C AnnotationCollection, an array of annotations,
+    /// or a Hypothesis JSON export.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The dataset folder whose sources were annotated: the new citations
+    /// are added at the end of its timeline.toml.
+    #[arg(long, value_name = "DIR")]
+    pub into: Option<PathBuf>,
+    /// Write the new citations to this TOML file instead (sources from
+    /// --data, or the bundled dataset).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The source (an id of sources.toml) of annotations whose target is not
+    /// recognised.
+    #[arg(long, value_name = "ID")]
+    pub source: Option<String>,
+    /// Overwrite the --out file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -236,6 +300,8 @@ pub enum ExportFormat {
     Geojson,
     /// Every step as a TimelineJS3 JSON file (see docs/timelinejs.md).
     Timelinejs,
+    /// Every citation as a W3C Web Annotation (see docs/annotations.md).
+    Annotations,
     /// A printable handout of a tour (every step without --tour).
     Pdf,
     /// The walkthrough as an H.264 video (with --all or --tour).
@@ -420,6 +486,12 @@ pub fn main() -> ExitCode {
         Command::ImportTimelinejs(args) => {
             return interop::run_import(cli.data.as_deref(), &args);
         }
+        Command::ImportGeojson(args) => {
+            return formats::run_import_geojson(cli.data.as_deref(), &args);
+        }
+        Command::ImportAnnotations(args) => {
+            return formats::run_import_annotations(cli.data.as_deref(), &args);
+        }
         Command::Schema(args) => return schema::run(&args),
         Command::Completions(args) => return install::run_completions(&args),
         Command::Manpage(args) => return install::run_manpage(&args),
@@ -474,6 +546,8 @@ pub fn main() -> ExitCode {
         Command::Stats(args) => return stats::run(&dataset, &args),
         Command::New { .. }
         | Command::ImportTimelinejs(_)
+        | Command::ImportGeojson(_)
+        | Command::ImportAnnotations(_)
         | Command::Completions(_)
         | Command::Manpage(_) => {}
         Command::Steps { json } => {

@@ -69,13 +69,15 @@ impl TomlDoc {
     }
 
     /// A `[[name]]` header: a new table in the array `name`, after an empty
-    /// line unless the document is empty.
+    /// line unless the document is empty. A dotted name (`step.change`) is
+    /// an array nested in the last table of the array before the dot.
     pub fn array_table(&mut self, name: &str) -> &mut Self {
         if !self.text.is_empty() && !self.text.ends_with("\n\n") {
             self.text.push('\n');
         }
         self.text.push_str("[[");
-        self.text.push_str(&key_text(name));
+        let keys: Vec<String> = name.split('.').map(key_text).collect();
+        self.text.push_str(&keys.join("."));
         self.text.push_str("]]\n");
         self
     }

@@ -5,12 +5,11 @@
 //! crate writes every value; their comments tell a user what to add.
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::slides::Event;
 use super::{SOURCE_FILE, SOURCE_ID};
-use crate::interop::DatasetFiles;
 use crate::interop::toml_doc::TomlDoc;
+use crate::interop::{DatasetFiles, En, Span};
 use crate::model::Date;
 use crate::text::bidi::paragraph_direction;
 
@@ -35,19 +34,6 @@ struct Cited {
     quote: String,
     offset: usize,
     what: &'static str,
-}
-
-/// A one-language text as the dataset writes it: `{ en = "…" }`.
-#[derive(Serialize)]
-struct En<'a> {
-    en: &'a str,
-}
-
-/// `coverage = { from = …, to = … }`.
-#[derive(Serialize)]
-struct Span {
-    from: Date,
-    to: Date,
 }
 
 /// A source's `headline = { text = …, gloss = … }`.
@@ -290,10 +276,7 @@ pub(super) fn build_files(
 ) -> Result<DatasetFiles, toml::ser::Error> {
     let (source_text, title_offset, cited) =
         source_text(events, title, title_text, title_media, eras);
-    let sha: String = Sha256::digest(source_text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let sha = crate::interop::annotations::sha256_hex(&source_text);
     let rtl = events
         .iter()
         .filter(|e| paragraph_direction(&format!("{}\n{}", e.headline, e.text)).is_rtl())
