@@ -777,3 +777,29 @@ files-export-handout = Export handout (PDF)
 files-export-video = Export video (MP4)
 export-job-handout = Handout to { $path }
 export-job-video = Video to { $path }
+
+## Accessible map (places as accessible nodes, keyboard, announcements,
+## reduce motion, the table of places)
+access-place = { $place }: { $state }
+access-sentence-separator = { ". " }
+access-step = Step { $n } of { $count }: { $title }. { $changes }
+keys-in-map = Arrow keys in the map
+shortcut-step-anywhere = next / previous step, also in the map
+shortcut-map-arrows = move to the nearest place that way; { $enter } selects it, { $esc } leaves the map
+shortcut-table = show or hide the table of places
+menu-table = Table of places
+menu-reduce-motion = Reduce motion
+table-title = Places on { $date }
+table-place = Place
+table-controller = Controlled by
+table-since = Since
+table-pending = Pending handover
+table-none = none
+table-pending-to = to { $who }
+table-pending-deadlines = to { $who }, { $deadlines }
+settings-motion = Motion
+settings-motion-system = Follow the system ({ $state })
+settings-motion-system-reduced = reduced
+settings-motion-system-full = full, or not readable
+settings-motion-reduce = Reduce motion: no camera flights, pulses or cross-fades
+settings-motion-full = Full motion

@@ -440,6 +440,14 @@ impl App {
 
     pub(crate) fn apply_theme(&mut self, ctx: &egui::Context) {
         self.style = Style::new(self.settings.theme);
+        // egui's own animations (menus, collapsing sections, scrolling)
+        // follow the reduced-motion setting too.
+        let secs = if self.settings.reduce_motion() {
+            0.0
+        } else {
+            egui::Style::default().animation_time
+        };
+        ctx.all_styles_mut(|s| s.animation_time = secs);
         ctx.set_theme(match self.settings.theme {
             ThemeKind::Light => egui::Theme::Light,
             ThemeKind::Dark => egui::Theme::Dark,
@@ -454,7 +462,8 @@ impl App {
 
     /// Update the cross-faded fills; returns whether a fade is still running.
     fn update_fills(&mut self, now: f64) -> bool {
-        let snap = std::mem::take(&mut self.fades.snap);
+        // Reduced motion shows every change of colour at once.
+        let snap = std::mem::take(&mut self.fades.snap) || self.settings.reduce_motion();
         let mut animating = false;
         for s in &self.session.states {
             let target = state_fill(&self.session.ds, &self.style, s).0;

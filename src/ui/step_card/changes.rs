@@ -18,28 +18,41 @@ pub fn countdown(days_left: i64, loc: Locale) -> String {
 
 pub(super) fn changed(ui: &mut Ui, app: &Shared<'_>, i: usize) {
     let loc = app.settings.locale();
-    let ds = &app.ds;
-    let Some(to) = ds.step_date(i) else { return };
-    let from = i
-        .checked_sub(1)
-        .and_then(|p| ds.step_date(p))
-        .unwrap_or(ds.coverage.from);
-    let changes = if i == 0 {
-        Vec::new()
-    } else {
-        changes_between(ds, from, to)
-    };
+    let lines = change_lines(app, i);
     ui.add_space(6.0);
     Txt::new(tr(loc, "card-what-changed")).strong().label(ui);
-    if changes.is_empty() {
-        let text = if i == 0 {
-            tr(loc, "card-start")
-        } else {
-            tr(loc, "card-no-change")
-        };
-        Txt::new(text).weak().label(ui);
+    if lines.is_empty() {
+        Txt::new(no_change(loc, i)).weak().label(ui);
     }
-    for c in changes {
+    for line in lines {
+        Txt::new(format!("• {line}")).label(ui);
+    }
+}
+
+/// What the first step (`i` = 0) or a step that changed nothing says
+/// instead of its changes.
+#[must_use]
+pub fn no_change(loc: Locale, i: usize) -> String {
+    if i == 0 {
+        tr(loc, "card-start")
+    } else {
+        tr(loc, "card-no-change")
+    }
+}
+
+/// What step `i` changed, one line per place, in the interface language
+/// (none for the first step, which only sets where the timeline starts):
+/// the card's list, and what the map announces on a step change.
+#[must_use]
+pub fn change_lines(app: &Shared<'_>, i: usize) -> Vec<String> {
+    let loc = app.settings.locale();
+    let ds = &app.ds;
+    let Some(to) = ds.step_date(i).filter(|_| i > 0) else {
+        return Vec::new();
+    };
+    let from = ds.step_date(i - 1).unwrap_or(ds.coverage.from);
+    let mut lines = Vec::new();
+    for c in changes_between(ds, from, to) {
         let name = place_name(ds, loc, &c.id);
         let line = if c.controller_changed() {
             tr_args(
@@ -77,8 +90,9 @@ pub(super) fn changed(ui: &mut Ui, app: &Shared<'_>, i: usize) {
         } else {
             format!("{name}: {}", who(ds, loc, &c.after.controlled_by))
         };
-        Txt::new(format!("• {line}")).label(ui);
+        lines.push(line);
     }
+    lines
 }
 
 pub(super) fn pending(ui: &mut Ui, app: &Shared<'_>) {
