@@ -973,3 +973,33 @@ fn every_place_in_the_map_can_be_reached_from_the_first_with_the_arrows() {
     // The arrows never moved the step.
     assert_eq!(h.state().time().step(), Some(0));
 }
+
+#[test]
+fn the_settings_window_reduces_motion_or_follows_the_system_and_the_keys_are_listed() {
+    let mut h = harness();
+    h.state_mut()
+        .push(karabakh_atlas::ui::app::Command::ShowSettings);
+    h.run();
+    h.get_by_label("Reduce motion: no camera flights, pulses or cross-fades")
+        .click();
+    h.run();
+    assert_eq!(h.state().settings().reduce_motion, Some(true));
+    h.get_by_label_contains("Follow the system (").click();
+    h.run();
+    assert_eq!(h.state().settings().reduce_motion, None);
+    h.get_by_label("Full motion").click();
+    h.run();
+    assert_eq!(h.state().settings().reduce_motion, Some(false));
+    h.key_press(Key::Escape);
+    h.run();
+    // The shortcuts list the keys of the map and the table.
+    h.key_press(Key::F1);
+    h.run();
+    for key in ["Page Down / Page Up", "Arrow keys in the map", "Ctrl+T"] {
+        assert!(h.query_by_label(key).is_some(), "{key} is not listed");
+    }
+    assert!(
+        h.query_by_label_contains("Enter selects it, Esc leaves the map")
+            .is_some()
+    );
+}

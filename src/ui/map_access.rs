@@ -230,8 +230,11 @@ pub fn ui(
         };
         let r = child.interact(spot.bounds, id, sense);
         let selected = app.selected == Some(spot.id.as_str());
-        let label = place_label(app, &spot.id);
-        r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+        // (Worded only when a screen reader listens.)
+        r.widget_info(|| {
+            let label = place_label(app, &spot.id);
+            egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
+        });
         // Every place takes a screen reader's Focus action, not only the
         // one Tab lands on.
         ui.ctx().accesskit_node_builder(id, |node| {
