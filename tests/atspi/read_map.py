@@ -55,17 +55,18 @@ def main():
         app = subprocess.Popen(viewer, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
         map_node = wait_for(lambda: find_map(pyatspi), 60, "the node named Map")
-        reads = [wait_for(lambda: children_names(map_node, 8), 30,
-                          "the places inside the map")]
+        wait_for(lambda: children_names(map_node, 8), 30,
+                 "the places inside the map")
+        reads = [settled(map_node)]
         window = xdotool(["search", "--sync", "--onlyvisible", "--name",
                           "^karabakh-atlas"]).split()[0]
         xdotool(["windowfocus", "--sync", window])
         for key in keys:
             xdotool(["key", "--window", window, key])
             last = reads[-1]
-            reads.append(wait_for(
-                lambda: changed(children_names(map_node, 8), last), 30,
-                "the map's nodes to change after " + key))
+            wait_for(lambda: changed(children_names(map_node, 8), last), 30,
+                     "the map's nodes to change after " + key)
+            reads.append(settled(map_node))
         print(json.dumps({"reads": reads,
                           "app": map_node.getApplication().name}))
     finally:
@@ -131,6 +132,20 @@ def children_names(node, at_least):
         child.clear_cache()
         names.append({"name": child.name, "role": child.getRoleName()})
     return names if len(names) >= at_least else None
+
+
+def settled(map_node):
+    """The map's children once two reads half a second apart agree (the
+    names of one update arrive as separate events)."""
+    last = None
+    start = time.time()
+    while time.time() - start < 20:
+        now = children_names(map_node, 8)
+        if now and now == last:
+            return now
+        last = now
+        time.sleep(0.5)
+    fail("the map's nodes kept changing")
 
 
 def changed(now, before):
