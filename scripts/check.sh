@@ -33,7 +33,8 @@ status=${PIPESTATUS[0]}
 passed=$(grep -Eo '^test result: ok\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')
 echo "== $passed tests passed"
 [ "$passed" -gt 0 ] || { echo "error: no test ran" >&2; exit 1; }
-# Under CI the end-to-end tests in a real window, the monkey test and the
+# Under CI the end-to-end tests in a real window (the screen-reader test
+# over AT-SPI among them), the monkey test and the
 # property tests (tests/monkey.rs, tests/robust.rs) must have run and passed.
 if [ "${CI:-}" = true ]; then
   for t in screenshots_at_three_dates_show_each_state_in_its_legend_colour \
@@ -41,6 +42,7 @@ if [ "${CI:-}" = true ]; then
            screenshot_with_the_reader_open_on_the_lachin_handover \
            presenting_the_handover_tour_at_kalbajar_frames_it_under_a_caption \
            a_clicker_walks_the_handover_tour_with_real_keystrokes \
+           a_screen_reader_reads_each_place_and_its_controller_over_at_spi \
            synthetic_dataset_screenshots_show_each_controller_in_its_legend_colour \
            ten_thousand_random_events_never_panic \
            any_mutation_of_any_file \

@@ -513,3 +513,172 @@ fn flags_win_over_the_remembered_window_size() {
     let (w, h) = karabakh_atlas::ui::DEFAULT_SIZE;
     assert_eq!((plain.width, plain.height), (w, h));
 }
+
+/// Why the AT-SPI end-to-end test cannot run here, if it cannot: a missing
+/// program or package.
+fn atspi_missing() -> Option<String> {
+    let python = Path::new("/usr/bin/python3");
+    if !python.is_file() {
+        return Some("/usr/bin/python3 is missing".to_owned());
+    }
+    for (prog, package) in [
+        ("dbus-run-session", "dbus-x11 (dbus-daemon)"),
+        ("dbus-send", "dbus"),
+        ("xdotool", "xdotool"),
+    ] {
+        if which(prog).is_none() {
+            return Some(format!("{prog} is missing (Debian: {package})"));
+        }
+    }
+    if !Path::new("/usr/libexec/at-spi-bus-launcher").is_file() {
+        return Some("at-spi-bus-launcher is missing (Debian: at-spi2-core)".to_owned());
+    }
+    let pyatspi = Command::new(python)
+        .args(["-c", "import pyatspi"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    if !pyatspi {
+        return Some("pyatspi is missing (Debian: python3-pyatspi)".to_owned());
+    }
+    None
+}
+
+/// The names and roles of the map's children as a screen reader reads
+/// them, before the `keys` and after each: tests/atspi/read_map.py in its
+/// own D-Bus session, with the AT-SPI bus, driving the real viewer on `x`.
+fn read_map_over_atspi(
+    x: &Xvfb,
+    home: &Path,
+    keys: &[&str],
+    args: &[&str],
+) -> Vec<Vec<(String, String)>> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/atspi/read_map.py");
+    let out = Command::new("dbus-run-session")
+        .arg("--")
+        .arg("/usr/bin/python3")
+        .arg(&script)
+        .args(keys)
+        .arg("--")
+        .arg(env!("CARGO_BIN_EXE_karabakh-atlas"))
+        .args(args)
+        .env("DISPLAY", x.display())
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env_remove("AT_SPI_BUS_ADDRESS")
+        .env("NO_AT_BRIDGE", "0")
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("KARABAKH_ATLAS_NO_NATIVE_DIALOGS", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "read_map.py failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "read_map.py printed no JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
+    read["reads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .unwrap()
+                .iter()
+                .map(|n| {
+                    (
+                        n["name"].as_str().unwrap().to_owned(),
+                        n["role"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_screen_reader_reads_each_place_and_its_controller_over_at_spi() {
+    if let Some(why) = atspi_missing() {
+        // Under CI a missing accessibility bus is a failure, not a skip.
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "the AT-SPI end-to-end test cannot run: {why}; .ci/run installs it"
+        );
+        eprintln!("skipped: {why}");
+        return;
+    }
+    let x = Xvfb::start();
+    let home = tempfile::tempdir().unwrap();
+    let ds = load_bundled().unwrap();
+    // Step 9 is 1 December 2020; the Next key (Page Down) goes to step 10,
+    // Prior (Page Up) back to 9 and then to 8, before Lachin's handover.
+    let reads = read_map_over_atspi(
+        &x,
+        home.path(),
+        &["Next", "Prior", "Prior"],
+        &["--step", "9", "--size", "1280x800"],
+    );
+    assert_eq!(reads.len(), 4);
+    for (got, step) in reads.iter().zip([8, 9, 8, 7]) {
+        let date = ds.step_date(step).unwrap();
+        let states = state_at(&ds, date);
+        assert_eq!(states.len(), 8, "eight tracked places on {date}");
+        for s in &states {
+            let place = ds.place(&s.id).unwrap().names.en();
+            let who = ds.controller(&s.controlled_by).unwrap().names.en();
+            let start = format!("{place}: Controlled by {who} ");
+            let (name, role) = got
+                .iter()
+                .find(|(n, _)| n.starts_with(&start))
+                .unwrap_or_else(|| panic!("{date}: no {start:?}… among {got:?}"));
+            assert!(role.contains("button"), "{name}: {role}");
+            if let Some(p) = &s.pending {
+                let to = ds.controller(&p.to).unwrap().names.en();
+                assert!(name.contains(&format!("Handover to {to} agreed")), "{name}");
+            }
+        }
+        // The towns are there too, their control not tracked.
+        let shusha = ds.place("shusha").unwrap().names.en();
+        assert!(
+            got.iter()
+                .any(|(n, _)| n.starts_with(&format!("{shusha}: Shown for context"))),
+            "{got:?}"
+        );
+    }
+    // Lachin's node says who holds it on each side of its handover.
+    let lachin = |r: &[(String, String)]| {
+        r.iter()
+            .find(|(n, _)| n.starts_with("Lachin: "))
+            .unwrap()
+            .0
+            .clone()
+    };
+    assert_ne!(lachin(&reads[2]), lachin(&reads[3]));
+    // Each step change is announced in a live region with the step's title;
+    // nothing is announced on opening.
+    let status = |r: &[(String, String)]| {
+        r.iter()
+            .find(|(_, role)| role == "status bar")
+            .unwrap()
+            .0
+            .clone()
+    };
+    assert_eq!(status(&reads[0]), "");
+    for (r, step) in reads[1..].iter().zip([9usize, 8, 7]) {
+        let title = ds.steps[step].title.en();
+        let said = format!("Step {} of {}: {title}. ", step + 1, ds.steps.len());
+        assert!(status(r).starts_with(&said), "{:?} / {said:?}", status(r));
+    }
+}

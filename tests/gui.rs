@@ -6,7 +6,7 @@
 
 use egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use karabakh_atlas::control::HOLD_SECS;
 use karabakh_atlas::model::load_bundled;
 use karabakh_atlas::scene::projection::Projection;
@@ -782,4 +782,365 @@ fn the_map_is_drawn_again_only_when_what_it_shows_changes() {
     h.run();
     assert!(h.state().map_builds() > builds);
     assert_ne!(fills(&h), before);
+}
+
+// ---- The accessible map (issue 19) ----
+
+/// The map's children as a screen reader sees them: (label, rect, focused).
+fn map_children(h: &Harness<'_, App>, map_label: &str) -> Vec<(String, egui::Rect, bool)> {
+    h.get_by_label(map_label)
+        // Unnamed containers are left out by screen readers (AccessKit's
+        // filter), so their children count as the map's.
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() != egui::accesskit::Role::GenericContainer)
+        .map(|n| {
+            let a = n.accesskit_node();
+            (a.label().unwrap_or_default(), n.rect(), a.is_focused())
+        })
+        .collect()
+}
+
+/// The place the keyboard is on in the map, if any.
+fn focused_place(h: &Harness<'_, App>, map_label: &str) -> Option<(String, egui::Rect)> {
+    map_children(h, map_label)
+        .into_iter()
+        .find(|(_, _, f)| *f)
+        .map(|(l, r, _)| (l, r))
+}
+
+/// Press Tab until the keyboard is on a place in the map (at most 80 times).
+fn tab_into_the_map(h: &mut Harness<'_, App>, map_label: &str) -> (String, egui::Rect) {
+    for _ in 0..80 {
+        h.key_press(Key::Tab);
+        h.run();
+        if let Some(p) = focused_place(h, map_label) {
+            return p;
+        }
+    }
+    panic!("Tab never reached a place in the map");
+}
+
+#[test]
+fn each_place_is_a_node_inside_the_map_named_with_its_state_at_the_date() {
+    use karabakh_atlas::control::TimeCommand;
+    use karabakh_atlas::model::state::state_at;
+    use karabakh_atlas::ui::app::Command;
+    let mut h = harness();
+    let ds = h.state().dataset().clone();
+    // Steps 8 and 9 (Kalbajar, then Lachin handed over): Lachin's node
+    // says a handover is pending, then that Azerbaijan controls it.
+    for step in [7, 8] {
+        h.state_mut()
+            .push(Command::Time(TimeCommand::GoToStep(step)));
+        h.run();
+        let kids = map_children(&h, "Map");
+        let date = ds.step_date(step).unwrap();
+        let states = state_at(&ds, date);
+        assert_eq!(states.len(), 8);
+        for s in &states {
+            let place = ds.place(&s.id).unwrap().names.en();
+            let who = ds.controller(&s.controlled_by).unwrap().names.en();
+            let start = format!("{place}: Controlled by {who} ");
+            let (label, _, _) = kids
+                .iter()
+                .find(|(l, _, _)| l.starts_with(&start))
+                .unwrap_or_else(|| panic!("step {}: no {start:?}… in {kids:?}", step + 1));
+            if let Some(p) = &s.pending {
+                let to = ds.controller(&p.to).unwrap().names.en();
+                assert!(
+                    label.contains(&format!("Handover to {to} agreed")),
+                    "{label}"
+                );
+            }
+        }
+        let shusha = ds.place("shusha").unwrap().names.en();
+        assert!(
+            kids.iter().any(|(l, _, _)| l
+                == &format!("{shusha}: Shown for context; its control is not tracked")),
+            "{kids:?}"
+        );
+    }
+    let lachin = |h: &Harness<'_, App>| {
+        map_children(h, "Map")
+            .into_iter()
+            .find(|(l, _, _)| l.starts_with("Lachin: "))
+            .unwrap()
+            .0
+    };
+    assert!(lachin(&h).starts_with("Lachin: Controlled by Azerbaijan since 1 Dec 2020"));
+    h.state_mut().push(Command::Time(TimeCommand::GoToStep(7)));
+    h.run();
+    assert!(!lachin(&h).starts_with("Lachin: Controlled by Azerbaijan"));
+}
+
+#[test]
+fn tab_enters_the_map_arrows_move_between_places_enter_selects_and_esc_leaves() {
+    let mut h = harness();
+    let step = h.state().time().step();
+    let (first, at) = tab_into_the_map(&mut h, "Map");
+    // The focus ring is a place's, never the map as a whole.
+    assert!(first.contains(": "), "{first}");
+    // Right moves to a place further right, Down to one further down; the
+    // step does not change.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let (right, r) = focused_place(&h, "Map").unwrap();
+    assert_ne!(right, first);
+    assert!(
+        r.center().x > at.center().x,
+        "{right} at {r:?}, {first} at {at:?}"
+    );
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let (down, d) = focused_place(&h, "Map").unwrap();
+    assert_ne!(down, right);
+    assert!(
+        d.center().y > r.center().y,
+        "{down} at {d:?}, {right} at {r:?}"
+    );
+    assert_eq!(h.state().time().step(), step);
+    // Enter selects the place the keyboard is on.
+    h.key_press(Key::Enter);
+    h.run();
+    let id = h.state().selected().unwrap().to_owned();
+    let name = h
+        .state()
+        .dataset()
+        .place(&id)
+        .unwrap()
+        .names
+        .en()
+        .to_owned();
+    assert!(down.starts_with(&format!("{name}: ")), "{down} / {id}");
+    // Page Down still moves the step while in the map.
+    h.key_press(Key::PageDown);
+    h.run();
+    assert_eq!(h.state().time().step(), step.map(|s| s + 1));
+    // Esc leaves the map and keeps the selection; the arrows move the
+    // step again.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(focused_place(&h, "Map").is_none());
+    assert_eq!(h.state().selected(), Some(id.as_str()));
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().time().step(), step.map(|s| s + 2));
+    // The keyboard comes back to the same place, here with Shift+Tab from
+    // the zoom buttons that follow the map.
+    h.get_by_label("Zoom in").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::Tab);
+    h.run();
+    let (back, _) = focused_place(&h, "Map").unwrap();
+    assert!(back.starts_with(&format!("{name}: ")), "{back}");
+}
+
+#[test]
+fn a_place_node_clicked_by_a_screen_reader_selects_the_place() {
+    let mut h = harness();
+    let kids = map_children(&h, "Map");
+    let (label, _, _) = kids
+        .iter()
+        .find(|(l, _, _)| l.starts_with("Kalbajar: "))
+        .unwrap();
+    h.get_by_label(label).click_accesskit();
+    h.run();
+    assert_eq!(h.state().selected(), Some("kalbajar"));
+}
+
+#[test]
+fn a_step_change_is_announced_in_a_polite_live_region() {
+    let mut h = harness();
+    let ds = h.state().dataset().clone();
+    let live = |h: &Harness<'_, App>| {
+        h.query_all_by(|n| n.live() == egui::accesskit::Live::Polite)
+            .map(|n| n.accesskit_node().label().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    // Nothing is announced on opening.
+    assert_eq!(live(&h), vec![String::new()]);
+    h.get_by_label("Next step").click();
+    h.run();
+    let said = live(&h);
+    let title = ds.steps[1].title.en();
+    let expected = format!("Step 2 of {}: {title}. ", ds.steps.len());
+    assert!(said[0].starts_with(&expected), "{said:?}");
+    // What the step changed, in the card's words.
+    let to = ds.step_date(1).unwrap();
+    let changes = karabakh_atlas::model::state::changes_between(&ds, ds.step_date(0).unwrap(), to);
+    for c in changes {
+        let name = ds.place(&c.id).unwrap().names.en();
+        assert!(said[0].contains(name), "{name} not in {said:?}");
+    }
+}
+
+#[test]
+fn reduce_motion_draws_a_step_change_final_on_the_next_frame() {
+    use karabakh_atlas::model::state::state_at;
+    use karabakh_atlas::scene::display::state_fill;
+    use karabakh_atlas::scene::style::{Style, ThemeKind};
+    let ds = load_bundled().unwrap();
+    let style = Style::new(ThemeKind::Light);
+    // Step 2 to step 3: districts change hands.
+    let after = state_at(&ds, ds.step_date(2).unwrap());
+    let before = state_at(&ds, ds.step_date(1).unwrap());
+    let changed: Vec<_> = after
+        .iter()
+        .filter(|s| {
+            let b = before.iter().find(|b| b.id == s.id).unwrap();
+            state_fill(&ds, &style, b, false).0 != state_fill(&ds, &style, s, false).0
+        })
+        .collect();
+    assert!(!changed.is_empty());
+    for reduce in [false, true] {
+        let mut h = harness_with(
+            ViewerOptions {
+                step: Some(2),
+                ..ViewerOptions::default()
+            },
+            1.0 / 60.0,
+        );
+        h.run();
+        if reduce {
+            h.get_by_label("View").click();
+            h.run();
+            h.get_by_label("Reduce motion").click();
+            h.run();
+            assert_eq!(h.state().settings().reduce_motion, Some(true));
+            h.key_press(Key::Escape);
+            h.run();
+        }
+        h.key_press(Key::PageDown);
+        h.step();
+        h.step();
+        let s = changed[0];
+        let target = state_fill(&ds, &style, s, false).0;
+        let shown = h.state().fill(&s.id).unwrap();
+        assert_eq!(shown == target, reduce, "{} reduce={reduce}", s.id);
+        // A camera flight to a place lands at once with reduced motion.
+        h.run();
+        h.state_mut()
+            .push(karabakh_atlas::ui::app::Command::ShowPlace("lachin".into()));
+        h.step();
+        h.step();
+        let now = h.state().camera();
+        // The flight takes longer than `run` waits.
+        h.run_steps(150);
+        assert_eq!(now == h.state().camera(), reduce, "reduce={reduce}");
+    }
+}
+
+#[test]
+fn the_table_of_places_opens_from_view_and_ctrl_t_and_lists_who_holds_what() {
+    use karabakh_atlas::model::state::state_at;
+    let mut h = harness_with(
+        ViewerOptions {
+            step: Some(9),
+            ..ViewerOptions::default()
+        },
+        1.0 / 60.0,
+    );
+    h.run();
+    let ds = h.state().dataset().clone();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Table of places").click();
+    h.run();
+    h.get_by_label("Places on 1 Dec 2020");
+    let header = h.get_by_label("Controlled by").rect();
+    for s in state_at(&ds, ds.step_date(8).unwrap()) {
+        let rects = |label: &str| -> Vec<egui::Rect> {
+            h.query_all_by_label(label).map(|n| n.rect()).collect()
+        };
+        let places = rects(ds.place(&s.id).unwrap().names.en());
+        // The controller's cell is on the place's row, right of it, in the
+        // "Controlled by" column.
+        let who = ds.controller(&s.controlled_by).unwrap().names.en();
+        let cells = rects(who);
+        assert!(
+            places
+                .iter()
+                .any(|p| cells.iter().any(|c| (c.top() - p.top()).abs() < 4.0
+                    && c.left() > p.right()
+                    && (c.left() - header.left()).abs() < 2.0)),
+            "{who} beside {}: {places:?} {cells:?}",
+            s.id
+        );
+    }
+    // Esc closes it, Ctrl+T opens it again.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Places on 1 Dec 2020").is_none());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::T);
+    h.run();
+    h.get_by_label("Places on 1 Dec 2020");
+}
+
+#[test]
+fn every_place_in_the_map_can_be_reached_from_the_first_with_the_arrows() {
+    let mut h = harness();
+    let all: std::collections::BTreeSet<String> = map_children(&h, "Map")
+        .into_iter()
+        .map(|(l, _, _)| l)
+        .filter(|l| l.contains(": "))
+        .collect();
+    // Into the map through a screen reader's Focus action (Tab is tested
+    // above).
+    let first = all.iter().next().unwrap().clone();
+    h.get_by_label(&first).focus();
+    h.run();
+    let mut reached = std::collections::BTreeSet::from([first.clone()]);
+    let mut todo = vec![first];
+    while let Some(at) = todo.pop() {
+        for key in [
+            Key::ArrowLeft,
+            Key::ArrowRight,
+            Key::ArrowUp,
+            Key::ArrowDown,
+        ] {
+            // Back to `at` (a screen reader's Focus action), then one arrow.
+            h.get_by_label(&at).focus();
+            h.run();
+            assert_eq!(focused_place(&h, "Map").map(|p| p.0).as_ref(), Some(&at));
+            h.key_press(key);
+            h.run();
+            let (next, _) = focused_place(&h, "Map").unwrap();
+            if reached.insert(next.clone()) {
+                todo.push(next);
+            }
+        }
+    }
+    assert_eq!(reached, all);
+    // The arrows never moved the step.
+    assert_eq!(h.state().time().step(), Some(0));
+}
+
+#[test]
+fn the_settings_window_reduces_motion_or_follows_the_system_and_the_keys_are_listed() {
+    let mut h = harness();
+    h.state_mut()
+        .push(karabakh_atlas::ui::app::Command::ShowSettings);
+    h.run();
+    h.get_by_label("Reduce motion: no camera flights, pulses or cross-fades")
+        .click();
+    h.run();
+    assert_eq!(h.state().settings().reduce_motion, Some(true));
+    h.get_by_label_contains("Follow the system (").click();
+    h.run();
+    assert_eq!(h.state().settings().reduce_motion, None);
+    h.get_by_label("Full motion").click();
+    h.run();
+    assert_eq!(h.state().settings().reduce_motion, Some(false));
+    h.key_press(Key::Escape);
+    h.run();
+    // The shortcuts list the keys of the map and the table.
+    h.key_press(Key::F1);
+    h.run();
+    for key in ["Page Down / Page Up", "Arrow keys in the map", "Ctrl+T"] {
+        assert!(h.query_by_label(key).is_some(), "{key} is not listed");
+    }
+    assert!(
+        h.query_by_label_contains("Enter selects it, Esc leaves the map")
+            .is_some()
+    );
 }

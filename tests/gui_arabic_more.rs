@@ -227,6 +227,8 @@ fn the_menus_and_the_help_windows_have_no_english_in_arabic() {
         "S",
         // Ctrl+Q (quit), a key cap added with issue 16.
         "Q",
+        // Ctrl+T (the table of places), issue 19.
+        "T",
         "Home",
         "End",
         "Esc",
@@ -460,4 +462,103 @@ fn a_change_dated_by_month_happens_between_its_first_and_last_day_in_both_langua
     h.state_mut().push(Command::Select(Some("fuzuli".into())));
     h.run();
     h.get_by_label_contains("في يوم ما بين 1 و31 أكتوبر 2020");
+}
+
+// ---- The accessible map in Arabic (issue 19) ----
+
+/// The Arabic map's children in the accessibility tree: (label, rect,
+/// focused).
+fn map_children(h: &Harness<'_, App>) -> Vec<(String, egui::Rect, bool)> {
+    h.get_by_label("الخريطة")
+        // Unnamed containers are left out by screen readers (AccessKit's
+        // filter), so their children count as the map's.
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() != egui::accesskit::Role::GenericContainer)
+        .map(|n| {
+            let a = n.accesskit_node();
+            (a.label().unwrap_or_default(), n.rect(), a.is_focused())
+        })
+        .collect()
+}
+
+fn focused_place(h: &Harness<'_, App>) -> Option<(String, egui::Rect)> {
+    map_children(h)
+        .into_iter()
+        .find(|(_, _, f)| *f)
+        .map(|(l, r, _)| (l, r))
+}
+
+#[test]
+fn in_arabic_the_places_read_in_arabic_and_the_keyboard_reaches_and_selects_each() {
+    let mut h = build(lang(Lang::Ar));
+    h.run();
+    let ds = h.state().dataset().clone();
+    // Every node names its place in Arabic and its controller in Arabic.
+    let kids = map_children(&h);
+    for s in karabakh_atlas::model::state::state_at(&ds, h.state().time().date()) {
+        let place = ds.place(&s.id).unwrap().names.exact("ar").unwrap();
+        let who = ds
+            .controller(&s.controlled_by)
+            .unwrap()
+            .names
+            .exact("ar")
+            .unwrap();
+        let start = format!("{place}: تحت سيطرة {who} ");
+        assert!(
+            kids.iter().any(|(l, _, _)| l.starts_with(&start)),
+            "no {start:?} in {kids:?}"
+        );
+    }
+    // Tab reaches a place; the arrows keep their directions on the map
+    // (it is geography, not text); Enter selects; Esc leaves.
+    // (Shift+Tab from the zoom buttons, which follow the map in the
+    // order of Tab.)
+    h.get_by_label("تكبير").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::Tab);
+    h.run();
+    let (first, at) = focused_place(&h).expect("Shift+Tab did not reach a place in the Arabic map");
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    let (left, l) = focused_place(&h).unwrap();
+    assert_ne!(left, first);
+    assert!(
+        l.center().x < at.center().x,
+        "{left} at {l:?}, {first} at {at:?}"
+    );
+    let step = h.state().time().step();
+    h.key_press(Key::Enter);
+    h.run();
+    let id = h.state().selected().unwrap().to_owned();
+    let name = ds.place(&id).unwrap().names.exact("ar").unwrap();
+    assert!(left.starts_with(&format!("{name}: ")), "{left} / {id}");
+    assert_eq!(h.state().time().step(), step);
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(focused_place(&h).is_none());
+    assert_eq!(h.state().selected(), Some(id.as_str()));
+}
+
+#[test]
+fn the_table_of_places_in_arabic_runs_right_to_left() {
+    let mut h = build(lang(Lang::Ar));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::T);
+    h.run();
+    let place = h.get_by_label("المكان").rect();
+    let who = h.get_by_label("تحت سيطرة").rect();
+    let pending = h.get_by_label("تسليم معلّق").rect();
+    assert!(place.left() > who.right(), "{place:?} {who:?}");
+    assert!(who.left() > pending.right(), "{who:?} {pending:?}");
+    let ds = h.state().dataset().clone();
+    let lachin = ds
+        .place("lachin")
+        .unwrap()
+        .names
+        .exact("ar")
+        .unwrap()
+        .to_owned();
+    assert!(h.query_all_by_label(&lachin).count() > 0);
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("تسليم معلّق").is_none());
 }

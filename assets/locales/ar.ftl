@@ -892,3 +892,29 @@ handout-alt-changing = تنتقل إلى { $who } { $when }: { $places }.
 handout-alt-pending = اتُّفق على تسليمها إلى { $who } ولم يُنفَّذ التسليم بعد: { $places }.
 handout-alt-none = لا حالة بعد لأي مكان متتبَّع في هذا التاريخ.
 handout-speaker-where = { $speaker }؛ { $where }
+
+## Accessible map (places as accessible nodes, keyboard, announcements,
+## reduce motion, the table of places)
+access-place = { $place }: { $state }
+access-sentence-separator = { ". " }
+access-step = الخطوة { $n } من { $count }: { $title }. { $changes }
+keys-in-map = مفاتيح الأسهم في الخريطة
+shortcut-step-anywhere = الخطوة التالية / السابقة، في الخريطة أيضًا
+shortcut-map-arrows = الانتقال إلى أقرب مكان في ذلك الاتجاه؛ { $enter } يحدّده و{ $esc } يغادر الخريطة
+shortcut-table = إظهار جدول الأماكن أو إخفاؤه
+menu-table = جدول الأماكن
+menu-reduce-motion = تقليل الحركة
+table-title = الأماكن في { $date }
+table-place = المكان
+table-controller = تحت سيطرة
+table-since = منذ
+table-pending = تسليم معلّق
+table-none = لا يوجد
+table-pending-to = إلى { $who }
+table-pending-deadlines = إلى { $who }، { $deadlines }
+settings-motion = الحركة
+settings-motion-system = اتباع النظام ({ $state })
+settings-motion-system-reduced = حركة مقلّلة
+settings-motion-system-full = حركة كاملة، أو تعذّرت قراءته
+settings-motion-reduce = تقليل الحركة: بلا تحليق للخريطة ولا نبض ولا تلاشٍ للألوان
+settings-motion-full = حركة كاملة

@@ -834,3 +834,29 @@ handout-alt-changing = Changing to { $who } { $when }: { $places }.
 handout-alt-pending = Handover to { $who } agreed, not yet carried out: { $places }.
 handout-alt-none = No tracked place has a state yet at this date.
 handout-speaker-where = { $speaker }; { $where }
+
+## Accessible map (places as accessible nodes, keyboard, announcements,
+## reduce motion, the table of places)
+access-place = { $place }: { $state }
+access-sentence-separator = { ". " }
+access-step = Step { $n } of { $count }: { $title }. { $changes }
+keys-in-map = Arrow keys in the map
+shortcut-step-anywhere = next / previous step, also in the map
+shortcut-map-arrows = move to the nearest place that way; { $enter } selects it, { $esc } leaves the map
+shortcut-table = show or hide the table of places
+menu-table = Table of places
+menu-reduce-motion = Reduce motion
+table-title = Places on { $date }
+table-place = Place
+table-controller = Controlled by
+table-since = Since
+table-pending = Pending handover
+table-none = none
+table-pending-to = to { $who }
+table-pending-deadlines = to { $who }, { $deadlines }
+settings-motion = Motion
+settings-motion-system = Follow the system ({ $state })
+settings-motion-system-reduced = reduced
+settings-motion-system-full = full, or not readable
+settings-motion-reduce = Reduce motion: no camera flights, pulses or cross-fades
+settings-motion-full = Full motion

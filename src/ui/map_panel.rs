@@ -64,6 +64,10 @@ pub struct MapView {
     pub paint_cache: MapPaintCache,
     /// Compare mode's changed places, for (session, earlier, later date).
     compared: Option<((u64, Date, Date), Vec<String>)>,
+
+    /// The keyboard among the places and the step announcements
+    /// (`ui::map_access`).
+    pub access: super::map_access::MapFocus,
 }
 
 fn viewport(rect: Rect) -> Viewport {
@@ -161,7 +165,8 @@ fn fly(app: &Shared<'_>, map: &mut MapView, rect: Rect, now: f64) -> Option<Came
         None => fitted_camera(app, map, rect),
     };
     let t = ((now - f.start) / f64::from(crate::present::FLY_SECS)) as f32;
-    if t >= 1.0 {
+    // With reduced motion the camera is where the flight ends at once.
+    if t >= 1.0 || app.settings.reduce_motion() {
         map.camera = f.extent.map(|_| target);
         map.flight = None;
         return Some(target);
@@ -242,7 +247,8 @@ pub fn ui(
 ) {
     let rect = ui.available_rect_before_wrap();
     let loc = app.settings.locale();
-    let response = ui.allocate_rect(rect, Sense::click_and_drag());
+    // Not a tab stop itself: Tab lands on a place (`map_access`).
+    let response = ui.allocate_rect(rect, Sense::CLICK | Sense::DRAG);
     let map_label = tr(loc, "map-label");
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &map_label));
     let (lo, hi) = zoom_limits(app, map, rect);
@@ -372,6 +378,7 @@ pub fn ui(
         display::build(app.ds, app.cache, app.states, &view)
     });
     super::presenter::highlight(&painter, app, &proj, now);
+    super::map_access::ui(ui, app, &response, &proj, &mut map.access, out);
 
     if let Some(id) = hovered.as_ref().filter(|_| !map.moving) {
         let response = response.clone();

@@ -55,6 +55,10 @@ pub fn shortcuts(settings: &Settings) -> Vec<(String, String)> {
     vec![
         (pair(&next, &prev), tr(loc, "shortcut-step")),
         (pair(&shift(&next), &prev), tr(loc, "shortcut-day")),
+        (
+            pair("Page Down", "Page Up"),
+            tr(loc, "shortcut-step-anywhere"),
+        ),
         (pair("Home", "End"), tr(loc, "shortcut-first-last")),
         (space.clone(), tr(loc, "shortcut-play")),
         (pair("+", "−"), tr(loc, "shortcut-zoom")),
@@ -70,6 +74,15 @@ pub fn shortcuts(settings: &Settings) -> Vec<(String, String)> {
         ("Ctrl+Shift+S".to_owned(), tr(loc, "shortcut-screenshot")),
         ("Ctrl+Q".to_owned(), tr(loc, "shortcut-quit")),
         ("Tab".to_owned(), tr(loc, "shortcut-tab")),
+        (
+            tr(loc, "keys-in-map"),
+            tr_args(
+                loc,
+                "shortcut-map-arrows",
+                &[("enter", "Enter".into()), ("esc", "Esc".into())],
+            ),
+        ),
+        ("Ctrl+T".to_owned(), tr(loc, "shortcut-table")),
         (
             tr_args(
                 loc,
@@ -285,6 +298,10 @@ fn view_menu(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, loc: Locale)
         &mut s.collapse_gaps,
         &tr(loc, "menu-collapse-gaps"),
     );
+    let mut reduce = s.reduce_motion();
+    if i18n::checkbox(ui, loc, &mut reduce, &tr(loc, "menu-reduce-motion")).changed() {
+        s.reduce_motion = Some(reduce);
+    }
     ui.separator();
     heading(ui, &tr(loc, "menu-theme"));
     i18n::radio_value(
@@ -311,6 +328,9 @@ fn view_menu(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, loc: Locale)
         out.push(Command::Settings(Box::new(edited)));
     }
     ui.separator();
+    if item(ui, loc, &tr(loc, "menu-table"), Some("Ctrl+T"), true).clicked() {
+        out.push(Command::ToggleTable);
+    }
     if item(ui, loc, &tr(loc, "map-fit"), None, true).clicked() {
         out.push(Command::FitMap);
     }

@@ -70,6 +70,9 @@ pub struct Settings {
     pub digits: Digits,
     /// Which way the time axis runs.
     pub axis_direction: AxisDirection,
+    /// Reduce motion (no camera flights, pulses or cross-fades); `None`
+    /// follows the system's preference (`ui::motion`).
+    pub reduce_motion: Option<bool>,
 }
 
 /// The view of one dataset, remembered while another is on screen and
@@ -204,6 +207,7 @@ impl Default for Settings {
             month_style: MonthStyle::default(),
             digits: Digits::default(),
             axis_direction: AxisDirection::default(),
+            reduce_motion: None,
         }
     }
 }
@@ -259,6 +263,13 @@ impl Settings {
             months: self.month_style,
             digits: self.digits,
         }
+    }
+
+    /// Whether motion is reduced: the setting, else the system's preference.
+    #[must_use]
+    pub fn reduce_motion(&self) -> bool {
+        self.reduce_motion
+            .unwrap_or_else(super::motion::system_reduces_motion)
     }
 
     /// Whether the time axis runs right to left.

@@ -282,6 +282,12 @@ pub fn dimmed_fills(app: &Shared<'_>) -> Option<std::collections::HashMap<String
     if fresh <= 0.0 {
         return None;
     }
+    // With reduced motion the dimming holds still, then goes at once.
+    let fresh = if app.settings.reduce_motion() {
+        1.0
+    } else {
+        fresh
+    };
     let touched = st_places(app, step);
     if touched.is_empty() {
         return None;
@@ -311,7 +317,15 @@ pub fn highlight(painter: &egui::Painter, app: &Shared<'_>, proj: &Projection, n
     if fresh <= 0.0 || p.blackout() {
         return;
     }
-    let pulse = 0.5 + 0.5 * (now * std::f64::consts::TAU / 1.1).sin() as f32;
+    // With reduced motion the outline holds still at full strength.
+    let (pulse, fresh) = if app.settings.reduce_motion() {
+        (1.0, 1.0)
+    } else {
+        (
+            0.5 + 0.5 * (now * std::f64::consts::TAU / 1.1).sin() as f32,
+            fresh,
+        )
+    };
     let width = 2.5 + 4.0 * pulse * fresh;
     let [r, g, b, _] = app.style.highlight_flash;
     let color = Color32::from_rgba_unmultiplied(r, g, b, (255.0 * fresh.max(0.35)) as u8);

@@ -1,7 +1,8 @@
 //! The settings window. Its "Language & numbers" section chooses the
 //! interface language (or the system's), the Arabic month names, the
-//! digits, and which way the time axis runs; changes apply at once and are
-//! saved with the other settings.
+//! digits, and which way the time axis runs; its "Motion" section reduces
+//! motion or follows the system. Changes apply at once and are saved with
+//! the other settings.
 
 use egui::Ui;
 
@@ -31,8 +32,32 @@ pub fn window(ctx: &egui::Context, settings: &Settings, open: &mut bool) -> Opti
     .open(open)
     .collapsible(false)
     .resizable(false)
-    .show(ctx, |ui| language_section(ui, &mut edited));
+    .show(ctx, |ui| {
+        language_section(ui, &mut edited);
+        ui.separator();
+        motion_section(ui, &mut edited);
+    });
     (edited != *settings).then_some(edited)
+}
+
+/// The "Motion" section: follow the system's preference (saying what it
+/// is), reduce motion, or full motion.
+pub fn motion_section(ui: &mut Ui, settings: &mut Settings) {
+    let loc = settings.locale();
+    i18n::column(ui, loc, |ui| {
+        Txt::new(tr(loc, "settings-motion")).strong().label(ui);
+        let system = if super::motion::system_reduces_motion() {
+            tr(loc, "settings-motion-system-reduced")
+        } else {
+            tr(loc, "settings-motion-system-full")
+        };
+        let follow = tr_args(loc, "settings-motion-system", &[("state", system.into())]);
+        i18n::radio_value(ui, loc, &mut settings.reduce_motion, None, &follow);
+        let reduce = tr(loc, "settings-motion-reduce");
+        i18n::radio_value(ui, loc, &mut settings.reduce_motion, Some(true), &reduce);
+        let full = tr(loc, "settings-motion-full");
+        i18n::radio_value(ui, loc, &mut settings.reduce_motion, Some(false), &full);
+    });
 }
 
 /// The first three month names in a style, as an example: "يناير، فبراير،

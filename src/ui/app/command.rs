@@ -45,6 +45,8 @@ pub enum Command {
     ToggleShortcuts,
     /// Show the About window.
     ShowAbout,
+    /// Show or hide the table of places.
+    ToggleTable,
     /// Open the reader on a citation's passage, scrolled to it and flashing.
     OpenCitation(String),
     /// Open the reader on a source.
@@ -78,8 +80,8 @@ pub enum Command {
     Reload,
     /// Forget the recent datasets.
     ClearRecent,
-    /// Esc: close the window on top (shortcuts, About, settings, the
-    /// notice), else clear the selection.
+    /// Esc: close the window on top (shortcuts, About, settings, the table
+    /// of places, the notice), else clear the selection.
     Escape,
     /// Close the viewer (saving its state, as closing the window does).
     Quit,
@@ -176,6 +178,7 @@ impl App {
                     self.windows.show_shortcuts = !self.windows.show_shortcuts
                 }
                 Command::ShowAbout => self.windows.show_about = true,
+                Command::ToggleTable => self.windows.show_table = !self.windows.show_table,
                 Command::OpenCitation(id) => {
                     if let Some(c) = self.session.ds.citation(&id) {
                         let now = ctx.input(|i| i.time);
@@ -258,7 +261,8 @@ impl App {
                 Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
                 Command::Pref(p) => self.set_pref(p),
                 Command::Settings(s) => {
-                    let theme = self.settings.theme != s.theme;
+                    let theme = self.settings.theme != s.theme
+                        || self.settings.reduce_motion() != s.reduce_motion();
                     self.settings = *s;
                     if theme {
                         self.apply_theme(ctx);
@@ -292,6 +296,8 @@ impl App {
             w.show_settings = false;
         } else if w.show_about {
             w.show_about = false;
+        } else if w.show_table {
+            w.show_table = false;
         } else if w.notice.is_some() {
             w.notice = None;
         } else {

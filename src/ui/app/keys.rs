@@ -17,6 +17,9 @@ impl App {
             return;
         }
         let widget_focused = ctx.memory(|m| m.focused().is_some());
+        // In the map the arrows move between places and Esc leaves it
+        // (`map_access`); Page Up and Page Down still change the step.
+        let in_map = super::super::map_access::keyboard_in_map(ctx, &self.map.access);
         let mut cmds = Vec::new();
         // The arrow pointing the way time runs on the axis, as the user
         // sees it, moves later (right to left in Arabic by default).
@@ -38,10 +41,22 @@ impl App {
                 earlier,
                 Command::Time(TimeCommand::DayBy(-1)),
             );
-            key(Modifiers::NONE, later, Command::Time(TimeCommand::NextStep));
+            if !in_map {
+                key(Modifiers::NONE, later, Command::Time(TimeCommand::NextStep));
+                key(
+                    Modifiers::NONE,
+                    earlier,
+                    Command::Time(TimeCommand::PrevStep),
+                );
+            }
             key(
                 Modifiers::NONE,
-                earlier,
+                Key::PageDown,
+                Command::Time(TimeCommand::NextStep),
+            );
+            key(
+                Modifiers::NONE,
+                Key::PageUp,
                 Command::Time(TimeCommand::PrevStep),
             );
             key(
@@ -62,7 +77,7 @@ impl App {
             key(Modifiers::NONE, Key::Minus, Command::ZoomBy(0.8));
             // Esc closes an open menu first, then a window, then clears
             // the selection.
-            if !menu_open {
+            if !menu_open && !in_map {
                 key(Modifiers::NONE, Key::Escape, Command::Escape);
             }
             key(Modifiers::COMMAND, Key::Q, Command::Quit);
@@ -85,6 +100,9 @@ impl App {
         });
         if let Some(from_current) = present {
             cmds.push(Command::StartPresenting { from_current });
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::T)) {
+            cmds.push(Command::ToggleTable);
         }
         let find = ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::F));
         if find {

@@ -103,9 +103,10 @@ struct Fades {
     snap: bool,
     /// A new [`session::fresh_version`] each time `fills` changes.
     version: u64,
-    /// The states version and style `fills` were last brought to, with no
-    /// fade running since: nothing to do until either changes.
-    settled: Option<(u64, Style)>,
+    /// The states version, style and reported-only setting `fills` were
+    /// last brought to, with no fade running since: nothing to do until one
+    /// of them changes.
+    settled: Option<(u64, Style, bool)>,
 }
 
 /// Numbers that change whenever what they stand for changes (see
@@ -478,6 +479,14 @@ impl App {
 
     pub(crate) fn apply_theme(&mut self, ctx: &egui::Context) {
         self.style = Style::new(self.settings.theme);
+        // egui's own animations (menus, collapsing sections, scrolling)
+        // follow the reduced-motion setting too.
+        let secs = if self.settings.reduce_motion() {
+            0.0
+        } else {
+            egui::Style::default().animation_time
+        };
+        ctx.all_styles_mut(|s| s.animation_time = secs);
         ctx.set_theme(match self.settings.theme {
             ThemeKind::Light => egui::Theme::Light,
             ThemeKind::Dark => egui::Theme::Dark,
@@ -492,10 +501,12 @@ impl App {
 
     /// Update the cross-faded fills; returns whether a fade is still running.
     fn update_fills(&mut self, now: f64) -> bool {
-        let snap = std::mem::take(&mut self.fades.snap);
-        if let Some((states, style)) = &self.fades.settled
+        // Reduced motion shows every change of colour at once.
+        let snap = std::mem::take(&mut self.fades.snap) || self.settings.reduce_motion();
+        if let Some((states, style, reported_only)) = &self.fades.settled
             && *states == self.session.states_version
             && *style == self.style
+            && *reported_only == self.settings.reported_only
         {
             return false;
         }
@@ -536,8 +547,13 @@ impl App {
                 self.fades.version = session::fresh_version();
             }
         }
-        self.fades.settled =
-            (!animating).then(|| (self.session.states_version, self.style.clone()));
+        self.fades.settled = (!animating).then(|| {
+            (
+                self.session.states_version,
+                self.style.clone(),
+                self.settings.reported_only,
+            )
+        });
         animating
     }
 

@@ -8,7 +8,7 @@ use std::sync::mpsc;
 
 use super::super::export_ui;
 use super::super::files::{Job, Picked, Picker, Prompt};
-use super::super::{menus, settings_window};
+use super::super::{menus, places_table, settings_window};
 use super::{App, Command, window_title};
 use crate::i18n::{tr, tr_args};
 use crate::model::diag::{Diagnostic, LoadError, Msg};
@@ -22,6 +22,8 @@ pub struct Windows {
     pub show_about: bool,
     /// Whether the settings window is shown.
     pub show_settings: bool,
+    /// Whether the table of places is shown.
+    pub show_table: bool,
     /// A notice for the user.
     pub notice: Option<String>,
     /// Problems to report.
@@ -130,6 +132,8 @@ impl App {
             &self.session.areas,
             loc,
         );
+        let shared = shared!(self);
+        places_table::window(ctx, &shared, &mut self.windows.show_table);
         if let Some(s) =
             settings_window::window(ctx, &self.settings, &mut self.windows.show_settings)
         {

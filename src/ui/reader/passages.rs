@@ -108,7 +108,12 @@ pub(super) fn text(
         let t = (now - start) / FLASH_SECS;
         if t < 1.0 {
             // Two pulses, fading out.
-            let pulse = ((t * std::f64::consts::TAU * 2.0).cos() * -0.5 + 0.5) * (1.0 - t);
+            // With reduced motion the passage is marked, without pulses.
+            let pulse = if app.settings.reduce_motion() {
+                1.0
+            } else {
+                ((t * std::f64::consts::TAU * 2.0).cos() * -0.5 + 0.5) * (1.0 - t)
+            };
             let bg = mix(style.highlight_current, style.highlight_flash, pulse as f32);
             marks.push((
                 r,

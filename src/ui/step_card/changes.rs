@@ -5,6 +5,7 @@ use super::place::{place_name, who};
 use crate::i18n::format::{self, date_short};
 use crate::i18n::{Locale, tr, tr_args};
 use crate::model::state::changes_between;
+use crate::model::types::Evidence;
 use crate::ui::app::Shared;
 use crate::ui::i18n::Txt;
 use egui::Ui;
@@ -18,28 +19,64 @@ pub fn countdown(days_left: i64, loc: Locale) -> String {
 
 pub(super) fn changed(ui: &mut Ui, app: &Shared<'_>, i: usize) {
     let loc = app.settings.locale();
-    let ds = &app.ds;
-    let Some(to) = ds.step_date(i) else { return };
-    let from = i
-        .checked_sub(1)
-        .and_then(|p| ds.step_date(p))
-        .unwrap_or(ds.coverage.from);
-    let changes = if i == 0 {
-        Vec::new()
-    } else {
-        changes_between(ds, from, to)
-    };
+    let lines = changes_of_step(app, i);
     ui.add_space(6.0);
     Txt::new(tr(loc, "card-what-changed")).strong().label(ui);
-    if changes.is_empty() {
-        let text = if i == 0 {
-            tr(loc, "card-start")
-        } else {
-            tr(loc, "card-no-change")
-        };
-        Txt::new(text).weak().label(ui);
+    if lines.is_empty() {
+        Txt::new(no_change(loc, i)).weak().label(ui);
     }
-    for c in changes {
+    for line in lines {
+        Txt::new(format!("• {}", line.text)).label(ui);
+        if let Some(ev) = &line.evidence {
+            ui.indent(("evidence", &line.place), |ui| {
+                for text in super::place::evidence_texts(app, &line.place, ev) {
+                    text.label(ui);
+                }
+            });
+        }
+    }
+}
+
+/// What the first step (`i` = 0) or a step that changed nothing says
+/// instead of its changes.
+#[must_use]
+pub fn no_change(loc: Locale, i: usize) -> String {
+    if i == 0 {
+        tr(loc, "card-start")
+    } else {
+        tr(loc, "card-no-change")
+    }
+}
+
+/// What step `i` changed, one line per place, in the interface language
+/// (none for the first step, which only sets where the timeline starts):
+/// the card's list, and what the map announces on a step change.
+#[must_use]
+pub fn change_lines(app: &Shared<'_>, i: usize) -> Vec<String> {
+    changes_of_step(app, i)
+        .into_iter()
+        .map(|c| c.text)
+        .collect()
+}
+
+/// One change of a step: its line, its place, and how the sources support
+/// it.
+struct ChangeLine {
+    text: String,
+    place: String,
+    evidence: Option<Evidence>,
+}
+
+/// The changes of step `i`, for [`change_lines`] and the card.
+fn changes_of_step(app: &Shared<'_>, i: usize) -> Vec<ChangeLine> {
+    let loc = app.settings.locale();
+    let ds = &app.ds;
+    let Some(to) = ds.step_date(i).filter(|_| i > 0) else {
+        return Vec::new();
+    };
+    let from = ds.step_date(i - 1).unwrap_or(ds.coverage.from);
+    let mut lines = Vec::new();
+    for c in changes_between(ds, from, to) {
         let name = place_name(ds, loc, &c.id);
         let line = if c.controller_changed() {
             tr_args(
@@ -77,20 +114,20 @@ pub(super) fn changed(ui: &mut Ui, app: &Shared<'_>, i: usize) {
         } else {
             format!("{name}: {}", who(ds, loc, &c.after.controlled_by))
         };
-        Txt::new(format!("• {line}")).label(ui);
         let ev = if c.controller_changed() {
-            Some(&c.after.evidence)
+            Some(c.after.evidence.clone())
         } else if let Some(p) = &c.after.pending {
-            Some(&p.evidence)
+            Some(p.evidence.clone())
         } else {
-            c.after.transition.as_ref().map(|t| &t.evidence)
+            c.after.transition.as_ref().map(|t| t.evidence.clone())
         };
-        if let Some(ev) = ev {
-            ui.indent(("evidence", &c.id), |ui| {
-                super::place::evidence(ui, app, &c.id, ev);
-            });
-        }
+        lines.push(ChangeLine {
+            text: line,
+            place: c.id.clone(),
+            evidence: ev,
+        });
     }
+    lines
 }
 
 pub(super) fn pending(ui: &mut Ui, app: &Shared<'_>) {

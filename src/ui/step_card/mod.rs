@@ -22,12 +22,12 @@ use crate::i18n::format::{self, date_short};
 use crate::i18n::{Lang, tr, tr_args};
 use crate::model::types::Step;
 
-pub use changes::countdown;
+pub use changes::{change_lines, countdown, no_change};
 use changes::{changed, changes_since, pending};
 pub(crate) use claims::claim_versions;
 use claims::claims;
 use place::selection;
-pub use place::{area_line, region_names, state_lines};
+pub use place::{area_line, place_name, region_names, state_lines, state_texts, who};
 use sources::citations;
 pub(crate) use sources::passage_names;
 pub(crate) use sources::source_id_lines;

@@ -14,10 +14,11 @@ use crate::scene::evidence::{evidence_brief, evidence_lines};
 use crate::ui::app::{Command, Shared};
 use crate::ui::i18n::{self, Txt};
 use crate::ui::text::bidi_label;
-use egui::{FontId, Ui};
+use egui::{Color32, FontId, Ui};
 
 /// A controller's name in the interface language.
-pub(super) fn who(ds: &Dataset, loc: Locale, id: &str) -> String {
+#[must_use]
+pub fn who(ds: &Dataset, loc: Locale, id: &str) -> String {
     ds.controller(id)
         .map_or(id.to_owned(), |c| c.names.get(loc.lang.tag()).to_owned())
 }
@@ -26,66 +27,76 @@ pub(super) fn who(ds: &Dataset, loc: Locale, id: &str) -> String {
 /// when, a change under way, a pending handover with its deadlines), in the
 /// interface language; for the card and the map's tooltip.
 pub fn state_lines(ui: &mut Ui, app: &Shared<'_>, s: &PlaceState) {
+    for line in state_texts(app, s, ui.visuals().warn_fg_color) {
+        line.label(ui);
+    }
+}
+
+/// The lines of [`state_lines`], styled but not drawn (`warn` colours a
+/// warning): the one wording of a place's state, which the map's
+/// accessible nodes read too.
+#[must_use]
+pub fn state_texts(app: &Shared<'_>, s: &PlaceState, warn: Color32) -> Vec<Txt> {
+    let mut lines = Vec::new();
     let ds = &app.ds;
     let loc = app.settings.locale();
     let lang = loc.lang.tag();
-    Txt::new(tr_args(
+    lines.push(Txt::new(tr_args(
         loc,
         "state-controlled-by",
         &[
             ("who", who(ds, loc, &s.controlled_by).into()),
             ("since", format::since(s.since, loc).into()),
         ],
-    ))
-    .label(ui);
-    evidence(ui, app, &s.id, &s.evidence);
+    )));
+    lines.extend(evidence_texts(app, &s.id, &s.evidence));
     // The first step sets where the timeline starts: a place that has not
     // changed since has not "changed" at all.
     match ds.step_index(&s.since_step) {
         Some(0) => {
-            Txt::new(tr_args(
+            lines.push(Txt::new(tr_args(
                 loc,
                 "state-as-at-start",
                 &[("title", ds.steps[0].title.get(lang).into())],
-            ))
-            .label(ui);
+            )));
         }
         Some(i) => {
-            Txt::new(tr_args(
+            lines.push(Txt::new(tr_args(
                 loc,
                 "state-changed-at",
                 &[
                     ("n", (i + 1).into()),
                     ("title", ds.steps[i].title.get(lang).into()),
                 ],
-            ))
-            .label(ui);
+            )));
         }
         None => {}
     }
     if let Some(t) = &s.transition {
-        Txt::new(tr_args(
+        lines.push(Txt::new(tr_args(
             loc,
             "state-changing",
             &[
                 ("who", who(ds, loc, &t.to).into()),
                 ("when", format::on(t.between, loc).into()),
             ],
-        ))
-        .label(ui);
+        )));
     }
     if let Some(p) = &s.pending {
-        Txt::new(tr_args(
+        lines.push(Txt::new(tr_args(
             loc,
             "state-handover-agreed",
             &[("who", who(ds, loc, &p.to).into())],
-        ))
-        .label(ui);
+        )));
         if let Some(words) = evidence_brief(ds, &p.evidence, loc) {
-            Txt::new(tr_args(loc, "evidence-pending", &[("words", words.into())])).label(ui);
+            lines.push(Txt::new(tr_args(
+                loc,
+                "evidence-pending",
+                &[("words", words.into())],
+            )));
         }
         for d in &p.deadlines {
-            Txt::new(tr_args(
+            lines.push(Txt::new(tr_args(
                 loc,
                 "state-deadline",
                 &[
@@ -93,29 +104,30 @@ pub fn state_lines(ui: &mut Ui, app: &Shared<'_>, s: &PlaceState) {
                     ("countdown", countdown(d.days_left, loc).into()),
                     ("who", d.according_to.get(lang).into()),
                 ],
-            ))
-            .label(ui);
+            )));
         }
         if p.disputed {
-            Txt::new(tr(loc, "state-deadline-disputed"))
-                .color(ui.visuals().warn_fg_color)
-                .label(ui);
+            lines.push(Txt::new(tr(loc, "state-deadline-disputed")).color(warn));
         }
     }
+    lines
 }
 
 /// How the sources support the control of place `id`, one line each
 /// ("according to Azerbaijan", "inferred: …", "part of … only", the note),
-/// and, with *Reported control only* on, why the map shows it as unknown.
-pub(super) fn evidence(ui: &mut Ui, app: &Shared<'_>, id: &str, ev: &Evidence) {
+/// and, with *Reported control only* on, why the map shows it as unknown;
+/// styled, not drawn.
+pub(super) fn evidence_texts(app: &Shared<'_>, id: &str, ev: &Evidence) -> Vec<Txt> {
     let loc = app.settings.locale();
+    let mut lines = Vec::new();
     if app.settings.reported_only && ev.basis != Basis::Reported {
-        Txt::new(tr(loc, "evidence-unknown")).strong().label(ui);
+        lines.push(Txt::new(tr(loc, "evidence-unknown")).strong());
     }
     let place = place_name(app.ds, loc, id);
     for line in evidence_lines(app.ds, ev, place, loc) {
-        Txt::new(line).italics().label(ui);
+        lines.push(Txt::new(line).italics());
     }
+    lines
 }
 
 /// The place's area, labelled as computed from the simplified boundaries.
@@ -254,7 +266,8 @@ pub(super) fn selection(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>, i
 }
 
 /// A place's name in the interface language.
-pub(super) fn place_name<'a>(ds: &'a Dataset, loc: Locale, id: &'a str) -> &'a str {
+#[must_use]
+pub fn place_name<'a>(ds: &'a Dataset, loc: Locale, id: &'a str) -> &'a str {
     ds.place(id).map_or(id, |p| p.names.get(loc.lang.tag()))
 }
 
