@@ -63,6 +63,9 @@ pub struct SceneKey {
     pub reported_only: bool,
 }
 
+/// The legend's lines, laid out for a text width and ink.
+type LegendLines = ((f32, Color32), Vec<Vec<BidiLine>>);
+
 /// A label's text and look: what its galley depends on.
 type GalleyKey = (String, u32, bool, Color32);
 
@@ -77,7 +80,7 @@ pub struct MapPaintCache {
     /// Label galleys by text and look, kept across rebuilds.
     galleys: HashMap<GalleyKey, Arc<Galley>>,
     /// The legend's lines for (text width, ink), laid out for `scene`.
-    legend: Option<((f32, Color32), Vec<Vec<BidiLine>>)>,
+    legend: Option<LegendLines>,
     /// A galley laid out each frame: when egui lays it out anew, its
     /// laid-out text was dropped, and the cached galleys with it.
     probe: Option<Arc<Galley>>,

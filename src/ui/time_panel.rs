@@ -30,8 +30,10 @@ const AXIS_HEIGHT: f32 = 64.0;
 /// once per session and setting (see [`axis_uncached`]).
 #[must_use]
 pub fn axis(app: &Shared<'_>) -> Arc<TimeAxis> {
+    /// The axis, for (session, collapsed gaps).
+    type Cached = Option<((u64, bool), Arc<TimeAxis>)>;
     thread_local! {
-        static AXIS: RefCell<Option<((u64, bool), Arc<TimeAxis>)>> = const { RefCell::new(None) };
+        static AXIS: RefCell<Cached> = const { RefCell::new(None) };
     }
     let key = (app.versions.session, app.settings.collapse_gaps);
     AXIS.with_borrow_mut(|cached| match cached {
