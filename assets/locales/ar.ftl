@@ -855,10 +855,10 @@ time-gap-years = { PLURAL($years) ->
 
 ## Evidence (issue 18): reported, claimed, inferred; whole or part
 
-legend-claimed = ادعاء طرفٍ لا يرويه نصٌّ بصوته (نقاط)
-legend-inferred = استنتاج مما تقوله المصادر، لا تصرّح به (شرطات)
-legend-part = جزء من مكان تسيطر عليه { $name } (تعبئة أفتح وخطوط قائمة)
-legend-not-reported = سيطرة مُدّعاة أو مستنتَجة، تظهر مجهولة (السيطرة المروية فقط)
+legend-claimed = ادعاء طرف لا يرويه نص بصوته: نقاط
+legend-inferred = استنتاج مما تقوله المصادر، لا تصرح به: شرطات
+legend-part = جزء من مكان تسيطر عليه { $name }: تعبئة أفتح وخطوط قائمة
+legend-not-reported = سيطرة مدعاة أو مستنتجة، تظهر مجهولة: السيطرة المروية فقط
 evidence-claimed = بحسب { $party }
 evidence-inferred = استنتاج: { $note }
 evidence-inferred-brief = استنتاج من المصادر
