@@ -7,7 +7,7 @@ use egui::Ui;
 
 use super::app::Shared;
 use super::i18n::{self, Txt};
-use super::step_card::{countdown, place_name, who};
+use super::step_card::{deadline_items, place_name, who};
 use crate::i18n::format::{date_short, date_spec};
 use crate::i18n::{Locale, tr, tr_args};
 use crate::model::state::PlaceState;
@@ -40,21 +40,7 @@ fn pending(app: &Shared<'_>, s: &PlaceState, loc: Locale) -> String {
         if p.deadlines.is_empty() {
             return tr_args(loc, "table-pending-to", &[("who", to.into())]);
         }
-        let deadlines: Vec<String> = p
-            .deadlines
-            .iter()
-            .map(|d| {
-                tr_args(
-                    loc,
-                    "card-deadline-item",
-                    &[
-                        ("date", date_short(d.date, loc).into()),
-                        ("countdown", countdown(d.days_left, loc).into()),
-                        ("who", d.according_to.get(loc.lang.tag()).into()),
-                    ],
-                )
-            })
-            .collect();
+        let deadlines = deadline_items(p, loc);
         return tr_args(
             loc,
             "table-pending-deadlines",

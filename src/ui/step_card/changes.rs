@@ -4,7 +4,7 @@
 use super::place::{place_name, who};
 use crate::i18n::format::{self, date_short};
 use crate::i18n::{Locale, tr, tr_args};
-use crate::model::state::changes_between;
+use crate::model::state::{PendingHandover, changes_between};
 use crate::model::types::Evidence;
 use crate::ui::app::Shared;
 use crate::ui::i18n::Txt;
@@ -130,6 +130,27 @@ fn changes_of_step(app: &Shared<'_>, i: usize) -> Vec<ChangeLine> {
     lines
 }
 
+/// A pending handover's deadlines, one item each ("25 Nov 2020, 4 days
+/// left, according to …"), in the interface language: for the card's list
+/// of pending handovers and the table of places.
+#[must_use]
+pub fn deadline_items(p: &PendingHandover, loc: Locale) -> Vec<String> {
+    p.deadlines
+        .iter()
+        .map(|d| {
+            tr_args(
+                loc,
+                "card-deadline-item",
+                &[
+                    ("date", date_short(d.date, loc).into()),
+                    ("countdown", countdown(d.days_left, loc).into()),
+                    ("who", d.according_to.get(loc.lang.tag()).into()),
+                ],
+            )
+        })
+        .collect()
+}
+
 pub(super) fn pending(ui: &mut Ui, app: &Shared<'_>) {
     let loc = app.settings.locale();
     let ds = &app.ds;
@@ -151,21 +172,7 @@ pub(super) fn pending(ui: &mut Ui, app: &Shared<'_>) {
     .label(ui);
     for (s, p) in pending {
         let name = place_name(ds, loc, &s.id);
-        let deadlines: Vec<String> = p
-            .deadlines
-            .iter()
-            .map(|d| {
-                tr_args(
-                    loc,
-                    "card-deadline-item",
-                    &[
-                        ("date", date_short(d.date, loc).into()),
-                        ("countdown", countdown(d.days_left, loc).into()),
-                        ("who", d.according_to.get(loc.lang.tag()).into()),
-                    ],
-                )
-            })
-            .collect();
+        let deadlines = deadline_items(p, loc);
         Txt::new(format!(
             "• {}",
             tr_args(

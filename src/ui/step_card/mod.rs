@@ -22,7 +22,7 @@ use crate::i18n::format::{self, date_short};
 use crate::i18n::{Lang, tr, tr_args};
 use crate::model::types::Step;
 
-pub use changes::{change_lines, countdown, no_change};
+pub use changes::{change_lines, countdown, deadline_items, no_change};
 use changes::{changed, changes_since, pending};
 pub(crate) use claims::claim_versions;
 use claims::claims;
