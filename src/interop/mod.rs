@@ -24,7 +24,7 @@ use crate::export::ExportError;
 use crate::model::diag::{Diagnostic, Msg, Position};
 
 /// Why a file could not be imported: every problem found (used by the
-/// GeoJSON and the annotation imports).
+/// TimelineJS, GeoJSON and annotation imports).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ImportError {
     /// What kind of file it is, for the last line ("GeoJSON layer").

@@ -13,6 +13,9 @@ use super::html::html_to_text;
 use super::slides::{Event, SLIDE_KEYS};
 use super::write::build_files;
 use super::{ImportError, ImportOptions, Imported, Note, Skipped};
+
+/// What the file is, in the last line of an [`ImportError`].
+const WHAT: &str = "TimelineJS file";
 use crate::model::diag::{Diagnostic, Msg, Position};
 
 /// The importer's own report text. `import-timelinejs` is a CLI command and
@@ -182,6 +185,7 @@ pub fn import_with(
             .map_or(message.as_str(), |at| &message[..at])
             .to_owned();
         ImportError {
+            what: WHAT,
             diagnostics: vec![
                 Diagnostic::new(label, english(format!("not valid JSON: {message}")))
                     .at(json_position(text, e.line(), e.column()))
@@ -196,6 +200,7 @@ pub fn import_with(
     };
     let Some(obj) = root.as_object() else {
         return Err(ImportError {
+            what: WHAT,
             diagnostics: vec![
                 Diagnostic::new(
                     label,
@@ -336,6 +341,7 @@ pub fn import_with(
     }
     if !im.errors.is_empty() {
         return Err(ImportError {
+            what: WHAT,
             diagnostics: im.errors,
         });
     }
@@ -351,6 +357,7 @@ pub fn import_with(
     });
     if parsed.is_empty() {
         return Err(ImportError {
+            what: WHAT,
             diagnostics: vec![
                 Diagnostic::new(
                     label,
@@ -377,6 +384,7 @@ pub fn import_with(
     let to = parsed.iter().map(|e| e.date.end()).max();
     let (Some(from), Some(to)) = (from, to) else {
         return Err(ImportError {
+            what: WHAT,
             diagnostics: vec![Diagnostic::new(label, english("events: nothing to import"))],
         });
     };
@@ -390,6 +398,7 @@ pub fn import_with(
         &eras,
     )
     .map_err(|e| ImportError {
+        what: WHAT,
         diagnostics: vec![
             Diagnostic::new(
                 label,

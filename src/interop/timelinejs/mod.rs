@@ -133,24 +133,6 @@ impl fmt::Display for Skipped {
     }
 }
 
-/// Why a TimelineJS file could not be imported: every problem found.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct ImportError {
-    /// The problems, each naming the file and a line and column (malformed
-    /// JSON) or the JSON path and value.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.diagnostics.len();
-        for d in &self.diagnostics {
-            writeln!(f, "{d}")?;
-        }
-        write!(
-            f,
-            "the TimelineJS file has {n} error{}; nothing was written",
-            if n == 1 { "" } else { "s" }
-        )
-    }
-}
+/// Why a TimelineJS file could not be imported: every problem found (the
+/// imports' one error type).
+pub use super::ImportError;
