@@ -109,21 +109,8 @@ pub fn geojson_report(file: &Path, out: &Path, imported: &geojson_import::Import
             .as_deref()
             .map_or_else(|| "(none: every period is still valid)".to_owned(), edtf)
     );
-    if imported.notes.is_empty() {
-        s.push_str("Everything in the file was carried over.\n");
-    } else {
-        s.push_str(&format!(
-            "\nNot carried over, or carried over differently ({}):\n",
-            imported.notes.len()
-        ));
-        for n in &imported.notes {
-            s.push_str(&format!("  {n}\n"));
-        }
-    }
-    let d = out.display();
-    s.push_str(&format!(
-        "\nNext:\n  karabakh-atlas check --data {d}\n  karabakh-atlas --data {d}\n"
-    ));
+    super::interop::carried_over(&mut s, &imported.notes, true);
+    super::interop::next_steps(&mut s, out);
     s
 }
 

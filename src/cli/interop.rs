@@ -132,22 +132,37 @@ pub fn import_report(file: &Path, out: &Path, imported: &timelinejs::Imported) -
             s.push('\n');
         }
     }
-    if imported.notes.is_empty() && imported.skipped.is_empty() {
-        s.push_str("Everything in the file was carried over.\n");
-    } else if !imported.notes.is_empty() {
-        s.push_str(&format!(
-            "\nNot carried over, or carried over differently ({}):\n",
-            imported.notes.len()
-        ));
-        for n in &imported.notes {
-            s.push_str(&format!("  {n}\n"));
+    carried_over(&mut s, &imported.notes, imported.skipped.is_empty());
+    s.push_str("\nThe dataset tracks no places yet (TimelineJS has none); see docs/timelinejs.md.");
+    next_steps(&mut s, out);
+    s
+}
+
+/// The end of an import's report: what was not carried over (`notes`), or,
+/// when there is nothing to say and nothing was left out (`whole`), that
+/// everything was.
+pub(super) fn carried_over(s: &mut String, notes: &[impl std::fmt::Display], whole: bool) {
+    if notes.is_empty() {
+        if whole {
+            s.push_str("Everything in the file was carried over.\n");
         }
+        return;
     }
+    s.push_str(&format!(
+        "\nNot carried over, or carried over differently ({}):\n",
+        notes.len()
+    ));
+    for n in notes {
+        s.push_str(&format!("  {n}\n"));
+    }
+}
+
+/// The commands to run next on the dataset folder an import wrote.
+pub(super) fn next_steps(s: &mut String, out: &Path) {
     let d = out.display();
     s.push_str(&format!(
-        "\nThe dataset tracks no places yet (TimelineJS has none); see docs/timelinejs.md.\nNext:\n  karabakh-atlas check --data {d}\n  karabakh-atlas --data {d}\n"
+        "\nNext:\n  karabakh-atlas check --data {d}\n  karabakh-atlas --data {d}\n"
     ));
-    s
 }
 
 /// `export --format timelinejs --out FILE`: every step as TimelineJS3 JSON.
