@@ -25,6 +25,7 @@ use crate::model::state::state_at;
 use crate::model::types::Evidence;
 use crate::model::{Dataset, Date, LoadError, load_bundled, load_folder};
 use crate::scene::display::NameLang;
+pub use formats::{AnnotationsImportArgs, GeojsonImportArgs};
 
 /// karabakh-atlas: explore how control of the seven districts around
 /// Nagorno-Karabakh changed, step by step, with the sources one click away.
@@ -230,61 +231,6 @@ pub struct ImportArgs {
     /// imported).
     #[arg(long)]
     pub strict: bool,
-}
-
-/// `import-geojson` options.
-#[derive(Debug, Clone, Args)]
-pub struct GeojsonImportArgs {
-    /// The GeoJSON FeatureCollection: one feature per place and period.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
-    /// The dataset folder to write (created if missing; its parent must exist).
-    #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
-    /// Write into a folder that is not empty, replacing the dataset's files
-    /// there (other files are kept).
-    #[arg(long)]
-    pub force: bool,
-    /// The property naming the place (default: detected, e.g. place, name, id).
-    #[arg(long, value_name = "F")]
-    pub place_field: Option<String>,
-    /// The property naming who controls it (default: detected, e.g.
-    /// controlled_by, controller, state).
-    #[arg(long, value_name = "F")]
-    pub state_field: Option<String>,
-    /// The property holding the period's first day (default: detected, e.g.
-    /// start_date:edtf, start_date, start, begin, valid_from).
-    #[arg(long, value_name = "F")]
-    pub start_field: Option<String>,
-    /// The property holding the day after its last (default: detected, e.g.
-    /// end_date:edtf, end_date, end, valid_to); missing means still valid.
-    #[arg(long, value_name = "F")]
-    pub end_field: Option<String>,
-}
-
-/// `import-annotations` options.
-#[derive(Debug, Clone, Args)]
-#[command(group(ArgGroup::new("target").required(true).args(["into", "out"])))]
-pub struct AnnotationsImportArgs {
-    /// The annotations: a W3C AnnotationCollection, an array of annotations,
-    /// or a Hypothesis JSON export.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
-    /// The dataset folder whose sources were annotated: the new citations
-    /// are added at the end of its timeline.toml.
-    #[arg(long, value_name = "DIR")]
-    pub into: Option<PathBuf>,
-    /// Write the new citations to this TOML file instead (sources from
-    /// --data, or the bundled dataset).
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// The source (an id of sources.toml) of annotations whose target is not
-    /// recognised.
-    #[arg(long, value_name = "ID")]
-    pub source: Option<String>,
-    /// Overwrite the --out file if it exists.
-    #[arg(long)]
-    pub force: bool,
 }
 
 /// What to export.
