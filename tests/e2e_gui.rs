@@ -554,7 +554,9 @@ fn read_map_over_atspi(
     args: &[&str],
 ) -> Vec<Vec<(String, String)>> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/atspi/read_map.py");
-    let out = Command::new("dbus-run-session")
+    let mut cmd = Command::new("dbus-run-session");
+    let out = x
+        .viewer_env(&mut cmd, home)
         .arg("--")
         .arg("/usr/bin/python3")
         .arg(&script)
@@ -562,20 +564,9 @@ fn read_map_over_atspi(
         .arg("--")
         .arg(env!("CARGO_BIN_EXE_karabakh-atlas"))
         .args(args)
-        .env("DISPLAY", x.display())
-        .env_remove("WAYLAND_DISPLAY")
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
         .env_remove("AT_SPI_BUS_ADDRESS")
         .env("NO_AT_BRIDGE", "0")
-        .env("LIBGL_ALWAYS_SOFTWARE", "1")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("KARABAKH_ATLAS_NO_NATIVE_DIALOGS", "1")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE")
         .output()
         .unwrap();
     assert!(

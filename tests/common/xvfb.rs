@@ -14,6 +14,25 @@ pub struct Xvfb {
 }
 
 impl Xvfb {
+    /// Give `cmd` the viewer's environment on this display: `home` as its
+    /// home and settings folder, software OpenGL, native dialogs off, and
+    /// the system's language English.
+    pub fn viewer_env<'c>(&self, cmd: &'c mut Command, home: &Path) -> &'c mut Command {
+        cmd.env("DISPLAY", &self.display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            .env("HOME", home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("KARABAKH_ATLAS_NO_NATIVE_DIALOGS", "1")
+            // The interface in English unless `--lang` says otherwise,
+            // whatever the machine's locale.
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
+    }
+
     /// Start Xvfb on a display it picks itself (`-displayfd`).
     pub fn start() -> Self {
         let bin = which("Xvfb").unwrap_or_else(|| {
@@ -84,21 +103,9 @@ impl Xvfb {
     /// and settings folder, native dialogs off, the system's language English,
     /// and return at once.
     pub fn spawn_viewer(&self, home: &Path, args: &[&str]) -> Child {
-        Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"));
+        self.viewer_env(&mut cmd, home)
             .args(args)
-            .env("DISPLAY", &self.display)
-            .env_remove("WAYLAND_DISPLAY")
-            .env("LIBGL_ALWAYS_SOFTWARE", "1")
-            .env("HOME", home)
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("KARABAKH_ATLAS_NO_NATIVE_DIALOGS", "1")
-            // The interface in English unless `--lang` says otherwise,
-            // whatever the machine's locale.
-            .env("LANG", "C.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("LANGUAGE")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
