@@ -11,6 +11,7 @@
 
 use super::triangulate::{Triangles, triangulate};
 use crate::model::geometry::{Feature, Shape};
+use geo::{Coord, LineString, SimplifyIdx};
 
 /// The tolerances of the levels, degrees of latitude, finest first.
 pub const TOLERANCES: [f64; 4] = [0.0005, 0.002, 0.008, 0.032];
@@ -106,61 +107,29 @@ fn simplify_area(polys: &[Vec<Vec<[f64; 2]>>], tolerance: f64, k: f64) -> Option
     })
 }
 
-/// A closed ring simplified with Douglas–Peucker; the ring itself when
-/// fewer than four points (three corners and the closing one) would be left.
+/// A closed ring simplified with Douglas–Peucker (`geo`'s, on the ring with
+/// longitudes scaled by `k` so that a degree east counts as much as a degree
+/// north at the map's latitude), keeping the ring's own points; the ring
+/// itself when fewer than four points (three corners and the closing one)
+/// would be left.
 #[must_use]
 pub fn simplify_ring(ring: &[[f64; 2]], tolerance: f64, k: f64) -> Vec<[f64; 2]> {
-    let n = ring.len();
-    if n < 5 {
+    if ring.len() < 5 {
         return ring.to_vec();
     }
-    // Split the closed ring at its first point and the point farthest from
-    // it, and simplify both halves.
-    let p = |i: usize| [ring[i][0] * k, ring[i][1]];
-    let d2 = |a: [f64; 2], b: [f64; 2]| (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2);
-    let far = (1..n - 1)
-        .max_by(|&a, &b| d2(p(0), p(a)).total_cmp(&d2(p(0), p(b))))
-        .unwrap_or(n / 2);
-    let mut keep = vec![false; n];
-    keep[0] = true;
-    keep[far] = true;
-    keep[n - 1] = true;
-    let tol2 = tolerance * tolerance;
-    let mut stack = vec![(0, far), (far, n - 1)];
-    while let Some((a, b)) = stack.pop() {
-        if b <= a + 1 {
-            continue;
-        }
-        let (pa, pb) = (p(a), p(b));
-        let (mut worst, mut at) = (0.0, a);
-        for i in a + 1..b {
-            let d = segment_distance2(p(i), pa, pb);
-            if d > worst {
-                worst = d;
-                at = i;
-            }
-        }
-        if worst > tol2 {
-            keep[at] = true;
-            stack.push((a, at));
-            stack.push((at, b));
-        }
-    }
-    let out: Vec<[f64; 2]> = (0..n).filter(|&i| keep[i]).map(|i| ring[i]).collect();
+    let line: LineString<f64> = ring
+        .iter()
+        .map(|p| Coord {
+            x: p[0] * k,
+            y: p[1],
+        })
+        .collect();
+    let out: Vec<[f64; 2]> = line
+        .simplify_idx(tolerance)
+        .into_iter()
+        .filter_map(|i| ring.get(i).copied())
+        .collect();
     if out.len() < 4 { ring.to_vec() } else { out }
-}
-
-/// The squared distance from `p` to the segment from `a` to `b`.
-fn segment_distance2(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
-    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 > 0.0 {
-        (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    let (x, y) = (a[0] + t * dx, a[1] + t * dy);
-    (p[0] - x).powi(2) + (p[1] - y).powi(2)
 }
 
 #[cfg(test)]
