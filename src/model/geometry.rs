@@ -55,10 +55,16 @@ impl MapData {
     /// The feature with this id.
     #[must_use]
     pub fn feature(&self, id: &str) -> Option<&Feature> {
-        match self.by_id.get(id).and_then(|&i| self.features.get(i)) {
-            Some(f) if f.id == id => Some(f),
+        self.feature_index(id).and_then(|i| self.features.get(i))
+    }
+
+    /// The position in `features` of the feature with this id.
+    #[must_use]
+    pub fn feature_index(&self, id: &str) -> Option<usize> {
+        match self.by_id.get(id) {
+            Some(&i) if self.features.get(i).is_some_and(|f| f.id == id) => Some(i),
             // Not indexed (features edited after parsing): look it up.
-            _ => self.features.iter().find(|f| f.id == id),
+            _ => self.features.iter().position(|f| f.id == id),
         }
     }
 

@@ -76,15 +76,17 @@ pub fn spots(app: &Shared<'_>, proj: &Projection) -> Vec<Spot> {
     ds.places
         .iter()
         .filter_map(|p| {
-            let i = ds.map.features.iter().position(|f| f.id == p.id)?;
-            let f = &ds.map.features[i];
-            let anchor = app.cache.features.get(i).and_then(|c| c.label_at);
+            let i = ds.map.feature_index(&p.id)?;
+            let f = ds.map.features.get(i)?;
+            let cached = app.cache.features.get(i);
+            let anchor = cached.and_then(|c| c.label_at);
             let bounds = match &f.shape {
                 Shape::Point(pt) => {
                     Rect::from_center_size(screen(*pt), Vec2::splat(app.style.marker_radius * 2.0))
                 }
                 _ => {
-                    let b = bbox_of(f)?;
+                    // The map cache's box, made once per dataset.
+                    let b = cached.and_then(|c| c.bbox).or_else(|| bbox_of(f))?;
                     Rect::from_two_pos(screen(b.min), screen(b.max))
                 }
             };
