@@ -16,6 +16,7 @@ pub mod hatch;
 pub mod hit;
 pub mod labels;
 pub mod lod;
+pub mod names;
 pub mod polylabel;
 pub mod projection;
 pub mod style;
