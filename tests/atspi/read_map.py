@@ -1,31 +1,65 @@
 #!/usr/bin/python3
 """Read the viewer's map the way a screen reader does, over AT-SPI.
 
-Run by tests/e2e_gui.rs (`the_map_reads_out_over_at_spi_...`) inside
+Run by tests/e2e_gui.rs (`a_screen_reader_reads_each_place_and_its_controller_over_at_spi`) inside
 `dbus-run-session`, with DISPLAY set to a private Xvfb:
 
     /usr/bin/python3 read_map.py KEY... -- VIEWER ARGS...
 
-It starts the AT-SPI bus (at-spi-bus-launcher), turns accessibility on
+It asks the session bus for the AT-SPI bus, which starts exactly one
+at-spi-bus-launcher by D-Bus activation (a second launcher of our own
+would race it for the bus's socket), turns accessibility on
 (org.a11y.Status IsEnabled and ScreenReaderEnabled, which AccessKit
-watches), starts the viewer, finds the node named "Map" in the viewer's
-tree and reads the names and roles of its children; then presses each KEY
-in turn in the window (xdotool) and reads them again once they have
-changed. It prints one JSON object: {"reads": [[...], ...], "app": NAME},
-one read before the keys and one after each, and exits non-zero with a
-reason on stderr when any part of this cannot be done.
+watches), points both itself and the viewer at that one bus address
+(AT_SPI_BUS_ADDRESS), waits for the registry to answer, starts the viewer,
+finds the node named "Map" in the viewer's tree and reads the names and
+roles of its children; then presses each KEY in turn in the window
+(xdotool) and reads them again once they have changed. It prints one JSON
+object: {"reads": [[...], ...], "app": NAME}, one read before the keys and
+one after each, and exits non-zero with a reason on stderr when any part
+of this cannot be done: what it last saw, the applications on the bus and
+the end of the viewer's own error output.
 """
 
 import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
+
+# What the script was doing and what it last saw, for the failure message.
+CONTEXT = {"viewer": None, "log": None, "last_error": None}
 
 
 def fail(msg):
-    print("read_map.py: " + msg, file=sys.stderr)
+    lines = ["read_map.py: " + msg]
+    if CONTEXT["last_error"]:
+        lines.append("  last error: " + CONTEXT["last_error"])
+    lines.append("  applications on the AT-SPI bus: " + applications())
+    viewer = CONTEXT["viewer"]
+    if viewer is not None:
+        code = viewer.poll()
+        lines.append("  the viewer: " + ("still running" if code is None
+                                         else "exited with " + str(code)))
+    if CONTEXT["log"] is not None:
+        CONTEXT["log"].seek(0)
+        tail = CONTEXT["log"].read().decode("utf-8", "replace")[-4000:]
+        lines.append("  the viewer's stderr (end):\n" + tail)
+    print("\n".join(lines), file=sys.stderr)
     sys.exit(2)
+
+
+def applications():
+    if "pyatspi" not in sys.modules:
+        return "(pyatspi not loaded yet)"
+    try:
+        desktop = sys.modules["pyatspi"].Registry.getDesktop(0)
+        names = [desktop.getChildAtIndex(i).name
+                 for i in range(desktop.childCount)]
+        return json.dumps(names)
+    except Exception as e:  # the bus itself is what failed
+        return "(cannot list: %r)" % e
 
 
 def main():
@@ -34,27 +68,28 @@ def main():
     sep = sys.argv.index("--")
     keys = sys.argv[1:sep]
     viewer = sys.argv[sep + 1:]
-    launcher = "/usr/libexec/at-spi-bus-launcher"
-    if not os.path.exists(launcher):
-        fail(launcher + " is missing (Debian: apt-get install at-spi2-core)")
-    bus = subprocess.Popen([launcher, "--launch-immediately"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    app = None
-    try:
-        wait_for_bus()
-        for prop in ("IsEnabled", "ScreenReaderEnabled"):
-            subprocess.run(
-                ["dbus-send", "--session", "--print-reply",
-                 "--dest=org.a11y.Bus", "/org/a11y/bus",
-                 "org.freedesktop.DBus.Properties.Set",
-                 "string:org.a11y.Status", "string:" + prop,
-                 "variant:boolean:true"],
-                check=True, stdout=subprocess.DEVNULL)
-        import pyatspi  # only after the bus is up
+    if not os.path.exists("/usr/libexec/at-spi-bus-launcher"):
+        fail("/usr/libexec/at-spi-bus-launcher is missing "
+             "(Debian: apt-get install at-spi2-core)")
+    for prop in ("IsEnabled", "ScreenReaderEnabled"):
+        dbus_send(["org.freedesktop.DBus.Properties.Set",
+                   "string:org.a11y.Status", "string:" + prop,
+                   "variant:boolean:true"], "turning on " + prop)
+    address = a11y_bus_address()
+    # libatspi would otherwise prefer the X root window's AT_SPI_BUS
+    # property, AccessKit the session bus: one address for both.
+    os.environ["AT_SPI_BUS_ADDRESS"] = address
+    import pyatspi  # only after the bus is up and named
 
-        app = subprocess.Popen(viewer, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
-        map_node = wait_for(lambda: find_map(pyatspi), 60, "the node named Map")
+    wait_for(lambda: pyatspi.Registry.getDesktop(0).childCount >= 0, 30,
+             "the AT-SPI registry on " + address)
+    log = tempfile.TemporaryFile()
+    CONTEXT["log"] = log
+    app = subprocess.Popen(viewer, stdout=subprocess.DEVNULL, stderr=log)
+    CONTEXT["viewer"] = app
+    try:
+        map_node = wait_for(lambda: running(app) and find_map(pyatspi), 60,
+                            "the node named Map")
         wait_for(lambda: children_names(map_node, 8), 30,
                  "the places inside the map")
         reads = [settled(map_node)]
@@ -70,25 +105,40 @@ def main():
         print(json.dumps({"reads": reads,
                           "app": map_node.getApplication().name}))
     finally:
-        if app is not None:
-            app.kill()
-            app.wait()
-        bus.terminate()
-        bus.wait()
+        app.kill()
+        app.wait()
 
 
-def wait_for_bus():
-    """Until org.a11y.Bus answers on the session bus."""
+def running(app):
+    """True while the viewer runs; fails at once when it has exited."""
+    if app.poll() is not None:
+        fail("the viewer exited before its map could be read")
+    return True
+
+
+def dbus_send(args, what):
+    r = subprocess.run(
+        ["dbus-send", "--session", "--print-reply", "--dest=org.a11y.Bus",
+         "/org/a11y/bus"] + args, capture_output=True, text=True)
+    if r.returncode != 0:
+        fail(what + ": dbus-send: " + r.stderr.strip())
+    return r.stdout
+
+
+def a11y_bus_address():
+    """The AT-SPI bus's address, once org.a11y.Bus (started on demand by
+    the session bus) answers with one."""
     start = time.time()
     while time.time() - start < 20:
         r = subprocess.run(
             ["dbus-send", "--session", "--print-reply", "--dest=org.a11y.Bus",
              "/org/a11y/bus", "org.a11y.Bus.GetAddress"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if r.returncode == 0:
-            return
+            capture_output=True, text=True)
+        if r.returncode == 0 and '"' in r.stdout:
+            return r.stdout.split('"')[1]
+        CONTEXT["last_error"] = (r.stderr or r.stdout).strip()
         time.sleep(0.2)
-    fail("the AT-SPI bus (org.a11y.Bus) did not start")
+    fail("the AT-SPI bus (org.a11y.Bus) gave no address")
 
 
 def wait_for(probe, secs, what):
@@ -96,7 +146,8 @@ def wait_for(probe, secs, what):
     while time.time() - start < secs:
         try:
             got = probe()
-        except Exception:  # the tree changes under us while it is read
+        except Exception as e:  # the tree changes under us while it is read
+            CONTEXT["last_error"] = repr(e)
             got = None
         if got:
             return got
