@@ -574,12 +574,15 @@ fn read_map_over_atspi(
         "read_map.py failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "read_map.py printed no JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    });
+    // The AT-SPI services share the script's stdout: its answer is the one
+    // line it marks.
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let read: serde_json::Value = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("reads-json: "))
+        .map(serde_json::from_str)
+        .unwrap_or_else(|| panic!("read_map.py printed no reads-json line: {stdout}"))
+        .unwrap_or_else(|e| panic!("read_map.py printed no JSON ({e}): {stdout}"));
     read["reads"]
         .as_array()
         .unwrap()

@@ -14,9 +14,10 @@ watches), points both itself and the viewer at that one bus address
 (AT_SPI_BUS_ADDRESS), waits for the registry to answer, starts the viewer,
 finds the node named "Map" in the viewer's tree and reads the names and
 roles of its children; then presses each KEY in turn in the window
-(xdotool) and reads them again once they have changed. It prints one JSON
-object: {"reads": [[...], ...], "app": NAME}, one read before the keys and
-one after each, and exits non-zero with a reason on stderr when any part
+(xdotool) and reads them again once they have changed. It prints one line,
+`reads-json: ` and a JSON object {"reads": [[...], ...], "app": NAME}, one
+read before the keys and one after each (the bus's services, started by
+D-Bus activation, share this stdout and print their own lines), and exits non-zero with a reason on stderr when any part
 of this cannot be done: what it last saw, the applications on the bus and
 the end of the viewer's own error output.
 """
@@ -102,8 +103,8 @@ def main():
             wait_for(lambda: changed(children_names(map_node, 8), last), 30,
                      "the map's nodes to change after " + key)
             reads.append(settled(map_node))
-        print(json.dumps({"reads": reads,
-                          "app": map_node.getApplication().name}))
+        print("reads-json: " + json.dumps({"reads": reads,
+                                           "app": map_node.getApplication().name}))
     finally:
         app.kill()
         app.wait()
