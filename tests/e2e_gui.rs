@@ -554,9 +554,22 @@ fn read_map_over_atspi(
     args: &[&str],
 ) -> Vec<Vec<(String, String)>> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/atspi/read_map.py");
+    // A private runtime directory (0700, as the XDG spec wants), short enough
+    // for the AT-SPI bus's socket path whatever TMPDIR is, so that the
+    // session does not depend on the machine's own XDG_RUNTIME_DIR.
+    let runtime = tempfile::Builder::new()
+        .prefix("atspi")
+        .tempdir_in("/tmp")
+        .unwrap();
+    std::fs::set_permissions(
+        runtime.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o700),
+    )
+    .unwrap();
     let mut cmd = Command::new("dbus-run-session");
     let out = x
         .viewer_env(&mut cmd, home)
+        .env("XDG_RUNTIME_DIR", runtime.path())
         .arg("--")
         .arg("/usr/bin/python3")
         .arg(&script)

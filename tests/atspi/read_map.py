@@ -136,7 +136,9 @@ def a11y_bus_address():
              "/org/a11y/bus", "org.a11y.Bus.GetAddress"],
             capture_output=True, text=True)
         if r.returncode == 0 and '"' in r.stdout:
-            return r.stdout.split('"')[1]
+            address = r.stdout.split('"')[1]
+            if address:
+                return address
         CONTEXT["last_error"] = (r.stderr or r.stdout).strip()
         time.sleep(0.2)
     fail("the AT-SPI bus (org.a11y.Bus) gave no address")
