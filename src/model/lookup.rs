@@ -1,5 +1,6 @@
 //! The [`Dataset`]'s lookups: by id (places, sources, citations, claims,
-//! controllers, steps), by place through [`Dataset::index`], and by step
+//! controllers, steps; places, sources, citations and steps through
+//! [`Dataset::index`]), by place through [`Dataset::index`], and by step
 //! (a step's date, the step at a date). Kept apart from the type
 //! definitions in [`super::types`] so each file holds one concern.
 
@@ -16,6 +17,7 @@ impl Dataset {
             ix.places.entry(p.id.clone()).or_insert(i);
         }
         for (si, s) in self.steps.iter().enumerate() {
+            ix.steps.entry(s.id.clone()).or_insert(si);
             for (ci, c) in s.changes.iter().enumerate() {
                 ix.changes
                     .entry(c.place.clone())
@@ -119,7 +121,10 @@ impl Dataset {
     /// The index of the step with this id.
     #[must_use]
     pub fn step_index(&self, id: &str) -> Option<usize> {
-        self.steps.iter().position(|s| s.id == id)
+        match self.index.steps.get(id) {
+            Some(&i) if self.steps.get(i).is_some_and(|s| s.id == id) => Some(i),
+            _ => self.steps.iter().position(|s| s.id == id),
+        }
     }
 
     /// The date step `index` is shown at: the day by which it had certainly

@@ -630,6 +630,8 @@ pub struct Index {
     pub(super) sources: HashMap<String, usize>,
     /// Position in `citations` by citation id.
     pub(super) citations: HashMap<String, usize>,
+    /// Position in `steps` by step id.
+    pub(super) steps: HashMap<String, usize>,
 }
 
 /// A loaded, validated dataset.

@@ -2,6 +2,8 @@
 //! place's control over the whole coverage, aliases against the sources, and
 //! places against the map's features.
 
+use std::collections::HashMap;
+
 use super::loader::{FileCtx, Loader};
 use super::timeline::StepWithSpans;
 use crate::model::diag::{Diagnostic, Msg};
@@ -17,17 +19,20 @@ pub(super) fn check_control(
     steps: &[StepWithSpans],
     coverage: Coverage,
 ) {
+    // Each place's changes, in the timeline's order, gathered in one pass.
+    let mut by_place: HashMap<&str, Vec<(&Step, &Change, usize)>> = HashMap::new();
+    for (s, spans) in steps {
+        for (c, span) in s.changes.iter().zip(spans) {
+            by_place
+                .entry(c.place.as_str())
+                .or_default()
+                .push((s, c, span.start));
+        }
+    }
     for place in places.iter().filter(|p| p.kind.is_tracked()) {
-        let mut changes: Vec<(&Step, &Change, usize)> = steps
-            .iter()
-            .flat_map(|(s, spans)| {
-                s.changes
-                    .iter()
-                    .zip(spans)
-                    .map(move |(c, span)| (s, c, span.start))
-            })
-            .filter(|(_, c, _)| c.place == place.id)
-            .collect();
+        // (Cloned, not taken: a duplicate id, reported elsewhere, reads the
+        // same changes as before.)
+        let mut changes = by_place.get(place.id.as_str()).cloned().unwrap_or_default();
         changes.sort_by_key(|(_, c, _)| (c.when.end(), c.when.start()));
         let Some((first_step, first, first_at)) = changes.first() else {
             l.push(
