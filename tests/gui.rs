@@ -808,6 +808,24 @@ fn focused_place(h: &Harness<'_, App>, map_label: &str) -> Option<(String, egui:
         .map(|(l, r, _)| (l, r))
 }
 
+/// Where the map drew point `at` (on the map as drawn now) with camera
+/// `then`: the keyboard moves the map to show a place out of view.
+fn as_drawn_with(
+    h: &Harness<'_, App>,
+    then: karabakh_atlas::scene::projection::Camera,
+    at: egui::Pos2,
+) -> egui::Pos2 {
+    let (rect, now) = h.state().last_map().unwrap();
+    let ref_lat = karabakh_atlas::scene::display::MapCache::new(h.state().dataset()).ref_lat;
+    let vp = karabakh_atlas::scene::projection::Viewport {
+        min: [rect.min.x, rect.min.y],
+        size: [rect.width(), rect.height()],
+    };
+    let g = Projection::new(now, vp, ref_lat).geo_from_screen([at.x, at.y]);
+    let p = Projection::new(then, vp, ref_lat).screen_from_geo(g);
+    egui::Pos2::new(p[0], p[1])
+}
+
 /// Press Tab until the keyboard is on a place in the map (at most 80 times).
 fn tab_into_the_map(h: &mut Harness<'_, App>, map_label: &str) -> (String, egui::Rect) {
     for _ in 0..80 {
@@ -880,22 +898,27 @@ fn tab_enters_the_map_arrows_move_between_places_enter_selects_and_esc_leaves() 
     let (first, at) = tab_into_the_map(&mut h, "Map");
     // The focus ring is a place's, never the map as a whole.
     assert!(first.contains(": "), "{first}");
-    // Right moves to a place further right, Down to one further down; the
-    // step does not change.
+    // Right moves to a place further right, Down to one further down (the
+    // map pans to a place out of view: compared as drawn before); the step
+    // does not change.
+    let camera = |h: &Harness<'_, App>| h.state().last_map().unwrap().1;
+    let before = camera(&h);
     h.key_press(Key::ArrowRight);
     h.run();
     let (right, r) = focused_place(&h, "Map").unwrap();
     assert_ne!(right, first);
     assert!(
-        r.center().x > at.center().x,
+        as_drawn_with(&h, before, r.center()).x > at.center().x,
         "{right} at {r:?}, {first} at {at:?}"
     );
+    let before = camera(&h);
+    let (_, r) = focused_place(&h, "Map").unwrap();
     h.key_press(Key::ArrowDown);
     h.run();
     let (down, d) = focused_place(&h, "Map").unwrap();
     assert_ne!(down, right);
     assert!(
-        d.center().y > r.center().y,
+        as_drawn_with(&h, before, d.center()).y > r.center().y,
         "{down} at {d:?}, {right} at {r:?}"
     );
     assert_eq!(h.state().time().step(), step);
@@ -1076,19 +1099,22 @@ fn the_table_of_places_opens_from_view_and_ctrl_t_and_lists_who_holds_what() {
     h.get_by_label("Places on 1 Dec 2020");
 }
 
-#[test]
-fn every_place_in_the_map_can_be_reached_from_the_first_with_the_arrows() {
-    let mut h = harness();
-    let all: std::collections::BTreeSet<String> = map_children(&h, "Map")
-        .into_iter()
-        .map(|(l, _, _)| l)
-        .filter(|l| l.contains(": "))
-        .collect();
-    // Into the map through a screen reader's Focus action (Tab is tested
-    // above).
-    let first = all.iter().next().unwrap().clone();
-    h.get_by_label(&first).focus();
-    h.run();
+/// The id of the place whose node says `label`.
+fn place_of(ds: &karabakh_atlas::model::Dataset, label: &str) -> String {
+    ds.places
+        .iter()
+        .find(|p| label.starts_with(&format!("{}: ", p.names.en())))
+        .map(|p| p.id.clone())
+        .unwrap_or_else(|| panic!("no place for {label:?}"))
+}
+
+/// From the place the keyboard is on, each arrow from each place reached
+/// (selected first, so that it keeps its node wherever the map is): the
+/// places reached. The map pans to show each place the keyboard reaches.
+fn reach_with_the_arrows(h: &mut Harness<'_, App>) -> std::collections::BTreeSet<String> {
+    use karabakh_atlas::ui::app::Command;
+    let ds = h.state().dataset().clone();
+    let first = place_of(&ds, &focused_place(h, "Map").unwrap().0);
     let mut reached = std::collections::BTreeSet::from([first.clone()]);
     let mut todo = vec![first];
     while let Some(at) = todo.pop() {
@@ -1099,20 +1125,91 @@ fn every_place_in_the_map_can_be_reached_from_the_first_with_the_arrows() {
             Key::ArrowDown,
         ] {
             // Back to `at` (a screen reader's Focus action), then one arrow.
-            h.get_by_label(&at).focus();
+            h.state_mut().push(Command::Select(Some(at.clone())));
             h.run();
-            assert_eq!(focused_place(&h, "Map").map(|p| p.0).as_ref(), Some(&at));
+            let name = ds.place(&at).unwrap().names.en();
+            let (label, _, _) = map_children(h, "Map")
+                .into_iter()
+                .find(|(l, _, _)| l.starts_with(&format!("{name}: ")))
+                .unwrap_or_else(|| panic!("the selected {at} has no node"));
+            h.get_by_label(&label).focus();
+            h.run();
+            assert_eq!(focused_place(h, "Map").map(|p| p.0), Some(label));
             h.key_press(key);
             h.run();
-            let (next, _) = focused_place(&h, "Map").unwrap();
+            let (next, r) = focused_place(h, "Map").unwrap();
+            let (map, _) = h.state().last_map().unwrap();
+            assert!(r.intersects(map), "{next} at {r:?}, map {map:?}");
+            let next = place_of(&ds, &next);
             if reached.insert(next.clone()) {
                 todo.push(next);
             }
         }
     }
-    assert_eq!(reached, all);
+    reached
+}
+
+/// Every place the map draws: the tracked places and towns with a feature.
+fn places_on_the_map(h: &Harness<'_, App>) -> std::collections::BTreeSet<String> {
+    let ds = h.state().dataset();
+    ds.places
+        .iter()
+        .filter(|p| ds.map.feature(&p.id).is_some())
+        .map(|p| p.id.clone())
+        .collect()
+}
+
+#[test]
+fn every_place_in_the_map_can_be_reached_from_the_first_with_the_arrows() {
+    let mut h = harness();
+    // Into the map through a screen reader's Focus action (Tab is tested
+    // above).
+    let first = map_children(&h, "Map")
+        .into_iter()
+        .map(|(l, _, _)| l)
+        .find(|l| l.contains(": "))
+        .unwrap();
+    h.get_by_label(&first).focus();
+    h.run();
+    let reached = reach_with_the_arrows(&mut h);
+    assert_eq!(reached, places_on_the_map(&h));
     // The arrows never moved the step.
     assert_eq!(h.state().time().step(), Some(0));
+}
+
+#[test]
+fn zoomed_in_only_places_in_view_are_nodes_and_the_arrows_reach_the_rest_panning_the_map() {
+    use karabakh_atlas::ui::app::Command;
+    let mut h = harness();
+    let ds = h.state().dataset().clone();
+    let all = places_on_the_map(&h);
+    h.state_mut().push(Command::ZoomBy(8.0));
+    h.run();
+    let (map, _) = h.state().last_map().unwrap();
+    let places: Vec<_> = map_children(&h, "Map")
+        .into_iter()
+        .filter(|(l, _, _)| l.contains(": "))
+        .collect();
+    // Zoomed in, the places out of view are not nodes, but for the one Tab
+    // comes back to (the first place, where it landed before the zoom).
+    assert!(
+        !places.is_empty() && places.len() < all.len(),
+        "{} of {}",
+        places.len(),
+        all.len()
+    );
+    let outside: Vec<_> = places
+        .iter()
+        .filter(|(_, r, _)| !r.intersects(map))
+        .collect();
+    assert!(outside.len() <= 1, "{outside:?}, map {map:?}");
+    for (l, _, _) in &places {
+        assert!(all.contains(&place_of(&ds, l)), "{l}");
+    }
+    let inside = places.iter().find(|(_, r, _)| r.intersects(map)).unwrap();
+    h.get_by_label(&inside.0).focus();
+    h.run();
+    assert_eq!(reach_with_the_arrows(&mut h), all);
 }
 
 #[test]

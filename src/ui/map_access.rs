@@ -1,12 +1,14 @@
 //! The map for keyboards and screen readers.
 //!
-//! Each place of the dataset that the map draws (the tracked places and the
-//! towns) is an accessible node inside the map's node, named with its state
-//! at the date in the same words as the tooltip (`step_card::state_texts`),
-//! so the names change with the date. The keyboard reaches the map with
-//! Tab, which lands on one place (the selected one, else the last one the
-//! keyboard was on, else the first); the arrow keys move to the nearest
-//! place in that direction on screen (the map is geography, so the arrows
+//! Each place of the dataset that the map draws in view (the tracked places
+//! and the towns; on a crowded map one per small square, see
+//! `ui::map_nodes`) is an accessible node inside the map's node, named with
+//! its state at the date in the same words as the tooltip
+//! (`step_card::state_texts`), so the names change with the date. The
+//! keyboard reaches the map with Tab, which lands on one place (the last
+//! one the keyboard was on, else the selected one, else the first in view);
+//! the arrow keys move to the nearest place in that direction on screen,
+//! in view or not (the map pans to it; the map is geography, so the arrows
 //! keep their directions in Arabic too), Enter or Space selects it, and Esc
 //! leaves the map. A focus ring is drawn around the place the keyboard is
 //! on. A live region announces each step change with the step's title and
@@ -15,10 +17,9 @@
 use egui::{Id, Key, Modifiers, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2};
 
 use super::app::{Command, Shared};
-use super::step_card::{change_lines, no_change, place_name, state_texts};
+use super::map_nodes::{Spot, Spots, Words};
+use super::step_card::{change_lines, no_change};
 use crate::i18n::{tr, tr_args};
-use crate::model::geometry::Shape;
-use crate::scene::display::bbox_of;
 use crate::scene::projection::Projection;
 
 /// The keyboard in the map and the step last announced.
@@ -35,17 +36,10 @@ pub struct MapFocus {
     pub announced: Option<Option<usize>>,
     /// The announcement on screen readers' live region.
     pub announcement: String,
-}
-
-/// One place as the keyboard and screen readers meet it.
-#[derive(Debug, Clone)]
-pub struct Spot {
-    /// The place's id.
-    pub id: String,
-    /// Where it is on screen: its label's point.
-    pub anchor: Pos2,
-    /// The screen rectangle around it.
-    pub bounds: Rect,
+    /// The places' screen positions and nodes, kept between frames.
+    spots: Spots,
+    /// The words of the places' nodes, kept for the date and language.
+    words: Words,
 }
 
 /// The widget id of place `id` inside the map.
@@ -62,42 +56,6 @@ pub fn keyboard_in_map(ctx: &egui::Context, focus: &MapFocus) -> bool {
         .cursor
         .as_deref()
         .is_some_and(|c| focused == Some(place_widget_id(c)))
-}
-
-/// The places the keyboard can reach, in the dataset's order, where the map
-/// draws them in `proj`: tracked places and towns with a map feature.
-#[must_use]
-pub fn spots(app: &Shared<'_>, proj: &Projection) -> Vec<Spot> {
-    let ds = app.ds;
-    let screen = |g: [f64; 2]| {
-        let s = proj.screen_from_geo(g);
-        Pos2::new(s[0], s[1])
-    };
-    ds.places
-        .iter()
-        .filter_map(|p| {
-            let i = ds.map.feature_index(&p.id)?;
-            let f = ds.map.features.get(i)?;
-            let cached = app.cache.features.get(i);
-            let anchor = cached.and_then(|c| c.label_at);
-            let bounds = match &f.shape {
-                Shape::Point(pt) => {
-                    Rect::from_center_size(screen(*pt), Vec2::splat(app.style.marker_radius * 2.0))
-                }
-                _ => {
-                    // The map cache's box, made once per dataset.
-                    let b = cached.and_then(|c| c.bbox).or_else(|| bbox_of(f))?;
-                    Rect::from_two_pos(screen(b.min), screen(b.max))
-                }
-            };
-            let anchor = anchor.map_or(bounds.center(), screen);
-            Some(Spot {
-                id: p.id.clone(),
-                anchor,
-                bounds,
-            })
-        })
-        .collect()
 }
 
 /// The place nearest `from` in the direction `dir` on screen (a unit
@@ -125,27 +83,6 @@ pub fn neighbour<'a>(spots: &'a [Spot], from: &Spot, dir: Vec2) -> Option<&'a Sp
     best(&|ahead, aside| (ahead > 0.0 && aside < ahead * 1.8).then_some(ahead + 2.0 * aside))
         .or_else(|| best(&|ahead, aside| (ahead > 0.0).then_some(ahead + aside)))
         .or_else(|| best(&|ahead, aside| (ahead < 0.0).then_some(ahead + 0.25 * aside)))
-}
-
-/// What a place's node says: its name and its state at the date, in the
-/// tooltip's words (or that its control is not tracked).
-#[must_use]
-pub fn place_label(app: &Shared<'_>, id: &str) -> String {
-    let loc = app.settings.locale();
-    let place = place_name(app.ds, loc, id);
-    let state = match app.states.iter().find(|s| s.id == id) {
-        Some(s) => state_texts(app, s, egui::Color32::PLACEHOLDER)
-            .iter()
-            .map(|t| t.text().trim_end_matches('.').to_owned())
-            .collect::<Vec<_>>()
-            .join(&tr(loc, "access-sentence-separator")),
-        None => tr(loc, "map-context-only").trim_end_matches('.').to_owned(),
-    };
-    tr_args(
-        loc,
-        "access-place",
-        &[("place", place.into()), ("state", state.into())],
-    )
 }
 
 /// What is announced when the step on screen becomes `step`: its number
@@ -177,7 +114,10 @@ pub fn step_announcement(app: &Shared<'_>, step: usize) -> String {
 
 /// The places as accessible nodes inside the map's node (`map`), the
 /// keyboard among them, the focus ring, and the step announcements.
-/// `proj` is the projection the map was drawn with.
+/// `proj` is the projection the map was drawn with. Only the places in
+/// view have a node (`ui::map_nodes`), besides the keyboard's and the
+/// selected one. Returns the screen point of a place the keyboard has just
+/// moved to outside the map's rectangle, for the map to pan to.
 pub fn ui(
     ui: &mut Ui,
     app: &Shared<'_>,
@@ -185,7 +125,7 @@ pub fn ui(
     proj: &Projection,
     focus: &mut MapFocus,
     out: &mut Vec<Command>,
-) {
+) -> Option<Pos2> {
     let mut child = ui.new_child(
         egui::UiBuilder::new()
             .id_salt("map-access")
@@ -196,34 +136,43 @@ pub fn ui(
     // The nodes take no pointer input: the map's own hit-testing does.
     child.set_clip_rect(Rect::NOTHING);
     // Nothing to click while presenting.
-    let spots = if app.presenter.is_some() {
-        Vec::new()
+    let spots: &[Spot] = if app.presenter.is_some() {
+        &[]
     } else {
-        spots(app, proj)
+        focus.spots.get(app, proj, map.rect)
     };
     if spots.is_empty() {
         focus.active = false;
-        return;
+        return None;
     }
+    let known = |id: &str| spots.iter().any(|s| s.id == id);
     // The one place Tab lands on (a roving tab stop): the keyboard's, else
-    // the selected one, else the first.
+    // the selected one, else the first in view.
     let cursor = focus
         .cursor
         .clone()
-        .filter(|c| spots.iter().any(|s| &s.id == c))
+        .filter(|c| known(c))
+        .or_else(|| app.selected.filter(|c| known(c)).map(str::to_owned))
         .or_else(|| {
-            app.selected
-                .filter(|c| spots.iter().any(|s| s.id == *c))
-                .map(str::to_owned)
+            spots
+                .iter()
+                .find(|s| s.bounds.intersects(map.rect))
+                .map(|s| s.id.clone())
         })
         .unwrap_or_else(|| spots[0].id.clone());
     // A click or drag on the map with the pointer takes the keyboard out.
     if map.clicked() || map.drag_started() {
         ui.memory_mut(|m| m.surrender_focus(place_widget_id(&cursor)));
     }
+    let keep: Vec<&str> = std::iter::once(cursor.as_str())
+        .chain(app.selected)
+        .collect();
+    let nodes = focus.spots.nodes(map.rect, &keep).to_vec();
+    let spots = focus.spots.all();
     let mut moved_to = None;
     let mut ring = None;
-    for spot in &spots {
+    let mut arrived = false;
+    for spot in nodes.iter().filter_map(|&i| spots.get(i)) {
         let id = place_widget_id(&spot.id);
         let sense = if spot.id == cursor {
             Sense::click()
@@ -232,16 +181,22 @@ pub fn ui(
         };
         let r = child.interact(spot.bounds, id, sense);
         let selected = app.selected == Some(spot.id.as_str());
-        // (Worded only when a screen reader listens.)
-        r.widget_info(|| {
-            let label = place_label(app, &spot.id);
-            egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
-        });
         // Every place takes a screen reader's Focus action, not only the
-        // one Tab lands on.
-        ui.ctx().accesskit_node_builder(id, |node| {
-            node.add_action(egui::accesskit::Action::Focus);
-        });
+        // one Tab lands on. (`Some` only while a screen reader listens.)
+        let listening = ui
+            .ctx()
+            .accesskit_node_builder(id, |node| {
+                node.add_action(egui::accesskit::Action::Focus);
+            })
+            .is_some();
+        // Worded only when a screen reader listens or for an event of this
+        // frame, from the words kept for the date and language.
+        let label = if listening || r.clicked() || r.double_clicked() || r.gained_focus() {
+            focus.words.of(app, &spot.id).to_owned()
+        } else {
+            String::new()
+        };
+        r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
         let focus_asked =
             ui.input(|i| i.has_accesskit_action_request(id, egui::accesskit::Action::Focus));
         if focus_asked && !r.has_focus() {
@@ -254,6 +209,7 @@ pub fn ui(
         }
         if r.has_focus() {
             ring = Some(spot);
+            arrived = r.gained_focus();
             ui.memory_mut(|m| {
                 m.set_focus_lock_filter(
                     id,
@@ -268,6 +224,7 @@ pub fn ui(
         }
     }
     focus.active = ring.is_some();
+    let mut reveal = None;
     if let Some(spot) = ring {
         let keys = ui.input_mut(|i| {
             [
@@ -281,9 +238,10 @@ pub fn ui(
             .map(|(_, d)| d)
             .collect::<Vec<_>>()
         });
+        // Among every place, in view or not.
         let mut at = spot;
         for dir in keys {
-            if let Some(next) = neighbour(&spots, at, dir) {
+            if let Some(next) = neighbour(spots, at, dir) {
                 at = next;
             }
         }
@@ -298,12 +256,18 @@ pub fn ui(
             focus.active = false;
         } else {
             focus_ring(ui, at);
+            // A place reached by the keyboard outside the map is brought
+            // into view.
+            if (arrived || at.id != spot.id) && !map.rect.contains(at.anchor) {
+                reveal = Some(at.anchor);
+            }
         }
     }
     // A place focused some other way (a screen reader's Focus action)
     // becomes the keyboard's too.
     let focused = ring.map(|s| s.id.clone());
     focus.cursor = Some(moved_to.or(focused).unwrap_or(cursor));
+    reveal
 }
 
 /// A ring around the place the keyboard is on, in the focus colour over a

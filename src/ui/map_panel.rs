@@ -176,6 +176,25 @@ fn fly(app: &Shared<'_>, map: &mut MapView, rect: Rect, now: f64) -> Option<Came
     Some(cam)
 }
 
+/// The camera that shows the geographic point `g`: `cam` with `g` in the
+/// middle of `rect`, zoomed out (by steps, down to `lo`) as far as needed
+/// when the map cannot move that far at this zoom (it keeps the tracked
+/// places within reach).
+fn revealing(app: &Shared<'_>, cam: Camera, rect: Rect, g: [f64; 2], lo: f64) -> Camera {
+    let vp = viewport(rect);
+    let mut zoom = cam.zoom;
+    let mut shown = app.cache.clamp(Camera { center: g, zoom }, vp);
+    for _ in 0..24 {
+        let p = Projection::new(shown, vp, app.cache.ref_lat).screen_from_geo(g);
+        if rect.contains(Pos2::new(p[0], p[1])) || zoom <= lo {
+            break;
+        }
+        zoom = (zoom / 1.5).max(lo);
+        shown = app.cache.clamp(Camera { center: g, zoom }, vp);
+    }
+    shown
+}
+
 fn zoom_limits(app: &Shared<'_>, map: &MapView, rect: Rect) -> (f64, f64) {
     let base = fitted_camera(app, map, rect).zoom;
     (base * ZOOM_RANGE.0, base * ZOOM_RANGE.1)
@@ -378,7 +397,14 @@ pub fn ui(
         display::build(app.ds, app.cache, app.states, &view)
     });
     super::presenter::highlight(&painter, app, &proj, now);
-    super::map_access::ui(ui, app, &response, &proj, &mut map.access, out);
+    let reveal = super::map_access::ui(ui, app, &response, &proj, &mut map.access, out);
+    // The keyboard went to a place out of view: bring it into view.
+    if let Some(at) = reveal.filter(|_| !presenting) {
+        let g = proj.geo_from_screen([at.x, at.y]);
+        map.camera = Some(revealing(app, cam, rect, g, lo));
+        map.flight = None;
+        ui.ctx().request_repaint();
+    }
 
     if let Some(id) = hovered.as_ref().filter(|_| !map.moving) {
         let response = response.clone();

@@ -13,6 +13,7 @@ pub mod files;
 pub mod i18n;
 pub mod map_access;
 pub mod map_cache;
+pub mod map_nodes;
 pub mod map_panel;
 pub mod menus;
 pub mod motion;
