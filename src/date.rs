@@ -699,14 +699,23 @@ mod tests {
             "+1000000000000-01-01",
             "-99999999999999999999-01-01",
         ] {
-            assert_eq!(Date::parse(bad), Err(DateError::Format(bad.into())), "{bad}");
+            assert_eq!(
+                Date::parse(bad),
+                Err(DateError::Format(bad.into())),
+                "{bad}"
+            );
         }
         // The Gregorian rules hold far out: years divisible by 400 leap.
         assert_eq!(Date::days_in_month(-13_800_000_000, 2), Some(29));
         assert_eq!(Date::days_in_month(-13_800_000_100, 2), Some(28));
         assert_eq!(
             Date::parse("-13800000100-02-29"),
-            Err(DateError::Day("-13800000100-02-29".into(), 2, -13_800_000_100, 28))
+            Err(DateError::Day(
+                "-13800000100-02-29".into(),
+                2,
+                -13_800_000_100,
+                28
+            ))
         );
         // 400 years are 146,097 days, whatever the era.
         assert_eq!(big_bang.days_until(d("-13799999600-01-01")), 146_097);

@@ -211,8 +211,8 @@ fn single(s: &str, whole: &str) -> Result<Span, EdtfError> {
     if width > MAX_YEAR_DIGITS {
         return Err(year_out_of_range(negative, year, whole));
     }
-    let year = Digits::read(year, u32::try_from(width).map_err(|_| syntax())?)
-        .ok_or_else(syntax)?;
+    let year =
+        Digits::read(year, u32::try_from(width).map_err(|_| syntax())?).ok_or_else(syntax)?;
     let month = month
         .map(|m| Digits::read(m, 2).ok_or_else(syntax))
         .transpose()?;
