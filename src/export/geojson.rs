@@ -61,6 +61,7 @@ use serde_json::{Map, Value, json};
 
 use crate::model::geometry::{Feature, LonLat, Shape};
 use crate::model::state::{PlaceState, place_state_at};
+use crate::model::sweep::Sweep;
 use crate::model::types::NameTag;
 use crate::model::{Dataset, Date};
 
@@ -331,22 +332,33 @@ pub fn periods(ds: &Dataset, place_id: &str) -> Vec<(Date, Date, PlaceState)> {
         return Vec::new();
     };
     let mut out: Vec<(Date, Date, PlaceState)> = Vec::new();
+    let mut sweep = Sweep::new(ds, vec![place]);
     let mut day = ds.coverage.from;
     let mut current: Option<(Date, Date, PlaceState)> = None;
+    // From one change to the next: the state holds in between, so a
+    // coverage of billions of years costs one visit per change.
     while day <= ds.coverage.to {
-        let s = place_state_at(ds, place, day);
+        sweep.advance(day, |_, _, _| {});
+        let last = match sweep.next_change() {
+            Some(next) if next > day && next <= ds.coverage.to => next.add_days(-1),
+            _ => ds.coverage.to,
+        };
+        let s = sweep.state(0).cloned();
         let same = current
             .as_ref()
             .is_some_and(|(_, _, c)| period_key(Some(c)) == period_key(s.as_ref()));
         if same {
             if let Some(c) = current.as_mut() {
-                c.1 = day;
+                c.1 = last;
             }
         } else {
             out.extend(current.take());
-            current = s.map(|s| (day, day, s));
+            current = s.map(|s| (day, last, s));
         }
-        day = day.add_days(1);
+        if last >= ds.coverage.to {
+            break;
+        }
+        day = last.add_days(1);
     }
     out.extend(current);
     out
