@@ -386,6 +386,52 @@ fn bce_events_are_kept_whatever_their_year() {
 }
 
 #[test]
+fn a_timeline_from_the_big_bang_to_2020_imports_checks_and_sets_up_the_viewer() {
+    let src = tempfile::tempdir().unwrap();
+    let file = src.path().join("cosmos.json");
+    let json = json!({
+        "scale": "cosmological",
+        "events": [
+            { "start_date": { "year": -13800000000_i64 }, "text": { "headline": "Big Bang", "text": "<p>The universe begins.</p>" } },
+            { "start_date": { "year": 2020, "month": 11, "day": 10 }, "text": { "headline": "Today", "text": "<p>An agreement is signed.</p>" } }
+        ]
+    });
+    std::fs::write(&file, json.to_string()).unwrap();
+    let (_tmp, dir, stdout, stderr) = import_with(&file, &["--strict"]);
+    assert!(stdout.contains("Imported 2 events"), "{stdout}{stderr}");
+    let check = run(&["--data", dir.to_str().unwrap(), "check"]);
+    let (out, err) = texts(&check);
+    assert!(check.status.success(), "{out}{err}");
+    let ds = load_folder(&dir).unwrap();
+    let dates: Vec<String> = ds.steps.iter().map(|s| s.date.to_string()).collect();
+    assert_eq!(
+        dates,
+        ["-13800000000-01-01..-13800000000-12-31", "2020-11-10"]
+    );
+    // What the viewer sets up over the whole coverage: areas, the series,
+    // the bands, the time-enabled export and the time axis. Each used to
+    // step a day at a time (5 × 10^12 days here); now they jump from change
+    // to change, so this test finishing is the check.
+    use karabakh_atlas::model::area::{areas, series, uncertainty_bands};
+    use karabakh_atlas::scene::axis::{MarkStep, TimeAxis};
+    let a = areas(&ds);
+    let s = series(&ds, &a);
+    assert!(s.points.len() <= ds.steps.len() + 1, "{}", s.points.len());
+    let _bands = uncertainty_bands(&ds, &a);
+    let timeline: Value =
+        serde_json::from_str(&karabakh_atlas::export::geojson_timeline(&ds)).unwrap();
+    assert!(timeline["features"].is_array());
+    let events: Vec<_> = ds
+        .steps
+        .iter()
+        .map(|s| (s.date.start(), s.date.end()))
+        .collect();
+    let axis = TimeAxis::new(ds.coverage.from, ds.coverage.to, &events, false);
+    assert!(matches!(axis.mark_step(), MarkStep::Years(step) if step >= 100_000_000));
+    assert!(!axis.marks().is_empty() && axis.marks().len() <= 101);
+}
+
+#[test]
 fn with_strict_one_impossible_event_refuses_the_file() {
     let err = failing_import("bce.json", &["--strict"]);
     assert!(
