@@ -429,6 +429,30 @@ fn a_timeline_from_the_big_bang_to_2020_imports_checks_and_sets_up_the_viewer() 
     let axis = TimeAxis::new(ds.coverage.from, ds.coverage.to, &events, false);
     assert!(matches!(axis.mark_step(), MarkStep::Years(step) if step >= 100_000_000));
     assert!(!axis.marks().is_empty() && axis.marks().len() <= 101);
+    // `--date` reads the same days as the files, long years included.
+    for args in [
+        ["state", "--date", "-13800000000-06-01"],
+        ["stats", "--date", "-13800000000-06-01"],
+    ] {
+        let mut all = vec!["--data", dir.to_str().unwrap()];
+        all.extend(args);
+        let out = run(&all);
+        let (o, e) = texts(&out);
+        assert!(out.status.success(), "{args:?}: {o}{e}");
+    }
+    let bad = run(&[
+        "--data",
+        dir.to_str().unwrap(),
+        "state",
+        "--date",
+        "13800000000-06-01",
+    ]);
+    let (o, e) = texts(&bad);
+    assert!(!bad.status.success(), "{o}");
+    assert!(
+        e.contains("13800000000-06-01") && e.contains("with its sign"),
+        "{e}"
+    );
 }
 
 #[test]
