@@ -422,6 +422,36 @@ mod tests {
     use super::*;
     use crate::model::load_bundled;
 
+    /// The bundled timeline with its coverage starting at the Big Bang and
+    /// ending in a billion years: the periods and the uncertainty bands
+    /// (which once walked every day, 5 × 10^12 of them) are the same as
+    /// over the real coverage, apart from the first period's start and the
+    /// last one's end.
+    #[test]
+    fn periods_over_billions_of_years_jump_from_change_to_change() {
+        let ds = load_bundled().unwrap();
+        let mut wide = load_bundled().unwrap();
+        wide.coverage.from = Date::parse("-13800000000-01-01").unwrap();
+        wide.coverage.to = Date::parse("+1000000000-12-31").unwrap();
+        for p in ds.tracked_places() {
+            let (real, far) = (periods(&ds, &p.id), periods(&wide, &p.id));
+            assert_eq!(real.len(), far.len(), "{}", p.id);
+            for (i, (r, f)) in real.iter().zip(&far).enumerate() {
+                let first = i == 0 && real[0].0 == ds.coverage.from;
+                let last = i + 1 == real.len();
+                assert!(r.0 == f.0 || first, "{} {i}", p.id);
+                assert!(r.1 == f.1 || last, "{} {i}", p.id);
+                assert_eq!(period_key(Some(&r.2)), period_key(Some(&f.2)), "{}", p.id);
+            }
+            assert_eq!(far.last().map(|f| f.1), Some(wide.coverage.to));
+        }
+        let areas = crate::model::area::areas(&ds);
+        assert_eq!(
+            crate::model::area::uncertainty_bands(&ds, &areas),
+            crate::model::area::uncertainty_bands(&wide, &areas)
+        );
+    }
+
     #[test]
     fn rings_are_oriented() {
         let cw = vec![[0.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 0.0], [0.0, 0.0]];
