@@ -5,20 +5,17 @@
 //! (the baseline). Dates are proleptic Gregorian days with no time zone,
 //! written `YYYY-MM-DD` everywhere in files, CLI flags and JSON.
 //!
-//! A leaf: it uses nothing else in the crate. The calendar itself is
-//! [`jiff::civil::Date`] (years -9999..=9999, astronomical numbering, so a
-//! later BCE date needs no other library). Kept hand-written here, each for
-//! a reason:
+//! A leaf: it uses nothing else in the crate. The calendar is its own:
+//! a [`Date`] is a signed count of days since 1970-01-01, converted to and
+//! from year, month and day by Howard Hinnant's algorithms (`date::civil`),
+//! proleptic Gregorian with astronomical year numbering (0 is 1 BCE), for
+//! every year from [`Date::MIN_YEAR`] to [`Date::MAX_YEAR`]
+//! (±999,999,999,999: a timeline may start with the Big Bang, 13.8 billion
+//! years ago). All arithmetic saturates at those ends, so no input can
+//! overflow it.
 //!
-//! * the strict `YYYY-MM-DD` reading: jiff's parser also takes signed
-//!   six-digit years and times, and its errors are not ours; ours name the
-//!   reason as data ([`DateError`]: format, month, or a day the month lacks
-//!   with the month's length);
-//! * `add_days` and `days_until`: thin wrappers that saturate at the ends of
-//!   the calendar instead of returning jiff's overflow errors;
-//! * the lower-case English weekday name the timeline's weekday check
-//!   compares with (jiff's `Weekday` has no such name);
-//! * `Serialize` as `YYYY-MM-DD`, so jiff needs no `serde` feature.
+//! Years of more than four digits are written as ISO 8601 expanded years,
+//! with their sign: `+12000-03-01`, `-13800000000-01-01`.
 //!
 //! The words for dates (English and
 //! Arabic forms, ranges, "since"/"on") are in `i18n::format` (the
@@ -30,11 +27,15 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+mod civil;
 pub mod edtf;
 
-/// A calendar day.
+use civil::{civil_from_days, days_from_civil, month_length};
+
+/// A calendar day: days since 1970-01-01 (negative before it), always
+/// within [`Date::MIN`]..=[`Date::MAX`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date(jiff::civil::Date);
+pub struct Date(i64);
 
 /// Why a date string was refused; the text says what to write instead.
 ///
@@ -42,129 +43,132 @@ pub struct Date(jiff::civil::Date);
 /// `model::diag`, since this leaf sits below the catalogues.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {
-    /// Not `YYYY-MM-DD`.
+    /// Not `YYYY-MM-DD` (nor an expanded year such as `+12000-03-01`), or a
+    /// year beyond [`Date::MIN_YEAR`]..=[`Date::MAX_YEAR`].
     Format(String),
     /// A month outside 01–12.
     Month(String, u8),
     /// A day the month does not have: the text, month, year and the
     /// month's length.
-    Day(String, u8, i32, u8),
+    Day(String, u8, i64, u8),
 }
 
 impl Date {
-    /// The first day the calendar holds: 1 January of the year -9999
-    /// (10000 BCE).
-    pub const MIN: Self = Self(jiff::civil::Date::MIN);
-    /// The last day the calendar holds: 31 December 9999.
-    pub const MAX: Self = Self(jiff::civil::Date::MAX);
-    /// The first year the calendar holds (astronomical: -9999 is 10000 BCE).
-    pub const MIN_YEAR: i32 = -9999;
+    /// The first year the calendar holds (astronomical: -999,999,999,999 is
+    /// 1,000,000,000,000 BCE).
+    pub const MIN_YEAR: i64 = -999_999_999_999;
     /// The last year the calendar holds.
-    pub const MAX_YEAR: i32 = 9999;
+    pub const MAX_YEAR: i64 = 999_999_999_999;
+    /// The first day the calendar holds: 1 January of [`Date::MIN_YEAR`].
+    pub const MIN: Self = Self(days_from_civil(Self::MIN_YEAR, 1, 1));
+    /// The last day the calendar holds: 31 December of [`Date::MAX_YEAR`].
+    pub const MAX: Self = Self(days_from_civil(Self::MAX_YEAR, 12, 31));
 
     /// Parse a strict `YYYY-MM-DD` date, rejecting days that do not exist.
     /// Years before 1 are written with a minus sign in astronomical
     /// numbering, as ISO 8601 and EDTF do: `-0330-10-01` is 1 October 331
-    /// BCE, `0000-01-01` is 1 January 1 BCE.
+    /// BCE, `0000-01-01` is 1 January 1 BCE. Years of more than four digits
+    /// are ISO 8601 expanded years, signed: `+12000-03-01`,
+    /// `-13800000000-01-01`.
     ///
     /// # Errors
-    /// A message naming the value and what is wrong with it (format, month
-    /// out of range, or a day the month does not have, such as 2020-02-30).
+    /// A message naming the value and what is wrong with it (format, a year
+    /// the calendar does not hold, month out of range, or a day the month
+    /// does not have, such as 2020-02-30).
     pub fn parse(s: &str) -> Result<Self, DateError> {
         let bad_format = || DateError::Format(s.to_owned());
-        let (negative, unsigned) = match s.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, s),
+        let (sign, unsigned) = match s.as_bytes().first() {
+            Some(b'-') => (Some(-1), &s[1..]),
+            Some(b'+') => (Some(1), &s[1..]),
+            _ => (None, s),
         };
         let parts: Vec<&str> = unsigned.split('-').collect();
         let [y, m, d] = parts.as_slice() else {
             return Err(bad_format());
         };
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        let year_digits_ok = match sign {
+            None => y.len() == 4,
+            Some(-1) => y.len() >= 4,
+            Some(_) => y.len() >= 5,
+        };
+        if !year_digits_ok || m.len() != 2 || d.len() != 2 {
             return Err(bad_format());
         }
         let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
         if !(all_digits(y) && all_digits(m) && all_digits(d)) {
             return Err(bad_format());
         }
-        let (Ok(year), Ok(month), Ok(day)) = (y.parse::<i16>(), m.parse::<u8>(), d.parse::<u8>())
+        let (Ok(year), Ok(month), Ok(day)) = (y.parse::<i64>(), m.parse::<u8>(), d.parse::<u8>())
         else {
             return Err(bad_format());
         };
-        if negative && year == 0 {
+        if sign == Some(-1) && year == 0 {
             return Err(bad_format());
         }
-        let year = if negative { -year } else { year };
-        let (Ok(month_i), Ok(day_i)) = (i8::try_from(month), i8::try_from(day)) else {
+        let year = if sign == Some(-1) { -year } else { year };
+        if !(Self::MIN_YEAR..=Self::MAX_YEAR).contains(&year) {
             return Err(bad_format());
-        };
+        }
         if !(1..=12).contains(&month) {
             return Err(DateError::Month(s.to_owned(), month));
         }
-        jiff::civil::Date::new(year, month_i, day_i)
-            .map(Self)
-            .map_err(|_| {
-                let last = jiff::civil::Date::new(year, month_i, 1)
-                    .map_or(0, |first| first.days_in_month().unsigned_abs());
-                DateError::Day(s.to_owned(), month, i32::from(year), last)
-            })
+        Self::from_ymd(year, month, day)
+            .ok_or_else(|| DateError::Day(s.to_owned(), month, year, month_length(year, month)))
     }
 
     /// The day with this year (astronomical: 0 is 1 BCE), month (1–12) and
     /// day of the month; `None` if the calendar has no such day.
     #[must_use]
-    pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Self> {
-        let year = i16::try_from(year).ok()?;
-        let month = i8::try_from(month).ok()?;
-        let day = i8::try_from(day).ok()?;
-        jiff::civil::Date::new(year, month, day).ok().map(Self)
+    pub fn from_ymd(year: i64, month: u8, day: u8) -> Option<Self> {
+        let last = Self::days_in_month(year, month)?;
+        (1..=last)
+            .contains(&day)
+            .then(|| Self(days_from_civil(year, month, day)))
     }
 
     /// How many days the month `month` (1–12) of `year` has; `None` for a
     /// month or year the calendar does not hold.
     #[must_use]
-    pub fn days_in_month(year: i32, month: u8) -> Option<u8> {
-        Self::from_ymd(year, month, 1).map(|first| first.0.days_in_month().unsigned_abs())
+    pub fn days_in_month(year: i64, month: u8) -> Option<u8> {
+        if !(Self::MIN_YEAR..=Self::MAX_YEAR).contains(&year) || !(1..=12).contains(&month) {
+            return None;
+        }
+        Some(month_length(year, month))
     }
 
-    /// The day `n` days after this one (negative: before); saturates at the
-    /// ends of the supported calendar (years -9999 to 9999).
+    /// The day `n` days after this one (negative: before); saturates at
+    /// [`Date::MIN`] and [`Date::MAX`].
     #[must_use]
     pub fn add_days(self, n: i64) -> Self {
-        // Any step farther than the calendar is long lands on an end; within
-        // that bound the hours cannot overflow.
-        let span = jiff::civil::Date::MIN.duration_until(jiff::civil::Date::MAX);
-        let max_days = span.as_hours() / 24;
-        let days = n.clamp(-max_days, max_days);
-        Self(
-            self.0
-                .saturating_add(jiff::SignedDuration::from_hours(days * 24)),
-        )
+        Self(self.0.saturating_add(n).clamp(Self::MIN.0, Self::MAX.0))
     }
 
     /// Whole days from `self` to `other` (negative if `other` is earlier).
     #[must_use]
     pub fn days_until(self, other: Self) -> i64 {
-        self.0.duration_until(other.0).as_hours() / 24
+        // Both are within MIN..=MAX, about 7.3 × 10^14 days apart at most.
+        other.0 - self.0
     }
 
     /// The English name of the weekday, lower case ("tuesday").
     #[must_use]
     pub fn weekday_name(self) -> String {
-        use jiff::civil::Weekday;
-        match self.0.weekday() {
-            Weekday::Monday => "monday",
-            Weekday::Tuesday => "tuesday",
-            Weekday::Wednesday => "wednesday",
-            Weekday::Thursday => "thursday",
-            Weekday::Friday => "friday",
-            Weekday::Saturday => "saturday",
-            Weekday::Sunday => "sunday",
+        // 1970-01-01 was a Thursday.
+        match (self.0 + 3).rem_euclid(7) {
+            0 => "monday",
+            1 => "tuesday",
+            2 => "wednesday",
+            3 => "thursday",
+            4 => "friday",
+            5 => "saturday",
+            _ => "sunday",
         }
         .to_owned()
     }
 
-    /// The date as `YYYY-MM-DD` (`-YYYY-MM-DD` before the year 0).
+    /// The date as `YYYY-MM-DD` (`-YYYY-MM-DD` before the year 0; an
+    /// expanded year with its sign beyond four digits: `+12000-03-01`,
+    /// `-13800000000-01-01`), which [`Date::parse`] reads back.
     #[must_use]
     pub fn iso(self) -> String {
         format!(
@@ -177,30 +181,31 @@ impl Date {
 
     /// The year, astronomical: 0 is 1 BCE, -330 is 331 BCE.
     #[must_use]
-    pub fn year(self) -> i32 {
-        i32::from(self.0.year())
+    pub fn year(self) -> i64 {
+        civil_from_days(self.0).0
     }
 
     /// The month, 1–12.
     #[must_use]
     pub fn month(self) -> u8 {
-        self.0.month().unsigned_abs()
+        civil_from_days(self.0).1
     }
 
     /// The day of the month, 1–31.
     #[must_use]
     pub fn day(self) -> u8 {
-        self.0.day().unsigned_abs()
+        civil_from_days(self.0).2
     }
 
     /// The last day of this day's month.
     #[must_use]
     pub fn last_of_month(self) -> Self {
-        Self(self.0.last_of_month())
+        let (y, m, d) = civil_from_days(self.0);
+        self.add_days(i64::from(month_length(y, m)) - i64::from(d))
     }
 
     /// The first day of the following month (the last day of the calendar,
-    /// 9999-12-31, in its last month).
+    /// [`Date::MAX`], in its last month).
     #[must_use]
     pub fn first_of_next_month(self) -> Self {
         self.last_of_month().add_days(1)
@@ -208,11 +213,14 @@ impl Date {
 }
 
 /// A year as ISO 8601 and EDTF write it: four digits at least, a minus sign
-/// before the year 0 (`2020`, `0000`, `-0330`).
+/// before the year 0 (`2020`, `0000`, `-0330`), and a plus sign on a year of
+/// more than four digits (`+12000`, `-13800000000`).
 #[must_use]
-pub fn iso_year(year: i32) -> String {
+pub fn iso_year(year: i64) -> String {
     if year < 0 {
         format!("-{:04}", year.unsigned_abs())
+    } else if year > 9999 {
+        format!("+{year}")
     } else {
         format!("{year:04}")
     }
@@ -416,9 +424,12 @@ impl DateSpec {
 
     /// The date in EDTF (levels 0 and 1), which [`edtf::parse_edtf`] reads
     /// back as the same date: `2020-11-20`, `2020-11-20?`, a whole month
-    /// `2020-10`, a whole year `-0330`, any other range `2020-09-27/2020-11-10`
-    /// (the qualifier on both ends), the situation before a day
-    /// `../2020-09-26`.
+    /// `2020-10`, a whole year `-0330` (`Y-13800000000` beyond four digits),
+    /// any other range `2020-09-27/2020-11-10` (the qualifier on both ends),
+    /// the situation before a day `../2020-09-26`. A day or month in a year
+    /// of more than four digits has no EDTF form below level 2; it is
+    /// written with an ISO 8601 expanded year (`-13800000000-01-01`), which
+    /// [`edtf::parse_edtf`] also reads.
     #[must_use]
     pub fn edtf(self) -> String {
         let q = self.qualifier().edtf_suffix();
@@ -431,7 +442,12 @@ impl DateSpec {
                     && (from.month(), from.day()) == (1, 1)
                     && (to.month(), to.day()) == (12, 31)
                 {
-                    format!("{}{q}", iso_year(from.year()))
+                    let year = from.year();
+                    if (-9999..=9999).contains(&year) {
+                        format!("{}{q}", iso_year(year))
+                    } else {
+                        format!("Y{year}{q}")
+                    }
                 } else {
                     format!("{from}{q}/{to}{q}")
                 }
@@ -564,8 +580,9 @@ mod tests {
         let bce331 = d("-0330-10-01");
         assert_eq!(bce331.year(), -330);
         assert_eq!(bce331.iso(), "-0330-10-01");
-        assert_eq!(d("-9999-01-01"), Date::MIN);
-        assert_eq!(Date::MIN.iso(), "-9999-01-01");
+        assert_eq!(d("-999999999999-01-01"), Date::MIN);
+        assert_eq!(Date::MIN.iso(), "-999999999999-01-01");
+        assert_eq!(Date::MAX.iso(), "+999999999999-12-31");
         // 1 BCE (year 0) is followed by 1 CE, with no year between.
         assert_eq!(d("0000-12-31").add_days(1), d("0001-01-01"));
         assert_eq!(d("-0001-12-31").add_days(1), d("0000-01-01"));
@@ -579,7 +596,8 @@ mod tests {
         assert_eq!(d("2020-01-31").first_of_next_month(), d("2020-02-01"));
         assert_eq!(d("2020-02-01").first_of_next_month(), d("2020-03-01"));
         assert_eq!(d("2020-12-15").first_of_next_month(), d("2021-01-01"));
-        assert_eq!(d("9999-12-15").first_of_next_month(), Date::MAX);
+        assert_eq!(d("9999-12-15").first_of_next_month(), d("+10000-01-01"));
+        assert_eq!(d("+999999999999-12-15").first_of_next_month(), Date::MAX);
     }
 
     #[test]
@@ -593,9 +611,13 @@ mod tests {
     #[test]
     fn arithmetic_saturates_at_the_ends_of_the_calendar() {
         let a = d("2020-11-10");
-        assert_eq!(a.add_days(i64::MAX), d("9999-12-31"));
-        assert_eq!(a.add_days(i64::MIN).year(), -9999);
-        assert_eq!(d("9999-12-30").add_days(5), d("9999-12-31"));
+        assert_eq!(a.add_days(i64::MAX), Date::MAX);
+        assert_eq!(a.add_days(i64::MIN), Date::MIN);
+        assert_eq!(Date::MIN.add_days(i64::MIN), Date::MIN);
+        assert_eq!(Date::MAX.add_days(i64::MAX), Date::MAX);
+        assert_eq!(Date::MAX.add_days(-1).add_days(5), Date::MAX);
+        assert_eq!(Date::MIN.year(), Date::MIN_YEAR);
+        assert_eq!(Date::MAX.year(), Date::MAX_YEAR);
         assert_eq!(d("2020-01-01").days_until(d("2021-01-01")), 366);
         assert_eq!(d("2021-01-01").days_until(d("2020-01-01")), -366);
     }
@@ -657,5 +679,73 @@ mod tests {
             prev = day;
         }
         assert_eq!(prev, d("2099-12-31"));
+    }
+
+    #[test]
+    fn years_beyond_four_digits_are_expanded_and_signed() {
+        let big_bang = d("-13800000000-01-01");
+        assert_eq!(big_bang.year(), -13_800_000_000);
+        assert_eq!((big_bang.month(), big_bang.day()), (1, 1));
+        assert_eq!(big_bang.iso(), "-13800000000-01-01");
+        assert_eq!(d("+12000-03-01").iso(), "+12000-03-01");
+        assert_eq!(d("+12000-03-01").year(), 12_000);
+        assert_eq!(d("-10000-12-31").add_days(1), d("-9999-01-01"));
+        assert_eq!(d("9999-12-31").add_days(1).iso(), "+10000-01-01");
+        // A long year needs its sign; a year beyond the calendar is refused.
+        for bad in [
+            "12000-03-01",
+            "+2020-11-10",
+            "-1000000000000-01-01",
+            "+1000000000000-01-01",
+            "-99999999999999999999-01-01",
+        ] {
+            assert_eq!(
+                Date::parse(bad),
+                Err(DateError::Format(bad.into())),
+                "{bad}"
+            );
+        }
+        // The Gregorian rules hold far out: years divisible by 400 leap.
+        assert_eq!(Date::days_in_month(-13_800_000_000, 2), Some(29));
+        assert_eq!(Date::days_in_month(-13_800_000_100, 2), Some(28));
+        assert_eq!(
+            Date::parse("-13800000100-02-29"),
+            Err(DateError::Day(
+                "-13800000100-02-29".into(),
+                2,
+                -13_800_000_100,
+                28
+            ))
+        );
+        // 400 years are 146,097 days, whatever the era.
+        assert_eq!(big_bang.days_until(d("-13799999600-01-01")), 146_097);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn days_and_civil_dates_round_trip_over_the_whole_calendar(
+            n in Date::MIN.0..=Date::MAX.0,
+            step in -1_000_000_i64..=1_000_000,
+        ) {
+            let day = Date(n);
+            let (y, m, dd) = (day.year(), day.month(), day.day());
+            proptest::prop_assert_eq!(Date::from_ymd(y, m, dd), Some(day));
+            proptest::prop_assert_eq!(Date::parse(&day.iso()), Ok(day));
+            // The next day is the next day of the month, or the first of the next.
+            let next = day.add_days(1);
+            if day < Date::MAX {
+                let first = (next.month(), next.day()) == (m % 12 + 1, 1);
+                proptest::prop_assert!(
+                    (next.year(), next.month(), next.day()) == (y, m, dd + 1)
+                        || (first && next.year() == if m == 12 { y + 1 } else { y }),
+                    "{} then {}", day, next
+                );
+            }
+            let moved = day.add_days(step);
+            proptest::prop_assert!((Date::MIN..=Date::MAX).contains(&moved));
+            if (Date::MIN.0..=Date::MAX.0).contains(&(n + step)) {
+                proptest::prop_assert_eq!(day.days_until(moved), step);
+            }
+        }
     }
 }

@@ -346,6 +346,25 @@ fn bce_years_in_both_languages() {
 }
 
 #[test]
+fn years_of_billions_are_grouped_in_both_languages() {
+    let a = ar(MonthStyle::Latin, Digits::ArabicIndic);
+    let latin = ar(MonthStyle::Latin, Digits::Latin);
+    let big_bang = d("-13799999999-01-01");
+    assert_eq!(year(big_bang, Locale::EN), "13,800,000,000 BCE");
+    assert_eq!(year(big_bang, latin), "13,800,000,000 ق.م");
+    assert_eq!(year(big_bang, a), "١٣٬٨٠٠٬٠٠٠٬٠٠٠ ق.م");
+    assert_eq!(date_short(big_bang, Locale::EN), "1 Jan 13,800,000,000 BCE");
+    assert_eq!(year(d("+12000-03-01"), Locale::EN), "12,000");
+    assert_eq!(year(d("+12000-03-01"), a), "١٢٬٠٠٠");
+    // Four-digit years stay ungrouped.
+    assert_eq!(year(d("-9998-01-01"), Locale::EN), "9999 BCE");
+    assert_eq!(
+        date_spec(edtf("Y-13799999999"), Locale::EN),
+        "1 Jan 13,800,000,000 BCE – 31 Dec 13,800,000,000 BCE"
+    );
+}
+
+#[test]
 fn a_month_is_a_day_between_its_first_and_last_in_both_languages() {
     let oct = edtf("2020-10");
     let a = ar(MonthStyle::Latin, Digits::ArabicIndic);
@@ -409,7 +428,7 @@ fn edtf_refusals_name_the_value_in_both_languages() {
     for (text, en_words) in [
         ("2020-09-27/..", "open or unknown end"),
         ("2020-21", "season"),
-        ("Y170000002", "-9999 (10000 BCE) to 9999"),
+        ("Y1000000000000", "-999999999999 to 999999999999"),
         ("2020-11-10T12:00", "time of day"),
         ("2020-XX-10", "unspecified digits"),
         ("{2020,2021}", "level 2"),

@@ -407,7 +407,7 @@ fn timelinejs_full() -> Vec<u8> {
 /// Cases of the EDTF properties: each is a parse, microseconds.
 const EDTF_CASES: u32 = 2000;
 
-/// Any day of the calendar, -9999-01-01 to 9999-12-31.
+/// Any day of the calendar, [`Date::MIN`] to [`Date::MAX`] (years ±999,999,999,999).
 fn any_day() -> impl Strategy<Value = Date> {
     let days = Date::MIN.days_until(Date::MAX);
     (0..=days).prop_map(|n| Date::MIN.add_days(n))

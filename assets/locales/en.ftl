@@ -516,7 +516,7 @@ diag-no-english = { $what } has no English (en) text
 diag-no-english-help = every title, summary and name needs at least `en = "..."`
 diag-range-reversed = date range ends ({ $to }) before it starts ({ $from })
 diag-range-reversed-help = swap `from` and `to`: `from` is the first possible day
-date-err-format = '{ $value }' is not a date in the form YYYY-MM-DD (for example 2020-11-10)
+date-err-format = '{ $value }' is not a date in the form YYYY-MM-DD (for example 2020-11-10; a year of more than four digits with its sign, such as -13800000000-01-01, up to twelve digits)
 date-err-month = '{ $value }' has month { $month }; months run from 01 to 12
 date-err-day = '{ $value }' does not exist: { $month } { $year } has { $days } days
 diag-kind-controller = controller
@@ -782,7 +782,7 @@ date-qualified-uncertain = { $date } (uncertain)
 date-qualified-approximate = { $date } (approximate)
 date-qualified-both = { $date } (approximate, uncertain)
 edtf-err-syntax = '{ $value }' is not a date this tool reads: write a day YYYY-MM-DD, a month YYYY-MM, a year YYYY (-0330 for 331 BCE), or an interval such as 2020-09-27/2020-11-10, with ? (uncertain), ~ (approximate) or % (both) after a date if needed (EDTF levels 0 and 1)
-edtf-err-year = '{ $value }' gives the year { $year }; dates can run from the year -9999 (10000 BCE) to 9999
+edtf-err-year = '{ $value }' gives the year { $year }; dates can run from the year -999999999999 to 999999999999
 edtf-err-reversed = '{ $value }' ends before it starts: put the earlier date before the slash
 edtf-err-open-end = '{ $value }' has an open or unknown end, which cannot be placed on the time line: write the last possible day after the slash
 edtf-err-unspecified = '{ $value }' has unspecified digits (X) that do not stand for one run of days: only the last digits of a part may be X, and every later part must then be XX

@@ -69,7 +69,7 @@ impl ThemeArg {
 #[derive(Debug, Clone, Default, Args)]
 pub struct GuiArgs {
     /// Open at this date (YYYY-MM-DD).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with = "step")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, allow_hyphen_values = true, conflicts_with = "step")]
     pub date: Option<Date>,
     /// Open at step N (1-based, as listed by `steps`).
     #[arg(long, value_name = "N")]
@@ -166,7 +166,7 @@ pub enum Command {
     /// Who controls each place at a date, since when, and any pending handover.
     State {
         /// The date, as YYYY-MM-DD.
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, allow_hyphen_values = true)]
         date: Date,
         /// Print JSON (shape documented in data/README.md).
         #[arg(long)]
@@ -273,7 +273,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "N")]
     pub step: Option<usize>,
     /// Export the state at this date (YYYY-MM-DD).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, allow_hyphen_values = true)]
     pub date: Option<Date>,
     /// Export every step (PNG/SVG: one file per step into the --out folder;
     /// GIF: one animation; GeoJSON: one time-enabled file). TimelineJS
@@ -362,7 +362,7 @@ pub struct SchemaArgs {
 #[derive(Debug, Clone, Args)]
 pub struct StatsArgs {
     /// Areas at this date; without it, the series at every step.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, allow_hyphen_values = true)]
     pub date: Option<Date>,
     /// Print JSON.
     #[arg(long, conflicts_with = "csv")]

@@ -11,7 +11,8 @@
 //! | a month, a year (level 0) | `2020-11`, `2020`, `-0330` | the [`DateSpec::Range`] of its days |
 //! | an interval (level 0) | `2020-09-27/2020-11-10` | the range from the first day of the start to the last day of the end |
 //! | a negative year (level 1) | `-0330-10-01` | astronomical numbering: -330 is 331 BCE, 0 is 1 BCE |
-//! | a long year (level 1) | `Y-9000` | the range of its days, within the calendar's years -9999 to 9999 |
+//! | a long year (level 1) | `Y-13800000000`, `Y170000002` | the range of its days, within the calendar's years ±999,999,999,999 |
+//! | an ISO 8601 expanded year (beyond EDTF, which [`DateSpec::edtf`] writes for a day or month in a year of more than four digits) | `-13800000000-01-01`, `+12000-03` | as the four-digit forms |
 //! | uncertain, approximate, both (level 1) | `2020-11-20?`, `2020-11-20~`, `2020-11-20%` | the date with its [`Qualifier`]; on an interval, what either end has |
 //! | unspecified digits (level 1, and a day's last digit) | `201X`, `2020-XX`, `2020-11-XX`, `2020-11-2X` | the range of the days they may stand for |
 //! | open or unknown start (level 1) | `../2020-11-10`, `/2020-11-10` | [`DateSpec::Before`] the day after the end |
@@ -20,7 +21,7 @@
 //! unknown end (`2020-09-27/..`, `2020-09-27/`: a step must be placed on the
 //! time line), seasons (`2020-21`: their months depend on the hemisphere),
 //! a time of day (`2020-11-10T12:00:00`: steps are dated by day), years
-//! beyond -9999 to 9999 (`Y170000002`), and level 2 (sets, per-part
+//! beyond ±999,999,999,999 (`Y1000000000000`), and level 2 (sets, per-part
 //! qualifiers, significant digits, exponents).
 
 use super::{Date, DateError, DateSpec, Qualifier};
@@ -103,7 +104,7 @@ struct Span {
 ///
 /// # Errors
 /// An [`EdtfError`] naming the value: not EDTF, a month or day that does
-/// not exist, a year beyond -9999 to 9999, an interval ending before it
+/// not exist, a year beyond ±999,999,999,999, an interval ending before it
 /// starts, an open or unknown end, unspecified digits that are not one run
 /// of days, a season, a time of day, or an EDTF level 2 feature.
 pub fn parse_edtf(text: &str) -> Result<DateSpec, EdtfError> {
@@ -124,7 +125,7 @@ pub fn parse_edtf(text: &str) -> Result<DateSpec, EdtfError> {
             }
             (End::Open | End::Unknown, End::Date(b)) => {
                 if b.last == Date::MAX {
-                    return Err(EdtfError::Year(s.to_owned(), i64::from(Date::MAX_YEAR) + 1));
+                    return Err(EdtfError::Year(s.to_owned(), Date::MAX_YEAR + 1));
                 }
                 Ok(DateSpec::Before {
                     before: b.last.add_days(1),
@@ -186,10 +187,12 @@ fn single(s: &str, whole: &str) -> Result<Span, EdtfError> {
             qual,
         });
     }
-    let (negative, unsigned) = match body.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, body),
+    let (sign, unsigned) = match body.as_bytes().first() {
+        Some(b'-') => (Some(true), &body[1..]),
+        Some(b'+') => (Some(false), &body[1..]),
+        _ => (None, body),
     };
+    let negative = sign == Some(true);
     let parts: Vec<&str> = unsigned.split('-').collect();
     let (year, month, day) = match parts.as_slice() {
         [y] => (*y, None, None),
@@ -197,7 +200,19 @@ fn single(s: &str, whole: &str) -> Result<Span, EdtfError> {
         [y, m, d] => (*y, Some(*m), Some(*d)),
         _ => return Err(syntax()),
     };
-    let year = Digits::read(year, 4).ok_or_else(syntax)?;
+    // Four digits, or (an ISO 8601 expanded year, which EDTF itself writes
+    // with `Y`) more with a sign: `-13800000000-01-01`, `+12000-03`.
+    let width = match sign {
+        None => 4,
+        Some(true) if year.len() >= 4 => year.len(),
+        Some(false) if year.len() >= 5 => year.len(),
+        Some(_) => return Err(syntax()),
+    };
+    if width > MAX_YEAR_DIGITS {
+        return Err(year_out_of_range(negative, year, whole));
+    }
+    let year =
+        Digits::read(year, u32::try_from(width).map_err(|_| syntax())?).ok_or_else(syntax)?;
     let month = month
         .map(|m| Digits::read(m, 2).ok_or_else(syntax))
         .transpose()?;
@@ -220,10 +235,12 @@ fn single(s: &str, whole: &str) -> Result<Span, EdtfError> {
         }
         (y_lo, y_hi) = (-y_hi, -y_lo);
     }
-    let (y_lo, y_hi) = (
-        i32::try_from(y_lo).map_err(|_| syntax())?,
-        i32::try_from(y_hi).map_err(|_| syntax())?,
-    );
+    if !(Date::MIN_YEAR..=Date::MAX_YEAR).contains(&y_lo)
+        || !(Date::MIN_YEAR..=Date::MAX_YEAR).contains(&y_hi)
+    {
+        let beyond = if y_lo < Date::MIN_YEAR { y_lo } else { y_hi };
+        return Err(EdtfError::Year(whole.to_owned(), beyond));
+    }
     let (m_lo, m_hi) = match month {
         None => (1, 12),
         Some(m) if m.known == 0 => (1, 12),
@@ -255,7 +272,7 @@ fn single(s: &str, whole: &str) -> Result<Span, EdtfError> {
         }
     };
     let (m_lo, m_hi) = (month_u8(m_lo), month_u8(m_hi));
-    let last_day = |y: i32, m: u8| Date::days_in_month(y, m).ok_or_else(syntax);
+    let last_day = |y: i64, m: u8| Date::days_in_month(y, m).ok_or_else(syntax);
     let (d_lo, d_hi) = match day {
         None => (1, last_day(y_hi, m_hi)?),
         Some(d) if d.known == 0 => (1, last_day(y_hi, m_hi)?),
@@ -292,7 +309,25 @@ fn month_u8(v: i64) -> u8 {
     u8::try_from(v.clamp(0, 99)).unwrap_or(0)
 }
 
-/// A year after `Y` (`-330`, `17000`): the days of that year.
+/// The most digits a year can have: [`Date::MAX_YEAR`] has 12.
+const MAX_YEAR_DIGITS: usize = 12;
+
+/// The error for a year `digits` (with a minus sign if `negative`) beyond
+/// the calendar, in `whole`.
+fn year_out_of_range(negative: bool, digits: &str, whole: &str) -> EdtfError {
+    let shown = format!(
+        "{}{}",
+        if negative { "-" } else { "" },
+        digits.trim_start_matches('0')
+    );
+    let year = shown
+        .parse::<i64>()
+        .unwrap_or(if negative { i64::MIN } else { i64::MAX });
+    EdtfError::Year(whole.to_owned(), year)
+}
+
+/// A year after `Y` (`-330`, `17000`, `-13800000000`): the days of that
+/// year.
 fn long_year(text: &str, whole: &str) -> Result<(Date, Date), EdtfError> {
     let (negative, digits) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -301,27 +336,11 @@ fn long_year(text: &str, whole: &str) -> Result<(Date, Date), EdtfError> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(EdtfError::Syntax(whole.to_owned()));
     }
-    let out_of_range = || {
-        let shown = format!(
-            "{}{}",
-            if negative { "-" } else { "" },
-            digits.trim_start_matches('0')
-        );
-        let year = shown
-            .parse::<i64>()
-            .unwrap_or(if negative { i64::MIN } else { i64::MAX });
-        EdtfError::Year(whole.to_owned(), year)
-    };
+    let out_of_range = || year_out_of_range(negative, digits, whole);
     let Ok(magnitude) = digits.parse::<i64>() else {
         return Err(out_of_range());
     };
     let year = if negative { -magnitude } else { magnitude };
-    let Ok(year) = i32::try_from(year) else {
-        return Err(out_of_range());
-    };
-    if !(Date::MIN_YEAR..=Date::MAX_YEAR).contains(&year) {
-        return Err(out_of_range());
-    }
     match (Date::from_ymd(year, 1, 1), Date::from_ymd(year, 12, 31)) {
         (Some(first), Some(last)) => Ok((first, last)),
         _ => Err(out_of_range()),
@@ -439,16 +458,60 @@ mod tests {
             p("Y-330"),
             DateSpec::range(d("-0330-01-01"), d("-0330-12-31"))
         );
-        assert_eq!(p("Y-9999"), DateSpec::range(Date::MIN, d("-9999-12-31")));
         assert_eq!(
-            parse_edtf("Y170000002"),
-            Err(EdtfError::Year("Y170000002".into(), 170_000_002))
-        );
-        assert_eq!(
-            parse_edtf("Y-10000"),
-            Err(EdtfError::Year("Y-10000".into(), -10_000))
+            p("Y-9999"),
+            DateSpec::range(d("-9999-01-01"), d("-9999-12-31"))
         );
         assert_eq!(parse_edtf("-0000"), Err(EdtfError::Syntax("-0000".into())));
+    }
+
+    #[test]
+    fn long_years_are_read_whatever_their_size() {
+        assert_eq!(
+            p("Y-13800000000"),
+            DateSpec::range(d("-13800000000-01-01"), d("-13800000000-12-31"))
+        );
+        assert_eq!(
+            p("Y170000002"),
+            DateSpec::range(d("+170000002-01-01"), d("+170000002-12-31"))
+        );
+        assert_eq!(p("-13800000000-05-02~"), {
+            DateSpec::day(d("-13800000000-05-02")).with_qualifier(APPROXIMATE)
+        });
+        assert_eq!(
+            p("+12000-03"),
+            DateSpec::range(d("+12000-03-01"), d("+12000-03-31"))
+        );
+        assert_eq!(
+            p("Y-13800000000/2020"),
+            DateSpec::range(d("-13800000000-01-01"), d("2020-12-31"))
+        );
+        assert_eq!(
+            parse_edtf("Y1000000000000"),
+            Err(EdtfError::Year("Y1000000000000".into(), 1_000_000_000_000))
+        );
+        assert_eq!(
+            parse_edtf("-1000000000000-01-01"),
+            Err(EdtfError::Year(
+                "-1000000000000-01-01".into(),
+                -1_000_000_000_000
+            ))
+        );
+        assert_eq!(
+            parse_edtf("Y-99999999999999999999"),
+            Err(EdtfError::Year("Y-99999999999999999999".into(), i64::MIN))
+        );
+        // A long year keeps its sign.
+        assert_eq!(
+            parse_edtf("12000-03-01"),
+            Err(EdtfError::Syntax("12000-03-01".into()))
+        );
+        // Written back: the year with Y, a day or month expanded.
+        assert_eq!(p("Y-13800000000").edtf(), "Y-13800000000");
+        assert_eq!(
+            DateSpec::day(d("-13800000000-01-01")).edtf(),
+            "-13800000000-01-01"
+        );
     }
 
     #[test]
@@ -595,6 +658,10 @@ mod tests {
             DateSpec::range(Date::MIN, Date::MAX),
             DateSpec::before(d("2020-09-27")),
             DateSpec::before(d("0001-01-01")).with_qualifier(UNCERTAIN),
+            DateSpec::range(d("-13800000000-01-01"), d("-13800000000-12-31")),
+            DateSpec::range(d("+12000-03-01"), d("+12000-03-31")),
+            DateSpec::range(d("-13800000000-01-01"), d("2020-12-31")),
+            DateSpec::before(d("-13800000000-01-01")),
         ];
         for spec in specs {
             assert_eq!(parse_edtf(&spec.edtf()), Ok(spec), "{}", spec.edtf());

@@ -188,18 +188,25 @@ pub fn year(date: Date, locale: Locale) -> String {
     year_number(date.year(), locale)
 }
 
-/// [`year`] for a year number (astronomical: 0 is 1 BCE).
+/// [`year`] for a year number (astronomical: 0 is 1 BCE). Years of more
+/// than four digits are grouped: "13,800,000,000 BCE", "12,000".
 #[must_use]
-pub fn year_number(year: i32, locale: Locale) -> String {
-    if year >= 1 {
-        localize_digits(&year.to_string(), locale)
+pub fn year_number(year: i64, locale: Locale) -> String {
+    // 1 - year cannot overflow: years are within the calendar's.
+    let shown = if year >= 1 {
+        year
     } else {
-        let bce = 1_i64 - i64::from(year);
-        tr_args(
-            locale,
-            "date-year-bce",
-            &[("year", localize_digits(&bce.to_string(), locale).into())],
-        )
+        1_i64.saturating_sub(year)
+    };
+    let digits = if shown > 9999 {
+        int(shown, locale)
+    } else {
+        localize_digits(&shown.to_string(), locale)
+    };
+    if year >= 1 {
+        digits
+    } else {
+        tr_args(locale, "date-year-bce", &[("year", digits.into())])
     }
 }
 

@@ -519,7 +519,12 @@ pub fn uncertainty_bands(ds: &Dataset, areas: &Areas) -> Vec<Band> {
                     None => bounds.push((c.clone(), lo, hi)),
                 }
             }
-            day = day.add_days(1);
+            // Every state holds until the next change: jump to it, so a
+            // range of billions of years costs one visit per change.
+            match sweep.next_change() {
+                Some(next) if next > day && next <= *to => day = next,
+                _ => break,
+            }
         }
         for (controller, low, high) in bounds {
             if involved.contains(&controller) && high > low {

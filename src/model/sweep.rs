@@ -69,6 +69,16 @@ impl<'a> Sweep<'a> {
         self.states.get(i).and_then(Option::as_ref)
     }
 
+    /// The first date after the last one advanced to (or the first of all,
+    /// before any) on which some place's state may change; `None` when no
+    /// change is left. Between two advances every state stays the same
+    /// until this date, so a walk over days can jump to it instead of
+    /// stepping a day at a time.
+    #[must_use]
+    pub fn next_change(&self) -> Option<Date> {
+        self.events.get(self.passed).map(|&(when, _)| when)
+    }
+
     /// Move to `date`, which must not be before the last one (an earlier
     /// date starts over from nothing). Calls `changed(i, before)` for each
     /// place whose state was recomputed, in place order, after storing its

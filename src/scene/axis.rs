@@ -155,7 +155,8 @@ impl TimeAxis {
     /// How far apart [`Self::marks`] are: months on an axis of up to
     /// [`MAX_MONTH_MARKS`] months, otherwise whole years, every 1, 2, 5, 10,
     /// 20, 50, … years so that there are at most about [`MAX_YEAR_MARKS`]
-    /// (an axis of millennia is marked every 100 or 200 years).
+    /// (an axis of millennia is marked every 100 or 200 years, one from the
+    /// Big Bang to today every 200,000,000).
     #[must_use]
     pub fn mark_step(&self) -> MarkStep {
         let days = self.from.days_until(self.to);
@@ -163,20 +164,27 @@ impl TimeAxis {
             return MarkStep::Months;
         }
         let years = days / 365 + 1;
-        let step = [1, 2, 5]
-            .into_iter()
-            .cycle()
-            .zip([1, 1, 1, 10, 10, 10, 100, 100, 100, 1000, 1000, 1000, 10_000])
-            .map(|(m, scale)| m * scale)
-            .find(|step| years / step <= MAX_YEAR_MARKS)
-            .unwrap_or(10_000);
-        MarkStep::Years(step)
+        let mut scale: i64 = 1;
+        loop {
+            for m in [1, 2, 5] {
+                let step = m * scale;
+                if years / step <= MAX_YEAR_MARKS {
+                    return MarkStep::Years(step);
+                }
+            }
+            // Years fit in 13 digits, so this ends long before overflowing.
+            match scale.checked_mul(10) {
+                Some(next) => scale = next,
+                None => return MarkStep::Years(scale),
+            }
+        }
     }
 
     /// Where the panel and the chart put their marks: the first days of the
     /// months, or of every [`Self::mark_step`] years (round numbers of
     /// years: 1800, 1900; 300 BCE, 200 BCE), that lie on the axis outside
-    /// collapsed gaps.
+    /// collapsed gaps. Only the marks themselves are visited, so an axis of
+    /// billions of years costs no more than one of a century.
     #[must_use]
     pub fn marks(&self) -> Vec<Date> {
         let gaps = self.gaps();
@@ -201,16 +209,7 @@ impl TimeAxis {
                 }
                 out
             }
-            MarkStep::Years(step) => (self.from.year()..=self.to.year())
-                .filter(|&y| {
-                    // BCE years are round in their own numbering: 1 - y.
-                    let shown = if y >= 1 {
-                        i64::from(y)
-                    } else {
-                        1 - i64::from(y)
-                    };
-                    shown % step == 0
-                })
+            MarkStep::Years(step) => round_years(self.from.year(), self.to.year(), step)
                 .filter_map(|y| Date::from_ymd(y, 1, 1))
                 .filter(|d| self.from <= *d && *d <= self.to && outside_gaps(d))
                 .collect(),
@@ -247,6 +246,57 @@ impl TimeAxis {
             (None, None) => 0.0,
         }
     }
+}
+
+/// The years from `first` to `last` (astronomical) that are round in the
+/// numbering they are shown in: a multiple of `step` counted CE from 1, or
+/// BCE as `1 - year` (so 200 BCE is the astronomical -199). Jumps from one
+/// to the next.
+fn round_years(first: i64, last: i64, step: i64) -> impl Iterator<Item = i64> {
+    let step = step.max(1);
+    // BCE: shown = 1 - y, a multiple of step, 1 - y >= 1, i.e. y <= 0.
+    // Shown values from (1 - min(last, 0)) up to (1 - first), descending in y.
+    let bce = {
+        let hi_shown = 1_i64.saturating_sub(first);
+        let lo_shown = 1_i64.saturating_sub(last.min(0)).max(1);
+        let start = lo_shown.div_euclid(step) * step;
+        let start = if start < lo_shown {
+            start.saturating_add(step)
+        } else {
+            start
+        };
+        let mut shown: Vec<i64> = Vec::new();
+        let mut s = start;
+        while s <= hi_shown && first <= 0 {
+            shown.push(1 - s);
+            match s.checked_add(step) {
+                Some(n) => s = n,
+                None => break,
+            }
+        }
+        shown.reverse();
+        shown
+    };
+    let ce = {
+        let lo = first.max(1);
+        let start = lo.div_euclid(step) * step;
+        let start = if start < lo {
+            start.saturating_add(step)
+        } else {
+            start
+        };
+        let mut years = Vec::new();
+        let mut y = start;
+        while y <= last {
+            years.push(y);
+            match y.checked_add(step) {
+                Some(n) => y = n,
+                None => break,
+            }
+        }
+        years
+    };
+    bce.into_iter().chain(ce)
 }
 
 /// The maximal runs of event-free days longer than [`GAP_MIN_DAYS`], as
@@ -367,11 +417,41 @@ mod tests {
         assert!(marks.contains(&d("-2449-01-01")) && marks.contains(&d("1850-01-01")));
         assert!(!marks.contains(&d("0000-01-01")));
         // Up to the calendar's last day, month marks end instead of looping.
-        let end = TimeAxis::new(d("9999-06-01"), Date::MAX, &[], false);
+        let end = TimeAxis::new(d("+999999999999-06-01"), Date::MAX, &[], false);
         assert_eq!(end.mark_step(), MarkStep::Months);
         assert_eq!(end.marks().len(), 7);
         let short = TimeAxis::new(d("2020-09-01"), d("2023-12-31"), &[], false);
         assert_eq!(short.mark_step(), MarkStep::Months);
+    }
+
+    #[test]
+    fn an_axis_from_the_big_bang_is_marked_by_round_billions_of_years() {
+        let big_bang = d("-13800000000-01-01");
+        let events = [(big_bang, big_bang), day("2020-11-10")];
+        for collapse in [false, true] {
+            let axis = TimeAxis::new(big_bang, d("2020-12-31"), &events, collapse);
+            assert_eq!(axis.mark_step(), MarkStep::Years(200_000_000));
+            let marks = axis.marks();
+            // Collapsed, the billions of quiet years are one gap with no
+            // marks inside it.
+            assert!(marks.len() <= 70, "{}", marks.len());
+            assert_eq!(marks.is_empty(), collapse, "{}", marks.len());
+            // Round in the numbering they are shown in: 10,000,000,000 BCE is
+            // the astronomical -9,999,999,999.
+            assert_eq!(marks.contains(&d("-9999999999-01-01")), !collapse);
+            assert!(marks.iter().all(|m| (1 - m.year()) % 200_000_000 == 0));
+            assert!(marks.windows(2).all(|w| w[0] < w[1]));
+            // Both ends and the step between them keep their places.
+            assert_eq!(axis.x_from_date(big_bang), 0.0);
+            assert_eq!(axis.x_from_date(d("2020-12-31")), 1.0);
+            assert!(axis.x_from_date(d("2020-11-10")) > axis.x_from_date(d("-0500-01-01")));
+            assert_eq!(axis.date_from_x(0.0), big_bang);
+            assert_eq!(axis.date_from_x(1.0), d("2020-12-31"));
+        }
+        // The whole calendar: a round mark every 20 billion years at most.
+        let all = TimeAxis::new(Date::MIN, Date::MAX, &[], false);
+        assert_eq!(all.mark_step(), MarkStep::Years(20_000_000_000));
+        assert!(all.marks().len() <= 101);
     }
 
     /// The steps of the bundled timeline, as the issue lists them.

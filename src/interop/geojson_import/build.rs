@@ -281,7 +281,7 @@ pub(super) fn build(label: &str, layer: &Layer) -> Result<Timeline, ImportError>
     // An open period runs to the end of the year of the latest date.
     let to = to.map(|to| {
         if lasts.iter().any(|(_, end, _)| end.is_none()) {
-            Date::parse(&format!("{:04}-12-31", to.year())).map_or(to, |y| y.max(to))
+            Date::from_ymd(to.year(), 12, 31).map_or(to, |y| y.max(to))
         } else {
             to
         }

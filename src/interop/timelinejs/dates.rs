@@ -133,21 +133,21 @@ impl Importer {
             );
             return None;
         };
-        if !(i64::from(Date::MIN_YEAR)..=i64::from(Date::MAX_YEAR)).contains(&year) {
+        if !(Date::MIN_YEAR..=Date::MAX_YEAR).contains(&year) {
             self.error(
                 &format!("{path}.year"),
-                format!("{year} is beyond the calendar's years, -9999 (10000 BCE) to 9999"),
+                format!(
+                    "{year} is beyond the calendar's years, {} to {}",
+                    Date::MIN_YEAR,
+                    Date::MAX_YEAR
+                ),
                 "karabakh-atlas cannot place this date on its time line",
             );
             return None;
         }
         let display = self.text(obj.get("display_date"), &format!("{path}.display_date"));
         let build = |y: i64, m: i64, d: i64| {
-            Date::from_ymd(
-                i32::try_from(y).ok()?,
-                u8::try_from(m).ok()?,
-                u8::try_from(d).ok()?,
-            )
+            Date::from_ymd(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
         };
         let (first, last, precision) = match (month, day) {
             (None, None) => (build(year, 1, 1), build(year, 12, 31), Precision::Year),

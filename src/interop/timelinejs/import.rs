@@ -161,7 +161,7 @@ pub fn import(label: &str, file_name: &str, text: &str) -> Result<Imported, Impo
 /// Import the TimelineJS file `text` with `options`.
 ///
 /// An event that cannot be represented (no start date, a date that does not
-/// exist or lies beyond the years -9999 to 9999, an end before its start, a
+/// exist or lies beyond the years ±999,999,999,999, an end before its start, a
 /// field of the wrong type) is left out and reported in
 /// [`Imported::skipped`] with its index, headline and reasons, and the rest
 /// is imported; with `options.strict` it is an error instead.

@@ -28,7 +28,7 @@
 //! Everything that cannot be carried over is reported as a [`Note`] naming
 //! its JSON path (`events[3].media.thumbnail`). An event that cannot be
 //! represented at all (no start date, a date that does not exist or lies
-//! beyond the years -9999 to 9999) is left out and reported as [`Skipped`],
+//! beyond the years ±999,999,999,999) is left out and reported as [`Skipped`],
 //! with its index, headline and reasons; [`ImportOptions::strict`] (the
 //! CLI's `--strict`) refuses the file instead. Years before 1 are BCE in
 //! astronomical numbering, as TimelineJS writes them (-330 is 331 BCE).
