@@ -330,15 +330,8 @@ fn announce(ui: &Ui, app: &Shared<'_>, focus: &mut MapFocus) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::map_nodes::tests::spot;
     use super::*;
-
-    fn spot(id: &str, x: f32, y: f32) -> Spot {
-        Spot {
-            id: id.to_owned(),
-            anchor: Pos2::new(x, y),
-            bounds: Rect::from_center_size(Pos2::new(x, y), Vec2::splat(10.0)),
-        }
-    }
 
     #[test]
     fn the_arrows_go_straight_ahead_then_to_the_side_then_wrap() {

@@ -232,10 +232,12 @@ pub fn place_label(app: &Shared<'_>, id: &str, state: Option<&PlaceState>) -> St
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn spot(id: &str, x: f32, y: f32) -> Spot {
+    /// A place's spot on the screen at (`x`, `y`), 10 points square; also
+    /// used by `map_access`'s tests.
+    pub(in crate::ui) fn spot(id: &str, x: f32, y: f32) -> Spot {
         Spot {
             id: id.to_owned(),
             anchor: Pos2::new(x, y),
