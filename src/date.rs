@@ -77,21 +77,12 @@ impl Date {
     /// does not have, such as 2020-02-30).
     pub fn parse(s: &str) -> Result<Self, DateError> {
         let bad_format = || DateError::Format(s.to_owned());
-        let (sign, unsigned) = match s.as_bytes().first() {
-            Some(b'-') => (Some(-1), &s[1..]),
-            Some(b'+') => (Some(1), &s[1..]),
-            _ => (None, s),
-        };
+        let (sign, unsigned) = YearSign::split(s);
         let parts: Vec<&str> = unsigned.split('-').collect();
         let [y, m, d] = parts.as_slice() else {
             return Err(bad_format());
         };
-        let year_digits_ok = match sign {
-            None => y.len() == 4,
-            Some(-1) => y.len() >= 4,
-            Some(_) => y.len() >= 5,
-        };
-        if !year_digits_ok || m.len() != 2 || d.len() != 2 {
+        if !sign.allows(y.len()) || m.len() != 2 || d.len() != 2 {
             return Err(bad_format());
         }
         let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
@@ -102,10 +93,10 @@ impl Date {
         else {
             return Err(bad_format());
         };
-        if sign == Some(-1) && year == 0 {
+        if sign == YearSign::Minus && year == 0 {
             return Err(bad_format());
         }
-        let year = if sign == Some(-1) { -year } else { year };
+        let year = if sign == YearSign::Minus { -year } else { year };
         if !(Self::MIN_YEAR..=Self::MAX_YEAR).contains(&year) {
             return Err(bad_format());
         }
@@ -209,6 +200,39 @@ impl Date {
     #[must_use]
     pub fn first_of_next_month(self) -> Self {
         self.last_of_month().add_days(1)
+    }
+}
+
+/// The sign written before a year: a minus (before the year 0), a plus (an
+/// ISO 8601 expanded year, of more than four digits), or none. Read the
+/// same way by [`Date::parse`] and [`edtf::parse_edtf`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearSign {
+    /// No sign: a year from 0 to 9999, in four digits.
+    None,
+    /// `-`: a year before the year 0, in four digits or more.
+    Minus,
+    /// `+`: an expanded year after 9999, in five digits or more.
+    Plus,
+}
+
+impl YearSign {
+    /// The sign at the start of `s`, and the rest of `s`.
+    fn split(s: &str) -> (Self, &str) {
+        match s.as_bytes().first() {
+            Some(b'-') => (Self::Minus, &s[1..]),
+            Some(b'+') => (Self::Plus, &s[1..]),
+            _ => (Self::None, s),
+        }
+    }
+
+    /// Whether a year after this sign may be written with `digits` digits.
+    fn allows(self, digits: usize) -> bool {
+        match self {
+            Self::None => digits == 4,
+            Self::Minus => digits >= 4,
+            Self::Plus => digits >= 5,
+        }
     }
 }
 

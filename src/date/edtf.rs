@@ -24,7 +24,7 @@
 //! beyond ±999,999,999,999 (`Y1000000000000`), and level 2 (sets, per-part
 //! qualifiers, significant digits, exponents).
 
-use super::{Date, DateError, DateSpec, Qualifier};
+use super::{Date, DateError, DateSpec, Qualifier, YearSign};
 
 /// Why an EDTF string was refused; data only, like [`DateError`]: the
 /// catalogue message and `Display` are given in `model::diag`.
@@ -187,12 +187,8 @@ fn single(s: &str, whole: &str) -> Result<Span, EdtfError> {
             qual,
         });
     }
-    let (sign, unsigned) = match body.as_bytes().first() {
-        Some(b'-') => (Some(true), &body[1..]),
-        Some(b'+') => (Some(false), &body[1..]),
-        _ => (None, body),
-    };
-    let negative = sign == Some(true);
+    let (sign, unsigned) = YearSign::split(body);
+    let negative = sign == YearSign::Minus;
     let parts: Vec<&str> = unsigned.split('-').collect();
     let (year, month, day) = match parts.as_slice() {
         [y] => (*y, None, None),
@@ -202,12 +198,10 @@ fn single(s: &str, whole: &str) -> Result<Span, EdtfError> {
     };
     // Four digits, or (an ISO 8601 expanded year, which EDTF itself writes
     // with `Y`) more with a sign: `-13800000000-01-01`, `+12000-03`.
-    let width = match sign {
-        None => 4,
-        Some(true) if year.len() >= 4 => year.len(),
-        Some(false) if year.len() >= 5 => year.len(),
-        Some(_) => return Err(syntax()),
-    };
+    if !sign.allows(year.len()) {
+        return Err(syntax());
+    }
+    let width = year.len();
     if width > MAX_YEAR_DIGITS {
         return Err(year_out_of_range(negative, year, whole));
     }
