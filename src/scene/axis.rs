@@ -254,49 +254,29 @@ impl TimeAxis {
 /// to the next.
 fn round_years(first: i64, last: i64, step: i64) -> impl Iterator<Item = i64> {
     let step = step.max(1);
-    // BCE: shown = 1 - y, a multiple of step, 1 - y >= 1, i.e. y <= 0.
-    // Shown values from (1 - min(last, 0)) up to (1 - first), descending in y.
-    let bce = {
-        let hi_shown = 1_i64.saturating_sub(first);
-        let lo_shown = 1_i64.saturating_sub(last.min(0)).max(1);
-        let start = lo_shown.div_euclid(step) * step;
-        let start = if start < lo_shown {
-            start.saturating_add(step)
-        } else {
-            start
-        };
-        let mut shown: Vec<i64> = Vec::new();
-        let mut s = start;
-        while s <= hi_shown && first <= 0 {
-            shown.push(1 - s);
-            match s.checked_add(step) {
-                Some(n) => s = n,
-                None => break,
-            }
-        }
-        shown.reverse();
-        shown
+    // BCE years (y <= 0) are shown as 1 - y, from 1 - min(last, 0) up to
+    // 1 - first (nothing when the axis starts after the year 0); the latest
+    // shown year is the earliest on the axis.
+    let bce: Vec<i64> = multiples(
+        1_i64.saturating_sub(last.min(0)),
+        1_i64.saturating_sub(first),
+        step,
+    )
+    .collect();
+    let ce = multiples(first.max(1), last, step);
+    bce.into_iter().rev().map(|shown| 1 - shown).chain(ce)
+}
+
+/// The multiples of `step` (at least 1) from `lo` to `hi`, both included,
+/// in ascending order.
+fn multiples(lo: i64, hi: i64, step: i64) -> impl Iterator<Item = i64> {
+    let below = lo.div_euclid(step).saturating_mul(step);
+    let start = if below < lo {
+        below.saturating_add(step)
+    } else {
+        below
     };
-    let ce = {
-        let lo = first.max(1);
-        let start = lo.div_euclid(step) * step;
-        let start = if start < lo {
-            start.saturating_add(step)
-        } else {
-            start
-        };
-        let mut years = Vec::new();
-        let mut y = start;
-        while y <= last {
-            years.push(y);
-            match y.checked_add(step) {
-                Some(n) => y = n,
-                None => break,
-            }
-        }
-        years
-    };
-    bce.into_iter().chain(ce)
+    std::iter::successors(Some(start), move |m| m.checked_add(step)).take_while(move |m| *m <= hi)
 }
 
 /// The maximal runs of event-free days longer than [`GAP_MIN_DAYS`], as
