@@ -11,7 +11,9 @@
 //! figure; and an empty egui frame measured in the same run as the baseline.
 //! The last line is all of it as one JSON object after `scaling-json: `, so
 //! runs can be compared. Run with `cargo bench --bench scaling`
-//! (`SCALING_MAX=100` stops after 100×).
+//! (`SCALING_MAX=100` stops after 100×; `SCALING_ONLY=100` measures that
+//! scale alone, and `SCALING_FRAMES=n` and `SCALING_SCRUBS=n` draw `n`
+//! still and scrubbing frames, for a profiler).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -31,6 +33,11 @@ const SIZE: [f32; 2] = [1920.0, 1080.0];
 const SCALES: [usize; 4] = [1, 10, 100, 1000];
 const WARMUP: usize = 20;
 const FRAMES: usize = 200;
+
+/// The value of the environment variable `name` as a number, if set.
+fn env_number(name: &str) -> Option<usize> {
+    std::env::var(name).ok().and_then(|v| v.parse().ok())
+}
 const SCRUBS: usize = 200;
 
 /// Write `files` into a new temporary folder.
@@ -89,9 +96,14 @@ fn frame_times(ds: Dataset) -> (f64, Vec<Duration>, Vec<Duration>) {
     h.state_mut()
         .push(Command::Time(TimeCommand::GoToStep(mid)));
     frames(&mut h, WARMUP, |_, _| {});
-    let still = frames(&mut h, FRAMES, |_, _| {});
+    let still = frames(
+        &mut h,
+        env_number("SCALING_FRAMES").unwrap_or(FRAMES).max(1),
+        |_, _| {},
+    );
     // Scrubbing: a different date every frame, as a drag on the time axis does.
-    let scrub = frames(&mut h, SCRUBS, |h, i| {
+    let scrubs = env_number("SCALING_SCRUBS").unwrap_or(SCRUBS).max(1);
+    let scrub = frames(&mut h, scrubs, |h, i| {
         let d = from.add_days((i as i64 * 7919) % days.max(1));
         h.state_mut().push(Command::Time(TimeCommand::SetDate(d)));
     });
@@ -99,10 +111,8 @@ fn frame_times(ds: Dataset) -> (f64, Vec<Duration>, Vec<Duration>) {
 }
 
 fn main() {
-    let max: usize = std::env::var("SCALING_MAX")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(usize::MAX);
+    let max = env_number("SCALING_MAX").unwrap_or(usize::MAX);
+    let only = env_number("SCALING_ONLY");
     let base_counts = Counts::of(&load_bundled().unwrap());
     let mut empty = empty_harness(SIZE);
     frames(&mut empty, WARMUP, |_, _| {});
@@ -110,7 +120,10 @@ fn main() {
     let empty_p50 = ms(percentile(&baseline, 0.5));
     println!("baseline: empty egui frame at 1920x1080, p50 {empty_p50:.3} ms");
     let mut rows: Vec<Row> = Vec::new();
-    for k in SCALES.into_iter().filter(|&k| k <= max) {
+    for k in SCALES
+        .into_iter()
+        .filter(|&k| k <= max && only.is_none_or(|o| o == k))
+    {
         let counts = base_counts.times(k);
         let files = synth::files(counts);
         let bytes: usize = files.values().map(Vec::len).sum();

@@ -3,8 +3,6 @@
 //! bands, the current date as a vertical line; hover reads out values, and a
 //! drag on the chart scrubs the timeline.
 
-use std::sync::Arc;
-
 use egui::Ui;
 use egui_plot::{FilledArea, Line, Plot, PlotPoint, PlotPoints, Points, VLine};
 
@@ -45,9 +43,7 @@ struct ChartKey {
 
 /// The chart's lines, bands, markers and grid, computed once per session,
 /// language and axis rather than every frame.
-#[derive(Default)]
 struct ChartData {
-    key: Option<ChartKey>,
     /// Per controller: its index, name and step line.
     lines: Vec<(usize, String, Vec<PlotPoint>)>,
     bands: Vec<BandArea>,
@@ -134,17 +130,18 @@ impl ChartData {
             })
             .collect();
         let last = ds.controllers.last().map_or("", |c| c.id.as_str());
-        // Markers on the same spot (a quarter point across, a thousandth
-        // of the scale up) drawn once.
+        // Markers on the same spot drawn once: a spot is a point across
+        // (on a chart 1,000 points wide) and a two-hundredth of the scale
+        // up, well inside a marker's 3-point radius.
         let mut spots = std::collections::HashSet::new();
-        let y_unit = (app.areas.total() / 1000.0).max(f64::MIN_POSITIVE);
+        let y_unit = (app.areas.total() / 200.0).max(f64::MIN_POSITIVE);
         let markers = series
             .points
             .iter()
             .map(|p| PlotPoint::new(x_of(p.date), p.totals.held_by(last)))
             .filter(|p| {
                 spots.insert((
-                    (p.x / COLUMN_X).round() as i64,
+                    (p.x / (4.0 * COLUMN_X)).round() as i64,
                     (p.y / y_unit).round() as i64,
                 ))
             })
@@ -162,7 +159,6 @@ impl ChartData {
             })
             .collect();
         Self {
-            key: Some(key),
             lines,
             bands,
             markers,
@@ -205,15 +201,9 @@ pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
         rtl,
         collapse: app.settings.collapse_gaps,
     };
-    let id = ui.scope_id().with("territory-data");
-    let cached: Arc<ChartData> = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
-    let data = if cached.key == Some(data_key) {
-        cached
-    } else {
-        let d = Arc::new(ChartData::new(app, data_key, &x_of));
-        ui.data_mut(|m| m.insert_temp(id, d.clone()));
-        d
-    };
+    let data = super::memo::kept(ui, ui.scope_id().with("territory-data"), data_key, || {
+        ChartData::new(app, data_key, &x_of)
+    });
     let now_x = x_of(app.time.date());
     let style = app.style.clone();
     let axis_for_fmt = axis.clone();

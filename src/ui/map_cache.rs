@@ -22,7 +22,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::epaint::{Mesh, Tessellator};
+use egui::epaint::Mesh;
 use egui::{Color32, FontId, Galley, Painter, Rect, Shape};
 
 use super::paint::{self, LabelStyle};
@@ -172,14 +172,7 @@ impl MapPaintCache {
     /// The shapes of `scene`: each run of items other than text
     /// tessellated into one mesh, text as galleys.
     fn shapes_of(&mut self, painter: &Painter, scene: &Scene, pixels_per_point: f32) -> Vec<Shape> {
-        let ctx = painter.ctx();
-        let mut options = ctx.tessellation_options(|o| *o);
-        // Discs from the font atlas would point into it; draw them as
-        // polygons so the mesh depends on nothing egui may drop.
-        options.prerasterized_discs = false;
-        let atlas = ctx.fonts(|f| f.font_image_size());
-        let mut tess = Tessellator::new(pixels_per_point, options, atlas, Vec::new());
-        tess.set_clip_rect(painter.clip_rect());
+        let mut tess = paint::lasting_tessellator(painter, pixels_per_point);
         // Labels that were laid out before and are still wanted are kept.
         let mut galleys = std::mem::take(&mut self.galleys);
         let mut used: HashMap<GalleyKey, Arc<Galley>> = HashMap::new();

@@ -15,6 +15,7 @@ pub mod map_access;
 pub mod map_cache;
 pub mod map_nodes;
 pub mod map_panel;
+pub mod memo;
 pub mod menus;
 pub mod motion;
 pub mod options;

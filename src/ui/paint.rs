@@ -2,12 +2,26 @@
 
 use std::sync::Arc;
 
-use egui::epaint::{CircleShape, Mesh, Vertex, WHITE_UV};
+use egui::epaint::{CircleShape, Mesh, Tessellator, Vertex, WHITE_UV};
 use egui::{Color32, FontFamily, FontId, Galley, Painter, Pos2, Rect, Shape, Vec2};
 
 use super::text::line_job;
 use crate::scene::display::{Anchor, Item, Scene, Swatch};
 use crate::scene::style::{Rgba, Stroke};
+
+/// A tessellator for meshes kept across frames, clipped to `painter`'s
+/// rectangle. Discs are drawn as polygons rather than taken from the font
+/// atlas, so a kept mesh depends on nothing egui may drop.
+#[must_use]
+pub fn lasting_tessellator(painter: &Painter, pixels_per_point: f32) -> Tessellator {
+    let ctx = painter.ctx();
+    let mut options = ctx.tessellation_options(|o| *o);
+    options.prerasterized_discs = false;
+    let atlas = ctx.fonts(|f| f.font_image_size());
+    let mut tess = Tessellator::new(pixels_per_point, options, atlas, Vec::new());
+    tess.set_clip_rect(painter.clip_rect());
+    tess
+}
 
 /// An egui colour from RGBA bytes.
 #[must_use]

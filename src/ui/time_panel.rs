@@ -8,10 +8,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::{Align2, FontId, Key, Pos2, Rect, Sense, Stroke, Ui, Vec2};
+use egui::epaint::{CircleShape, Mesh};
+use egui::{Align2, Color32, FontId, Key, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2};
 
 use super::app::{Command, Pref, Shared};
 use super::i18n::{self, Txt};
+use super::memo;
 use super::persist::Settings;
 use crate::control::{SPEEDS, TimeCommand};
 use crate::i18n::format::DateWords;
@@ -23,6 +25,9 @@ use crate::scene::axis::{MarkStep, TimeAxis};
 const TAIL_DAYS: i64 = 10;
 /// A drag snaps to a step whose tick is this close, in points.
 const SNAP_POINTS: f32 = 8.0;
+/// At most this many step ticks are buttons of their own (each a widget
+/// and a screen reader's node); with more, the axis answers for them.
+const TICK_BUTTONS: usize = 120;
 /// Height of the axis strip, points.
 const AXIS_HEIGHT: f32 = 64.0;
 
@@ -391,51 +396,59 @@ fn axis_ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
         collapse: app.settings.collapse_gaps,
         locale: loc,
     };
-    let cached: Arc<Ticks> = ui
-        .data_mut(|d| d.get_temp(response.id.with("ticks")))
-        .unwrap_or_default();
-    let ticks = if cached.key.as_ref() == Some(&key) {
-        cached
-    } else {
-        let t = Arc::new(Ticks::new(app, key, &x_of));
-        ui.data_mut(|d| d.insert_temp(response.id.with("ticks"), t.clone()));
-        t
+    let ticks = memo::kept(ui, response.id.with("ticks"), key, || {
+        Ticks::new(app, key, &x_of)
+    });
+    // The ticks and the ranges of uncertain steps under them, one mesh kept
+    // while the ticks and their look stay the same.
+    let look = TickLook {
+        range: accent.gamma_multiply(0.6),
+        fill: visuals.widgets.inactive.bg_fill,
+        stroke: strong,
+        pixels_per_point: ui.ctx().pixels_per_point(),
     };
-    for (p, from) in ticks.at.iter().zip(&ticks.uncertain_from) {
-        if let Some(x0) = *from {
-            let p = *p;
-            painter.line_segment(
-                [Pos2::new(x0, p.y), p],
-                Stroke::new(4.0, accent.gamma_multiply(0.6)),
+    let mesh = memo::kept(ui, response.id.with("tick-mesh"), (key, look), || {
+        ticks.mesh(&painter, look)
+    });
+    painter.add(Shape::Mesh(mesh));
+    // While there are few enough, each shown tick is a button of its own
+    // (and the current step's, even where a later one on the same spot
+    // hides it); beyond that the axis answers for them: a click snaps to
+    // the closest tick, and the pointer shows its step.
+    let mut hovered = None;
+    if ticks.shown.len() <= TICK_BUTTONS {
+        let hidden_current = current
+            .filter(|&c| !ticks.is_shown.get(c).copied().unwrap_or(true))
+            .and_then(|c| ticks.at.get(c).map(|&p| (c, p)));
+        for &(i, p) in ticks.shown.iter().chain(hidden_current.iter()) {
+            let Some((label, hover)) = ticks.labels.get(i) else {
+                continue;
+            };
+            let r = ui.interact(
+                Rect::from_center_size(p, Vec2::splat(12.0)),
+                response.id.with(("tick", i)),
+                Sense::click(),
             );
+            i18n::accessible(&r, egui::Role::Button, label);
+            if r.clicked() {
+                out.push(Command::Time(TimeCommand::GoToStep(i)));
+            }
+            if r.hovered() || r.has_focus() {
+                hovered = Some(p);
+                i18n::hover(r, hover);
+            }
         }
+    } else if let Some(pointer) = response.hover_pos()
+        && let Some((i, p)) = ticks.closest(pointer)
+        && let Some((_, hover)) = ticks.labels.get(i)
+    {
+        hovered = Some(p);
+        i18n::hover(response.clone(), hover);
     }
-    // The current step is drawn even where a later one on the same spot
-    // hides it.
-    let hidden_current = current
-        .filter(|&c| !ticks.is_shown.get(c).copied().unwrap_or(true))
-        .and_then(|c| ticks.at.get(c).map(|&p| (c, p)));
-    for &(i, p) in ticks.shown.iter().chain(hidden_current.iter()) {
-        let tick_rect = Rect::from_center_size(p, Vec2::splat(12.0));
-        let id = response.id.with(("tick", i));
-        let Some((label, hover)) = ticks.labels.get(i) else {
-            continue;
-        };
-        let r = ui.interact(tick_rect, id, Sense::click());
-        i18n::accessible(&r, egui::Role::Button, label);
-        let selected = current == Some(i);
-        let fill = if selected {
-            accent
-        } else {
-            visuals.widgets.inactive.bg_fill
-        };
-        let radius = if r.hovered() || selected { 6.0 } else { 4.5 };
-        painter.circle(p, radius, fill, Stroke::new(1.0, strong));
-        if r.clicked() {
-            out.push(Command::Time(TimeCommand::GoToStep(i)));
-        }
-        if r.hovered() || r.has_focus() {
-            i18n::hover(r, hover);
+    let current_at = current.and_then(|c| ticks.at.get(c));
+    for (p, fill) in [(current_at.copied(), accent), (hovered, look.fill)] {
+        if let Some(p) = p {
+            painter.circle(p, 6.0, fill, Stroke::new(1.0, strong));
         }
     }
 
@@ -443,12 +456,7 @@ fn axis_ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
     if (response.dragged() || response.clicked())
         && let Some(p) = response.interact_pointer_pos()
     {
-        let nearest = ticks
-            .shown
-            .iter()
-            .map(|&(i, t)| (i, (t.x - p.x).abs()))
-            .min_by(|a, b| a.1.total_cmp(&b.1));
-        match nearest {
+        match ticks.nearest_along(p.x) {
             Some((i, dist)) if dist <= SNAP_POINTS => {
                 out.push(Command::Time(TimeCommand::GoToStep(i)))
             }
@@ -481,9 +489,7 @@ struct TicksKey {
 
 /// The step ticks of the axis, computed once per dataset, axis position
 /// and language rather than every frame.
-#[derive(Default)]
 struct Ticks {
-    key: Option<TicksKey>,
     /// Each step's tick position.
     at: Vec<Pos2>,
     /// Where each step's date range starts, when it is a range.
@@ -544,13 +550,69 @@ impl Ticks {
             .map(|i| (i, at[i]))
             .collect();
         Self {
-            key: Some(key),
             at,
             uncertain_from,
             shown,
             is_shown,
             labels,
         }
+    }
+}
+
+/// The colours and pixel density the ticks' mesh was made with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct TickLook {
+    /// An uncertain step's range.
+    range: Color32,
+    /// A tick's fill.
+    fill: Color32,
+    /// A tick's outline.
+    stroke: Color32,
+    pixels_per_point: f32,
+}
+
+impl Ticks {
+    /// The shown tick closest to `x` along the axis, and how far it is.
+    fn nearest_along(&self, x: f32) -> Option<(usize, f32)> {
+        self.shown
+            .iter()
+            .map(|&(i, t)| (i, (t.x - x).abs()))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+    }
+
+    /// The shown tick under `pointer` (within [`SNAP_POINTS`]), the closest
+    /// if several are, and where it is.
+    fn closest(&self, pointer: Pos2) -> Option<(usize, Pos2)> {
+        self.shown
+            .iter()
+            .map(|&(i, t)| (i, t, t.distance(pointer)))
+            .filter(|&(_, _, d)| d <= SNAP_POINTS)
+            .min_by(|a, b| a.2.total_cmp(&b.2))
+            .map(|(i, t, _)| (i, t))
+    }
+
+    /// The ranges of uncertain steps and the shown ticks over them,
+    /// tessellated for `painter` with `look`.
+    fn mesh(&self, painter: &egui::Painter, look: TickLook) -> Mesh {
+        let mut tess = super::paint::lasting_tessellator(painter, look.pixels_per_point);
+        let mut mesh = Mesh::default();
+        for (p, from) in self.at.iter().zip(&self.uncertain_from) {
+            if let Some(x0) = *from {
+                let segment =
+                    Shape::line_segment([Pos2::new(x0, p.y), *p], Stroke::new(4.0, look.range));
+                tess.tessellate_shape(segment, &mut mesh);
+            }
+        }
+        for &(_, p) in &self.shown {
+            let tick = CircleShape {
+                center: p,
+                radius: 4.5,
+                fill: look.fill,
+                stroke: Stroke::new(1.0, look.stroke),
+            };
+            tess.tessellate_shape(tick.into(), &mut mesh);
+        }
+        mesh
     }
 }
 

@@ -8,7 +8,8 @@ use crate::model::state::{PendingHandover, changes_between};
 use crate::model::types::Evidence;
 use crate::ui::app::Shared;
 use crate::ui::i18n::Txt;
-use egui::Ui;
+use crate::ui::memo;
+use egui::{Id, Ui};
 
 /// How many days are left until a deadline (negative: passed): "4 days
 /// left", "due today", "passed 1 day ago", in the interface language.
@@ -19,13 +20,17 @@ pub fn countdown(days_left: i64, loc: Locale) -> String {
 
 pub(super) fn changed(ui: &mut Ui, app: &Shared<'_>, i: usize) {
     let loc = app.settings.locale();
-    let lines = changes_of_step(app, i);
+    // Kept while the step, dataset and language stay the same.
+    let key = (app.versions.session, i, loc);
+    let lines = memo::kept(ui, Id::unique("card-what-changed"), key, || {
+        changes_of_step(app, i)
+    });
     ui.add_space(6.0);
     Txt::new(tr(loc, "card-what-changed")).strong().label(ui);
     if lines.is_empty() {
         Txt::new(no_change(loc, i)).weak().label(ui);
     }
-    for line in lines {
+    for line in lines.iter() {
         Txt::new(format!("• {}", line.text)).label(ui);
         if let Some(ev) = &line.evidence {
             ui.indent(("evidence", &line.place), |ui| {
