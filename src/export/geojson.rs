@@ -201,9 +201,10 @@ fn state_properties(
         "transition_from_date".into(),
         json!(t.map(|t| t.between.start().iso())),
     );
+    // An open end (`2020-09-27/..`) is under way with no last day: null.
     m.insert(
         "transition_until_date".into(),
-        json!(t.map(|t| t.between.end().iso())),
+        json!(t.and_then(|t| (!t.between.has_open_end()).then(|| t.between.end().iso()))),
     );
     m.insert("transition_edtf".into(), json!(t.map(|t| t.between.edtf())));
     m.insert("transition_step".into(), json!(t.map(|t| t.step.as_str())));

@@ -161,7 +161,8 @@ impl MsgArg {
 }
 
 /// A date as the dataset files write it: English exactly as `Display`
-/// (`2020-11-20`, `2020-09-27..2020-11-10`, `before 2020-09-27`); in Arabic
+/// (`2020-11-20`, `2020-09-27..2020-11-10`, `before 2020-09-27`, `on or
+/// after 2020-09-27`); in Arabic
 /// the same ISO days in the locale's digits, with Arabic words.
 fn date_text(d: DateSpec, locale: Locale) -> String {
     if locale.lang == Lang::En {
@@ -178,6 +179,9 @@ fn date_text(d: DateSpec, locale: Locale) -> String {
         ),
         DateSpec::Before { before, .. } => {
             tr_args(locale, "date-before", &[("date", iso(before).into())])
+        }
+        DateSpec::After { after, .. } => {
+            tr_args(locale, "date-after", &[("date", iso(after).into())])
         }
     };
     format!("{text}{q}")
@@ -220,7 +224,6 @@ impl EdtfError {
             Self::Syntax(v) => Msg::new("edtf-err-syntax").text("value", v),
             Self::Year(v, y) => Msg::new("edtf-err-year").text("value", v).num("year", y),
             Self::Reversed(v) => Msg::new("edtf-err-reversed").text("value", v),
-            Self::OpenEnd(v) => Msg::new("edtf-err-open-end").text("value", v),
             Self::Unspecified(v) => Msg::new("edtf-err-unspecified").text("value", v),
             Self::Season(v, code) => Msg::new("edtf-err-season")
                 .text("value", v)

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use htmlize::escape_all_quotes as escape_html;
 use serde_json::{Value, json};
 
-use super::dates::before_text;
+use super::dates::{after_text, before_text};
 use crate::i18n::format::{DateWords, qualified};
 use crate::i18n::{Locale, tr_args};
 use crate::model::{Dataset, Date, DateSpec};
@@ -78,6 +78,7 @@ pub fn export(ds: &Dataset) -> Value {
                 DateSpec::Before { before, .. } => {
                     (before.add_days(-1), None, Some(before_text(before)))
                 }
+                DateSpec::After { after, .. } => (after, None, Some(after_text(after))),
             };
             // TimelineJS has no field for an uncertain or approximate date:
             // its displayed date says so in words.

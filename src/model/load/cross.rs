@@ -11,7 +11,8 @@ use crate::model::geometry::{MapData, Shape};
 use crate::model::types::{Change, Coverage, Place, Source, Step};
 
 /// Every tracked place must have a defined state on every covered day, and its
-/// changes must follow one another without overlapping.
+/// changes must follow one another without overlapping; nothing may follow a
+/// change with an open end (dated `2020-09-27/..`), which never settles.
 pub(super) fn check_control(
     l: &mut Loader<'_>,
     ctx: &FileCtx,
@@ -58,10 +59,39 @@ pub(super) fn check_control(
                 .help(Msg::new("diag-undefined-start-help")),
             );
         }
+        // The earliest change with an open end: every change that starts
+        // after it cannot be put in order with it.
+        let open = changes
+            .iter()
+            .filter(|(_, c, _)| c.when.has_open_end())
+            .min_by_key(|(_, c, _)| c.when.start());
+        let follows_open =
+            |c: &Change| open.is_some_and(|(_, o, _)| c.when.start() > o.when.start());
+        if let Some((os, oc, _)) = open {
+            for (ns, nc, at) in changes.iter().filter(|(_, c, _)| follows_open(c)) {
+                l.push(
+                    Diagnostic::new(
+                        &ctx.label,
+                        Msg::new("diag-after-open-end")
+                            .text("id", &place.id)
+                            .text("step", &ns.id)
+                            .date("when", nc.when)
+                            .text("previous", &os.id)
+                            .date("prevwhen", oc.when),
+                    )
+                    .at_byte(&ctx.text, *at)
+                    .help(Msg::new("diag-after-open-end-help")),
+                );
+            }
+        }
         for pair in changes.windows(2) {
             let [(ps, pc, _), (ns, nc, at)] = pair else {
                 continue;
             };
+            // Reported above: the order of these two is not known.
+            if follows_open(pc) || follows_open(nc) {
+                continue;
+            }
             if nc.when.start() <= pc.when.end() {
                 l.push(
                     Diagnostic::new(
