@@ -795,7 +795,7 @@ edtf-err-unspecified = '{ $value }' has unspecified digits (X) that do not stand
 edtf-err-season = '{ $value }' is a season (code { $season }); seasons are not kept, since their months depend on the hemisphere: write the months as an interval such as 2020-03/2020-05
 edtf-err-time = '{ $value }' has a time of day; dates are kept by day: write the day alone, such as 2020-11-10
 edtf-err-level2 = '{ $value }' uses EDTF level 2 (sets, qualifiers inside a date, significant digits or exponents), which is not read: write a level 0 or 1 date or interval instead
-edtf-help = write a day as "YYYY-MM-DD" (BCE years with a minus sign, astronomical: "-0330-10-01" is 1 October 331 BCE), a month "YYYY-MM", a year "YYYY", an interval "2020-09-27/2020-11-10" or "../2020-11-10" (EDTF levels 0 and 1, with ?, ~ or % after a date the sources are unsure of or give approximately); or a table {"{"} from = "…", to = "…" {"}"} or {"{"} before = "…" {"}"}
+edtf-help = write a day as "YYYY-MM-DD" (BCE years with a minus sign, astronomical: "-0330-10-01" is 1 October 331 BCE), a month "YYYY-MM", a year "YYYY", an interval "2020-09-27/2020-11-10" or "../2020-11-10", a change on some day from a day on that the sources do not give "2020-09-27/.." (EDTF levels 0 and 1, with ?, ~ or % after a date the sources are unsure of or give approximately); or a table {"{"} from = "…", to = "…" {"}"} or {"{"} before = "…" {"}"} or {"{"} after = "…" {"}"}
 time-gap-years = { PLURAL($years) ->
     [one] ~1 year
    *[other] ~{ $years } years
