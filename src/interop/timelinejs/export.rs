@@ -142,6 +142,27 @@ mod tests {
     }
 
     #[test]
+    fn an_open_end_starts_on_its_day_and_says_so() {
+        let mut ds = crate::model::load_bundled().unwrap();
+        let d = |s| crate::model::Date::parse(s).unwrap();
+        let step = ds
+            .steps
+            .iter_mut()
+            .find(|s| s.id == "war-2020-start")
+            .unwrap();
+        step.date = DateSpec::after(d("2020-09-27"));
+        let tl = export(&ds);
+        let events = tl["events"].as_array().unwrap();
+        let e = events
+            .iter()
+            .find(|e| e["unique_id"] == "war-2020-start")
+            .unwrap();
+        assert_eq!(e["start_date"], tl_date(d("2020-09-27")));
+        assert!(e.get("end_date").is_none(), "{e}");
+        assert_eq!(e["display_date"], "On or after 27 September 2020");
+    }
+
+    #[test]
     fn escaped_text_reads_back_as_written() {
         for s in [
             "a <b>not bold</b> & \"quoted\" 'text'",
