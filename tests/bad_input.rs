@@ -327,3 +327,26 @@ fn a_step_dated_with_an_open_end_is_refused_at_its_date() {
     );
     assert!(err.contains("when = \"2020-09-27/..\""), "{err}");
 }
+
+#[test]
+fn overlapping_changes_of_a_place_are_refused_at_the_later_one() {
+    let copy = DataCopy::new();
+    let (line, col) = copy.replace_first(
+        "timeline.toml",
+        "place = \"aghdam\"\nto = \"azerbaijan\"\ncitations = [\"aghdam-handed-over\"]",
+        "place = \"aghdam\"\nto = \"azerbaijan\"\nwhen = { from = \"1995-01-01\", to = \"2020-11-20\" }\ncitations = [\"aghdam-handed-over\"]",
+    );
+    let err = failing_check(&copy);
+    let at = format!("timeline.toml:{line}:{}", col + "place = ".len());
+    assert!(err.contains(&at), "expected {at} in:\n{err}");
+    assert!(
+        err.contains(
+            "place 'aghdam': the change in step 'aghdam-handover' (1995-01-01..2020-11-20) overlaps the change in step 'baseline' (1990-01-01..1999-12-31)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: a place's changes must follow one another"),
+        "{err}"
+    );
+}

@@ -69,19 +69,13 @@ pub(super) fn check_control(
             |c: &Change| open.is_some_and(|(_, o, _)| c.when.start() > o.when.start());
         if let Some((os, oc, _)) = open {
             for (ns, nc, at) in changes.iter().filter(|(_, c, _)| follows_open(c)) {
-                l.push(
-                    Diagnostic::new(
-                        &ctx.label,
-                        Msg::new("diag-after-open-end")
-                            .text("id", &place.id)
-                            .text("step", &ns.id)
-                            .date("when", nc.when)
-                            .text("previous", &os.id)
-                            .date("prevwhen", oc.when),
-                    )
-                    .at_byte(&ctx.text, *at)
-                    .help(Msg::new("diag-after-open-end-help")),
-                );
+                l.push(two_changes(
+                    ctx,
+                    &place.id,
+                    ("diag-after-open-end", "diag-after-open-end-help"),
+                    (os, oc),
+                    (ns, nc, *at),
+                ));
             }
         }
         for pair in changes.windows(2) {
@@ -93,19 +87,13 @@ pub(super) fn check_control(
                 continue;
             }
             if nc.when.start() <= pc.when.end() {
-                l.push(
-                    Diagnostic::new(
-                        &ctx.label,
-                        Msg::new("diag-overlap")
-                            .text("id", &place.id)
-                            .text("step", &ns.id)
-                            .date("when", nc.when)
-                            .text("previous", &ps.id)
-                            .date("prevwhen", pc.when),
-                    )
-                    .at_byte(&ctx.text, *at)
-                    .help(Msg::new("diag-overlap-help")),
-                );
+                l.push(two_changes(
+                    ctx,
+                    &place.id,
+                    ("diag-overlap", "diag-overlap-help"),
+                    (ps, pc),
+                    (ns, nc, *at),
+                ));
             } else if nc.to == pc.to {
                 l.push(
                     Diagnostic::new(
@@ -122,6 +110,30 @@ pub(super) fn check_control(
             }
         }
     }
+}
+
+/// The diagnostic `keys` (message, help) about two changes of place `id`,
+/// at the later one (`at`, a byte offset in the timeline file): the message
+/// has `step` and `when` of the later, `previous` and `prevwhen` of the
+/// earlier.
+fn two_changes(
+    ctx: &FileCtx,
+    id: &str,
+    (key, help): (&'static str, &'static str),
+    (ps, pc): (&Step, &Change),
+    (ns, nc, at): (&Step, &Change, usize),
+) -> Diagnostic {
+    Diagnostic::new(
+        &ctx.label,
+        Msg::new(key)
+            .text("id", id)
+            .text("step", &ns.id)
+            .date("when", nc.when)
+            .text("previous", &ps.id)
+            .date("prevwhen", pc.when),
+    )
+    .at_byte(&ctx.text, at)
+    .help(Msg::new(help))
 }
 
 pub(super) fn check_aliases(l: &mut Loader<'_>, label: &str, places: &[Place], sources: &[Source]) {
