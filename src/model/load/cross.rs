@@ -52,7 +52,8 @@ pub(super) fn check_control(
                     Msg::new("diag-undefined-start")
                         .text("id", &place.id)
                         .date("from", coverage.from)
-                        .date("until", first.when.end().add_days(-1))
+                        // (An open end never settles: to the end of the coverage.)
+                        .date("until", first.when.end().add_days(-1).min(coverage.to))
                         .text("step", &first_step.id),
                 )
                 .at_byte(&ctx.text, *first_at)
@@ -227,6 +228,27 @@ mod tests {
         assert_eq!(
             d.message.to_string(),
             "place 'area-0' has no defined state from 2000-01-01 (start of coverage) until 2000-01-04 (step 'step-0')"
+        );
+    }
+
+    #[test]
+    fn a_place_whose_first_change_has_an_open_end_is_undefined_to_the_end_of_coverage() {
+        // The baseline's change has an open end, and nothing follows it.
+        let mut f = with(
+            "timeline.toml",
+            "when = { from = \"1990-01-01\", to = \"1999-12-31\" }",
+            "when = \"1999-12-01/..\"",
+        );
+        let handover =
+            "[[step.change]]\nplace = \"area-0\"\nto = \"beta\"\ncitations = [\"cite-0\"]\n";
+        if let Some(t) = f.get_mut("timeline.toml") {
+            assert!(t.contains(handover));
+            *t = t.replacen(handover, "", 1);
+        }
+        let d = only(&f, "diag-undefined-start", "timeline.toml", Some(9));
+        assert_eq!(
+            d.message.to_string(),
+            "place 'area-0' has no defined state from 2000-01-01 (start of coverage) until 2000-12-31 (step 'step-0')"
         );
     }
 
