@@ -337,8 +337,7 @@ fn end_phrase(spec: DateSpec, locale: Locale) -> String {
 
 /// "since 20 Nov 2020", or "since a day between 27 Sep 2020 and 10 Nov
 /// 2020" when the day is not known ("since a day between 1 and 31 Oct 2020"
-/// within a month), "since a day on or after 27 Sep 2020 (the sources give
-/// no day)" for an open end.
+/// within a month), "since a day on or after 27 Sep 2020" for an open end.
 #[must_use]
 pub fn since(spec: DateSpec, locale: Locale) -> String {
     let text = match spec {
@@ -358,14 +357,14 @@ pub fn since(spec: DateSpec, locale: Locale) -> String {
 }
 
 /// "on 20 Nov 2020", or "on a day between 27 Sep 2020 and 10 Nov 2020",
-/// or "on or after 27 Sep 2020 (the sources give no day)" for an open end.
+/// or "on or after 27 Sep 2020" for an open end.
 #[must_use]
 pub fn on(spec: DateSpec, locale: Locale) -> String {
     let text = match spec {
         DateSpec::Range { from, to, .. } if from != to => {
             tr_args(locale, "date-on-between", &between_args(from, to, locale))
         }
-        DateSpec::After { .. } => date_spec_plain(spec, locale),
+        DateSpec::After { after, .. } => after_phrase("date-after", after, locale),
         other => tr_args(
             locale,
             "date-on",
