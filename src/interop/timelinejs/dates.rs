@@ -282,9 +282,8 @@ impl Importer {
     }
 }
 
-/// How [`export`] shows an open end ("On or after D"); the
-/// import keeps such an event on its day D, since a step needs a place on
-/// the time line.
+/// How [`export`] shows an open end ("On or after D"); the import keeps
+/// such an event on its day D, since a step needs a place on the time line.
 pub(super) fn after_text(after: Date) -> String {
     format!("On or after {}", after.english_long())
 }
