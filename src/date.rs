@@ -1,8 +1,9 @@
 //! Calendar dates and the precision with which the sources give them.
 //!
 //! A step happens on a known day, within a range of days when the corpus only
-//! bounds it (the four districts retaken during the 2020 war), or before a day
-//! (the baseline). Dates are proleptic Gregorian days with no time zone,
+//! bounds it (the four districts retaken during the 2020 war), before a day
+//! (the baseline), or on some day from a day on that the sources do not give
+//! (an open end). Dates are proleptic Gregorian days with no time zone,
 //! written `YYYY-MM-DD` everywhere in files, CLI flags and JSON.
 //!
 //! A leaf: it uses nothing else in the crate. The calendar is its own:
@@ -330,10 +331,10 @@ impl Qualifier {
 ///
 /// Serialised the way it is written in the dataset files: a day as
 /// `"YYYY-MM-DD"`, a range as `{"from": ..., "to": ...}`, the situation before
-/// a day as `{"before": ...}`; a date the sources mark as uncertain or
-/// approximate as its EDTF string (`"2020-11-20?"`,
-/// `"2020-09-27~/2020-11-10~"`, `"../2020-09-26?"`), which the dataset files
-/// also accept.
+/// a day as `{"before": ...}`, a change from a day on as `{"after": ...}`;
+/// a date the sources mark as uncertain or approximate as its EDTF string
+/// (`"2020-11-20?"`, `"2020-09-27~/2020-11-10~"`, `"../2020-09-26?"`,
+/// `"2020-09-27?/.."`), which the dataset files also accept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateSpec {
     /// On a known day.
@@ -357,6 +358,15 @@ pub enum DateSpec {
     Before {
         /// The first day this no longer describes.
         before: Date,
+        /// How sure the sources are of that day.
+        qual: Qualifier,
+    },
+    /// On some day from `after` on (EDTF `2020-09-27/..`): the sources do
+    /// not say when, and it may not have happened yet. It never settles:
+    /// [`DateSpec::end`] is the calendar's last day.
+    After {
+        /// The first day it may have happened on.
+        after: Date,
         /// How sure the sources are of that day.
         qual: Qualifier,
     },
@@ -391,6 +401,15 @@ impl DateSpec {
         }
     }
 
+    /// On some day from `after` on, the sources not saying when.
+    #[must_use]
+    pub fn after(after: Date) -> Self {
+        Self::After {
+            after,
+            qual: Qualifier::NONE,
+        }
+    }
+
     /// The same date with the qualifier `qual`.
     #[must_use]
     pub fn with_qualifier(self, qual: Qualifier) -> Self {
@@ -398,6 +417,7 @@ impl DateSpec {
             Self::Day { date, .. } => Self::Day { date, qual },
             Self::Range { from, to, .. } => Self::Range { from, to, qual },
             Self::Before { before, .. } => Self::Before { before, qual },
+            Self::After { after, .. } => Self::After { after, qual },
         }
     }
 
@@ -405,7 +425,10 @@ impl DateSpec {
     #[must_use]
     pub fn qualifier(self) -> Qualifier {
         match self {
-            Self::Day { qual, .. } | Self::Range { qual, .. } | Self::Before { qual, .. } => qual,
+            Self::Day { qual, .. }
+            | Self::Range { qual, .. }
+            | Self::Before { qual, .. }
+            | Self::After { qual, .. } => qual,
         }
     }
 
@@ -417,32 +440,49 @@ impl DateSpec {
             Self::Day { date, .. } => date,
             Self::Range { from, .. } => from,
             Self::Before { before, .. } => before.add_days(-1),
+            Self::After { after, .. } => after,
         }
     }
 
-    /// The first day by which the event had certainly happened.
+    /// The first day by which the event had certainly happened; for
+    /// `After`, which never certainly has, [`Date::MAX`] (so a change with
+    /// an open end stays under way on every day a dataset can reach).
     #[must_use]
     pub fn end(self) -> Date {
         match self {
             Self::Day { date, .. } => date,
             Self::Range { to, .. } => to,
             Self::Before { before, .. } => before.add_days(-1),
+            Self::After { .. } => Date::MAX,
         }
     }
 
-    /// Whether the exact day is unknown (a range of more than one day).
+    /// Whether the exact day is unknown (a range of more than one day, or
+    /// an open end).
     #[must_use]
     pub fn is_uncertain(self) -> bool {
-        matches!(self, Self::Range { from, to, .. } if from != to)
+        match self {
+            Self::Range { from, to, .. } => from != to,
+            Self::After { .. } => true,
+            Self::Day { .. } | Self::Before { .. } => false,
+        }
     }
 
-    /// The precision's name: `day`, `range` or `before`.
+    /// Whether it has an open end ([`DateSpec::After`]): it never certainly
+    /// happened, so it has no day by which it had.
+    #[must_use]
+    pub fn has_open_end(self) -> bool {
+        matches!(self, Self::After { .. })
+    }
+
+    /// The precision's name: `day`, `range`, `before` or `after`.
     #[must_use]
     pub fn precision(self) -> &'static str {
         match self {
             Self::Day { .. } => "day",
             Self::Range { .. } => "range",
             Self::Before { .. } => "before",
+            Self::After { .. } => "after",
         }
     }
 
@@ -450,7 +490,8 @@ impl DateSpec {
     /// back as the same date: `2020-11-20`, `2020-11-20?`, a whole month
     /// `2020-10`, a whole year `-0330` (`Y-13800000000` beyond four digits),
     /// any other range `2020-09-27/2020-11-10` (the qualifier on both ends),
-    /// the situation before a day `../2020-09-26`. A day or month in a year
+    /// the situation before a day `../2020-09-26`, a change from a day on
+    /// `2020-09-27/..` (the qualifier on its day). A day or month in a year
     /// of more than four digits has no EDTF form below level 2; it is
     /// written with an ISO 8601 expanded year (`-13800000000-01-01`), which
     /// [`edtf::parse_edtf`] also reads.
@@ -477,6 +518,7 @@ impl DateSpec {
                 }
             }
             Self::Before { before, .. } => format!("../{}{q}", before.add_days(-1)),
+            Self::After { after, .. } => format!("{after}{q}/.."),
         }
     }
 }
@@ -495,9 +537,9 @@ impl Serialize for DateSpec {
                 m.serialize_entry("to", &to)?;
                 m.end()
             }
-            Self::Before { before, .. } => {
+            Self::Before { before: day, .. } | Self::After { after: day, .. } => {
                 let mut m = s.serialize_map(Some(1))?;
-                m.serialize_entry("before", &before)?;
+                m.serialize_entry(self.precision(), &day)?;
                 m.end()
             }
         }
@@ -517,6 +559,7 @@ impl fmt::Display for DateSpec {
             Self::Day { date, .. } => write!(f, "{date}{q}"),
             Self::Range { from, to, .. } => write!(f, "{from}..{to}{q}"),
             Self::Before { before, .. } => write!(f, "before {before}{q}"),
+            Self::After { after, .. } => write!(f, "on or after {after}{q}"),
         }
     }
 }
@@ -654,6 +697,25 @@ mod tests {
         assert_eq!(r.end(), d("2020-11-10"));
         let b = DateSpec::before(d("2020-09-27"));
         assert_eq!(b.end(), d("2020-09-26"));
+        assert!(!b.is_uncertain());
+    }
+
+    #[test]
+    fn an_open_end_starts_on_its_day_and_never_settles() {
+        let a = DateSpec::after(d("2020-09-27"));
+        assert!(a.is_uncertain());
+        assert_eq!(a.start(), d("2020-09-27"));
+        assert_eq!(a.end(), Date::MAX);
+        assert_eq!(a.precision(), "after");
+        assert!(a.has_open_end());
+        assert!(!DateSpec::range(d("2020-09-27"), Date::MAX).has_open_end());
+        // Even from the calendar's last day: no day after it to overflow to.
+        let last = DateSpec::after(Date::MAX);
+        assert_eq!((last.start(), last.end()), (Date::MAX, Date::MAX));
+        let q = Qualifier::from_edtf_suffix('?').unwrap_or_default();
+        assert_eq!(a.with_qualifier(q).qualifier(), q);
+        assert_eq!(a.with_qualifier(q).edtf(), "2020-09-27?/..");
+        assert_eq!(a.edtf(), "2020-09-27/..");
     }
 
     #[test]
@@ -661,13 +723,26 @@ mod tests {
         let r = DateSpec::range(d("2020-09-27"), d("2020-11-10"));
         let b = DateSpec::before(d("2020-09-27"));
         let day = DateSpec::from(d("2020-11-20"));
+        let a = DateSpec::after(d("2020-09-27"));
         assert_eq!(r.to_string(), "2020-09-27..2020-11-10");
         assert_eq!(b.to_string(), "before 2020-09-27");
+        assert_eq!(a.to_string(), "on or after 2020-09-27");
         assert_eq!(
-            serde_json::to_string(&[r, b, day]).ok().as_deref(),
+            serde_json::to_string(&[r, b, day, a]).ok().as_deref(),
             Some(
-                r#"[{"from":"2020-09-27","to":"2020-11-10"},{"before":"2020-09-27"},"2020-11-20"]"#
+                r#"[{"from":"2020-09-27","to":"2020-11-10"},{"before":"2020-09-27"},"2020-11-20",{"after":"2020-09-27"}]"#
             )
+        );
+        let approximate = Qualifier::from_edtf_suffix('~').unwrap_or_default();
+        assert_eq!(
+            a.with_qualifier(approximate).to_string(),
+            "on or after 2020-09-27~"
+        );
+        assert_eq!(
+            serde_json::to_string(&a.with_qualifier(approximate))
+                .ok()
+                .as_deref(),
+            Some(r#""2020-09-27~/..""#)
         );
         assert_eq!(day.precision(), "day");
     }

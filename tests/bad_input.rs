@@ -278,3 +278,75 @@ fn a_claim_without_its_party_is_refused_at_its_line_with_the_parties() {
         "{err}"
     );
 }
+
+#[test]
+fn a_change_after_one_with_an_open_end_is_refused_at_the_later_change() {
+    let copy = DataCopy::new();
+    // Aghdam's handover on 20 November 2020, which stays as it is.
+    let handover = "place = \"aghdam\"\nto = \"azerbaijan\"\ncitations = [\"aghdam-handed-over\"]";
+    let (line, col) = copy.replace_first("timeline.toml", handover, handover);
+    // Aghdam's baseline change given an open end: from 1990 on, no day.
+    copy.replace_first(
+        "timeline.toml",
+        "place = \"aghdam\"\nto = \"armenian_forces\"\nwhen = { from = \"1990-01-01\", to = \"1999-12-31\" }",
+        "place = \"aghdam\"\nto = \"armenian_forces\"\nwhen = \"1990-01-01/..\"",
+    );
+    let err = failing_check(&copy);
+    let at = format!("timeline.toml:{line}:{}", col + "place = ".len());
+    assert!(err.contains(&at), "expected {at} in:\n{err}");
+    assert!(
+        err.contains(
+            "place 'aghdam': the change in step 'aghdam-handover' (2020-11-20) comes after the change in step 'baseline' (on or after 1990-01-01), which has no end"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "help: the earlier change has an open end, so the order of the two cannot be known: give the earlier change an end date"
+        ),
+        "{err}"
+    );
+    // Not also reported as an overlap of the same two changes.
+    assert!(!err.contains("overlaps"), "{err}");
+}
+
+#[test]
+fn a_step_dated_with_an_open_end_is_refused_at_its_date() {
+    let copy = DataCopy::new();
+    let (line, col) = copy.replace_first(
+        "timeline.toml",
+        "date = \"2020-11-20\"",
+        "date = \"2020-11-20/..\"",
+    );
+    let err = failing_check(&copy);
+    let at = format!("timeline.toml:{line}:{}", col + "date = ".len());
+    assert!(err.contains(&at), "expected {at} in:\n{err}");
+    assert!(
+        err.contains("step 'aghdam-handover' is dated on or after 2020-11-20, with no end"),
+        "{err}"
+    );
+    assert!(err.contains("when = \"2020-09-27/..\""), "{err}");
+}
+
+#[test]
+fn overlapping_changes_of_a_place_are_refused_at_the_later_one() {
+    let copy = DataCopy::new();
+    let (line, col) = copy.replace_first(
+        "timeline.toml",
+        "place = \"aghdam\"\nto = \"azerbaijan\"\ncitations = [\"aghdam-handed-over\"]",
+        "place = \"aghdam\"\nto = \"azerbaijan\"\nwhen = { from = \"1995-01-01\", to = \"2020-11-20\" }\ncitations = [\"aghdam-handed-over\"]",
+    );
+    let err = failing_check(&copy);
+    let at = format!("timeline.toml:{line}:{}", col + "place = ".len());
+    assert!(err.contains(&at), "expected {at} in:\n{err}");
+    assert!(
+        err.contains(
+            "place 'aghdam': the change in step 'aghdam-handover' (1995-01-01..2020-11-20) overlaps the change in step 'baseline' (1990-01-01..1999-12-31)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: a place's changes must follow one another"),
+        "{err}"
+    );
+}

@@ -268,3 +268,64 @@ fn aliases_are_spellings_found_in_the_corpus() {
     // Places the corpus never names in Arabic have no alias.
     assert!(ds.place("fuzuli").unwrap().aliases["ar"].is_empty());
 }
+
+/// The bundled dataset with Fuzuli's change in the 2020 war given an open
+/// end (`2020-09-27/..`): the sources would say it was retaken from that day
+/// on, without a day.
+fn fuzuli_open_ended() -> Dataset {
+    let copy = common::DataCopy::new();
+    copy.replace_first(
+        "timeline.toml",
+        "place = \"fuzuli\"\nto = \"azerbaijan\"\nwhen = { from = \"2020-09-27\", to = \"2020-11-10\" }",
+        "place = \"fuzuli\"\nto = \"azerbaijan\"\nwhen = \"2020-09-27/..\"",
+    );
+    load_folder(copy.path()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_change_with_an_open_end_loads_and_never_settles() {
+    let ds = fuzuli_open_ended();
+    let fuzuli = ds.place("fuzuli").unwrap();
+    let war = DateSpec::after(d("2020-09-27"));
+    // Before the war: settled, nothing under way.
+    let calm = place_state_at(&ds, fuzuli, d("2020-09-26")).unwrap();
+    assert_eq!(calm.controlled_by, "armenian_forces");
+    assert!(!calm.is_uncertain());
+    // From its first day on, and years later, it is still under way: the
+    // last confirmed controller stays, and the change is pending.
+    for day in ["2020-09-27", "2021-01-01", "2030-01-01"] {
+        let s = place_state_at(&ds, fuzuli, d(day)).unwrap();
+        assert_eq!(s.controlled_by, "armenian_forces", "{day}");
+        assert!(s.is_uncertain(), "{day}");
+        let t = s.transition.unwrap();
+        assert_eq!((t.to.as_str(), t.between), ("azerbaijan", war), "{day}");
+    }
+    // The other three districts still settle on 10 November 2020.
+    let jabrayil = ds.place("jabrayil").unwrap();
+    let s = place_state_at(&ds, jabrayil, d("2021-01-01")).unwrap();
+    assert_eq!(s.controlled_by, "azerbaijan");
+    assert!(!s.is_uncertain());
+    assert_eq!(
+        state_at(&ds, d("2030-01-01")).len(),
+        state_at(&ds, d("2021-01-01")).len()
+    );
+}
+
+#[test]
+fn an_open_ended_change_is_a_band_to_the_end_of_the_coverage() {
+    use karabakh_atlas::model::area::{areas, uncertainty_bands};
+    let ds = fuzuli_open_ended();
+    let a = areas(&ds);
+    let bands = uncertainty_bands(&ds, &a);
+    let fuzuli_km2 = a.get("fuzuli").unwrap();
+    for c in ["azerbaijan", "armenian_forces"] {
+        let b = bands
+            .iter()
+            .find(|b| b.controller == c && b.places == ["fuzuli"])
+            .unwrap_or_else(|| panic!("no band for {c}: {bands:?}"));
+        assert_eq!((b.from, b.to), (d("2020-09-27"), ds.coverage.to), "{c}");
+        // Fuzuli may or may not be its on any day of the band (the other
+        // changes of those years widen it further).
+        assert!(b.high_km2 - b.low_km2 >= fuzuli_km2 - 1e-6, "{c}");
+    }
+}

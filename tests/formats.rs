@@ -488,6 +488,34 @@ fn a_month_precision_layer_changes_between_the_first_and_last_day_of_the_month()
 }
 
 #[test]
+fn an_open_end_in_a_period_is_refused_naming_the_feature_and_the_field() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ds");
+    for (field, value) in [("start_date:edtf", "2020-10/.."), ("end_date", "2021-01/")] {
+        let mut layer = ohm_layer("2020-10");
+        layer["features"][1]["properties"][field] = json!(value);
+        let file = write(tmp.path(), "open.geojson", &layer);
+        let err = fails(&[
+            "import-geojson",
+            file.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(
+            err.contains(&format!("features[1].properties.{field}")),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "\"{value}\" has an open end, so the period cannot be placed on the time line"
+            )),
+            "{err}"
+        );
+        assert!(!out.exists(), "nothing is written");
+    }
+}
+
+#[test]
 fn bad_layers_name_the_feature_and_the_field() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("ds");

@@ -423,10 +423,52 @@ fn uncertain_and_approximate_dates_say_so_in_both_languages() {
 }
 
 #[test]
+fn an_open_end_is_on_or_after_its_day_with_no_day_given_in_both_languages() {
+    let a = ar(MonthStyle::Latin, Digits::Latin);
+    let indic = ar(MonthStyle::Both, Digits::ArabicIndic);
+    let open = edtf("2020-09-27/..");
+    assert_eq!(edtf("2020-09-27/"), open);
+    assert_eq!(
+        date_spec(open, Locale::EN),
+        "on or after 27 Sep 2020 (the sources give no day)"
+    );
+    assert_eq!(
+        date_spec(open, a),
+        "في 27 سبتمبر 2020 أو بعده (لا تذكر المصادر اليوم)"
+    );
+    assert_eq!(
+        date_spec(open, indic),
+        "في ٢٧ سبتمبر/أيلول ٢٠٢٠ أو بعده (لا تذكر المصادر اليوم)"
+    );
+    // What a transition card says ("changing to … on or after …") and a
+    // state's "since …" never name the calendar's last day.
+    assert_eq!(on(open, Locale::EN), "on or after 27 Sep 2020");
+    assert_eq!(on(open, a), "في 27 سبتمبر 2020 أو بعده");
+    assert_eq!(
+        since(open, Locale::EN),
+        "since a day on or after 27 Sep 2020"
+    );
+    assert_eq!(since(open, a), "منذ يوم ما في 27 سبتمبر 2020 أو بعده");
+    assert_eq!(
+        when(open, Locale::EN),
+        "on or after 27 Sep 2020 (the sources give no day)"
+    );
+    // The qualifier follows, as for any date.
+    assert_eq!(
+        date_spec(edtf("2020-09-27?/.."), Locale::EN),
+        "on or after 27 Sep 2020 (the sources give no day) (uncertain)"
+    );
+    assert_eq!(
+        date_spec(edtf("2020-09-27?/.."), a),
+        "في 27 سبتمبر 2020 أو بعده (لا تذكر المصادر اليوم) (غير مؤكد)"
+    );
+}
+
+#[test]
 fn edtf_refusals_name_the_value_in_both_languages() {
     let a = ar(MonthStyle::Latin, Digits::Latin);
     for (text, en_words) in [
-        ("2020-09-27/..", "open or unknown end"),
+        ("../..", "not a date this tool reads"),
         ("2020-21", "season"),
         ("Y1000000000000", "-999999999999 to 999999999999"),
         ("2020-11-10T12:00", "time of day"),

@@ -421,8 +421,8 @@ fn any_qualifier() -> impl Strategy<Value = Qualifier> {
 }
 
 /// Any date the model holds: a day, a range (including whole months and
-/// years, which EDTF writes short), or before a day (not the calendar's
-/// first, which has no day before it).
+/// years, which EDTF writes short), before a day (not the calendar's
+/// first, which has no day before it), or from a day on (an open end).
 fn any_spec() -> impl Strategy<Value = DateSpec> {
     let whole_month = any_day().prop_map(|d| {
         let first = d.add_days(1 - i64::from(d.day()));
@@ -442,6 +442,7 @@ fn any_spec() -> impl Strategy<Value = DateSpec> {
         any_day()
             .prop_filter("has a day before it", |d| *d > Date::MIN)
             .prop_map(DateSpec::before),
+        any_day().prop_map(DateSpec::after),
     ]
     .prop_flat_map(|spec| any_qualifier().prop_map(move |q| spec.with_qualifier(q)))
 }

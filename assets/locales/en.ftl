@@ -11,6 +11,9 @@ list-group-separator = {"; "}
 ## Dates
 
 date-before = before { $date }
+date-after = on or after { $date }
+date-after-unreported = on or after { $date } (the sources give no day)
+date-since-after = since a day on or after { $date }
 date-range = { $from } – { $to }
 date-since = since { $date }
 date-since-between = since a day between { $from } and { $to }
@@ -615,6 +618,10 @@ diag-undefined-start = place '{ $id }' has no defined state from { $from } (star
 diag-undefined-start-help = give it a controller in the baseline step, dated on or before the start of coverage
 diag-overlap = place '{ $id }': the change in step '{ $step }' ({ $when }) overlaps the change in step '{ $previous }' ({ $prevwhen })
 diag-overlap-help = a place's changes must follow one another; check the dates
+diag-after-open-end = place '{ $id }': the change in step '{ $step }' ({ $when }) comes after the change in step '{ $previous }' ({ $prevwhen }), which has no end
+diag-after-open-end-help = the earlier change has an open end, so the order of the two cannot be known: give the earlier change an end date (an interval such as "2020-09-27/2020-11-10"), or remove the later change
+diag-step-open-end = step '{ $id }' is dated { $date }, with no end, so it cannot be placed on the time line
+diag-step-open-end-help = date the step by when it was reported, and give the change whose day is not known its own date: when = "2020-09-27/.."
 diag-repeat = place '{ $id }': step '{ $step }' gives it to '{ $to }', which already holds it since step '{ $previous }'
 diag-repeat-help = remove the repeated change, or correct `to`
 diag-alias = place '{ $id }': alias '{ $alias }' does not occur in any '{ $lang }' source
@@ -784,12 +791,11 @@ date-qualified-both = { $date } (approximate, uncertain)
 edtf-err-syntax = '{ $value }' is not a date this tool reads: write a day YYYY-MM-DD, a month YYYY-MM, a year YYYY (-0330 for 331 BCE), or an interval such as 2020-09-27/2020-11-10, with ? (uncertain), ~ (approximate) or % (both) after a date if needed (EDTF levels 0 and 1)
 edtf-err-year = '{ $value }' gives the year { $year }; dates can run from the year -999999999999 to 999999999999
 edtf-err-reversed = '{ $value }' ends before it starts: put the earlier date before the slash
-edtf-err-open-end = '{ $value }' has an open or unknown end, which cannot be placed on the time line: write the last possible day after the slash
 edtf-err-unspecified = '{ $value }' has unspecified digits (X) that do not stand for one run of days: only the last digits of a part may be X, and every later part must then be XX
 edtf-err-season = '{ $value }' is a season (code { $season }); seasons are not kept, since their months depend on the hemisphere: write the months as an interval such as 2020-03/2020-05
 edtf-err-time = '{ $value }' has a time of day; dates are kept by day: write the day alone, such as 2020-11-10
 edtf-err-level2 = '{ $value }' uses EDTF level 2 (sets, qualifiers inside a date, significant digits or exponents), which is not read: write a level 0 or 1 date or interval instead
-edtf-help = write a day as "YYYY-MM-DD" (BCE years with a minus sign, astronomical: "-0330-10-01" is 1 October 331 BCE), a month "YYYY-MM", a year "YYYY", an interval "2020-09-27/2020-11-10" or "../2020-11-10" (EDTF levels 0 and 1, with ?, ~ or % after a date the sources are unsure of or give approximately); or a table {"{"} from = "…", to = "…" {"}"} or {"{"} before = "…" {"}"}
+edtf-help = write a day as "YYYY-MM-DD" (BCE years with a minus sign, astronomical: "-0330-10-01" is 1 October 331 BCE), a month "YYYY-MM", a year "YYYY", an interval "2020-09-27/2020-11-10" or "../2020-11-10", a change on some day from a day on that the sources do not give "2020-09-27/.." (EDTF levels 0 and 1, with ?, ~ or % after a date the sources are unsure of or give approximately); or a table {"{"} from = "…", to = "…" {"}"} or {"{"} before = "…" {"}"} or {"{"} after = "…" {"}"}
 time-gap-years = { PLURAL($years) ->
     [one] ~1 year
    *[other] ~{ $years } years

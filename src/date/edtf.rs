@@ -16,10 +16,10 @@
 //! | uncertain, approximate, both (level 1) | `2020-11-20?`, `2020-11-20~`, `2020-11-20%` | the date with its [`Qualifier`]; on an interval, what either end has |
 //! | unspecified digits (level 1, and a day's last digit) | `201X`, `2020-XX`, `2020-11-XX`, `2020-11-2X` | the range of the days they may stand for |
 //! | open or unknown start (level 1) | `../2020-11-10`, `/2020-11-10` | [`DateSpec::Before`] the day after the end |
+//! | open or unknown end (level 1) | `2020-09-27/..`, `2020-09-27/` | [`DateSpec::After`] the first day of the start: some day from then on, not given |
 //!
-//! What it refuses, with an [`EdtfError`] naming the value: an open or
-//! unknown end (`2020-09-27/..`, `2020-09-27/`: a step must be placed on the
-//! time line), seasons (`2020-21`: their months depend on the hemisphere),
+//! What it refuses, with an [`EdtfError`] naming the value: an interval
+//! open or unknown at both ends (`../..`), seasons (`2020-21`: their months depend on the hemisphere),
 //! a time of day (`2020-11-10T12:00:00`: steps are dated by day), years
 //! beyond ±999,999,999,999 (`Y1000000000000`), and level 2 (sets, per-part
 //! qualifiers, significant digits, exponents).
@@ -39,8 +39,6 @@ pub enum EdtfError {
     Year(String, i64),
     /// An interval that ends before it starts: the value.
     Reversed(String),
-    /// An interval with an open or unknown end: the value.
-    OpenEnd(String),
     /// Unspecified digits (`X`) that do not stand for one run of days, such
     /// as `2020-XX-10`: the value.
     Unspecified(String),
@@ -61,7 +59,6 @@ impl EdtfError {
             Self::Syntax(v)
             | Self::Year(v, _)
             | Self::Reversed(v)
-            | Self::OpenEnd(v)
             | Self::Unspecified(v)
             | Self::Season(v, _)
             | Self::Time(v)
@@ -97,7 +94,9 @@ struct Span {
 /// [`DateSpec::Day`]; a month, a year, unspecified digits or an interval
 /// become the [`DateSpec::Range`] of the days they cover (`2020-10` is 1 to
 /// 31 October 2020); an open or unknown start (`../2020-11-10`) becomes
-/// [`DateSpec::Before`] the day after its end. `?`, `~` and `%` set the
+/// [`DateSpec::Before`] the day after its end, and an open or unknown end
+/// (`2020-09-27/..`) [`DateSpec::After`] the first day of its start. `?`,
+/// `~` and `%` set the
 /// date's [`Qualifier`]. [`DateSpec::edtf`] writes any date back so that
 /// this reads it as the same date. The module documentation lists what is
 /// kept and what is refused.
@@ -105,8 +104,8 @@ struct Span {
 /// # Errors
 /// An [`EdtfError`] naming the value: not EDTF, a month or day that does
 /// not exist, a year beyond ±999,999,999,999, an interval ending before it
-/// starts, an open or unknown end, unspecified digits that are not one run
-/// of days, a season, a time of day, or an EDTF level 2 feature.
+/// starts, an interval open or unknown at both ends, unspecified digits
+/// that are not one run of days, a season, a time of day, or an EDTF level 2 feature.
 pub fn parse_edtf(text: &str) -> Result<DateSpec, EdtfError> {
     let s = text.trim();
     if let Some((a, b)) = s.split_once('/') {
@@ -132,7 +131,10 @@ pub fn parse_edtf(text: &str) -> Result<DateSpec, EdtfError> {
                     qual: b.qual,
                 })
             }
-            (End::Date(_), End::Open | End::Unknown) => Err(EdtfError::OpenEnd(s.to_owned())),
+            (End::Date(a), End::Open | End::Unknown) => Ok(DateSpec::After {
+                after: a.first,
+                qual: a.qual,
+            }),
             (End::Open | End::Unknown, End::Open | End::Unknown) => {
                 Err(EdtfError::Syntax(s.to_owned()))
             }
@@ -590,10 +592,41 @@ mod tests {
     }
 
     #[test]
+    fn open_and_unknown_ends_are_after_the_first_day_of_the_start() {
+        assert_eq!(p("2020-09-27/.."), DateSpec::after(d("2020-09-27")));
+        assert_eq!(p("2020-09-27/"), DateSpec::after(d("2020-09-27")));
+        assert_eq!(p(" 2020-09/..\n"), DateSpec::after(d("2020-09-01")));
+        assert_eq!(p("2020/"), DateSpec::after(d("2020-01-01")));
+        assert_eq!(
+            p("2020-09-27?/.."),
+            DateSpec::after(d("2020-09-27")).with_qualifier(UNCERTAIN)
+        );
+        assert_eq!(
+            p("Y-13800000000/.."),
+            DateSpec::after(d("-13800000000-01-01"))
+        );
+        assert_eq!(p("+999999999999-12-31/.."), DateSpec::after(Date::MAX));
+        // Still refused inside: the start must be a date.
+        assert_eq!(
+            parse_edtf("2020-02-30/.."),
+            Err(EdtfError::Date(DateError::Day(
+                "2020-02-30/..".into(),
+                2,
+                2020,
+                29
+            )))
+        );
+        assert_eq!(
+            parse_edtf("2020-21/.."),
+            Err(EdtfError::Season("2020-21/..".into(), 21))
+        );
+    }
+
+    #[test]
     fn what_is_not_kept_is_refused_naming_the_value() {
         let cases = [
-            ("2020-09-27/..", EdtfError::OpenEnd("2020-09-27/..".into())),
-            ("2020-09-27/", EdtfError::OpenEnd("2020-09-27/".into())),
+            ("/", EdtfError::Syntax("/".into())),
+            ("../", EdtfError::Syntax("../".into())),
             ("../..", EdtfError::Syntax("../..".into())),
             (
                 "2020-11-10/2020-09-27",
@@ -656,6 +689,10 @@ mod tests {
             DateSpec::range(d("+12000-03-01"), d("+12000-03-31")),
             DateSpec::range(d("-13800000000-01-01"), d("2020-12-31")),
             DateSpec::before(d("-13800000000-01-01")),
+            DateSpec::after(d("2020-09-27")),
+            DateSpec::after(d("-0330-10-01")).with_qualifier(BOTH),
+            DateSpec::after(Date::MIN),
+            DateSpec::after(Date::MAX).with_qualifier(APPROXIMATE),
         ];
         for spec in specs {
             assert_eq!(parse_edtf(&spec.edtf()), Ok(spec), "{}", spec.edtf());
@@ -669,5 +706,6 @@ mod tests {
             "-0330"
         );
         assert_eq!(DateSpec::before(d("2020-09-27")).edtf(), "../2020-09-26");
+        assert_eq!(DateSpec::after(d("2020-09-27")).edtf(), "2020-09-27/..");
     }
 }

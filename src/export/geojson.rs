@@ -201,9 +201,10 @@ fn state_properties(
         "transition_from_date".into(),
         json!(t.map(|t| t.between.start().iso())),
     );
+    // An open end (`2020-09-27/..`) is under way with no last day: null.
     m.insert(
         "transition_until_date".into(),
-        json!(t.map(|t| t.between.end().iso())),
+        json!(t.and_then(|t| (!t.between.has_open_end()).then(|| t.between.end().iso()))),
     );
     m.insert("transition_edtf".into(), json!(t.map(|t| t.between.edtf())));
     m.insert("transition_step".into(), json!(t.map(|t| t.step.as_str())));
@@ -500,6 +501,32 @@ mod tests {
             .unwrap();
         assert_eq!(nk["properties"]["extent"], "part");
         assert!(nk["properties"]["claimed_by"].is_null());
+    }
+
+    /// Fuzuli's 2020 change given an open end: in transition from its day
+    /// on, with no last day, in the snapshot and in the time-enabled file.
+    #[test]
+    fn an_open_end_is_a_transition_with_no_last_day() {
+        use crate::date::DateSpec;
+        let mut ds = load_bundled().unwrap();
+        let d = |s| Date::parse(s).unwrap();
+        for c in ds.steps.iter_mut().flat_map(|s| &mut s.changes) {
+            if c.place == "fuzuli" && c.to == "azerbaijan" {
+                c.when = DateSpec::after(d("2020-09-27"));
+            }
+        }
+        let v: Value = serde_json::from_str(&geojson_at(&ds, d("2021-01-01"))).unwrap();
+        let feats = v["features"].as_array().unwrap();
+        let fuzuli = &feats.iter().find(|f| f["id"] == "fuzuli").unwrap()["properties"];
+        assert_eq!(fuzuli["controlled_by"], "armenian_forces");
+        assert_eq!(fuzuli["in_transition"], true);
+        assert_eq!(fuzuli["transition_from_date"], "2020-09-27");
+        assert!(fuzuli["transition_until_date"].is_null(), "{fuzuli}");
+        assert_eq!(fuzuli["transition_edtf"], "2020-09-27/..");
+        // Its last period runs to the end of the coverage, still in transition.
+        let last = periods(&ds, "fuzuli").pop().unwrap();
+        assert_eq!((last.0, last.1), (d("2020-09-27"), ds.coverage.to));
+        assert!(last.2.transition.is_some());
     }
 
     #[test]

@@ -262,8 +262,9 @@ pub fn countdown(days_left: i64, locale: Locale) -> String {
 }
 
 /// A date with its precision: "10 Nov 2020", "27 Sep 2020 – 10 Nov 2020",
-/// "1 – 31 Oct 2020", "before 27 Sep 2020"; an uncertain or approximate
-/// date says so: "20 Nov 2020 (approximate)".
+/// "1 – 31 Oct 2020", "before 27 Sep 2020", "on or after 27 Sep 2020 (the
+/// sources give no day)"; an uncertain or approximate date says so:
+/// "20 Nov 2020 (approximate)".
 #[must_use]
 pub fn date_spec(spec: DateSpec, locale: Locale) -> String {
     qualified(spec.qualifier(), date_spec_plain(spec, locale), locale)
@@ -279,7 +280,14 @@ fn date_spec_plain(spec: DateSpec, locale: Locale) -> String {
             "date-before",
             &[("date", date_short(before, locale).into())],
         ),
+        DateSpec::After { after, .. } => after_phrase("date-after-unreported", after, locale),
     }
+}
+
+/// The message `key` about some day from `after` on, whose `date` is
+/// `after` in words.
+fn after_phrase(key: &str, after: Date, locale: Locale) -> String {
+    tr_args(locale, key, &[("date", date_short(after, locale).into())])
 }
 
 /// `text` (a date or a phrase with one) followed by the words for `qual`:
@@ -318,17 +326,18 @@ fn between_args(from: Date, to: Date, locale: Locale) -> [(&'static str, Arg); 2
 }
 
 /// The date an event had certainly happened by, as a phrase: a day, or
-/// "before …".
+/// "before …", or "on or after … (the sources give no day)" for an open
+/// end, which never certainly has.
 fn end_phrase(spec: DateSpec, locale: Locale) -> String {
     match spec {
-        DateSpec::Before { .. } => date_spec_plain(spec, locale),
-        other => date_short(other.end(), locale),
+        DateSpec::Before { .. } | DateSpec::After { .. } => date_spec_plain(spec, locale),
+        DateSpec::Day { .. } | DateSpec::Range { .. } => date_short(spec.end(), locale),
     }
 }
 
 /// "since 20 Nov 2020", or "since a day between 27 Sep 2020 and 10 Nov
 /// 2020" when the day is not known ("since a day between 1 and 31 Oct 2020"
-/// within a month).
+/// within a month), "since a day on or after 27 Sep 2020" for an open end.
 #[must_use]
 pub fn since(spec: DateSpec, locale: Locale) -> String {
     let text = match spec {
@@ -337,6 +346,7 @@ pub fn since(spec: DateSpec, locale: Locale) -> String {
             "date-since-between",
             &between_args(from, to, locale),
         ),
+        DateSpec::After { after, .. } => after_phrase("date-since-after", after, locale),
         other => tr_args(
             locale,
             "date-since",
@@ -346,13 +356,15 @@ pub fn since(spec: DateSpec, locale: Locale) -> String {
     qualified(spec.qualifier(), text, locale)
 }
 
-/// "on 20 Nov 2020", or "on a day between 27 Sep 2020 and 10 Nov 2020".
+/// "on 20 Nov 2020", or "on a day between 27 Sep 2020 and 10 Nov 2020",
+/// or "on or after 27 Sep 2020" for an open end.
 #[must_use]
 pub fn on(spec: DateSpec, locale: Locale) -> String {
     let text = match spec {
         DateSpec::Range { from, to, .. } if from != to => {
             tr_args(locale, "date-on-between", &between_args(from, to, locale))
         }
+        DateSpec::After { after, .. } => after_phrase("date-after", after, locale),
         other => tr_args(
             locale,
             "date-on",

@@ -381,7 +381,9 @@ pub fn series(ds: &Dataset, areas: &Areas) -> Series {
 pub struct Band {
     /// First day of the range.
     pub from: Date,
-    /// Last day of the range (the day the changes had certainly happened).
+    /// Last day of the range (the day the changes had certainly happened;
+    /// the last day of the coverage for a change with an open end, which
+    /// never certainly has).
     pub to: Date,
     /// The controller.
     pub controller: String,
@@ -420,7 +422,8 @@ impl Bounds {
 ///
 /// Changes dated by a range of days that overlaps the dataset's coverage
 /// are grouped by their range (the four districts taken in the 2020 war share
-/// one); the range is clipped to the coverage. For each group, each
+/// one); the range is clipped to the coverage, so a change with an open end
+/// (`2020-09-27/..`) has a band from its day to the end of the coverage. For each group, each
 /// controller that gains or loses one of its places gets a band: on a day of
 /// the range, a place in transition may already belong to its new controller
 /// or still to its old one, so the controller's area lies between what it

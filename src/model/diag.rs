@@ -161,8 +161,10 @@ impl MsgArg {
 }
 
 /// A date as the dataset files write it: English exactly as `Display`
-/// (`2020-11-20`, `2020-09-27..2020-11-10`, `before 2020-09-27`); in Arabic
-/// the same ISO days in the locale's digits, with Arabic words.
+/// (`2020-11-20`, `2020-09-27..2020-11-10`, `before 2020-09-27`, `on or
+/// after 2020-09-27`); in Arabic the same ISO days in the locale's digits,
+/// with Arabic words (an open end's qualifier on its day: `في 2020-09-27~
+/// أو بعده`).
 fn date_text(d: DateSpec, locale: Locale) -> String {
     if locale.lang == Lang::En {
         return d.to_string();
@@ -178,6 +180,10 @@ fn date_text(d: DateSpec, locale: Locale) -> String {
         ),
         DateSpec::Before { before, .. } => {
             tr_args(locale, "date-before", &[("date", iso(before).into())])
+        }
+        DateSpec::After { after, .. } => {
+            let day = format!("{}{q}", iso(after));
+            return tr_args(locale, "date-after", &[("date", day.into())]);
         }
     };
     format!("{text}{q}")
@@ -220,7 +226,6 @@ impl EdtfError {
             Self::Syntax(v) => Msg::new("edtf-err-syntax").text("value", v),
             Self::Year(v, y) => Msg::new("edtf-err-year").text("value", v).num("year", y),
             Self::Reversed(v) => Msg::new("edtf-err-reversed").text("value", v),
-            Self::OpenEnd(v) => Msg::new("edtf-err-open-end").text("value", v),
             Self::Unspecified(v) => Msg::new("edtf-err-unspecified").text("value", v),
             Self::Season(v, code) => Msg::new("edtf-err-season")
                 .text("value", v)
@@ -580,6 +585,23 @@ mod tests {
         let err = crate::date::Date::parse("2021-02-30").err();
         let ar = err.map(|e| e.msg().render(Locale::AR)).unwrap_or_default();
         assert!(ar.contains("فبراير 2021"), "{ar}");
+        // An open end, with its qualifier on its day in both languages.
+        let open = crate::date::DateSpec::after(d("2020-09-27"));
+        let q = crate::date::Qualifier::from_edtf_suffix('~').unwrap_or_default();
+        let m = |spec| {
+            Msg::new("diag-step-open-end")
+                .text("id", "s")
+                .date("date", spec)
+        };
+        assert_eq!(
+            m(open).to_string(),
+            "step 's' is dated on or after 2020-09-27, with no end, so it cannot be placed on the time line"
+        );
+        assert_eq!(
+            m(open.with_qualifier(q)).render(Locale::AR),
+            "الخطوة «s» مؤرَّخة في 2020-09-27~ أو بعده بلا نهاية، فلا يمكن وضعها على الخط الزمني"
+        );
+        assert!(m(open).render(indic()).contains("في ٢٠٢٠-٠٩-٢٧ أو بعده"));
     }
 
     #[test]

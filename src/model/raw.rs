@@ -89,10 +89,12 @@ impl JsonSchema for RawText {
 
 /// A date: a day `"2020-11-10"`; a range `{ from = "2020-09-27", to =
 /// "2020-11-10" }` when the sources only bound the day (both ends included);
-/// or `{ before = "2020-09-27" }` for the situation before a day. Days are
-/// `YYYY-MM-DD`, proleptic Gregorian, no time zone; every string may also be
-/// an EDTF level 0 or 1 date or interval (`"2020-10"`, `"-0330"`,
-/// `"2020-11-20~"`, `"2020-09-27/2020-11-10"`), read by
+/// `{ before = "2020-09-27" }` for the situation before a day; or `{ after =
+/// "2020-09-27" }` for a change on some day from then on that the sources do
+/// not give (EDTF `"2020-09-27/.."`). Days are `YYYY-MM-DD`, proleptic
+/// Gregorian, no time zone; every string may also be an EDTF level 0 or 1
+/// date or interval (`"2020-10"`, `"-0330"`, `"2020-11-20~"`,
+/// `"2020-09-27/2020-11-10"`, `"2020-09-27/.."`), read by
 /// `crate::date::edtf::parse_edtf`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
@@ -114,6 +116,13 @@ pub enum RawDate {
         /// The first day the situation no longer describes, `YYYY-MM-DD`.
         #[schemars(with = "EdtfSchema")]
         before: String,
+    },
+    /// A change on some day from a day on, which the sources do not give (it
+    /// may not have happened yet).
+    After {
+        /// The first day it may have happened on, `YYYY-MM-DD`.
+        #[schemars(with = "EdtfSchema")]
+        after: String,
     },
 }
 

@@ -180,7 +180,7 @@ impl JsonSchema for EdtfSchema {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "description": "A day YYYY-MM-DD, or an EDTF level 0 or 1 date or interval: 2020-10, 2020, -0330 (331 BCE), 2020-09-27/2020-11-10, ../2020-11-10, 2020-11-2X, with ? (uncertain), ~ (approximate) or % (both) after a date.",
+            "description": "A day YYYY-MM-DD, or an EDTF level 0 or 1 date or interval: 2020-10, 2020, -0330 (331 BCE), 2020-09-27/2020-11-10, ../2020-11-10 (before a day), 2020-09-27/.. (on some day from then on that the sources do not give), 2020-11-2X, with ? (uncertain), ~ (approximate) or % (both) after a date.",
             "pattern": "^(Y-?[0-9]+|-?[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?)[?~%]?$|^((Y-?[0-9]+|-?[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?)[?~%]?|\\.\\.)?/((Y-?[0-9]+|-?[0-9X]{4}(-[0-9X]{2}(-[0-9X]{2})?)?)[?~%]?|\\.\\.)?$",
         })
     }

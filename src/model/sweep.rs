@@ -130,15 +130,38 @@ mod tests {
     /// the coverage (the countdown aside), and it recomputes far fewer.
     #[test]
     fn a_sweep_agrees_with_state_at_every_day() {
-        let ds = load_bundled().unwrap();
+        agrees_with_state_at_every_day(&load_bundled().unwrap());
+    }
+
+    /// The same with Fuzuli's 2020 change given an open end, which is under
+    /// way on every day from its first on.
+    #[test]
+    fn a_sweep_agrees_with_state_at_every_day_with_an_open_end() {
+        use crate::date::DateSpec;
+        let mut ds = load_bundled().unwrap();
+        let war = Date::parse("2020-09-27").unwrap();
+        for c in ds.steps.iter_mut().flat_map(|s| &mut s.changes) {
+            if c.place == "fuzuli" && c.to == "azerbaijan" {
+                c.when = DateSpec::after(war);
+            }
+        }
+        agrees_with_state_at_every_day(&ds);
+        let fuzuli = ds.place("fuzuli").unwrap();
+        let mut sweep = Sweep::new(&ds, vec![fuzuli]);
+        sweep.advance(ds.coverage.to, |_, _, _| {});
+        assert!(sweep.state(0).is_some_and(PlaceState::is_uncertain));
+        assert_eq!(sweep.next_change(), Some(Date::MAX));
+    }
+
+    fn agrees_with_state_at_every_day(ds: &Dataset) {
         let places: Vec<&Place> = ds.tracked_places().collect();
-        let mut sweep = Sweep::new(&ds, places);
+        let mut sweep = Sweep::new(ds, places);
         let mut day = ds.coverage.from;
         let (mut days, mut recomputed) = (0, 0);
         while day <= ds.coverage.to {
             sweep.advance(day, |_, _, _| recomputed += 1);
             days += 1;
-            let fresh = state_at(&ds, day);
+            let fresh = state_at(ds, day);
             let kept: Vec<&PlaceState> = (0..sweep.places().len())
                 .filter_map(|i| sweep.state(i))
                 .collect();
@@ -164,7 +187,7 @@ mod tests {
         );
         // Going back starts over.
         sweep.advance(ds.coverage.from, |_, _, _| {});
-        let first = state_at(&ds, ds.coverage.from);
+        let first = state_at(ds, ds.coverage.from);
         assert_eq!(
             (0..n).filter(|&i| sweep.state(i).is_some()).count(),
             first.len()

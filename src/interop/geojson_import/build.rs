@@ -96,13 +96,14 @@ pub(super) struct Timeline {
 }
 
 /// A step id for a date: `on-2020-11-20`, `between-2020-10-01-and-2020-10-31`,
-/// `before-2020-09-27`, with `-uncertain` / `-approximate` for a qualified
-/// date.
+/// `before-2020-09-27`, `after-2020-09-27`, with `-uncertain` /
+/// `-approximate` for a qualified date.
 fn step_id(d: DateSpec) -> String {
     let base = match d {
         DateSpec::Day { date, .. } => format!("on-{date}"),
         DateSpec::Range { from, to, .. } => format!("between-{from}-and-{to}"),
         DateSpec::Before { before, .. } => format!("before-{before}"),
+        DateSpec::After { after, .. } => format!("after-{after}"),
     };
     let q = d.qualifier();
     let mut id = make_id(&base, "step");

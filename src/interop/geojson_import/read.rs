@@ -144,6 +144,19 @@ impl Reader<'_> {
             };
         };
         match super::parse_layer_date(&t) {
+            // A period is placed on the time line: its start and end are
+            // days or ranges (a change with an open end is written by hand,
+            // as its own `when`).
+            Ok(DateSpec::After { .. }) => {
+                self.error(
+                    &format!("{path}.{key}"),
+                    format!(
+                        "\"{t}\" has an open end, so the period cannot be placed on the time line"
+                    ),
+                    "give the last day it may be after the slash (2020-09-27/2020-11-10)",
+                );
+                Err(())
+            }
             Ok(d) => Ok(Some(d)),
             Err(e) => {
                 self.error(

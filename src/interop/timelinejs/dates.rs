@@ -282,6 +282,12 @@ impl Importer {
     }
 }
 
+/// How [`export`] shows an open end ("On or after D"); the import keeps
+/// such an event on its day D, since a step needs a place on the time line.
+pub(super) fn after_text(after: Date) -> String {
+    format!("On or after {}", after.english_long())
+}
+
 /// How [`export`] writes a `before` date, and [`import`] reads it back.
 pub(super) fn before_text(before: Date) -> String {
     format!("Before {}", before.english_long())

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use htmlize::escape_all_quotes as escape_html;
 use serde_json::{Value, json};
 
-use super::dates::before_text;
+use super::dates::{after_text, before_text};
 use crate::i18n::format::{DateWords, qualified};
 use crate::i18n::{Locale, tr_args};
 use crate::model::{Dataset, Date, DateSpec};
@@ -78,6 +78,7 @@ pub fn export(ds: &Dataset) -> Value {
                 DateSpec::Before { before, .. } => {
                     (before.add_days(-1), None, Some(before_text(before)))
                 }
+                DateSpec::After { after, .. } => (after, None, Some(after_text(after))),
             };
             // TimelineJS has no field for an uncertain or approximate date:
             // its displayed date says so in words.
@@ -138,6 +139,27 @@ mod tests {
         );
         // A step whose changes are all reported of whole places says nothing.
         assert!(!text("aghdam-handover").contains("How the sources support it"));
+    }
+
+    #[test]
+    fn an_open_end_starts_on_its_day_and_says_so() {
+        let mut ds = crate::model::load_bundled().unwrap();
+        let d = |s| crate::model::Date::parse(s).unwrap();
+        let step = ds
+            .steps
+            .iter_mut()
+            .find(|s| s.id == "war-2020-start")
+            .unwrap();
+        step.date = DateSpec::after(d("2020-09-27"));
+        let tl = export(&ds);
+        let events = tl["events"].as_array().unwrap();
+        let e = events
+            .iter()
+            .find(|e| e["unique_id"] == "war-2020-start")
+            .unwrap();
+        assert_eq!(e["start_date"], tl_date(d("2020-09-27")));
+        assert!(e.get("end_date").is_none(), "{e}");
+        assert_eq!(e["display_date"], "On or after 27 September 2020");
     }
 
     #[test]

@@ -11,7 +11,8 @@ use crate::model::geometry::{MapData, Shape};
 use crate::model::types::{Change, Coverage, Place, Source, Step};
 
 /// Every tracked place must have a defined state on every covered day, and its
-/// changes must follow one another without overlapping.
+/// changes must follow one another without overlapping; nothing may follow a
+/// change with an open end (dated `2020-09-27/..`), which never settles.
 pub(super) fn check_control(
     l: &mut Loader<'_>,
     ctx: &FileCtx,
@@ -51,31 +52,49 @@ pub(super) fn check_control(
                     Msg::new("diag-undefined-start")
                         .text("id", &place.id)
                         .date("from", coverage.from)
-                        .date("until", first.when.end().add_days(-1))
+                        // (An open end never settles: to the end of the coverage.)
+                        .date("until", first.when.end().add_days(-1).min(coverage.to))
                         .text("step", &first_step.id),
                 )
                 .at_byte(&ctx.text, *first_at)
                 .help(Msg::new("diag-undefined-start-help")),
             );
         }
+        // The earliest change with an open end: every change that starts
+        // after it cannot be put in order with it.
+        let open = changes
+            .iter()
+            .filter(|(_, c, _)| c.when.has_open_end())
+            .min_by_key(|(_, c, _)| c.when.start());
+        let follows_open =
+            |c: &Change| open.is_some_and(|(_, o, _)| c.when.start() > o.when.start());
+        if let Some((os, oc, _)) = open {
+            for (ns, nc, at) in changes.iter().filter(|(_, c, _)| follows_open(c)) {
+                l.push(two_changes(
+                    ctx,
+                    &place.id,
+                    ("diag-after-open-end", "diag-after-open-end-help"),
+                    (os, oc),
+                    (ns, nc, *at),
+                ));
+            }
+        }
         for pair in changes.windows(2) {
             let [(ps, pc, _), (ns, nc, at)] = pair else {
                 continue;
             };
+            // Reported above: the order of these two is not known.
+            if follows_open(pc) || follows_open(nc) {
+                continue;
+            }
             if nc.when.start() <= pc.when.end() {
-                l.push(
-                    Diagnostic::new(
-                        &ctx.label,
-                        Msg::new("diag-overlap")
-                            .text("id", &place.id)
-                            .text("step", &ns.id)
-                            .date("when", nc.when)
-                            .text("previous", &ps.id)
-                            .date("prevwhen", pc.when),
-                    )
-                    .at_byte(&ctx.text, *at)
-                    .help(Msg::new("diag-overlap-help")),
-                );
+                l.push(two_changes(
+                    ctx,
+                    &place.id,
+                    ("diag-overlap", "diag-overlap-help"),
+                    (ps, pc),
+                    (ns, nc, *at),
+                ));
             } else if nc.to == pc.to {
                 l.push(
                     Diagnostic::new(
@@ -92,6 +111,30 @@ pub(super) fn check_control(
             }
         }
     }
+}
+
+/// The diagnostic `keys` (message, help) about two changes of place `id`,
+/// at the later one (`at`, a byte offset in the timeline file): the message
+/// has `step` and `when` of the later, `previous` and `prevwhen` of the
+/// earlier.
+fn two_changes(
+    ctx: &FileCtx,
+    id: &str,
+    (key, help): (&'static str, &'static str),
+    (ps, pc): (&Step, &Change),
+    (ns, nc, at): (&Step, &Change, usize),
+) -> Diagnostic {
+    Diagnostic::new(
+        &ctx.label,
+        Msg::new(key)
+            .text("id", id)
+            .text("step", &ns.id)
+            .date("when", nc.when)
+            .text("previous", &ps.id)
+            .date("prevwhen", pc.when),
+    )
+    .at_byte(&ctx.text, at)
+    .help(Msg::new(help))
 }
 
 pub(super) fn check_aliases(l: &mut Loader<'_>, label: &str, places: &[Place], sources: &[Source]) {
@@ -185,6 +228,27 @@ mod tests {
         assert_eq!(
             d.message.to_string(),
             "place 'area-0' has no defined state from 2000-01-01 (start of coverage) until 2000-01-04 (step 'step-0')"
+        );
+    }
+
+    #[test]
+    fn a_place_whose_first_change_has_an_open_end_is_undefined_to_the_end_of_coverage() {
+        // The baseline's change has an open end, and nothing follows it.
+        let mut f = with(
+            "timeline.toml",
+            "when = { from = \"1990-01-01\", to = \"1999-12-31\" }",
+            "when = \"1999-12-01/..\"",
+        );
+        let handover =
+            "[[step.change]]\nplace = \"area-0\"\nto = \"beta\"\ncitations = [\"cite-0\"]\n";
+        if let Some(t) = f.get_mut("timeline.toml") {
+            assert!(t.contains(handover));
+            *t = t.replacen(handover, "", 1);
+        }
+        let d = only(&f, "diag-undefined-start", "timeline.toml", Some(9));
+        assert_eq!(
+            d.message.to_string(),
+            "place 'area-0' has no defined state from 2000-01-01 (start of coverage) until 2000-12-31 (step 'step-0')"
         );
     }
 

@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
-use crate::date::DateSpec;
 use crate::date::edtf::parse_edtf;
+use crate::date::{Date, DateSpec};
 use crate::model::diag::{Detail, Diagnostic, Msg};
 use crate::model::raw::{RawDate, RawLocalized, RawText};
 use crate::model::types::Localized;
@@ -204,13 +204,19 @@ impl Loader<'_> {
 
     /// A date as the files write it: an EDTF level 0 or 1 string (a day,
     /// month, year, interval, with `?`, `~`, `%` or `X`), or a table `{ from,
-    /// to }` or `{ before }` whose values are EDTF too (`from` counts from
-    /// its first day, `to` to its last, `before` from its first).
+    /// to }`, `{ before }` or `{ after }` whose values are EDTF too (`from`
+    /// counts from its first day, `to` to its last, `before` and `after`
+    /// from their first).
     pub(super) fn date(&mut self, ctx: &FileCtx, raw: &Spanned<RawDate>) -> Option<DateSpec> {
+        // `{ before }` or `{ after }`: the first day of `text`, keeping its
+        // qualifier.
+        let from_first = |text: &str, make: fn(Date) -> DateSpec| {
+            parse_edtf(text).map(|d| make(d.start()).with_qualifier(d.qualifier()))
+        };
         let result = match raw.get_ref() {
             RawDate::Day(s) => parse_edtf(s),
-            RawDate::Before { before } => parse_edtf(before)
-                .map(|b| DateSpec::before(b.start()).with_qualifier(b.qualifier())),
+            RawDate::Before { before } => from_first(before, DateSpec::before),
+            RawDate::After { after } => from_first(after, DateSpec::after),
             RawDate::Range { from, to } => match (parse_edtf(from), parse_edtf(to)) {
                 (Ok(f), Ok(t)) if t.end() < f.start() => {
                     self.push(

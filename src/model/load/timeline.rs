@@ -281,6 +281,21 @@ pub(super) fn check_steps(
             complete = false;
             continue;
         };
+        // A step is placed on the time line; only a change may have an
+        // open end (its own `when`).
+        if date.has_open_end() {
+            l.push(
+                ctx.at(
+                    &s.date,
+                    Msg::new("diag-step-open-end")
+                        .text("id", &id)
+                        .date("date", date),
+                )
+                .help(Msg::new("diag-step-open-end-help")),
+            );
+            complete = false;
+            continue;
+        }
         if let Some(w) = &s.weekday {
             let DateSpec::Day { date: day, .. } = date else {
                 l.push(
