@@ -10,7 +10,7 @@ use super::hatch::{Segment, dashes, hatch_segments};
 use super::labels::{self, Priority};
 use super::lod::Lod;
 pub use super::names::{NameLang, display_name, scheme_label};
-use super::polylabel::{label_point, pole_of_inaccessibility};
+use super::polylabel::label_point;
 use super::projection::{Camera, GeoBBox, Projection, Viewport, clamp_camera};
 use super::style::{Rgba, Stroke, Style};
 use super::triangulate::{Triangles, triangulate};
@@ -108,12 +108,9 @@ impl MapCache {
             .iter()
             .map(|f| match &f.shape {
                 Shape::Area(polys) => {
-                    let label_at = label_point(polys, ref_lat);
-                    let label_room = polys
-                        .iter()
-                        .filter_map(|p| pole_of_inaccessibility(p, ref_lat, 0.002))
-                        .map(|(_, d)| d)
-                        .fold(0.0, f64::max);
+                    let label = label_point(polys, ref_lat);
+                    let label_at = label.map(|(p, _)| p);
+                    let label_room = label.map_or(0.0, |(_, room)| room);
                     CachedFeature {
                         triangles: polys.iter().map(|p| triangulate(p)).collect(),
                         label_at,

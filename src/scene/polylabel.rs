@@ -63,12 +63,13 @@ pub fn pole_of_inaccessibility(
     Some(([pole[0] / cos, pole[1]], dist))
 }
 
-/// The label position for a multipolygon: the pole of inaccessibility of the
-/// polygon whose pole is farthest from its edges, so the name goes in the
-/// roomiest part (not in an exclave). `None` when no polygon has an outer
+/// The label position for a multipolygon and the room around it: the pole
+/// of inaccessibility of the polygon whose pole is farthest from its edges,
+/// so the name goes in the roomiest part (not in an exclave), and that
+/// distance, in degrees of latitude. `None` when no polygon has an outer
 /// ring of at least three finite points.
 #[must_use]
-pub fn label_point(polygons: &[Vec<Vec<[f64; 2]>>], ref_lat_deg: f64) -> Option<[f64; 2]> {
+pub fn label_point(polygons: &[Vec<Vec<[f64; 2]>>], ref_lat_deg: f64) -> Option<([f64; 2], f64)> {
     let mut best: Option<([f64; 2], f64)> = None;
     for rings in polygons {
         // NaN precision: use LABEL_PRECISION_FRACTION of this polygon.
@@ -78,7 +79,7 @@ pub fn label_point(polygons: &[Vec<Vec<[f64; 2]>>], ref_lat_deg: f64) -> Option<
             best = Some((p, d));
         }
     }
-    best.map(|(p, _)| p)
+    best
 }
 
 fn lon_scale(ref_lat_deg: f64) -> f64 {
@@ -373,9 +374,12 @@ mod tests {
     fn label_goes_in_the_roomiest_polygon() {
         let small = vec![rect(0.0, 0.0, 0.2, 0.2)];
         let big = vec![rect(5.0, 5.0, 7.0, 6.0)];
-        let p = label_point(&[small.clone(), big.clone(), vec![]], 40.0).unwrap();
+        let (p, room) = label_point(&[small.clone(), big.clone(), vec![]], 40.0).unwrap();
         assert!(point_in_polygon(&big, p), "{p:?}");
-        let p = label_point(std::slice::from_ref(&small), 40.0).unwrap();
+        // The big one is a degree tall and wider than that at 40°: half a
+        // degree of room around its pole.
+        assert!((room - 0.5).abs() < 0.01, "{room}");
+        let (p, _) = label_point(std::slice::from_ref(&small), 40.0).unwrap();
         assert!(point_in_polygon(&small, p), "{p:?}");
     }
 }

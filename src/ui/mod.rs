@@ -94,10 +94,21 @@ pub fn run(dataset: Dataset, args: ViewerOptions) -> ExitCode {
         None
     };
     let for_app = outcome.clone();
+    // What the viewer derives from the dataset (map geometry and label
+    // points, areas, the chart's series) is prepared on another thread
+    // while eframe opens the window and its OpenGL context.
+    let preparing = std::thread::spawn(move || app::Session::new(dataset));
     let result = eframe::run_native(
         APP_ID,
         options,
-        Box::new(move |cc| Ok(Box::new(app::App::new(cc, dataset, &args, for_app)))),
+        Box::new(move |cc| {
+            let session = preparing
+                .join()
+                .map_err(|_| "preparing the dataset for the viewer failed")?;
+            Ok(Box::new(app::App::from_session(
+                cc, session, &args, for_app,
+            )))
+        }),
     );
     drop(scratch);
     if let Err(e) = result {

@@ -87,6 +87,11 @@ fn break_positions(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Where the line starting at `start` ends: after the last break whose
+/// content fits in `max_width`, else inside the first word (cut between
+/// clusters). A longer prefix is never narrower, so the last break that
+/// fits is found by bisection, measuring a handful of prefixes per line
+/// instead of one per word.
 fn line_end(
     text: &str,
     start: usize,
@@ -94,23 +99,25 @@ fn line_end(
     max_width: f32,
     measure: &mut dyn FnMut(&str) -> f32,
 ) -> usize {
-    let mut best = start;
-    for &(end, content_end) in breaks.iter().filter(|&&(end, _)| end > start) {
-        let width = if content_end <= start {
-            0.0
+    let ahead = &breaks[breaks.partition_point(|&(end, _)| end <= start)..];
+    let mut fits = |content_end: usize| {
+        content_end <= start || text.get(start..content_end).map_or(0.0, &mut *measure) <= max_width
+    };
+    // ahead[..lo] fit and ahead[hi..] do not.
+    let (mut lo, mut hi) = (0, ahead.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if fits(ahead[mid].1) {
+            lo = mid + 1;
         } else {
-            text.get(start..content_end).map_or(0.0, &mut *measure)
-        };
-        if width <= max_width {
-            best = end;
-            continue;
+            hi = mid;
         }
-        if best == start {
-            return cut_word(text, start, content_end, max_width, measure);
-        }
-        return best;
     }
-    if best == start { text.len() } else { best }
+    match (lo, ahead.first()) {
+        (0, Some(&(_, content_end))) => cut_word(text, start, content_end, max_width, measure),
+        (0, None) => text.len(),
+        (n, _) => ahead[n - 1].0,
+    }
 }
 
 /// `line` (a byte range of `text`, e.g. from [`break_lines`]) less the spaces
@@ -269,5 +276,22 @@ mod tests {
                 "\u{1F44B}\u{1F3FD}"
             ]
         );
+    }
+
+    #[test]
+    fn a_line_is_found_with_a_few_measurements_not_one_per_word() {
+        let text = ["كلمة"; 400].join(" ");
+        let mut calls = 0;
+        let mut measure = |s: &str| {
+            calls += 1;
+            s.chars().count() as f32 * 7.0
+        };
+        // About 40 words a line: ten lines.
+        let lines = break_lines(&text, 40.0 * 5.0 * 7.0, &mut measure);
+        check_breaks(&text, 40.0 * 5.0 * 7.0, &lines);
+        assert_eq!(lines.len(), 10);
+        // Bisection over the ~400 breaks ahead: at most 10 measurements a
+        // line (one per word would be over 40).
+        assert!(calls <= 10 * lines.len(), "{calls} measurements");
     }
 }

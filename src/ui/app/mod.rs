@@ -269,6 +269,18 @@ impl App {
         opts: &ViewerOptions,
         outcome: Outcome,
     ) -> Self {
+        Self::from_session(cc, Session::new(ds), opts, outcome)
+    }
+
+    /// [`App::new`] with the dataset's session already prepared (the
+    /// viewer prepares it while the window opens).
+    #[must_use]
+    pub fn from_session(
+        cc: &eframe::CreationContext<'_>,
+        session: Session,
+        opts: &ViewerOptions,
+        outcome: Outcome,
+    ) -> Self {
         super::text::install_fonts(&cc.egui_ctx);
         let scripted = opts.screenshot.is_some();
         let (settings, unreadable) = if scripted {
@@ -277,7 +289,7 @@ impl App {
             let stored = cc.storage.and_then(|s| s.get_string(KEY));
             Settings::from_stored(stored.as_deref())
         };
-        let mut app = Self::with_settings(ds, settings, opts);
+        let mut app = Self::with_session(session, settings, opts);
         app.windows.notice = unreadable.map(|u| u.notice(app.settings.locale()));
         if let Some(c) = &opts.cite {
             app.commands.push(Command::OpenCitation(c.clone()));
@@ -296,9 +308,14 @@ impl App {
     /// Create the app without a window (tests, benchmarks). The options
     /// win over what the settings remember.
     #[must_use]
-    pub fn with_settings(ds: Dataset, mut settings: Settings, opts: &ViewerOptions) -> Self {
+    pub fn with_settings(ds: Dataset, settings: Settings, opts: &ViewerOptions) -> Self {
+        Self::with_session(Session::new(ds), settings, opts)
+    }
+
+    /// [`App::with_settings`] with the dataset's session already prepared.
+    #[must_use]
+    pub fn with_session(session: Session, mut settings: Settings, opts: &ViewerOptions) -> Self {
         opts.apply_to(&mut settings);
-        let session = Session::new(ds);
         let time = TimeControl::new(&session.ds, settings.playback);
         let style = Style::new(settings.theme);
         let mut app = Self {
