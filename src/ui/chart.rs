@@ -130,9 +130,9 @@ impl ChartData {
             })
             .collect();
         let last = ds.controllers.last().map_or("", |c| c.id.as_str());
-        // Markers on the same spot drawn once: a spot is a point across
-        // (on a chart 1,000 points wide) and a two-hundredth of the scale
-        // up, well inside a marker's 3-point radius.
+        // Markers on the same spot drawn once: a spot is three points
+        // across (on a chart 1,000 points wide: half a marker's width) and
+        // a two-hundredth of the scale up.
         let mut spots = std::collections::HashSet::new();
         let y_unit = (app.areas.total() / 200.0).max(f64::MIN_POSITIVE);
         let markers = series
@@ -141,7 +141,7 @@ impl ChartData {
             .map(|p| PlotPoint::new(x_of(p.date), p.totals.held_by(last)))
             .filter(|p| {
                 spots.insert((
-                    (p.x / (4.0 * COLUMN_X)).round() as i64,
+                    (p.x / (12.0 * COLUMN_X)).round() as i64,
                     (p.y / y_unit).round() as i64,
                 ))
             })

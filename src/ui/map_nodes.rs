@@ -6,8 +6,9 @@
 //! readers' actions) per place. One for each of thousands of places every
 //! frame would cost more than the rest of the frame, so only the places in
 //! view get one ([`Spots::nodes`]): all of them while at most [`CROWD`] are
-//! in view, else at most one per [`CELL`]-point square of the map (the first
-//! in the dataset's order; zooming in brings the others). The place the
+//! in view, else at most one per square of the map (the first in the
+//! dataset's order; zooming in brings the others), the squares at least
+//! [`CELL`] points and large enough that there are about [`CROWD`] of them. The place the
 //! keyboard is on and the selected place always have one, wherever they
 //! are, so that the focus never drops. The arrow keys still move among all
 //! the places ([`Spots::get`]; the map pans to one out of view), and the
@@ -31,12 +32,13 @@ use crate::model::state::PlaceState;
 use crate::scene::display::bbox_of;
 use crate::scene::projection::{Camera, Projection};
 
-/// The side of the squares of a crowded map that get at most one node, in
-/// points: about a finger's width, and a label's height.
+/// The least side of the squares of a crowded map that get at most one
+/// node, in points: about a finger's width, and a label's height.
 pub const CELL: f32 = 24.0;
 
-/// Up to this many places in view, each has a node.
-pub const CROWD: usize = 256;
+/// Up to this many places in view, each has a node; a crowded map has
+/// about this many nodes at most.
+pub const CROWD: usize = 128;
 
 /// One place as the keyboard and screen readers meet it.
 #[derive(Debug, Clone)]
@@ -143,16 +145,30 @@ pub fn spots(app: &Shared<'_>, proj: &Projection) -> Vec<Spot> {
         .collect()
 }
 
+/// The side of the squares that get at most one node on a crowded map
+/// showing `view`, in points: [`CELL`], or larger on a large map, so that
+/// there are about [`CROWD`] squares at most.
+#[must_use]
+pub fn square_side(view: Rect) -> f32 {
+    let side = (view.area() / CROWD as f32).sqrt();
+    if side.is_finite() {
+        side.max(CELL)
+    } else {
+        CELL
+    }
+}
+
 /// The places among `spots` with a node when the map shows `view`
 /// (positions in `spots`, in order): those whose box meets `view` — when
 /// more than [`CROWD`] do, only the first whose label's point is in each
-/// [`CELL`]-point square — and the places `keep`, wherever they are.
+/// square of [`square_side`] — and the places `keep`, wherever they are.
 #[must_use]
 pub fn nodes(spots: &[Spot], view: Rect, keep: &[&str]) -> Vec<usize> {
     let crowded = spots.iter().filter(|s| s.bounds.intersects(view)).count() > CROWD;
+    let side = square_side(view);
     let mut cells = HashSet::new();
     let cell = |p: Pos2| {
-        let v = (p.clamp(view.min, view.max) - view.min) / CELL;
+        let v = (p.clamp(view.min, view.max) - view.min) / side;
         (v.x.floor() as i32, v.y.floor() as i32)
     };
     spots
@@ -270,7 +286,7 @@ pub(super) mod tests {
     #[test]
     fn a_crowded_view_has_one_node_per_square_and_keeps_the_focused_and_selected() {
         let view = Rect::from_min_size(Pos2::ZERO, Vec2::new(960.0, 480.0));
-        // Sixteen places, 6 points apart, in each 24-point square of the view.
+        // Places 6 points apart all over the view: crowded.
         let mut spots = Vec::new();
         for x in 0..160 {
             for y in 0..80 {
@@ -281,19 +297,31 @@ pub(super) mod tests {
         spots.push(spot("far", 5000.0, 5000.0));
         let focused = spots[1].id.clone();
         let chosen = nodes(&spots, view, &[&focused, "far"]);
+        // 128 squares of 60 points cover the 960 × 480 view.
+        let side = square_side(view);
+        assert!((side - 60.0).abs() < 1e-3, "{side}");
         let squares: HashSet<(i32, i32)> = chosen
             .iter()
             .map(|&i| spots[i].anchor)
             .filter(|p| view.contains(*p))
-            .map(|p| ((p.x / CELL) as i32, (p.y / CELL) as i32))
+            .map(|p| ((p.x / side) as i32, (p.y / side) as i32))
             .collect();
         // Every square of the view that has places has a node…
-        let all_squares = (960.0 / CELL) as usize * (480.0 / CELL) as usize;
+        let all_squares = 16 * 8;
+        assert_eq!(all_squares, CROWD);
         assert_eq!(squares.len(), all_squares);
         // …and only one, besides the two kept places.
         assert_eq!(chosen.len(), all_squares + 2, "{}", chosen.len());
         let named = ids(&spots, &chosen);
         assert!(named.contains(&focused.as_str()));
         assert!(named.contains(&"far"));
+    }
+
+    #[test]
+    fn a_small_map_keeps_squares_a_finger_wide() {
+        // 300 × 200 points in 128 squares would make them under 22 points.
+        let view = Rect::from_min_size(Pos2::ZERO, Vec2::new(300.0, 200.0));
+        assert_eq!(square_side(view), CELL);
+        assert_eq!(square_side(Rect::NOTHING), CELL);
     }
 }

@@ -591,8 +591,9 @@ impl Ticks {
             .map(|(i, t, _)| (i, t))
     }
 
-    /// The ranges of uncertain steps and the shown ticks over them,
-    /// tessellated for `painter` with `look`.
+    /// The ranges of uncertain steps and the shown ticks over them (round
+    /// while each is a button, else upright marks), tessellated for
+    /// `painter` with `look`.
     fn mesh(&self, painter: &egui::Painter, look: TickLook) -> Mesh {
         let mut tess = super::paint::lasting_tessellator(painter, look.pixels_per_point);
         let mut mesh = Mesh::default();
@@ -602,6 +603,15 @@ impl Ticks {
                     Shape::line_segment([Pos2::new(x0, p.y), *p], Stroke::new(4.0, look.range));
                 tess.tessellate_shape(segment, &mut mesh);
             }
+        }
+        if self.shown.len() > TICK_BUTTONS {
+            // Too many for round ticks to stand apart: a rug of upright
+            // marks, a point and a half wide.
+            for &(_, p) in &self.shown {
+                let mark = Rect::from_center_size(p, Vec2::new(1.5, 9.0));
+                mesh.add_colored_rect(mark, look.stroke);
+            }
+            return mesh;
         }
         for &(_, p) in &self.shown {
             let tick = CircleShape {
