@@ -115,11 +115,14 @@ impl MapData {
         else {
             return Err(vec![Diagnostic::new(file, Msg::new("geo-not-collection"))]);
         };
-        let mut out = Vec::with_capacity(features.len());
+        let mut out: Vec<Feature> = Vec::with_capacity(features.len());
+        // The ids seen so far, to find one given twice without comparing
+        // every pair.
+        let mut seen = std::collections::HashSet::with_capacity(features.len());
         for (i, f) in features.iter().enumerate() {
             match parse_feature(f) {
                 Ok(feature) => {
-                    if out.iter().any(|o: &Feature| o.id == feature.id) {
+                    if !seen.insert(feature.id.clone()) {
                         errors.push(Diagnostic::new(
                             file,
                             Msg::new("geo-id-twice")
@@ -300,5 +303,31 @@ mod tests {
             .err()
             .unwrap_or_default();
         assert_eq!(errs[0].position.map(|p| p.line), Some(2));
+    }
+
+    #[test]
+    fn an_id_given_twice_is_named_at_its_second_feature() {
+        let feature = |id: &str| {
+            format!(
+                r#"{{"type":"Feature","properties":{{"id":"{id}","kind":"town","names":{{"en":"{id}"}}}},
+                 "geometry":{{"type":"Point","coordinates":[46.5,39.5]}}}}"#
+            )
+        };
+        let text = format!(
+            r#"{{"type":"FeatureCollection","features":[{},{},{},{}]}}"#,
+            feature("a"),
+            feature("b"),
+            feature("a"),
+            feature("c")
+        );
+        let errs = MapData::parse("map.geojson", &text)
+            .err()
+            .unwrap_or_default();
+        let msgs: Vec<String> = errs.iter().map(ToString::to_string).collect();
+        assert_eq!(msgs.len(), 1, "{msgs:?}");
+        assert!(
+            msgs[0].contains("feature #2: id 'a' is used twice"),
+            "{msgs:?}"
+        );
     }
 }

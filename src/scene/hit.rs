@@ -60,6 +60,21 @@ pub fn point_in_area(polygons: &[Vec<Vec<[f64; 2]>>], p: [f64; 2]) -> bool {
 /// no length). NaN if any input is NaN.
 #[must_use]
 pub fn distance_to_segment(a: [f64; 2], b: [f64; 2], p: [f64; 2]) -> f64 {
+    let [x, y] = offset_from_segment(a, b, p);
+    x.hypot(y)
+}
+
+/// The square of [`distance_to_segment`], for comparing many distances
+/// without a square root each (the squares of map coordinates, degrees or
+/// points, are far from overflowing).
+#[must_use]
+pub fn distance_sq_to_segment(a: [f64; 2], b: [f64; 2], p: [f64; 2]) -> f64 {
+    let [x, y] = offset_from_segment(a, b, p);
+    x * x + y * y
+}
+
+/// `p` less the point of the segment `a`–`b` closest to it.
+fn offset_from_segment(a: [f64; 2], b: [f64; 2], p: [f64; 2]) -> [f64; 2] {
     let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
     let len_sq = dx * dx + dy * dy;
     let t = if len_sq > 0.0 {
@@ -67,8 +82,7 @@ pub fn distance_to_segment(a: [f64; 2], b: [f64; 2], p: [f64; 2]) -> f64 {
     } else {
         0.0
     };
-    let (cx, cy) = (a[0] + t * dx, a[1] + t * dy);
-    (p[0] - cx).hypot(p[1] - cy)
+    [p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy)]
 }
 
 /// The smallest distance from `p` to the polyline `line` (consecutive points

@@ -15,7 +15,7 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-use super::hit::distance_to_segment;
+use super::hit::distance_sq_to_segment;
 
 /// The most cells along the long side of the bounding box at the start, so a
 /// very thin polygon does not create millions of initial cells.
@@ -230,6 +230,7 @@ fn centroid(ring: &[[f64; 2]]) -> [f64; 2] {
 /// polygon (even-odd rule) and negative outside.
 fn signed_distance(p: [f64; 2], rings: &[Vec<[f64; 2]>]) -> f64 {
     let mut inside = false;
+    // The least squared distance, its root taken once.
     let mut min = f64::INFINITY;
     for ring in rings {
         let Some(&last) = ring.last() else {
@@ -242,10 +243,11 @@ fn signed_distance(p: [f64; 2], rings: &[Vec<[f64; 2]>]) -> f64 {
             {
                 inside = !inside;
             }
-            min = min.min(distance_to_segment(a, b, p));
+            min = min.min(distance_sq_to_segment(a, b, p));
             a = b;
         }
     }
+    let min = min.sqrt();
     if inside { min } else { -min }
 }
 
