@@ -446,7 +446,8 @@ fn axis_ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
         i18n::hover(response.clone(), hover);
     }
     let current_at = current.and_then(|c| ticks.at.get(c));
-    for (p, fill) in [(current_at.copied(), accent), (hovered, look.fill)] {
+    // The one under the pointer, then the current step's over it.
+    for (p, fill) in [(hovered, look.fill), (current_at.copied(), accent)] {
         if let Some(p) = p {
             painter.circle(p, 6.0, fill, Stroke::new(1.0, strong));
         }
