@@ -54,28 +54,13 @@ fn tick_at(h: &Harness<'static, App>, axis_label: &str, i: usize, rtl: bool) -> 
     let shared = app.shared();
     let axis = axis_uncached(&shared);
     let f = axis.x_from_date(app.dataset().steps[i].date.end());
-    let (left, width) = (rect.left() as f32 + 14.0, rect.width() as f32 - 28.0);
+    let (left, width) = (rect.left() + 14.0, rect.width() - 28.0);
     let x = if rtl {
         left + width - f * width
     } else {
         left + f * width
     };
-    Pos2::new(x, rect.top() as f32 + 40.0 - 12.0)
-}
-
-fn click_at(h: &mut Harness<'static, App>, pos: Pos2) {
-    h.event(egui::Event::PointerMoved(pos));
-    h.step();
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        h.step();
-    }
-    h.run();
+    Pos2::new(x, rect.top() + 40.0 - 12.0)
 }
 
 /// A step alone on its day, away from the ends of the axis.
@@ -109,7 +94,7 @@ fn a_dense_axis_has_no_tick_buttons_and_a_click_snaps_to_the_step_under_it() {
         "no hover text with {words:?}"
     );
     // A click two points beside it goes to that step.
-    click_at(&mut h, at + egui::vec2(2.0, 0.0));
+    common::viewer::click_at(&mut h, at + egui::vec2(2.0, 0.0));
     assert_eq!(h.state().time().step(), Some(i));
 }
 
@@ -121,7 +106,7 @@ fn in_arabic_the_dense_axis_runs_right_to_left_and_a_click_snaps_the_same() {
     let at = tick_at(&h, "التاريخ", i, true);
     let first = tick_at(&h, "التاريخ", 0, true);
     assert!(first.x > at.x, "the first step is to the right");
-    click_at(&mut h, at - egui::vec2(2.0, 0.0));
+    common::viewer::click_at(&mut h, at - egui::vec2(2.0, 0.0));
     assert_eq!(h.state().time().step(), Some(i));
 }
 

@@ -4,6 +4,9 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::viewer::click_at;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -117,21 +120,6 @@ fn space_starts_and_stops_playback_on_a_mocked_clock() {
     h.get_by_label("Play").click();
     h.run_steps(1);
     assert!(h.state().time().is_playing());
-}
-
-fn click_at(h: &mut Harness<'static, App>, pos: egui::Pos2) {
-    h.event(egui::Event::PointerMoved(pos));
-    h.step();
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        h.step();
-    }
-    h.run();
 }
 
 #[test]

@@ -19,3 +19,20 @@ pub fn viewer(ds: Dataset, args: ViewerOptions, max_steps: u64) -> Harness<'stat
     h.run_steps(3);
     h
 }
+
+/// A click of the primary button at `pos`, the pointer moved there first,
+/// then frames until the app settles.
+pub fn click_at<S>(h: &mut Harness<'_, S>, pos: egui::Pos2) {
+    h.event(egui::Event::PointerMoved(pos));
+    h.step();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run();
+}
