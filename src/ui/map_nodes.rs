@@ -8,9 +8,9 @@
 //! view get one ([`Spots::nodes`]): all of them while at most [`CROWD`] are
 //! in view, else at most one per square of the map (the first in the
 //! dataset's order; zooming in brings the others), the squares at least
-//! [`CELL`] points and large enough that there are about [`CROWD`] of them. The place the
-//! keyboard is on and the selected place always have one, wherever they
-//! are, so that the focus never drops. The arrow keys still move among all
+//! [`CELL`] points and large enough that there are about [`CROWD`] of
+//! them. The place the keyboard is on and the selected place always have
+//! one, wherever they are, so that the focus never drops. The arrow keys still move among all
 //! the places ([`Spots::get`]; the map pans to one out of view), and the
 //! table of places lists them all.
 //!
