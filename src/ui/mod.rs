@@ -7,6 +7,7 @@
 //! scene in [`crate::scene`].
 
 pub mod app;
+pub mod axis_ticks;
 pub mod chart;
 pub mod export_ui;
 pub mod files;
