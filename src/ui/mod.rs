@@ -106,9 +106,7 @@ pub fn run(dataset: Dataset, args: ViewerOptions) -> ExitCode {
             let session = preparing
                 .join()
                 .map_err(|_| "preparing the dataset for the viewer failed")?;
-            Ok(Box::new(app::App::from_session(
-                cc, session, &args, for_app,
-            )))
+            Ok(Box::new(app::App::new(cc, session, &args, for_app)))
         }),
     );
     drop(scratch);

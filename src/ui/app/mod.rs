@@ -260,24 +260,13 @@ pub fn window_title(ds: &Dataset, lang: Lang) -> String {
 }
 
 impl App {
-    /// Create the app for `ds`, with the viewer's options and the
-    /// screenshot outcome to report into.
+    /// Create the app for a dataset (or its session, already prepared:
+    /// the viewer prepares it while the window opens), with the viewer's
+    /// options and the screenshot outcome to report into.
     #[must_use]
     pub fn new(
         cc: &eframe::CreationContext<'_>,
-        ds: Dataset,
-        opts: &ViewerOptions,
-        outcome: Outcome,
-    ) -> Self {
-        Self::from_session(cc, Session::new(ds), opts, outcome)
-    }
-
-    /// [`App::new`] with the dataset's session already prepared (the
-    /// viewer prepares it while the window opens).
-    #[must_use]
-    pub fn from_session(
-        cc: &eframe::CreationContext<'_>,
-        session: Session,
+        session: impl Into<Session>,
         opts: &ViewerOptions,
         outcome: Outcome,
     ) -> Self {
@@ -289,7 +278,7 @@ impl App {
             let stored = cc.storage.and_then(|s| s.get_string(KEY));
             Settings::from_stored(stored.as_deref())
         };
-        let mut app = Self::with_session(session, settings, opts);
+        let mut app = Self::with_settings(session, settings, opts);
         app.windows.notice = unreadable.map(|u| u.notice(app.settings.locale()));
         if let Some(c) = &opts.cite {
             app.commands.push(Command::OpenCitation(c.clone()));
@@ -305,16 +294,16 @@ impl App {
         app
     }
 
-    /// Create the app without a window (tests, benchmarks). The options
-    /// win over what the settings remember.
+    /// Create the app for a dataset or its session without a window
+    /// (tests, benchmarks). The options win over what the settings
+    /// remember.
     #[must_use]
-    pub fn with_settings(ds: Dataset, settings: Settings, opts: &ViewerOptions) -> Self {
-        Self::with_session(Session::new(ds), settings, opts)
-    }
-
-    /// [`App::with_settings`] with the dataset's session already prepared.
-    #[must_use]
-    pub fn with_session(session: Session, mut settings: Settings, opts: &ViewerOptions) -> Self {
+    pub fn with_settings(
+        session: impl Into<Session>,
+        mut settings: Settings,
+        opts: &ViewerOptions,
+    ) -> Self {
+        let session = session.into();
         opts.apply_to(&mut settings);
         let time = TimeControl::new(&session.ds, settings.playback);
         let style = Style::new(settings.theme);

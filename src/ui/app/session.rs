@@ -112,6 +112,12 @@ impl Session {
     }
 }
 
+impl From<Dataset> for Session {
+    fn from(ds: Dataset) -> Self {
+        Self::new(ds)
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
