@@ -7,10 +7,10 @@
 //! the interface language and the names shown, the selection, the place
 //! under the pointer and the compared places. [`SceneKey`] holds all of
 //! them (the states and fills by their [`Versions`](super::app::Versions));
-//! while it stays the same a frame adds the cached shapes — one mesh per run
-//! of areas, outlines, patterns and markers, and the labels' galleys —
-//! without building the display list, laying out text or tessellating
-//! lines again. Whatever the display list draws is cached the same way,
+//! while it stays the same a frame adds one cached mesh — areas, outlines,
+//! patterns, markers and the labels' glyphs with their halos — without
+//! building the display list, laying out text or tessellating lines or
+//! glyphs again. Whatever the display list draws is cached the same way,
 //! new kinds of items included: the cache wraps `scene::display::build` and
 //! [`paint::item_shapes`], it does not repeat them.
 //!
@@ -18,6 +18,10 @@
 //! change lays out no label twice), until egui drops its laid-out text
 //! (when its font atlas fills up or the pixel density changes): a probe
 //! galley laid out each frame notices that, and everything is built again.
+//! The glyphs' texture coordinates are fractions of the font atlas, so the
+//! mesh is also built again when the atlas grows; the atlas can grow later
+//! in the frame the mesh was built in, and [`MapPaintCache::atlas_changed`]
+//! tells the viewer to draw one more frame then.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -28,7 +32,7 @@ use egui::{Color32, FontId, Galley, Painter, Rect, Shape};
 use super::paint::{self, LabelStyle};
 use super::text::{BidiLine, line_job};
 use crate::i18n::Locale;
-use crate::scene::display::{Item, NameLang, Scene, View};
+use crate::scene::display::{NameLang, Scene, View};
 use crate::scene::projection::Camera;
 use crate::scene::style::Style;
 
@@ -75,8 +79,10 @@ pub struct MapPaintCache {
     key: Option<SceneKey>,
     /// The display list it was painted from (the legend reads it).
     scene: Arc<Scene>,
-    /// The shapes to add each frame, in painting order.
-    shapes: Vec<Shape>,
+    /// The picture, tessellated: the shape added each frame.
+    mesh: Option<Shape>,
+    /// The font atlas' size when `mesh` was tessellated.
+    atlas: [usize; 2],
     /// Label galleys by text and look, kept across rebuilds.
     galleys: HashMap<GalleyKey, Arc<Galley>>,
     /// The legend's lines for (text width, ink), laid out for `scene`.
@@ -92,7 +98,7 @@ impl std::fmt::Debug for MapPaintCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("MapPaintCache")
             .field("key", &self.key)
-            .field("shapes", &self.shapes.len())
+            .field("atlas", &self.atlas)
             .field("galleys", &self.galleys.len())
             .field("builds", &self.builds)
             .finish_non_exhaustive()
@@ -136,20 +142,40 @@ impl MapPaintCache {
             self.galleys.clear();
             self.legend = None;
         }
+        let atlas = painter.ctx().fonts(|f| f.font_image_size());
         if !text_valid || self.key.as_ref() != Some(&key) {
             self.scene = Arc::new(build());
-            self.shapes = self.shapes_of(painter, &self.scene.clone(), key.pixels_per_point);
-            self.key = Some(key);
             self.legend = None;
             self.builds += 1;
+        } else if self.atlas == atlas && self.mesh.is_some() {
+            return self.draw(painter);
         }
+        let (mesh, atlas) = self.mesh_of(painter, &self.scene.clone(), key.pixels_per_point);
+        self.mesh = Some(mesh);
+        self.atlas = atlas;
+        self.key = Some(key);
+        self.draw(painter)
+    }
+
+    /// Add the background and the cached mesh to `painter`.
+    fn draw(&self, painter: &Painter) -> Arc<Scene> {
         painter.rect_filled(
             painter.clip_rect(),
             0.0,
             paint::color(self.scene.background),
         );
-        painter.extend(self.shapes.iter().cloned());
+        if let Some(mesh) = &self.mesh {
+            painter.add(mesh.clone());
+        }
         self.scene.clone()
+    }
+
+    /// Whether the font atlas has grown since the mesh was tessellated
+    /// (its glyphs then sample the wrong spots): call at the end of a
+    /// frame, and draw another if it has.
+    #[must_use]
+    pub fn atlas_changed(&self, ctx: &egui::Context) -> bool {
+        self.mesh.is_some() && ctx.fonts(|f| f.font_image_size()) != self.atlas
     }
 
     /// The legend's lines for the cached scene, laid out by `make` unless
@@ -169,10 +195,15 @@ impl MapPaintCache {
         }
     }
 
-    /// The shapes of `scene`: each run of items other than text
-    /// tessellated into one mesh, text as galleys.
-    fn shapes_of(&mut self, painter: &Painter, scene: &Scene, pixels_per_point: f32) -> Vec<Shape> {
-        let mut tess = paint::lasting_tessellator(painter, pixels_per_point);
+    /// `scene` tessellated into one mesh, its labels laid out by egui
+    /// (or taken from the galleys kept from the last build).
+    /// Returns the mesh and the font atlas' size it was tessellated for.
+    fn mesh_of(
+        &mut self,
+        painter: &Painter,
+        scene: &Scene,
+        pixels_per_point: f32,
+    ) -> (Shape, [usize; 2]) {
         // Labels that were laid out before and are still wanted are kept.
         let mut galleys = std::mem::take(&mut self.galleys);
         let mut used: HashMap<GalleyKey, Arc<Galley>> = HashMap::new();
@@ -185,27 +216,20 @@ impl MapPaintCache {
             used.insert(k, g.clone());
             g
         };
-        let mut out = Vec::new();
-        let mut run = Mesh::default();
-        let mut item_out = Vec::new();
+        let mut shapes = Vec::new();
         for item in &scene.items {
-            paint::item_shapes(item, &mut galley, &mut item_out);
-            if matches!(item, Item::Text { .. }) {
-                if !run.is_empty() {
-                    out.push(Shape::mesh(std::mem::take(&mut run)));
-                }
-                out.append(&mut item_out);
-            } else {
-                for shape in item_out.drain(..) {
-                    tess.tessellate_shape(shape, &mut run);
-                }
-            }
-        }
-        if !run.is_empty() {
-            out.push(Shape::mesh(run));
+            paint::item_shapes(item, &mut galley, &mut shapes);
         }
         self.galleys = used;
-        out
+        // Laying the labels out may have grown the atlas: the tessellator
+        // takes its size now that they are.
+        let atlas = painter.ctx().fonts(|f| f.font_image_size());
+        let mut tess = paint::lasting_tessellator(painter, pixels_per_point);
+        let mut mesh = Mesh::default();
+        for shape in shapes {
+            tess.tessellate_shape(shape, &mut mesh);
+        }
+        (Shape::mesh(mesh), atlas)
     }
 }
 
@@ -234,5 +258,100 @@ pub fn key_of(
             .as_ref()
             .map(|(ids, text)| (ids.to_vec(), text.clone())),
         reported_only: view.reported_only,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::display::{Anchor, Item};
+    use crate::scene::style::ThemeKind;
+
+    /// One frame's wishes and what the cache said at its end.
+    #[derive(Default)]
+    struct State {
+        cache: MapPaintCache,
+        /// Lay out large new glyphs after the map is painted.
+        grow: bool,
+        /// Whether the map's glyphs were outdated at the end of each frame.
+        outdated: Vec<bool>,
+    }
+
+    fn key() -> SceneKey {
+        SceneKey {
+            rect: Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(400.0, 300.0)),
+            camera: Camera::default(),
+            pixels_per_point: 1.0,
+            states: 1,
+            fills: 1,
+            style: Style::new(ThemeKind::Light),
+            names: NameLang::default(),
+            locale: Locale::default(),
+            selected: None,
+            hovered: None,
+            changed: None,
+            reported_only: false,
+        }
+    }
+
+    fn scene() -> Scene {
+        Scene {
+            background: [250, 250, 250, 255],
+            items: vec![Item::Text {
+                text: "Lachin".to_owned(),
+                pos: [100.0, 100.0],
+                size: 14.0,
+                color: [0, 0, 0, 255],
+                halo: [255, 255, 255, 255],
+                anchor: Anchor::Center,
+                bold: false,
+            }],
+            legend: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn glyphs_laid_out_after_the_map_make_it_outdated_until_it_is_painted_again() {
+        let mut h = egui_kittest::Harness::new_ui_state(
+            |ui, s: &mut State| {
+                let painter = ui.painter().clone();
+                s.cache.paint(&painter, key(), scene);
+                if s.grow {
+                    // Text drawn later in the frame (another panel) with
+                    // glyphs the atlas has no room for yet.
+                    for size in 40..46_u8 {
+                        let galley = painter.layout_no_wrap(
+                            "ABCDEFGHIJKLMNOPQRSTUVWXYZ".to_owned(),
+                            FontId::proportional(f32::from(size)),
+                            Color32::WHITE,
+                        );
+                        painter.galley(egui::Pos2::ZERO, galley, Color32::WHITE);
+                    }
+                }
+                s.outdated.push(s.cache.atlas_changed(ui.ctx()));
+            },
+            State::default(),
+        );
+        assert!(
+            h.state().outdated.iter().all(|o| !o),
+            "{:?}",
+            h.state().outdated
+        );
+        let builds = h.state().cache.builds;
+        h.state_mut().outdated.clear();
+        h.state_mut().grow = true;
+        h.step();
+        h.state_mut().grow = false;
+        h.step();
+        assert_eq!(
+            h.state().outdated,
+            [true, false],
+            "outdated when the atlas grew after the map, current once painted again"
+        );
+        assert_eq!(
+            h.state().cache.builds,
+            builds,
+            "the display list was not built again, only tessellated"
+        );
     }
 }

@@ -614,7 +614,10 @@ impl App {
             .presenter
             .as_ref()
             .is_some_and(|p| p.freshness() > 0.0 && !p.blackout());
-        let moving = animating || fresh || self.map.flight.is_some() || self.reader.animating;
+        // Glyphs tessellated before the font atlas grew in this frame.
+        let stale = self.map.paint_cache.atlas_changed(ctx);
+        let moving =
+            animating || fresh || stale || self.map.flight.is_some() || self.reader.animating;
         let changed = (self.time.date(), self.selected.clone()) != before;
         if applied
             || changed
