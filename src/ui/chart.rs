@@ -9,6 +9,7 @@ use egui_plot::{FilledArea, Line, Plot, PlotPoint, PlotPoints, Points, VLine};
 use super::app::{Command, Shared};
 use super::i18n::{self, Txt, visual_order};
 use super::paint::color;
+use super::plot_cache::Kept;
 use super::time_panel::axis;
 use crate::control::TimeCommand;
 use crate::i18n::format::{self, date_short, month_year};
@@ -204,6 +205,7 @@ pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
     let data = super::memo::kept(ui, ui.scope_id().with("territory-data"), data_key, || {
         ChartData::new(app, data_key, &x_of)
     });
+    let kept_id = ui.scope_id().with("territory-meshes");
     let now_x = x_of(app.time.date());
     let style = app.style.clone();
     let axis_for_fmt = axis.clone();
@@ -265,19 +267,20 @@ pub fn ui(ui: &mut Ui, app: &Shared<'_>, out: &mut Vec<Command>) {
                 let c = color(style.controller_fill(b.controller)).gamma_multiply(0.45);
                 plot.add(FilledArea::new(b.name.clone(), &b.xs, &b.low, &b.high).fill_color(c));
             }
+            // The lines and markers grow with the dataset: each is
+            // tessellated once and kept while the data and the plot's
+            // frame stay the same.
             for (ci, name, pts) in &data.lines {
-                plot.add(
-                    Line::new(name.clone(), PlotPoints::Borrowed(pts))
-                        .color(color(style.controller_ink(*ci)))
-                        .width(2.0)
-                        .allow_band(false),
-                );
+                let line = Line::new(name.clone(), PlotPoints::Borrowed(pts))
+                    .color(color(style.controller_ink(*ci)))
+                    .width(2.0)
+                    .allow_band(false);
+                plot.add(Kept::new(line, kept_id.with(ci), data_key));
             }
-            plot.add(
-                Points::new(tr(loc, "chart-steps"), PlotPoints::Borrowed(&data.markers))
-                    .radius(3.0)
-                    .color(color(style.label)),
-            );
+            let markers = Points::new(tr(loc, "chart-steps"), PlotPoints::Borrowed(&data.markers))
+                .radius(3.0)
+                .color(color(style.label));
+            plot.add(Kept::new(markers, kept_id.with("markers"), data_key));
             plot.add(
                 VLine::new(tr(loc, "chart-key-now"), now_x)
                     .color(color(style.time_cursor))

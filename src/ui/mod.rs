@@ -23,6 +23,7 @@ pub mod options;
 pub mod paint;
 pub mod persist;
 pub mod places_table;
+pub mod plot_cache;
 pub mod presenter;
 pub mod probe;
 pub mod reader;
