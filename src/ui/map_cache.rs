@@ -165,7 +165,14 @@ impl MapPaintCache {
             paint::color(self.scene.background),
         );
         if let Some(mesh) = &self.mesh {
-            painter.add(mesh.clone());
+            // egui copies a mesh into the paint primitive of its clip
+            // rectangle, and shapes added later with the same rectangle
+            // grow that primitive, copying the map's vertices a second
+            // time. A rectangle a thousandth of a point smaller (the same
+            // pixels: the renderer rounds clip rectangles to whole pixels)
+            // gives the map a primitive of its own.
+            let own = painter.clip_rect().shrink(1e-3);
+            painter.with_clip_rect(own).add(mesh.clone());
         }
         self.scene.clone()
     }
