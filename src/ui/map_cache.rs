@@ -26,7 +26,6 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::epaint::Mesh;
 use egui::{Color32, FontId, Galley, Painter, Rect, Shape};
 
 use super::paint::{self, LabelStyle};
@@ -142,17 +141,17 @@ impl MapPaintCache {
             self.galleys.clear();
             self.legend = None;
         }
-        let atlas = painter.ctx().fonts(|f| f.font_image_size());
         if !text_valid || self.key.as_ref() != Some(&key) {
             self.scene = Arc::new(build());
             self.legend = None;
             self.builds += 1;
-        } else if self.atlas == atlas && self.mesh.is_some() {
+        } else if self.mesh.is_some() && !self.atlas_changed(painter.ctx()) {
             return self.draw(painter);
         }
-        let (mesh, atlas) = self.mesh_of(painter, &self.scene.clone(), key.pixels_per_point);
-        self.mesh = Some(mesh);
-        self.atlas = atlas;
+        self.mesh = Some(self.mesh_of(painter, &self.scene.clone(), key.pixels_per_point));
+        // The size the glyphs were tessellated for: the labels were laid
+        // out before the tessellator took it.
+        self.atlas = painter.ctx().fonts(|f| f.font_image_size());
         self.key = Some(key);
         self.draw(painter)
     }
@@ -204,13 +203,7 @@ impl MapPaintCache {
 
     /// `scene` tessellated into one mesh, its labels laid out by egui
     /// (or taken from the galleys kept from the last build).
-    /// Returns the mesh and the font atlas' size it was tessellated for.
-    fn mesh_of(
-        &mut self,
-        painter: &Painter,
-        scene: &Scene,
-        pixels_per_point: f32,
-    ) -> (Shape, [usize; 2]) {
+    fn mesh_of(&mut self, painter: &Painter, scene: &Scene, pixels_per_point: f32) -> Shape {
         // Labels that were laid out before and are still wanted are kept.
         let mut galleys = std::mem::take(&mut self.galleys);
         let mut used: HashMap<GalleyKey, Arc<Galley>> = HashMap::new();
@@ -228,15 +221,7 @@ impl MapPaintCache {
             paint::item_shapes(item, &mut galley, &mut shapes);
         }
         self.galleys = used;
-        // Laying the labels out may have grown the atlas: the tessellator
-        // takes its size now that they are.
-        let atlas = painter.ctx().fonts(|f| f.font_image_size());
-        let mut tess = paint::lasting_tessellator(painter, pixels_per_point);
-        let mut mesh = Mesh::default();
-        for shape in shapes {
-            tess.tessellate_shape(shape, &mut mesh);
-        }
-        (Shape::mesh(mesh), atlas)
+        Shape::mesh(paint::lasting_mesh(painter, pixels_per_point, shapes))
     }
 }
 

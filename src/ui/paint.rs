@@ -11,7 +11,7 @@ use crate::scene::style::{Rgba, Stroke};
 
 /// A tessellator for meshes kept across frames, clipped to `painter`'s
 /// rectangle. Discs are drawn as polygons rather than taken from the font
-/// atlas, so a kept mesh depends on nothing egui may drop.
+/// atlas, so a kept mesh without text depends on nothing egui may drop.
 #[must_use]
 pub fn lasting_tessellator(painter: &Painter, pixels_per_point: f32) -> Tessellator {
     let ctx = painter.ctx();
@@ -21,6 +21,23 @@ pub fn lasting_tessellator(painter: &Painter, pixels_per_point: f32) -> Tessella
     let mut tess = Tessellator::new(pixels_per_point, options, atlas, Vec::new());
     tess.set_clip_rect(painter.clip_rect());
     tess
+}
+
+/// `shapes` tessellated into one mesh kept across frames (see
+/// [`lasting_tessellator`]). Glyphs in it sample the font atlas at its size
+/// now: a cache that keeps text must tessellate again when the atlas grows.
+#[must_use]
+pub fn lasting_mesh(
+    painter: &Painter,
+    pixels_per_point: f32,
+    shapes: impl IntoIterator<Item = Shape>,
+) -> Mesh {
+    let mut tess = lasting_tessellator(painter, pixels_per_point);
+    let mut mesh = Mesh::default();
+    for shape in shapes {
+        tess.tessellate_shape(shape, &mut mesh);
+    }
+    mesh
 }
 
 /// An egui colour from RGBA bytes.

@@ -7,7 +7,6 @@
 //! the same. Everything else (hover, legend, bounds) is the wrapped item's
 //! own.
 
-use egui::epaint::Mesh;
 use egui::{Color32, Id, Pos2, Rect, Shape, Ui};
 use egui_plot::{
     ClosestElem, Cursor, LabelFormatterFn, PlotBounds, PlotConfig, PlotGeometry, PlotItem,
@@ -65,12 +64,7 @@ where
         let mesh = super::memo::kept(ui, self.id, key, || {
             let mut own = Vec::new();
             self.inner.shapes(ui, transform, &mut own);
-            let mut tess = super::paint::lasting_tessellator(ui.painter(), pixels_per_point);
-            let mut mesh = Mesh::default();
-            for shape in own {
-                tess.tessellate_shape(shape, &mut mesh);
-            }
-            mesh
+            super::paint::lasting_mesh(ui.painter(), pixels_per_point, own)
         });
         shapes.push(Shape::Mesh(mesh));
     }
